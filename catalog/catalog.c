@@ -1,0 +1,590 @@
+/* catalog.c - the catalog's operations over the store seam: dossiers with
+ * revisions, filtered listing, history, statistics and generic records. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <math.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "catalog/codec.h"
+#include "catalog/store.h"
+
+/* Invariant: st is open for the catalog's lifetime. */
+struct lc_catalog {
+	struct lc_store *st;
+	char path[1024];
+};
+
+const char *lc_catalog_default_path(const char *explicit_path)
+{
+	const char *env = getenv("LOWCARB_CATALOG");
+
+	if (explicit_path && *explicit_path)
+		return explicit_path;
+	if (env && *env)
+		return env;
+	return "lowcarb.tct";
+}
+
+int lc_catalog_open(struct lc_catalog **out, const char *path, int mode,
+		    struct lc_error *err)
+{
+	struct lc_catalog *cat;
+	int rc;
+
+	*out = NULL;
+	cat = calloc(1, sizeof *cat);
+	if (!cat)
+		return lc_error_set(err, LC_ENOMEM, path, 0, NULL,
+				    "out of memory");
+	snprintf(cat->path, sizeof cat->path, "%s", path);
+	rc = lc_store_open(&cat->st, path, mode, err);
+	if (rc < 0) {
+		free(cat);
+		return rc;
+	}
+	*out = cat;
+	return 0;
+}
+
+void lc_catalog_close(struct lc_catalog *cat)
+{
+	if (!cat)
+		return;
+	lc_store_close(cat->st);
+	free(cat);
+}
+
+const char *lc_catalog_path(const struct lc_catalog *cat)
+{
+	return cat->path;
+}
+
+int lc_catalog_begin(struct lc_catalog *cat, struct lc_error *err)
+{
+	return lc_store_begin(cat->st, err);
+}
+
+int lc_catalog_commit(struct lc_catalog *cat, struct lc_error *err)
+{
+	return lc_store_commit(cat->st, err);
+}
+
+void lc_catalog_abort(struct lc_catalog *cat)
+{
+	lc_store_abort(cat->st);
+}
+
+const char *lc_catalog_who(void)
+{
+	const char *s = getenv("LOWCARB_USER");
+
+	if (!s || !*s)
+		s = getenv("USER");
+	return s && *s ? s : "unknown";
+}
+
+char *lc_catalog_now(char *buf, size_t n)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t t = time(NULL);
+	struct tm tm;
+	char *end;
+
+	if (sde && *sde) {
+		long long v = strtoll(sde, &end, 10);
+
+		if (!*end && v >= 0)
+			t = (time_t)v;
+	}
+	gmtime_r(&t, &tm);
+	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}
+
+static int oom(struct lc_catalog *cat, struct lc_error *err)
+{
+	return lc_error_set(err, LC_ENOMEM, cat->path, 0, NULL,
+			    "out of memory");
+}
+
+/* Stores t as the current version: rev number, who, when, source and
+ * what changed recorded beside its fields. */
+static int store_current(struct lc_catalog *cat, const struct lc_tech *t,
+			 int rev, const char *source, const char *changed,
+			 struct lc_error *err)
+{
+	struct lc_rec *r = lc_rec_new();
+	char key[128], num[16], when[32];
+	int rc;
+
+	if (!r)
+		return oom(cat, err);
+	snprintf(key, sizeof key, "tech:%s", lc_tech_get(t, LC_F_ID));
+	snprintf(num, sizeof num, "%d", rev);
+	rc = lc_rec_set(r, "kind", "tech");
+	if (rc == 0)
+		rc = lc_codec_to_rec(t, r);
+	if (rc == 0)
+		rc = lc_rec_set(r, "_rev", num);
+	if (rc == 0)
+		rc = lc_rec_set(r, "_who", lc_catalog_who());
+	if (rc == 0)
+		rc = lc_rec_set(r, "_when", lc_catalog_now(when, sizeof when));
+	if (rc == 0)
+		rc = lc_rec_set(r, "_source", source ? source : "");
+	if (rc == 0)
+		rc = lc_rec_set(r, "_changed", changed ? changed : "");
+	rc = rc < 0 ? oom(cat, err) : lc_store_put(cat->st, key, r, err);
+	lc_rec_free(r);
+	return rc;
+}
+
+/* Keeps the stored version old (columns of its record) as a revision:
+ * its columns prefixed "v.", so that revisions never enter the indexes
+ * that `list` uses. */
+static int keep_revision(struct lc_catalog *cat, const char *id,
+			 const struct lc_rec *old, struct lc_error *err)
+{
+	struct lc_rec *r = lc_rec_new();
+	const char *rev = lc_rec_get(old, "_rev");
+	char key[160], name[96];
+	int rc = 0;
+
+	if (!r)
+		return oom(cat, err);
+	snprintf(key, sizeof key, "rev:%s:%06d", id, rev ? atoi(rev) : 1);
+	rc = lc_rec_set(r, "kind", "rev");
+	if (rc == 0)
+		rc = lc_rec_set(r, "tech", id);
+	for (size_t i = 0; rc == 0 && i < lc_rec_count(old); i++) {
+		const char *n, *v;
+
+		lc_rec_col(old, i, &n, &v);
+		if (strcmp(n, "kind") == 0)
+			continue;
+		snprintf(name, sizeof name, "v.%s", n);
+		rc = lc_rec_set(r, name, v);
+	}
+	rc = rc < 0 ? oom(cat, err) : lc_store_put(cat->st, key, r, err);
+	lc_rec_free(r);
+	return rc;
+}
+
+static int check_id(struct lc_catalog *cat, const char *id,
+		    struct lc_error *err)
+{
+	if (!id || !*id || strlen(id) > 64 || strchr(id, ':'))
+		return lc_error_set(err, LC_EDATA, cat->path, 0, "id",
+				    "missing or malformed id '%s'",
+				    id ? id : "");
+	return 0;
+}
+
+int lc_catalog_put_tech(struct lc_catalog *cat, const struct lc_tech *t,
+			const char *source, char *changed, size_t changed_n,
+			struct lc_error *err)
+{
+	const char *id = lc_tech_get(t, LC_F_ID);
+	struct lc_rec *old = NULL;
+	struct lc_tech *prev = NULL;
+	char key[128], diff[1024];
+	int rc, rev;
+
+	if (changed && changed_n)
+		changed[0] = '\0';
+	rc = check_id(cat, id, err);
+	if (rc < 0)
+		return rc;
+	snprintf(key, sizeof key, "tech:%s", id);
+	rc = lc_store_get(cat->st, key, &old, err);
+	if (rc == LC_ENOTFOUND) {
+		rc = store_current(cat, t, 1, source, "", err);
+		return rc < 0 ? rc : LC_PUT_ADDED;
+	}
+	if (rc < 0)
+		return rc;
+	rc = lc_codec_from_rec(old, NULL, &prev);
+	if (rc < 0) {
+		lc_rec_free(old);
+		return lc_error_set(err, rc == LC_ENOMEM ? LC_ENOMEM : LC_EIO,
+				    cat->path, 0, NULL,
+				    "stored dossier '%s' is damaged", id);
+	}
+	if (lc_tech_diff(prev, t, diff, sizeof diff) == 0) {
+		rc = LC_PUT_UNCHANGED;
+	} else {
+		rev = lc_rec_get(old, "_rev") ? atoi(lc_rec_get(old, "_rev")) :
+			1;
+		rc = keep_revision(cat, id, old, err);
+		if (rc == 0)
+			rc = store_current(cat, t, rev + 1, source, diff,
+					   err);
+		if (rc == 0) {
+			rc = LC_PUT_UPDATED;
+			if (changed)
+				snprintf(changed, changed_n, "%s", diff);
+		}
+	}
+	lc_tech_free(prev);
+	lc_rec_free(old);
+	return rc;
+}
+
+int lc_catalog_get_tech(struct lc_catalog *cat, const char *id,
+			struct lc_tech **out, struct lc_error *err)
+{
+	struct lc_rec *r;
+	char key[128];
+	int rc;
+
+	*out = NULL;
+	snprintf(key, sizeof key, "tech:%s", id);
+	rc = lc_store_get(cat->st, key, &r, err);
+	if (rc == LC_ENOTFOUND)
+		return lc_error_set(err, LC_ENOTFOUND, NULL, 0, "id",
+				    "no dossier '%s' in the catalog", id);
+	if (rc < 0)
+		return rc;
+	rc = lc_codec_from_rec(r, NULL, out);
+	lc_rec_free(r);
+	if (rc < 0)
+		return lc_error_set(err, rc, cat->path, 0, NULL,
+				    "stored dossier '%s' is damaged", id);
+	return 0;
+}
+
+int lc_catalog_set_status(struct lc_catalog *cat, const char *id,
+			  int status, const char *reason, const char *source,
+			  struct lc_error *err)
+{
+	struct lc_tech *t;
+	int rc = lc_catalog_get_tech(cat, id, &t, err);
+
+	if (rc < 0)
+		return rc;
+	rc = lc_tech_set_status(t, status, reason);
+	if (rc < 0)
+		rc = lc_error_set(err, rc, NULL, 0, "status",
+				  "bad status %d", status);
+	else
+		rc = lc_catalog_put_tech(cat, t, source, NULL, 0, err);
+	lc_tech_free(t);
+	return rc < 0 ? rc : 0;
+}
+
+void lc_filter_init(struct lc_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->sector = f->category = f->status = -1;
+}
+
+/* The conditions of a filter, indexed ones first. bufs holds the text of
+ * numeric bounds. */
+struct plan {
+	struct lc_store_cond cond[8];
+	struct lc_store_query q;
+	char trl[48];
+};
+
+static int make_plan(struct lc_catalog *cat, const struct lc_filter *f,
+		     struct plan *p, struct lc_error *err)
+{
+	size_t n = 0;
+	const char *sort = f->sort && *f->sort ? f->sort : "id";
+	int desc = *sort == '-', field;
+
+	memset(p, 0, sizeof *p);
+	if (f->sector >= 0)
+		p->cond[n++] = (struct lc_store_cond){ "sector", LC_Q_STREQ,
+			lc_sector_name(f->sector) };
+	if (f->category >= 0)
+		p->cond[n++] = (struct lc_store_cond){ "category", LC_Q_STREQ,
+			lc_category_name(f->category) };
+	if (f->edition)
+		p->cond[n++] = (struct lc_store_cond){ "edition", LC_Q_STREQ,
+			f->edition };
+	if (f->status >= 0)
+		p->cond[n++] = (struct lc_store_cond){ "status", LC_Q_STREQ,
+			lc_status_name(f->status) };
+	if (f->min_trl > 0 || f->max_trl > 0) {
+		snprintf(p->trl, sizeof p->trl, "%d %d",
+			 f->min_trl > 0 ? f->min_trl : 0,
+			 f->max_trl > 0 ? f->max_trl : 99);
+		p->cond[n++] = (struct lc_store_cond){ "trl", LC_Q_NUMBT,
+			p->trl };
+	}
+	/* Every dossier has these columns, other records none of them,
+	 * except when no condition narrows: then ask for kind. */
+	if (n == 0)
+		p->cond[n++] = (struct lc_store_cond){ "kind", LC_Q_STREQ,
+			"tech" };
+	field = lc_field_lookup(sort + desc);
+	if (field < 0)
+		return lc_error_set(err, LC_EUSAGE, NULL, 0, "sort",
+				    "unknown field '%s' to sort by",
+				    sort + desc);
+	p->q.cond = p->cond;
+	p->q.ncond = n;
+	p->q.order = lc_field_name(field);
+	p->q.numeric = lc_field_type(field) == LC_FT_NUM ||
+		       lc_field_type(field) == LC_FT_INT;
+	p->q.desc = desc;
+	(void)cat;
+	return 0;
+}
+
+struct each_ctx {
+	int (*fn)(const struct lc_tech *t, void *ctx);
+	void *ctx;
+	pcre2_code *re;
+	pcre2_match_data *md;
+	struct lc_error *err;
+	const char *path;
+};
+
+static int matches(struct each_ctx *c, const struct lc_tech *t)
+{
+	static const int where[] = { LC_F_NAME_ZH, LC_F_NAME_EN,
+				     LC_F_SUMMARY };
+
+	for (size_t i = 0; i < sizeof where / sizeof *where; i++) {
+		const char *s = lc_tech_get(t, where[i]);
+
+		if (s && pcre2_match(c->re, (PCRE2_SPTR)s, strlen(s), 0, 0,
+				     c->md, NULL) >= 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int each_tech_rec(const char *key, const struct lc_rec *r, void *vc)
+{
+	struct each_ctx *c = vc;
+	struct lc_tech *t;
+	int rc;
+
+	if (strncmp(key, "tech:", 5) != 0)
+		return 0;
+	rc = lc_codec_from_rec(r, NULL, &t);
+	if (rc < 0)
+		return lc_error_set(c->err, rc, c->path, 0, NULL,
+				    "stored record '%s' is damaged", key);
+	rc = (!c->re || matches(c, t)) ? c->fn(t, c->ctx) : 0;
+	lc_tech_free(t);
+	return rc;
+}
+
+int lc_catalog_each_tech(struct lc_catalog *cat, const struct lc_filter *f,
+			 int (*fn)(const struct lc_tech *t, void *ctx),
+			 void *ctx, struct lc_error *err)
+{
+	struct each_ctx c = { fn, ctx, NULL, NULL, err, cat->path };
+	struct plan p;
+	int rc = make_plan(cat, f, &p, err);
+
+	if (rc < 0)
+		return rc;
+	if (f->match) {
+		int ecode;
+		PCRE2_SIZE off;
+
+		c.re = pcre2_compile((PCRE2_SPTR)f->match,
+				     PCRE2_ZERO_TERMINATED,
+				     PCRE2_UTF | PCRE2_UCP, &ecode, &off,
+				     NULL);
+		if (!c.re) {
+			PCRE2_UCHAR msg[256];
+
+			pcre2_get_error_message(ecode, msg, sizeof msg);
+			return lc_error_set(err, LC_EUSAGE, NULL, 0, "match",
+					    "bad regular expression at "
+					    "offset %zu: %s", (size_t)off,
+					    (const char *)msg);
+		}
+		pcre2_jit_compile(c.re, PCRE2_JIT_COMPLETE);
+		c.md = pcre2_match_data_create_from_pattern(c.re, NULL);
+		if (!c.md) {
+			pcre2_code_free(c.re);
+			return oom(cat, err);
+		}
+	}
+	rc = lc_store_query(cat->st, &p.q, each_tech_rec, &c, err);
+	pcre2_match_data_free(c.md);
+	pcre2_code_free(c.re);
+	return rc;
+}
+
+int lc_catalog_query_hint(struct lc_catalog *cat, const struct lc_filter *f,
+			  char *buf, size_t n, struct lc_error *err)
+{
+	struct plan p;
+	int rc = make_plan(cat, f, &p, err);
+
+	return rc < 0 ? rc : lc_store_hint(cat->st, &p.q, buf, n, err);
+}
+
+struct hist_ctx {
+	int (*fn)(const struct lc_revision *r, void *ctx);
+	void *ctx;
+	struct lc_error *err;
+	const char *path;
+	int count;
+};
+
+static int emit_version(struct hist_ctx *h, const struct lc_rec *r,
+			const char *prefix)
+{
+	struct lc_revision rv;
+	struct lc_tech *t;
+	char name[32];
+	const char *v;
+	int rc = lc_codec_from_rec(r, prefix, &t);
+
+	if (rc < 0)
+		return lc_error_set(h->err, rc, h->path, 0, NULL,
+				    "stored revision is damaged");
+#define COL(c) (snprintf(name, sizeof name, "%s%s", prefix ? prefix : "", \
+			 c), v = lc_rec_get(r, name), v ? v : "")
+	rv.rev = atoi(COL("_rev"));
+	rv.who = COL("_who");
+	rv.when = COL("_when");
+	rv.source = COL("_source");
+	rv.changed = COL("_changed");
+#undef COL
+	rv.tech = t;
+	h->count++;
+	rc = h->fn(&rv, h->ctx);
+	lc_tech_free(t);
+	return rc;
+}
+
+static int hist_rev(const char *key, const struct lc_rec *r, void *vc)
+{
+	(void)key;
+	return emit_version(vc, r, "v.");
+}
+
+int lc_catalog_history(struct lc_catalog *cat, const char *id,
+		       int (*fn)(const struct lc_revision *r, void *ctx),
+		       void *ctx, struct lc_error *err)
+{
+	struct hist_ctx h = { fn, ctx, err, cat->path, 0 };
+	struct lc_store_cond cond[2] = { { "tech", LC_Q_STREQ, id },
+					 { "kind", LC_Q_STREQ, "rev" } };
+	struct lc_store_query q = { cond, 2, "", 0, 0 };
+	struct lc_rec *cur;
+	char key[128];
+	int rc;
+
+	snprintf(key, sizeof key, "tech:%s", id);
+	rc = lc_store_get(cat->st, key, &cur, err);
+	if (rc == LC_ENOTFOUND)
+		return lc_error_set(err, LC_ENOTFOUND, NULL, 0, "id",
+				    "no dossier '%s' in the catalog", id);
+	if (rc < 0)
+		return rc;
+	rc = lc_store_query(cat->st, &q, hist_rev, &h, err);
+	if (rc == 0)
+		rc = emit_version(&h, cur, NULL);
+	lc_rec_free(cur);
+	return rc;
+}
+
+static int stats_one(const struct lc_tech *t, void *vs)
+{
+	struct lc_stats *s = vs;
+	int sec = lc_tech_sector(t), trl = lc_tech_trl(t), band;
+	double pot;
+
+	s->total++;
+	if (sec < 0)
+		return 0;
+	band = trl >= 8 ? 2 : trl >= 6 ? 1 : 0;
+	s->by_sector[sec]++;
+	s->by_band[sec][band]++;
+	if (lc_tech_num(t, LC_F_POTENTIAL, &pot)) {
+		s->potential[sec] += pot;
+		s->potential_band[sec][band] += pot;
+	}
+	return 0;
+}
+
+int lc_catalog_stats(struct lc_catalog *cat, const char *edition,
+		     struct lc_stats *out, struct lc_error *err)
+{
+	struct lc_filter f;
+
+	memset(out, 0, sizeof *out);
+	lc_filter_init(&f);
+	f.edition = edition;
+	return lc_catalog_each_tech(cat, &f, stats_one, out, err);
+}
+
+static int own_kind(const char *key)
+{
+	return strncmp(key, "tech:", 5) == 0 || strncmp(key, "rev:", 4) == 0 ||
+	       strncmp(key, "meta:", 5) == 0;
+}
+
+int lc_catalog_rec_put(struct lc_catalog *cat, const char *key,
+		       const struct lc_rec *r, struct lc_error *err)
+{
+	const char *colon = strchr(key, ':');
+	struct lc_rec *c;
+	char kind[64];
+	int rc = 0;
+
+	if (!colon || colon == key || (size_t)(colon - key) >= sizeof kind ||
+	    own_kind(key))
+		return lc_error_set(err, LC_EUSAGE, NULL, 0, NULL,
+				    "bad record key '%s'", key);
+	memcpy(kind, key, (size_t)(colon - key));
+	kind[colon - key] = '\0';
+	c = lc_rec_new();
+	if (!c)
+		return oom(cat, err);
+	for (size_t i = 0; rc == 0 && i < lc_rec_count(r); i++) {
+		const char *n, *v;
+
+		lc_rec_col(r, i, &n, &v);
+		rc = lc_rec_set(c, n, v);
+	}
+	if (rc == 0)
+		rc = lc_rec_set(c, "kind", kind);
+	rc = rc < 0 ? oom(cat, err) : lc_store_put(cat->st, key, c, err);
+	lc_rec_free(c);
+	return rc;
+}
+
+int lc_catalog_rec_get(struct lc_catalog *cat, const char *key,
+		       struct lc_rec **out, struct lc_error *err)
+{
+	return lc_store_get(cat->st, key, out, err);
+}
+
+int lc_catalog_rec_del(struct lc_catalog *cat, const char *key,
+		       struct lc_error *err)
+{
+	if (own_kind(key))
+		return lc_error_set(err, LC_EUSAGE, NULL, 0, NULL,
+				    "bad record key '%s'", key);
+	return lc_store_del(cat->st, key, err);
+}
+
+int lc_catalog_rec_each(struct lc_catalog *cat, const char *kind,
+			const char *col, const char *val,
+			int (*fn)(const char *key, const struct lc_rec *r,
+				  void *ctx),
+			void *ctx, struct lc_error *err)
+{
+	struct lc_store_cond cond[2];
+	struct lc_store_query q = { cond, 0, "", 0, 0 };
+
+	if (col)
+		cond[q.ncond++] = (struct lc_store_cond){ col, LC_Q_STREQ,
+			val };
+	cond[q.ncond++] = (struct lc_store_cond){ "kind", LC_Q_STREQ, kind };
+	return lc_store_query(cat->st, &q, fn, ctx, err);
+}

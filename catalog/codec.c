@@ -1,0 +1,214 @@
+/* codec.c - a dossier to and from the columns it is stored as: one column
+ * per field (numbers canonical), "FIELD@src" for what the submitter wrote,
+ * "projects" for demonstration projects, status and reason. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "catalog/codec.h"
+
+/* Projects are lines of five tab-separated cells; tab, newline and
+ * backslash inside a cell are escaped as \t \n \\. */
+static void put_cell(char **buf, size_t *len, size_t *cap, const char *s)
+{
+	for (; s && *s; s++) {
+		char e = *s == '\t' ? 't' : *s == '\n' ? 'n' :
+			 *s == '\\' ? '\\' : 0;
+
+		if (*len + 3 > *cap) {
+			size_t c = *cap ? 2 * *cap : 256;
+			char *p = realloc(*buf, c);
+
+			if (!p)
+				return;
+			*buf = p;
+			*cap = c;
+		}
+		if (e) {
+			(*buf)[(*len)++] = '\\';
+			(*buf)[(*len)++] = e;
+		} else {
+			(*buf)[(*len)++] = *s;
+		}
+	}
+}
+
+static char *encode_projects(const struct lc_tech *t)
+{
+	char *buf = NULL, num[40];
+	size_t len = 0, cap = 0;
+
+	for (size_t i = 0; i < lc_tech_demo_count(t); i++) {
+		const struct lc_demo *d = lc_tech_demo(t, i);
+
+		put_cell(&buf, &len, &cap, d->site);
+		put_cell(&buf, &len, &cap, "\x01");
+		put_cell(&buf, &len, &cap, d->enterprise);
+		put_cell(&buf, &len, &cap, "\x01");
+		if (d->year)
+			snprintf(num, sizeof num, "%d", d->year);
+		else
+			num[0] = '\0';
+		put_cell(&buf, &len, &cap, num);
+		put_cell(&buf, &len, &cap, "\x01");
+		put_cell(&buf, &len, &cap, d->capacity);
+		put_cell(&buf, &len, &cap, "\x01");
+		if (!isnan(d->abatement))
+			put_cell(&buf, &len, &cap,
+				 lc_num_format(d->abatement, num, sizeof num));
+		put_cell(&buf, &len, &cap, "\x02");
+	}
+	if (!buf)
+		return NULL;
+	/* \x01 and \x02 stand for the separators while escaping cells. */
+	for (size_t i = 0; i < len; i++)
+		buf[i] = buf[i] == '\x01' ? '\t' : buf[i] == '\x02' ? '\n' :
+			 buf[i];
+	if (len + 1 > cap) {
+		char *p = realloc(buf, len + 1);
+
+		if (!p) {
+			free(buf);
+			return NULL;
+		}
+		buf = p;
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
+/* Splits one project line in place into 5 unescaped cells. */
+static int split_line(char *line, char *cell[5])
+{
+	int k = 0;
+	char *w = line;
+
+	cell[0] = line;
+	for (char *r = line; *r; r++) {
+		if (*r == '\\' && r[1]) {
+			r++;
+			*w++ = *r == 't' ? '\t' : *r == 'n' ? '\n' : *r;
+		} else if (*r == '\t') {
+			*w++ = '\0';
+			if (++k >= 5)
+				return -1;
+			cell[k] = w;
+		} else {
+			*w++ = *r;
+		}
+	}
+	*w = '\0';
+	return k == 4 ? 0 : -1;
+}
+
+static int decode_projects(struct lc_tech *t, const char *s)
+{
+	char *copy = strdup(s), *line, *save = NULL;
+	int rc = 0;
+
+	if (!copy)
+		return LC_ENOMEM;
+	for (line = strtok_r(copy, "\n", &save); line && rc == 0;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *cell[5];
+		struct lc_demo d;
+		double v;
+
+		if (split_line(line, cell) < 0) {
+			rc = LC_EIO;
+			break;
+		}
+		d.site = *cell[0] ? cell[0] : NULL;
+		d.enterprise = *cell[1] ? cell[1] : NULL;
+		d.year = *cell[2] ? atoi(cell[2]) : 0;
+		d.capacity = *cell[3] ? cell[3] : NULL;
+		d.abatement = lc_num_parse(cell[4], &v) == 0 ? v : NAN;
+		rc = lc_tech_add_demo(t, &d);
+	}
+	free(copy);
+	return rc;
+}
+
+int lc_codec_to_rec(const struct lc_tech *t, struct lc_rec *r)
+{
+	char name[80];
+	char *projects;
+	int rc = 0;
+
+	for (int f = 0; f < LC_F__COUNT && rc == 0; f++) {
+		const char *v = lc_tech_get(t, f), *src = lc_tech_src(t, f);
+
+		if (!v)
+			continue;
+		rc = lc_rec_set(r, lc_field_name(f), v);
+		if (rc == 0 && src) {
+			snprintf(name, sizeof name, "%s@src",
+				 lc_field_name(f));
+			rc = lc_rec_set(r, name, src);
+		}
+	}
+	if (rc == 0)
+		rc = lc_rec_set(r, "status",
+				lc_status_name(lc_tech_status(t)));
+	if (rc == 0 && lc_tech_status_reason(t))
+		rc = lc_rec_set(r, "reason", lc_tech_status_reason(t));
+	if (rc == 0 && lc_tech_demo_count(t)) {
+		projects = encode_projects(t);
+		rc = projects ? lc_rec_set(r, "projects", projects) :
+			LC_ENOMEM;
+		free(projects);
+	}
+	return rc;
+}
+
+int lc_codec_from_rec(const struct lc_rec *r, const char *prefix,
+		      struct lc_tech **out)
+{
+	struct lc_tech *t = lc_tech_new();
+	size_t plen = prefix ? strlen(prefix) : 0;
+	char name[80];
+	const char *v;
+	int rc = 0;
+
+	*out = NULL;
+	if (!t)
+		return LC_ENOMEM;
+	for (int f = 0; f < LC_F__COUNT && rc == 0; f++) {
+		snprintf(name, sizeof name, "%s%s", plen ? prefix : "",
+			 lc_field_name(f));
+		v = lc_rec_get(r, name);
+		if (!v)
+			continue;
+		rc = lc_tech_set(t, f, v, NULL);
+		if (rc == 0 && lc_field_type(f) == LC_FT_NUM) {
+			double d;
+
+			snprintf(name, sizeof name, "%s%s@src",
+				 plen ? prefix : "", lc_field_name(f));
+			if (lc_rec_get(r, name) &&
+			    lc_tech_num(t, f, &d))
+				rc = lc_tech_set_num(t, f, d,
+						     lc_rec_get(r, name));
+		}
+	}
+	snprintf(name, sizeof name, "%sstatus", plen ? prefix : "");
+	v = lc_rec_get(r, name);
+	if (rc == 0 && v) {
+		const char *reason;
+
+		snprintf(name, sizeof name, "%sreason", plen ? prefix : "");
+		reason = lc_rec_get(r, name);
+		rc = lc_status_from_name(v) < 0 ? LC_EIO :
+			lc_tech_set_status(t, lc_status_from_name(v), reason);
+	}
+	snprintf(name, sizeof name, "%sprojects", plen ? prefix : "");
+	v = lc_rec_get(r, name);
+	if (rc == 0 && v)
+		rc = decode_projects(t, v);
+	if (rc < 0) {
+		lc_tech_free(t);
+		return rc;
+	}
+	*out = t;
+	return 0;
+}

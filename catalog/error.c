@@ -1,0 +1,148 @@
+/* error.c - the error value every fallible function fills, exit codes,
+ * locale-independent number formatting and parsing, and finding data/. */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include "catalog/catalog.h"
+
+#ifndef LC_DATADIR
+#define LC_DATADIR "/usr/local/share/lowcarb"
+#endif
+
+int lc_error_set(struct lc_error *err, int status, const char *file,
+		 long line, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return status;
+	err->status = status;
+	snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+	err->line = line;
+	snprintf(err->field, sizeof err->field, "%s", field ? field : "");
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+char *lc_error_format(const struct lc_error *err, char *buf, size_t n)
+{
+	size_t k = 0;
+
+	buf[0] = '\0';
+	if (err->file[0] && err->line > 0)
+		k = (size_t)snprintf(buf, n, "%s:%ld: ", err->file, err->line);
+	else if (err->file[0])
+		k = (size_t)snprintf(buf, n, "%s: ", err->file);
+	if (k < n && err->field[0])
+		k += (size_t)snprintf(buf + k, n - k, "%s: ", err->field);
+	if (k < n)
+		snprintf(buf + k, n - k, "%s", err->msg);
+	return buf;
+}
+
+int lc_exit_code(int status)
+{
+	switch (status) {
+	case LC_OK:
+		return 0;
+	case LC_EDATA:
+		return 1;
+	case LC_EUSAGE:
+		return 2;
+	default:
+		return 3;
+	}
+}
+
+char *lc_num_format(double v, char *buf, size_t n)
+{
+	if (!isfinite(v) || n < 32)
+		return NULL;
+	if (v == 0) {
+		snprintf(buf, n, "0");
+		return buf;
+	}
+	/* The shortest precision that reads back exactly. */
+	for (int p = 1; p <= 17; p++) {
+		snprintf(buf, n, "%.*g", p, v);
+		if (strtod(buf, NULL) == v) {
+			/* Plain digits rather than an exponent for the
+			 * magnitudes quantities have (350000, not 3.5e+05). */
+			char *e = strchr(buf, 'e');
+			int x = e ? atoi(e + 1) : 0;
+
+			if (e && x >= -5 && x < 16)
+				snprintf(buf, n, "%.*f", p - 1 - x > 0 ?
+					 p - 1 - x : 0, v);
+			break;
+		}
+	}
+	return buf;
+}
+
+int lc_num_parse(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	if (!s || !*s || strchr(" \t\n", *s))
+		return -1;
+	errno = 0;
+	v = strtod(s, &end);
+	if (*end || errno == ERANGE || !isfinite(v))
+		return -1;
+	/* strtod takes hex and "inf"; a submission never means those. */
+	if (strpbrk(s, "xXnN"))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int try_path(char *buf, size_t n, const char *dir, const char *rel)
+{
+	struct stat st;
+
+	if ((size_t)snprintf(buf, n, "%s/%s", dir, rel) >= n)
+		return 0;
+	return stat(buf, &st) == 0;
+}
+
+int lc_data_path(const char *rel, char *buf, size_t n, struct lc_error *err)
+{
+	const char *env = getenv("LOWCARB_DATA");
+	char exe[4096], dir[4200];
+	ssize_t k;
+
+	if (env && *env) {
+		if (try_path(buf, n, env, rel))
+			return 0;
+		return lc_error_set(err, LC_EIO, NULL, 0, NULL,
+				    "no data file '%s' under '%s'", rel, env);
+	}
+	k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (k > 0) {
+		char *slash;
+
+		exe[k] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		snprintf(dir, sizeof dir, "%s/data", exe);
+		if (try_path(buf, n, dir, rel))
+			return 0;
+		snprintf(dir, sizeof dir, "%s/../share/lowcarb", exe);
+		if (try_path(buf, n, dir, rel))
+			return 0;
+	}
+	if (try_path(buf, n, LC_DATADIR, rel))
+		return 0;
+	return lc_error_set(err, LC_EIO, NULL, 0, NULL,
+			    "no data file '%s' (set LOWCARB_DATA)", rel);
+}

@@ -1,0 +1,184 @@
+/* lists.c - the closed lists of the data model (sectors, categories,
+ * statuses) and the table of dossier fields, in published CSV order. */
+#include <string.h>
+#include "catalog/catalog.h"
+
+static const struct {
+	const char *name, *code, *zh, *en;
+} sectors[LC_SECTOR__COUNT] = {
+	{ "steel", "ST", "钢铁", "Steel" },
+	{ "nonferrous", "NF", "有色金属", "Non-ferrous metals" },
+	{ "petrochemical", "PC", "石化", "Petrochemicals" },
+	{ "chemical", "CH", "化工", "Chemicals" },
+	{ "building-materials", "BM", "建材", "Building materials" },
+};
+
+static const struct {
+	const char *name, *zh, *en;
+} categories[LC_CAT__COUNT] = {
+	{ "process", "工艺流程再造", "Process innovation" },
+	{ "energy-efficiency", "节能提效", "Energy efficiency" },
+	{ "fuel-switch", "燃料替代", "Fuel switching" },
+	{ "feedstock-substitution", "原料替代", "Feedstock substitution" },
+	{ "hydrogen-metallurgy", "氢冶金", "Hydrogen metallurgy" },
+	{ "electrification", "电气化", "Electrification" },
+	{ "waste-heat", "余热余能利用", "Waste-heat recovery" },
+	{ "ccus", "碳捕集利用与封存", "CCUS" },
+	{ "circular", "循环利用", "Circular economy" },
+	{ "digital", "数字化智能化", "Digital and smart" },
+};
+
+static const char *const statuses[LC_ST__COUNT] = {
+	"submitted", "eligible", "rejected", "selected"
+};
+
+static const struct {
+	const char *name;
+	enum lc_field_type type;
+	int required;
+	const char *unit, *zh, *en;
+} fields[LC_F__COUNT] = {
+	{ "id", LC_FT_TEXT, 1, "", "编号", "ID" },
+	{ "edition", LC_FT_INT, 1, "", "年度", "Edition" },
+	{ "name_zh", LC_FT_TEXT, 1, "", "技术名称", "Name (Chinese)" },
+	{ "name_en", LC_FT_TEXT, 0, "", "英文名称", "Name (English)" },
+	{ "sector", LC_FT_ENUM, 1, "", "行业", "Sector" },
+	{ "category", LC_FT_ENUM, 1, "", "类别", "Category" },
+	{ "trl", LC_FT_INT, 1, "", "技术成熟度", "TRL" },
+	{ "submitter", LC_FT_TEXT, 1, "", "申报单位", "Submitter" },
+	{ "credit_code", LC_FT_TEXT, 1, "", "统一社会信用代码",
+	  "Unified social credit code" },
+	{ "contact", LC_FT_TEXT, 0, "", "联系人", "Contact" },
+	{ "email", LC_FT_TEXT, 0, "", "电子邮箱", "E-mail" },
+	{ "phone", LC_FT_TEXT, 0, "", "联系电话", "Phone" },
+	{ "owners", LC_FT_TEXT, 0, "", "技术所有方", "Owners" },
+	{ "summary", LC_FT_TEXT, 1, "", "技术简介", "Summary" },
+	{ "scope", LC_FT_TEXT, 0, "", "适用范围", "Applicable scope" },
+	{ "co2_per_unit", LC_FT_NUM, 0, "tCO2/t", "单位产品减排量",
+	  "CO2 reduction per unit of product" },
+	{ "abatement", LC_FT_NUM, 0, "tCO2/a", "示范装置减排量",
+	  "Abatement at the reference installation" },
+	{ "potential", LC_FT_NUM, 0, "tCO2/a", "全国减排潜力",
+	  "National abatement potential" },
+	{ "energy_saving", LC_FT_NUM, 0, "tce/a", "节能量", "Energy saving" },
+	{ "investment", LC_FT_NUM, 0, "CNY", "投资额", "Investment" },
+	{ "opex_change", LC_FT_NUM, 0, "CNY/a", "运行成本变化",
+	  "Change in operating cost" },
+	{ "lifetime", LC_FT_NUM, 0, "a", "使用寿命", "Lifetime" },
+	{ "payback", LC_FT_NUM, 0, "a", "投资回收期", "Payback" },
+	{ "abatement_cost", LC_FT_NUM, 0, "CNY/tCO2", "减排成本",
+	  "Abatement cost" },
+	{ "penetration_now", LC_FT_NUM, 0, "%", "当前普及率",
+	  "Current penetration" },
+	{ "penetration_target", LC_FT_NUM, 0, "%", "目标普及率",
+	  "Target penetration" },
+	{ "demonstrations", LC_FT_INT, 0, "", "示范项目数",
+	  "Demonstration projects" },
+	{ "patents", LC_FT_INT, 0, "", "专利数", "Patents" },
+};
+
+static int is_en(const char *lang)
+{
+	return lang && strncmp(lang, "en", 2) == 0;
+}
+
+int lc_sector_from_name(const char *name)
+{
+	for (int i = 0; name && i < LC_SECTOR__COUNT; i++)
+		if (strcmp(name, sectors[i].name) == 0)
+			return i;
+	return -1;
+}
+
+int lc_sector_from_code(const char *code2)
+{
+	for (int i = 0; code2 && i < LC_SECTOR__COUNT; i++)
+		if (strncmp(code2, sectors[i].code, 2) == 0)
+			return i;
+	return -1;
+}
+
+const char *lc_sector_name(int s)
+{
+	return s >= 0 && s < LC_SECTOR__COUNT ? sectors[s].name : NULL;
+}
+
+const char *lc_sector_code(int s)
+{
+	return s >= 0 && s < LC_SECTOR__COUNT ? sectors[s].code : NULL;
+}
+
+const char *lc_sector_label(int s, const char *lang)
+{
+	if (s < 0 || s >= LC_SECTOR__COUNT)
+		return NULL;
+	return is_en(lang) ? sectors[s].en : sectors[s].zh;
+}
+
+int lc_category_from_name(const char *name)
+{
+	for (int i = 0; name && i < LC_CAT__COUNT; i++)
+		if (strcmp(name, categories[i].name) == 0)
+			return i;
+	return -1;
+}
+
+const char *lc_category_name(int c)
+{
+	return c >= 0 && c < LC_CAT__COUNT ? categories[c].name : NULL;
+}
+
+const char *lc_category_label(int c, const char *lang)
+{
+	if (c < 0 || c >= LC_CAT__COUNT)
+		return NULL;
+	return is_en(lang) ? categories[c].en : categories[c].zh;
+}
+
+int lc_status_from_name(const char *name)
+{
+	for (int i = 0; name && i < LC_ST__COUNT; i++)
+		if (strcmp(name, statuses[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *lc_status_name(int st)
+{
+	return st >= 0 && st < LC_ST__COUNT ? statuses[st] : NULL;
+}
+
+const char *lc_field_name(int f)
+{
+	return f >= 0 && f < LC_F__COUNT ? fields[f].name : NULL;
+}
+
+int lc_field_lookup(const char *name)
+{
+	for (int i = 0; name && i < LC_F__COUNT; i++)
+		if (strcmp(name, fields[i].name) == 0)
+			return i;
+	return -1;
+}
+
+enum lc_field_type lc_field_type(int f)
+{
+	return f >= 0 && f < LC_F__COUNT ? fields[f].type : LC_FT_TEXT;
+}
+
+int lc_field_required(int f)
+{
+	return f >= 0 && f < LC_F__COUNT && fields[f].required;
+}
+
+const char *lc_field_unit(int f)
+{
+	return f >= 0 && f < LC_F__COUNT ? fields[f].unit : "";
+}
+
+const char *lc_field_label(int f, const char *lang)
+{
+	if (f < 0 || f >= LC_F__COUNT)
+		return NULL;
+	return is_en(lang) ? fields[f].en : fields[f].zh;
+}

@@ -1,0 +1,372 @@
+/* store.c - the catalog's only contact with Tokyo Cabinet: opening with a
+ * bounded wait for the lock, the schema-version check, indexes made once
+ * at creation (TDBITKEEP), transactions, records and queries. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/stat.h>
+#include <tcutil.h>
+#include <tctdb.h>
+#include "catalog/store.h"
+
+/* Invariant: tdb is open for the store's lifetime; in_tx is 1 between a
+ * successful begin and the commit or abort that ends it. */
+struct lc_store {
+	TCTDB *tdb;
+	int writer;   /* opened for writing */
+	int in_tx;
+	char path[1024];
+};
+
+/* The indexes `list` and the other modules query by. */
+static const struct {
+	const char *col;
+	int type;
+} indexes[] = {
+	{ "kind", TDBITLEXICAL }, { "sector", TDBITLEXICAL },
+	{ "edition", TDBITLEXICAL }, { "category", TDBITLEXICAL },
+	{ "trl", TDBITDECIMAL }, { "status", TDBITLEXICAL },
+	{ "tech", TDBITLEXICAL }, { "expert", TDBITLEXICAL },
+};
+
+static int tc_fail(struct lc_store *st, struct lc_error *err,
+		   const char *what)
+{
+	return lc_error_set(err, LC_EIO, st->path, 0, NULL,
+			    "unable to %s: %s", what,
+			    tctdberrmsg(tctdbecode(st->tdb)));
+}
+
+static double busy_timeout(void)
+{
+	const char *s = getenv("LOWCARB_BUSY_TIMEOUT");
+	double v;
+
+	if (s && lc_num_parse(s, &v) == 0 && v >= 0)
+		return v;
+	return 5.0;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Opens with a non-blocking lock, retrying until the timeout. */
+static int open_locked(struct lc_store *st, int omode, struct lc_error *err)
+{
+	double deadline = now_s() + busy_timeout();
+	struct timespec pause = { 0, 50 * 1000 * 1000 };
+
+	for (;;) {
+		int ecode;
+
+		if (tctdbopen(st->tdb, st->path, omode | TDBOLCKNB))
+			return 0;
+		ecode = tctdbecode(st->tdb);
+		if (ecode != TCELOCK)
+			break;
+		if (now_s() >= deadline)
+			return lc_error_set(err, LC_EBUSY, st->path, 0, NULL,
+				"catalog busy: another lowcarb holds it "
+				"(waited %.0f s; see LOWCARB_BUSY_TIMEOUT)",
+				busy_timeout());
+		nanosleep(&pause, NULL);
+	}
+	return lc_error_set(err, LC_EIO, st->path, 0, NULL,
+			    "unable to open catalog: %s",
+			    tctdberrmsg(tctdbecode(st->tdb)));
+}
+
+static int check_version(struct lc_store *st, struct lc_error *err)
+{
+	TCMAP *m = tctdbget(st->tdb, "meta:schema", 11);
+	const char *v;
+	int rc = 0;
+
+	if (!m)
+		return lc_error_set(err, LC_EIO, st->path, 0, NULL,
+				    "not a lowcarb catalog "
+				    "(no schema-version record)");
+	v = tcmapget2(m, "version");
+	if (!v || strcmp(v, LC_SCHEMA_VERSION) != 0)
+		rc = lc_error_set(err, LC_EIO, st->path, 0, NULL,
+				  "catalog schema version '%s' is unknown "
+				  "to this lowcarb (it reads version %s)",
+				  v ? v : "", LC_SCHEMA_VERSION);
+	tcmapdel(m);
+	return rc;
+}
+
+/* A new file: indexes (Tokyo Cabinet refuses them inside a transaction),
+ * then the schema record in one; a file without that record is refused
+ * on open, so a crash in between leaves nothing that passes for a
+ * catalog. */
+static int initialise(struct lc_store *st, struct lc_error *err)
+{
+	TCMAP *m;
+	int ok;
+
+	for (size_t i = 0; i < sizeof indexes / sizeof *indexes; i++)
+		if (!tctdbsetindex(st->tdb, indexes[i].col,
+				   indexes[i].type | TDBITKEEP) &&
+		    tctdbecode(st->tdb) != TCEKEEP)
+			return tc_fail(st, err, "create an index");
+	if (!tctdbtranbegin(st->tdb))
+		return tc_fail(st, err, "begin a transaction");
+	m = tcmapnew2(4);
+	tcmapput2(m, "kind", "meta");
+	tcmapput2(m, "version", LC_SCHEMA_VERSION);
+	ok = tctdbput(st->tdb, "meta:schema", 11, m);
+	tcmapdel(m);
+	if (!ok || !tctdbtrancommit(st->tdb)) {
+		int rc = tc_fail(st, err, "initialise the catalog");
+
+		tctdbtranabort(st->tdb);
+		return rc;
+	}
+	return 0;
+}
+
+int lc_store_open(struct lc_store **out, const char *path, int mode,
+		  struct lc_error *err)
+{
+	struct lc_store *st;
+	struct stat sb;
+	int exists = stat(path, &sb) == 0, rc, omode, opened;
+
+	*out = NULL;
+	if (!exists && mode != LC_OPEN_CREATE)
+		return lc_error_set(err, LC_EIO, path, 0, NULL,
+				    "no catalog here (create one with "
+				    "'lowcarb init')");
+	st = calloc(1, sizeof *st);
+	if (!st)
+		return lc_error_set(err, LC_ENOMEM, path, 0, NULL,
+				    "out of memory");
+	snprintf(st->path, sizeof st->path, "%s", path);
+	st->tdb = tctdbnew();
+	if (!st->tdb) {
+		free(st);
+		return lc_error_set(err, LC_ENOMEM, path, 0, NULL,
+				    "out of memory");
+	}
+	st->writer = mode != LC_OPEN_READ;
+	omode = st->writer ? TDBOWRITER | TDBOTSYNC : TDBOREADER;
+	if (!exists) {
+		/* Sized for large editions; tuning applies at creation. */
+		tctdbtune(st->tdb, 1048573, -1, -1, TDBTLARGE);
+		omode |= TDBOCREAT;
+	}
+	rc = open_locked(st, omode, err);
+	opened = rc == 0;
+	if (rc == 0 && !exists)
+		rc = initialise(st, err);
+	if (rc == 0)
+		rc = check_version(st, err);
+	if (rc < 0) {
+		if (opened)
+			tctdbclose(st->tdb);
+		tctdbdel(st->tdb);
+		free(st);
+		if (!exists)
+			remove(path);
+		return rc;
+	}
+	*out = st;
+	return 0;
+}
+
+void lc_store_close(struct lc_store *st)
+{
+	if (!st)
+		return;
+	if (st->in_tx)
+		tctdbtranabort(st->tdb);
+	tctdbclose(st->tdb);
+	tctdbdel(st->tdb);
+	free(st);
+}
+
+int lc_store_begin(struct lc_store *st, struct lc_error *err)
+{
+	if (!st->writer)
+		return lc_error_set(err, LC_EUSAGE, st->path, 0, NULL,
+				    "catalog opened read-only");
+	if (st->in_tx)
+		return lc_error_set(err, LC_EUSAGE, st->path, 0, NULL,
+				    "a transaction is already open");
+	if (!tctdbtranbegin(st->tdb))
+		return tc_fail(st, err, "begin a transaction");
+	st->in_tx = 1;
+	return 0;
+}
+
+int lc_store_commit(struct lc_store *st, struct lc_error *err)
+{
+	if (!st->in_tx)
+		return lc_error_set(err, LC_EUSAGE, st->path, 0, NULL,
+				    "no transaction to commit");
+	st->in_tx = 0;
+	if (!tctdbtrancommit(st->tdb)) {
+		int rc = tc_fail(st, err, "commit");
+
+		tctdbtranabort(st->tdb);
+		return rc;
+	}
+	return 0;
+}
+
+void lc_store_abort(struct lc_store *st)
+{
+	if (st && st->in_tx) {
+		tctdbtranabort(st->tdb);
+		st->in_tx = 0;
+	}
+}
+
+int lc_store_in_tx(const struct lc_store *st)
+{
+	return st->in_tx;
+}
+
+static struct lc_rec *rec_from_map(TCMAP *m)
+{
+	struct lc_rec *r = lc_rec_new();
+	const char *k;
+
+	if (!r)
+		return NULL;
+	tcmapiterinit(m);
+	while ((k = tcmapiternext2(m)) != NULL)
+		if (lc_rec_set(r, k, tcmapget2(m, k)) < 0) {
+			lc_rec_free(r);
+			return NULL;
+		}
+	return r;
+}
+
+int lc_store_get(struct lc_store *st, const char *key, struct lc_rec **out,
+		 struct lc_error *err)
+{
+	TCMAP *m = tctdbget(st->tdb, key, (int)strlen(key));
+
+	*out = NULL;
+	if (!m) {
+		if (tctdbecode(st->tdb) == TCENOREC)
+			return LC_ENOTFOUND;
+		return tc_fail(st, err, "read a record");
+	}
+	*out = rec_from_map(m);
+	tcmapdel(m);
+	if (!*out)
+		return lc_error_set(err, LC_ENOMEM, st->path, 0, NULL,
+				    "out of memory");
+	return 0;
+}
+
+int lc_store_put(struct lc_store *st, const char *key,
+		 const struct lc_rec *r, struct lc_error *err)
+{
+	TCMAP *m;
+	int ok;
+
+	if (!st->in_tx)
+		return lc_error_set(err, LC_EUSAGE, st->path, 0, NULL,
+				    "write outside a transaction");
+	m = tcmapnew2(lc_rec_count(r) + 1);
+	for (size_t i = 0; i < lc_rec_count(r); i++) {
+		const char *name, *val;
+
+		lc_rec_col(r, i, &name, &val);
+		tcmapput2(m, name, val);
+	}
+	ok = tctdbput(st->tdb, key, (int)strlen(key), m);
+	tcmapdel(m);
+	return ok ? 0 : tc_fail(st, err, "write a record");
+}
+
+int lc_store_del(struct lc_store *st, const char *key, struct lc_error *err)
+{
+	if (!st->in_tx)
+		return lc_error_set(err, LC_EUSAGE, st->path, 0, NULL,
+				    "write outside a transaction");
+	if (tctdbout(st->tdb, key, (int)strlen(key)))
+		return 0;
+	if (tctdbecode(st->tdb) == TCENOREC)
+		return LC_ENOTFOUND;
+	return tc_fail(st, err, "delete a record");
+}
+
+static TDBQRY *build(struct lc_store *st, const struct lc_store_query *q)
+{
+	TDBQRY *qry = tctdbqrynew(st->tdb);
+
+	for (size_t i = 0; i < q->ncond; i++) {
+		static const int ops[] = { TDBQCSTREQ, TDBQCNUMGE,
+					   TDBQCNUMLE, TDBQCNUMBT };
+
+		tctdbqryaddcond(qry, q->cond[i].col, ops[q->cond[i].op],
+				q->cond[i].val);
+	}
+	if (q->order) {
+		int type = q->numeric ?
+			(q->desc ? TDBQONUMDESC : TDBQONUMASC) :
+			(q->desc ? TDBQOSTRDESC : TDBQOSTRASC);
+
+		tctdbqrysetorder(qry, q->order, type);
+	}
+	return qry;
+}
+
+int lc_store_query(struct lc_store *st, const struct lc_store_query *q,
+		   int (*fn)(const char *key, const struct lc_rec *r,
+			     void *ctx),
+		   void *ctx, struct lc_error *err)
+{
+	TDBQRY *qry = build(st, q);
+	TCLIST *keys = tctdbqrysearch(qry);
+	int rc = 0;
+
+	for (int i = 0; rc == 0 && i < tclistnum(keys); i++) {
+		int ksz;
+		const char *key = tclistval(keys, i, &ksz);
+		TCMAP *m = tctdbget(st->tdb, key, ksz);
+		struct lc_rec *r;
+
+		if (!m)
+			continue;
+		r = rec_from_map(m);
+		tcmapdel(m);
+		if (!r) {
+			rc = lc_error_set(err, LC_ENOMEM, st->path, 0, NULL,
+					  "out of memory");
+			break;
+		}
+		rc = fn(key, r, ctx);
+		lc_rec_free(r);
+	}
+	tclistdel(keys);
+	tctdbqrydel(qry);
+	return rc;
+}
+
+int lc_store_hint(struct lc_store *st, const struct lc_store_query *q,
+		  char *buf, size_t n, struct lc_error *err)
+{
+	TDBQRY *qry = build(st, q);
+	TCLIST *keys;
+
+	(void)err;
+	/* The hint is filled by a search; limit it to one result. */
+	tctdbqrysetlimit(qry, 1, 0);
+	keys = tctdbqrysearch(qry);
+	snprintf(buf, n, "%s", tctdbqryhint(qry));
+	tclistdel(keys);
+	tctdbqrydel(qry);
+	return 0;
+}

@@ -1,0 +1,67 @@
+/* cli.h - the lowcarb command-line front end: one file per command, each
+ * exporting a struct cli_cmd that main.c lists. Commands parse arguments,
+ * call the library and print; they hold no domain logic. */
+#ifndef LC_CLI_H
+#define LC_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+#include "catalog/catalog.h"
+
+/* A command: run() gets argv with argv[0] the command name (global
+ * options already removed) and returns the process exit code. */
+struct cli_cmd {
+	const char *name;
+	const char *summary;   /* one line for `lowcarb help` */
+	const char *help;      /* full usage text for `lowcarb help NAME` */
+	int (*run)(int argc, char **argv);
+};
+
+extern const struct cli_cmd cli_cmd_init, cli_cmd_list, cli_cmd_show,
+	cli_cmd_history, cli_cmd_stats, cli_cmd_help, cli_cmd_validate,
+	cli_cmd_import, cli_cmd_mcda, cli_cmd_weights, cli_cmd_ahp,
+	cli_cmd_rank, cli_cmd_explain, cli_cmd_experts, cli_cmd_conflicts,
+	cli_cmd_assign, cli_cmd_sheets, cli_cmd_scores, cli_cmd_panel,
+	cli_cmd_audit, cli_cmd_export;
+
+/* NULL-terminated list of every command, in help order. */
+extern const struct cli_cmd *const cli_commands[];
+
+/* The catalog chosen by --catalog, $LOWCARB_CATALOG or the default. */
+const char *cli_catalog(void);
+void cli_set_catalog(const char *path);
+
+/* Opens the chosen catalog (mode: enum lc_open_mode); on failure prints the
+ * error and returns the exit code (non-zero), else 0 and *cat is set. */
+int cli_open(struct lc_catalog **cat, int mode);
+
+/* Prints "lowcarb: file:line: field: message" on stderr; returns the exit
+ * code for err->status. */
+int cli_fail(const struct lc_error *err);
+/* Prints "lowcarb: CMD: message" and a hint to `lowcarb help CMD` on
+ * stderr; returns 2. */
+int cli_usage(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* The filter options of `list`, shared by every command that selects
+ * dossiers the same way (`export catalog`): put CLI_FILTER_OPTIONS in the
+ * getopt_long option table, and pass each option to cli_filter_opt, which
+ * fills f and returns 1 when it was a filter option, 0 when it was not,
+ * 2 (usage error printed) when its value is bad. Uses the option values
+ * 'e', 's', 'c', 'm', 'M', 't', 'x', 'o'. */
+#define CLI_FILTER_OPTIONS \
+	{ "edition", required_argument, NULL, 'e' }, \
+	{ "sector", required_argument, NULL, 's' }, \
+	{ "category", required_argument, NULL, 'c' }, \
+	{ "min-trl", required_argument, NULL, 'm' }, \
+	{ "max-trl", required_argument, NULL, 'M' }, \
+	{ "status", required_argument, NULL, 't' }, \
+	{ "match", required_argument, NULL, 'x' }, \
+	{ "sort", required_argument, NULL, 'o' }
+int cli_filter_opt(const char *cmd, int c, const char *arg,
+		   struct lc_filter *f);
+
+/* Parses a whole decimal integer in [lo, hi]; 0 ok, -1 otherwise. */
+int cli_int(const char *s, long lo, long hi, long *out);
+
+#endif

@@ -1,0 +1,236 @@
+/* cmd-explain.c - `lowcarb explain ID`: why a dossier is (not) in the Top
+ * N: its rank, score, per-criterion contributions, the gap to the
+ * cut-off and what would have to change; for an excluded one, the rule. */
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "ranker/ranker.h"
+
+static const char *fmtv(double v, char *b)
+{
+	if (isnan(v))
+		return "-";
+	if (!lc_num_format(v, b, 32))
+		return "-";
+	return b;
+}
+
+/* Six significant digits for the table (JSON keeps full precision). */
+static const char *short_v(double v, char *b)
+{
+	if (isnan(v))
+		return "-";
+	snprintf(b, 32, "%.6g", v);
+	return b;
+}
+
+static void explain_table(const struct lc_ranking *r, size_t i)
+{
+	size_t nc = lc_ranking_criteria(r), elig = 0;
+	double gap = lc_ranking_gap(r, i);
+	char b1[32], b2[32], b3[32];
+	int sel = lc_ranking_selected(r, i);
+
+	for (size_t k = 0; k < lc_ranking_count(r); k++)
+		elig += lc_ranking_eligible(r, k);
+	printf("%s  %s\n", lc_ranking_id(r, i), lc_ranking_name(r, i));
+	printf("edition %s, profile %s, method %s (%s)\n",
+	       lc_ranking_edition(r), lc_ranking_profile(r),
+	       lc_ranking_method(r), lc_ranking_params(r));
+	if (!lc_ranking_eligible(r, i)) {
+		printf("not ranked: excluded by %s\n",
+		       lc_ranking_excluded(r, i));
+		return;
+	}
+	printf("rank %d of %zu eligible, score %s, %s\n",
+	       lc_ranking_rank(r, i), elig,
+	       short_v(lc_ranking_score(r, i), b1),
+	       sel ? "selected" : "not selected");
+	if (lc_ranking_tiebreak(r, i))
+		printf("tie: %s\n", lc_ranking_tiebreak(r, i));
+	if (lc_ranking_quota_note(r, i))
+		printf("quota: %s\n", lc_ranking_quota_note(r, i));
+	printf("cut-off score (last selected on merit): %s\n",
+	       short_v(lc_ranking_cutoff(r), b1));
+	if (!isnan(gap))
+		printf("%s: %s\n", sel ? "margin over the first entry left out"
+		       : "gap to the cut-off", short_v(gap, b1));
+	printf("\n%-16s %8s %14s %14s  %s\n", "CRITERION", "WEIGHT", "VALUE",
+	       "CONTRIBUTION", sel ? "STAYS IN WHILE" : "NEEDED ALONE");
+	for (size_t j = 0; j < nc; j++) {
+		double need;
+		int reach = 0;
+		char nb[64];
+
+		snprintf(nb, sizeof nb, "-");
+		if (lc_ranking_weight(r, j) > 0 &&
+		    lc_ranking_explain(r, i, j, &need, &reach, NULL) == 0) {
+			if (reach)
+				snprintf(nb, sizeof nb, "%s %s",
+					 lc_ranking_is_cost(r, j) ? "<=" : ">=",
+					 short_v(need, b3));
+			else
+				snprintf(nb, sizeof nb, sel ? "any value" :
+					 "not enough alone");
+		}
+		printf("%-16s %8.4f %14s %14s  %s%s\n",
+		       lc_ranking_criterion(r, j), lc_ranking_weight(r, j),
+		       short_v(lc_ranking_value(r, i, j), b1),
+		       short_v(lc_ranking_contribution(r, i, j), b2), nb,
+		       lc_ranking_disagreement(r, i, j) ?
+		       "  (panel disagrees)" : "");
+	}
+	printf("\ncontributions are w * normalised value (the weighted-sum "
+	       "view);\nthe last column re-runs %s with only that criterion "
+	       "changed.\n", lc_ranking_method(r));
+}
+
+static void explain_json(const struct lc_ranking *r, size_t i)
+{
+	size_t nc = lc_ranking_criteria(r);
+	char b[32];
+	int el = lc_ranking_eligible(r, i);
+
+	printf("{\"id\": ");
+	lc_rank_json_string(stdout, lc_ranking_id(r, i));
+	printf(", \"edition\": ");
+	lc_rank_json_string(stdout, lc_ranking_edition(r));
+	printf(", \"method\": ");
+	lc_rank_json_string(stdout, lc_ranking_method(r));
+	printf(", \"eligible\": %s", el ? "true" : "false");
+	if (!el) {
+		printf(", \"excluded\": ");
+		lc_rank_json_string(stdout, lc_ranking_excluded(r, i));
+		printf("}\n");
+		return;
+	}
+	printf(", \"rank\": %d, \"score\": %s, \"selected\": %s",
+	       lc_ranking_rank(r, i), fmtv(lc_ranking_score(r, i), b),
+	       lc_ranking_selected(r, i) ? "true" : "false");
+	printf(", \"cutoff\": %s", isnan(lc_ranking_cutoff(r)) ? "null" :
+	       fmtv(lc_ranking_cutoff(r), b));
+	printf(", \"gap\": %s", isnan(lc_ranking_gap(r, i)) ? "null" :
+	       fmtv(lc_ranking_gap(r, i), b));
+	printf(", \"criteria\": [");
+	for (size_t j = 0; j < nc; j++) {
+		double need = NAN, v;
+		int reach = 0;
+
+		if (lc_ranking_weight(r, j) > 0)
+			lc_ranking_explain(r, i, j, &need, &reach, NULL);
+		printf("%s{\"criterion\": ", j ? ", " : "");
+		lc_rank_json_string(stdout, lc_ranking_criterion(r, j));
+		printf(", \"weight\": %s",
+		       fmtv(lc_ranking_weight(r, j), b));
+		v = lc_ranking_value(r, i, j);
+		printf(", \"value\": %s", isnan(v) ? "null" : fmtv(v, b));
+		v = lc_ranking_contribution(r, i, j);
+		printf(", \"contribution\": %s",
+		       isnan(v) ? "null" : fmtv(v, b));
+		printf(", \"threshold\": %s}",
+		       reach ? fmtv(need, b) : "null");
+	}
+	printf("]}\n");
+}
+
+static int run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "edition", required_argument, NULL, 'e' },
+		{ "profile", required_argument, NULL, 'p' },
+		{ "method", required_argument, NULL, 'm' },
+		{ "indicators-only", no_argument, NULL, 'i' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *profile = "top20", *fmt = "table", *id;
+	char edition[16] = "";
+	struct lc_rank_opts o;
+	struct lc_error err = { 0 };
+	struct lc_profile *p = NULL;
+	struct lc_catalog *cat = NULL;
+	struct lc_ranking *r = NULL;
+	int c, code;
+	long i;
+
+	lc_rank_opts_init(&o);
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'e':
+			snprintf(edition, sizeof edition, "%s", optarg);
+			break;
+		case 'p': profile = optarg; break;
+		case 'm': o.method = optarg; break;
+		case 'i': o.indicators_only = 1; break;
+		case 'f': fmt = optarg; break;
+		case 'h':
+			fputs(cli_cmd_explain.help, stdout);
+			return 0;
+		default:
+			return cli_usage("explain", "bad option");
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage("explain", "one dossier ID expected");
+	id = argv[optind];
+	if (strcmp(fmt, "table") && strcmp(fmt, "json"))
+		return cli_usage("explain", "unknown format '%s'", fmt);
+	if (!*edition) {
+		/* the edition is the ID's year: YYYY-SS-NNN */
+		if (strlen(id) < 5 || id[4] != '-')
+			return cli_usage("explain", "give --edition: '%s' "
+					 "does not start with a year", id);
+		memcpy(edition, id, 4);
+		edition[4] = '\0';
+	}
+	if (lc_profile_load(profile, &p, &err))
+		return cli_fail(&err);
+	code = cli_open(&cat, LC_OPEN_READ);
+	if (code) {
+		lc_profile_free(p);
+		return code;
+	}
+	if (lc_rank_edition(cat, edition, p, &o, &r, &err))
+		goto fail;
+	i = lc_ranking_find(r, id);
+	if (i < 0) {
+		lc_error_set(&err, LC_ENOTFOUND, NULL, 0, "id",
+			     "no dossier '%s' in edition %s", id, edition);
+		goto fail;
+	}
+	if (!strcmp(fmt, "json"))
+		explain_json(r, (size_t)i);
+	else
+		explain_table(r, (size_t)i);
+	code = 0;
+	goto done;
+fail:
+	code = cli_fail(&err);
+done:
+	lc_ranking_free(r);
+	lc_catalog_close(cat);
+	lc_profile_free(p);
+	return code;
+}
+
+const struct cli_cmd cli_cmd_explain = {
+	"explain", "why a dossier is or is not in the Top N",
+	"usage: lowcarb explain ID [--edition YEAR] [--profile NAME|FILE]\n"
+	"                       [--method M] [--indicators-only]\n"
+	"                       [--format table|json]\n"
+	"\n"
+	"Ranks the dossier's edition again (read-only, same rules as\n"
+	"`lowcarb rank`) and shows its rank, score, each criterion's value\n"
+	"and contribution (weight times normalised value), the cut-off\n"
+	"score (last entry selected on merit) and the gap to it, and for\n"
+	"each criterion the value it would need alone, all else equal, to\n"
+	"enter the Top N (for a selected dossier: how far it could fall and\n"
+	"stay in). For an excluded dossier, the rule that excluded it.\n"
+	"  --edition YEAR   default: the year the ID starts with\n"
+	"  --profile, --method, --indicators-only   as for `lowcarb rank`\n"
+	"  --format F       table (default) or json\n",
+	run
+};

@@ -1,0 +1,443 @@
+/* cmd-export.c - `lowcarb export`: the annual roadmap (HTML, FODT,
+ * Markdown), the MACC data or chart, the catalog (XML, CSV, JSON) and a
+ * ranking with its explanations. */
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli/cli.h"
+#include "exporters/exporters.h"
+
+enum { OPT_FORMAT = 'f', OPT_LANG = 'l', OPT_PRICE = 256, OPT_RATE,
+       OPT_STAMP, OPT_PROFILE, OPT_BOM, OPT_OUT };
+
+/* What the four subcommands may be given. */
+struct args {
+	struct lc_filter f;
+	const char *format, *out, *lang, *profile;
+	double price, rate;
+	int stamp, bom;
+};
+
+static int parse_price(const char *cmd, const char *s, double *out)
+{
+	if (lc_num_parse(s, out) < 0)
+		return cli_usage(cmd, "carbon price must be a number (CNY/tCO2)"
+				 ", not '%s'", s);
+	return 0;
+}
+
+/* "8%" or "0.08": a fraction in [0, 1). */
+static int parse_rate(const char *cmd, const char *s, double *out)
+{
+	char buf[64];
+	size_t n = strlen(s);
+	int pct = n > 0 && s[n - 1] == '%';
+
+	snprintf(buf, sizeof buf, "%.*s", (int)(pct ? n - 1 : n), s);
+	if (n >= sizeof buf || lc_num_parse(buf, out) < 0)
+		return cli_usage(cmd, "discount rate must be like 8%% or 0.08, "
+				 "not '%s'", s);
+	if (pct)
+		*out /= 100;
+	if (!(*out >= 0 && *out < 1))
+		return cli_usage(cmd, "discount rate must be in [0%%, 100%%), "
+				 "not '%s'", s);
+	return 0;
+}
+
+static int parse(const char *cmd, int argc, char **argv, struct args *a)
+{
+	static const struct option opts[] = {
+		CLI_FILTER_OPTIONS,
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "output", required_argument, NULL, OPT_OUT },
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "carbon-price", required_argument, NULL, OPT_PRICE },
+		{ "discount-rate", required_argument, NULL, OPT_RATE },
+		{ "stamp", no_argument, NULL, OPT_STAMP },
+		{ "profile", required_argument, NULL, OPT_PROFILE },
+		{ "bom", no_argument, NULL, OPT_BOM },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, idx, rc;
+
+	memset(a, 0, sizeof *a);
+	lc_filter_init(&a->f);
+	a->lang = "zh";
+	a->price = NAN;
+	a->rate = 0.08;
+	a->profile = "top20";
+	for (;;) {
+		idx = -1;
+		c = getopt_long(argc, argv, "o:", opts, &idx);
+		if (c == -1)
+			break;
+		/* -o is the output file; --sort shares its value. */
+		if (c == 'o' && idx < 0) {
+			a->out = optarg;
+			continue;
+		}
+		rc = cli_filter_opt(cmd, c, optarg, &a->f);
+		if (rc == 2)
+			return 2;
+		if (rc == 1)
+			continue;
+		switch (c) {
+		case OPT_FORMAT:
+			a->format = optarg;
+			break;
+		case OPT_OUT:
+			a->out = optarg;
+			break;
+		case OPT_LANG:
+			if (strcmp(optarg, "zh") && strcmp(optarg, "en"))
+				return cli_usage(cmd, "language must be zh or "
+						 "en, not '%s'", optarg);
+			a->lang = optarg;
+			break;
+		case OPT_PRICE:
+			if (parse_price(cmd, optarg, &a->price))
+				return 2;
+			break;
+		case OPT_RATE:
+			if (parse_rate(cmd, optarg, &a->rate))
+				return 2;
+			break;
+		case OPT_STAMP:
+			a->stamp = 1;
+			break;
+		case OPT_PROFILE:
+			a->profile = optarg;
+			break;
+		case OPT_BOM:
+			a->bom = 1;
+			break;
+		default:
+			return cli_usage(cmd, "bad option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage(cmd, "unexpected argument '%s'",
+				 argv[optind]);
+	return 0;
+}
+
+/* The output stream: a temporary beside -o FILE (renamed into place by
+ * finish, so that a failed export leaves FILE as it was), or stdout. */
+struct out {
+	FILE *fp;
+	char *tmp;
+	const char *path;
+};
+
+static int out_open(struct out *o, const char *path)
+{
+	struct lc_error err = { 0 };
+
+	o->path = path;
+	o->tmp = NULL;
+	if (!path || strcmp(path, "-") == 0) {
+		o->fp = stdout;
+		o->path = NULL;
+		return 0;
+	}
+	o->tmp = malloc(strlen(path) + 16);
+	if (!o->tmp) {
+		lc_error_set(&err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
+		return cli_fail(&err);
+	}
+	snprintf(o->tmp, strlen(path) + 16, "%s.tmp%ld", path,
+		 (long)getpid());
+	o->fp = fopen(o->tmp, "w");
+	if (!o->fp) {
+		lc_error_set(&err, LC_EIO, path, 0, NULL, "cannot write '%s'",
+			     path);
+		free(o->tmp);
+		return cli_fail(&err);
+	}
+	return 0;
+}
+
+/* Closes the output; rc < 0 (or a write error) removes the temporary.
+ * Returns the exit code. */
+static int out_finish(struct out *o, int rc, struct lc_error *err)
+{
+	if (o->fp != stdout) {
+		if (fclose(o->fp) != 0 && rc == 0)
+			rc = lc_error_set(err, LC_EIO, o->path, 0, NULL,
+					  "write error on '%s'", o->path);
+		if (rc == 0 && rename(o->tmp, o->path) != 0)
+			rc = lc_error_set(err, LC_EIO, o->path, 0, NULL,
+					  "cannot write '%s'", o->path);
+		if (rc < 0)
+			remove(o->tmp);
+		free(o->tmp);
+	} else if (fflush(stdout) != 0 && rc == 0) {
+		rc = lc_error_set(err, LC_EIO, NULL, 0, NULL, "write error");
+	}
+	return rc < 0 ? cli_fail(err) : 0;
+}
+
+static int need_edition(const char *cmd, const struct args *a)
+{
+	if (!a->f.edition)
+		return cli_usage(cmd, "--edition YEAR is required");
+	return 0;
+}
+
+static int run_roadmap(int argc, char **argv)
+{
+	const char *cmd = "export roadmap";
+	struct lc_error err = { 0 };
+	struct lc_roadmap_opts ro;
+	struct lc_catalog *cat;
+	struct lc_doc *doc = NULL;
+	struct args a;
+	struct out o;
+	int rc = parse(cmd, argc, argv, &a), fmt;
+
+	if (rc)
+		return rc;
+	if (need_edition(cmd, &a))
+		return 2;
+	if (!a.format || (strcmp(a.format, "html") &&
+			  strcmp(a.format, "fodt") && strcmp(a.format, "md")))
+		return cli_usage(cmd, "--format must be html, fodt or md");
+	fmt = a.format[0];
+	if (fmt == 'm' && (!a.out || strcmp(a.out, "-") == 0))
+		return cli_usage(cmd, "--format md needs -o FILE (its charts "
+				 "go beside it)");
+	lc_roadmap_opts_init(&ro);
+	ro.edition = a.f.edition;
+	ro.lang = a.lang;
+	ro.carbon_price = a.price;
+	ro.discount_rate = a.rate;
+	ro.stamp = a.stamp;
+	ro.profile = a.profile;
+	rc = cli_open(&cat, LC_OPEN_READ);
+	if (rc)
+		return rc;
+	rc = lc_roadmap_build(cat, &ro, &doc, &err);
+	lc_catalog_close(cat);
+	if (rc < 0)
+		return cli_fail(&err);
+	if (fmt == 'm') {
+		rc = lc_doc_write_md(doc, a.out, &err);
+		lc_doc_free(doc);
+		return rc < 0 ? cli_fail(&err) : 0;
+	}
+	rc = out_open(&o, a.out);
+	if (rc) {
+		lc_doc_free(doc);
+		return rc;
+	}
+	rc = fmt == 'h' ? lc_doc_write_html(doc, o.fp, &err) :
+	     lc_doc_write_fodt(doc, o.fp, &err);
+	lc_doc_free(doc);
+	return out_finish(&o, rc, &err);
+}
+
+static int run_macc(int argc, char **argv)
+{
+	const char *cmd = "export macc";
+	struct lc_error err = { 0 };
+	struct lc_catalog *cat;
+	struct lc_macc_bar *b = NULL;
+	size_t n = 0;
+	struct args a;
+	struct out o;
+	int rc = parse(cmd, argc, argv, &a);
+
+	if (rc)
+		return rc;
+	if (need_edition(cmd, &a))
+		return 2;
+	if (!a.format || (strcmp(a.format, "csv") &&
+			  strcmp(a.format, "json") && strcmp(a.format, "svg")))
+		return cli_usage(cmd, "--format must be csv, json or svg");
+	rc = cli_open(&cat, LC_OPEN_READ);
+	if (rc)
+		return rc;
+	rc = lc_macc_edition(cat, a.f.edition, a.f.sector, a.rate, a.lang,
+			     &b, &n, NULL, &err);
+	lc_catalog_close(cat);
+	if (rc < 0)
+		return cli_fail(&err);
+	rc = out_open(&o, a.out);
+	if (rc) {
+		lc_macc_free(b, n);
+		return rc;
+	}
+	if (a.format[0] == 'c') {
+		lc_macc_write_csv(o.fp, b, n);
+	} else if (a.format[0] == 'j') {
+		lc_macc_write_json(o.fp, b, n, a.price);
+	} else {
+		char title[160], *desc, *svg = NULL;
+		int en = strcmp(a.lang, "en") == 0;
+		const char *sl = a.f.sector >= 0 ?
+				 lc_sector_label(a.f.sector, a.lang) : NULL;
+
+		if (sl && en)
+			snprintf(title, sizeof title, "Marginal abatement "
+				 "cost curve, %s, %s edition", sl,
+				 a.f.edition);
+		else if (sl)
+			snprintf(title, sizeof title, "%s年度%s行业边际减排"
+				 "成本曲线", a.f.edition, sl);
+		else
+			snprintf(title, sizeof title, en ? "Marginal "
+				 "abatement cost curve, %s edition" :
+				 "%s年度边际减排成本曲线", a.f.edition);
+		desc = lc_macc_describe(b, n, a.price, a.lang);
+		if (desc)
+			svg = lc_svg_macc(b, n, a.price, title, desc, a.lang);
+		if (svg)
+			fputs(svg, o.fp);
+		else
+			rc = lc_error_set(&err, LC_ENOMEM, NULL, 0, NULL,
+					  "out of memory");
+		free(desc);
+		free(svg);
+	}
+	lc_macc_free(b, n);
+	return out_finish(&o, rc, &err);
+}
+
+static int run_catalog(int argc, char **argv)
+{
+	const char *cmd = "export catalog";
+	struct lc_error err = { 0 };
+	struct lc_catalog *cat;
+	struct args a;
+	struct out o;
+	int rc = parse(cmd, argc, argv, &a), fmt;
+
+	if (rc)
+		return rc;
+	if (!a.format || strcmp(a.format, "xml") == 0)
+		fmt = LC_EXPORT_XML;
+	else if (strcmp(a.format, "csv") == 0)
+		fmt = LC_EXPORT_CSV;
+	else if (strcmp(a.format, "json") == 0)
+		fmt = LC_EXPORT_JSON;
+	else
+		return cli_usage(cmd, "--format must be xml, csv or json");
+	rc = cli_open(&cat, LC_OPEN_READ);
+	if (rc)
+		return rc;
+	rc = out_open(&o, a.out);
+	if (rc) {
+		lc_catalog_close(cat);
+		return rc;
+	}
+	rc = lc_export_catalog(cat, &a.f, fmt, a.bom, o.fp, &err);
+	lc_catalog_close(cat);
+	return out_finish(&o, rc, &err);
+}
+
+static int run_ranking(int argc, char **argv)
+{
+	const char *cmd = "export ranking";
+	struct lc_error err = { 0 };
+	struct lc_catalog *cat;
+	struct args a;
+	struct out o;
+	int rc = parse(cmd, argc, argv, &a), fmt;
+
+	if (rc)
+		return rc;
+	if (need_edition(cmd, &a))
+		return 2;
+	if (!a.format || strcmp(a.format, "csv") == 0)
+		fmt = LC_EXPORT_CSV;
+	else if (strcmp(a.format, "json") == 0)
+		fmt = LC_EXPORT_JSON;
+	else
+		return cli_usage(cmd, "--format must be csv or json");
+	rc = cli_open(&cat, LC_OPEN_READ);
+	if (rc)
+		return rc;
+	rc = out_open(&o, a.out);
+	if (rc) {
+		lc_catalog_close(cat);
+		return rc;
+	}
+	rc = lc_export_ranking(cat, a.f.edition, a.profile, fmt, a.bom, o.fp,
+			       &err);
+	lc_catalog_close(cat);
+	return out_finish(&o, rc, &err);
+}
+
+static int run(int argc, char **argv)
+{
+	const char *what = argc > 1 ? argv[1] : "";
+
+	if (strcmp(what, "roadmap") == 0)
+		return run_roadmap(argc - 1, argv + 1);
+	if (strcmp(what, "macc") == 0)
+		return run_macc(argc - 1, argv + 1);
+	if (strcmp(what, "catalog") == 0)
+		return run_catalog(argc - 1, argv + 1);
+	if (strcmp(what, "ranking") == 0)
+		return run_ranking(argc - 1, argv + 1);
+	return cli_usage("export", "%s '%s' (roadmap, macc, catalog or "
+			 "ranking)", *what ? "unknown export" :
+			 "missing what to export", what);
+}
+
+const struct cli_cmd cli_cmd_export = {
+	"export", "write the roadmap, the MACC, the catalog or a ranking",
+	"usage: lowcarb export roadmap --edition YEAR --format html|fodt|md\n"
+	"                      -o FILE [--lang zh|en] [--carbon-price P]\n"
+	"                      [--discount-rate R] [--profile NAME] [--stamp]\n"
+	"       lowcarb export macc --edition YEAR [--sector S]\n"
+	"                      [--carbon-price P] [--discount-rate R]\n"
+	"                      [--lang zh|en] --format csv|json|svg [-o FILE]\n"
+	"       lowcarb export catalog [FILTERS] --format xml|csv|json\n"
+	"                      [--bom] [-o FILE]\n"
+	"       lowcarb export ranking --edition YEAR [--profile NAME]\n"
+	"                      --format csv|json [--bom] [-o FILE]\n"
+	"\n"
+	"roadmap  the edition's technology roadmap: title page, key findings,\n"
+	"         the Top N with per-criterion contributions, one chapter per\n"
+	"         sector by horizon (promote now TRL 8-9, demonstrate by 2030\n"
+	"         TRL 6-7, research for 2060 TRL 1-5) with its MACC,\n"
+	"         milestones, and an annex (full catalog, method, changes since\n"
+	"         the previous edition). html: one self-contained file, A4\n"
+	"         print rules, inline SVG charts; fodt: flat OpenDocument for\n"
+	"         LibreOffice, WPS, Word; md: GitHub Markdown with the charts\n"
+	"         as FILE-fig-N.svg beside it.\n"
+	"macc     the marginal abatement cost curve: CSV columns\n"
+	"         id,name,cost,potential,xmin,xmax in drawing order (cost\n"
+	"         ascending, ties by id; CNY/tCO2 and tCO2/a), JSON, or the\n"
+	"         SVG chart alone.\n"
+	"catalog  the dossiers passing FILTERS as submission XML (re-imports\n"
+	"         to the same catalog), CSV (RFC 4180, formula injection\n"
+	"         neutralised) or JSON.\n"
+	"ranking  the edition ranked by the profile, every entry with rank,\n"
+	"         score, selection, eligibility, per-criterion values and\n"
+	"         contributions, tie-break and quota notes.\n"
+	"\n"
+	"  --edition YEAR       the edition\n"
+	"  --format F           output format (see above)\n"
+	"  -o, --output FILE    write FILE (replaced only when all went well);\n"
+	"                       default standard output (md needs -o)\n"
+	"  --lang zh|en         headings and captions in Chinese (default) or\n"
+	"                       English; names fall back to the other language\n"
+	"  --carbon-price P     draw a carbon price line at P CNY/tCO2 and\n"
+	"                       state the abatement available at or below it\n"
+	"  --discount-rate R    for abatement costs computed from investment,\n"
+	"                       lifetime and operating cost: 8% (default) or\n"
+	"                       0.08\n"
+	"  --profile NAME       criteria profile (default top20)\n"
+	"  --stamp              print the generation time on the title page\n"
+	"                       (default: none, so output is reproducible)\n"
+	"  --bom                CSV: begin with a UTF-8 byte order mark\n"
+	"  --sector S           macc: only this sector\n"
+	"FILTERS (catalog) are those of `lowcarb list`: --edition --sector\n"
+	"  --category --min-trl --max-trl --status --match --sort.\n",
+	run
+};

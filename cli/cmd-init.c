@@ -1,0 +1,32 @@
+/* cmd-init.c - `lowcarb init`: creates an empty catalog. */
+#include <sys/stat.h>
+#include "cli/cli.h"
+
+static int run(int argc, char **argv)
+{
+	struct lc_catalog *cat;
+	struct stat sb;
+	int rc, existed;
+
+	if (argc > 1)
+		return cli_usage("init", "unexpected argument '%s'", argv[1]);
+	existed = stat(cli_catalog(), &sb) == 0;
+	rc = cli_open(&cat, existed ? LC_OPEN_WRITE : LC_OPEN_CREATE);
+	if (rc)
+		return rc;
+	lc_catalog_close(cat);
+	printf("%s catalog '%s'\n", existed ? "existing" : "created",
+	       cli_catalog());
+	return 0;
+}
+
+const struct cli_cmd cli_cmd_init = {
+	"init", "create an empty catalog",
+	"usage: lowcarb [--catalog FILE] init\n"
+	"\n"
+	"Creates an empty catalog (a Tokyo Cabinet table database) with its\n"
+	"indexes. The catalog is --catalog FILE, else $LOWCARB_CATALOG, else\n"
+	"lowcarb.tct in the working directory. An existing catalog is left\n"
+	"as it is (its version is checked).\n",
+	run
+};

@@ -1,0 +1,403 @@
+/* cmd-rank.c - `lowcarb rank`: ranks an edition by a criteria profile,
+ * selects the Top N under quotas with ties stated, records the selection
+ * and, on request, tests its robustness to the weights. */
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "ranker/ranker.h"
+
+static const char *num(double v, char *b)
+{
+	if (!lc_num_format(v, b, 32))
+		memcpy(b, "", 1);
+	return b;
+}
+
+static void csv_field(const char *s)
+{
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\n")) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"')
+			putchar('"');
+		putchar(*s);
+	}
+	putchar('"');
+}
+
+static void print_csv(const struct lc_ranking *r)
+{
+	size_t nc = lc_ranking_criteria(r);
+	char b[32];
+
+	fputs("rank,id,sector,score,selected,eligible,excluded,tiebreak,"
+	      "quota", stdout);
+	if (lc_ranking_runs(r))
+		fputs(",p_top,rank_min,rank_max", stdout);
+	for (size_t j = 0; j < nc; j++)
+		printf(",%s", lc_ranking_criterion(r, j));
+	putchar('\n');
+	for (size_t i = 0; i < lc_ranking_count(r); i++) {
+		int el = lc_ranking_eligible(r, i);
+
+		if (el)
+			printf("%d", lc_ranking_rank(r, i));
+		printf(",%s,%s,%s,%d,%d,", lc_ranking_id(r, i),
+		       lc_sector_name(lc_ranking_sector(r, i)) ?
+		       lc_sector_name(lc_ranking_sector(r, i)) : "",
+		       el ? num(lc_ranking_score(r, i), b) : "",
+		       lc_ranking_selected(r, i), el);
+		csv_field(lc_ranking_excluded(r, i));
+		putchar(',');
+		csv_field(lc_ranking_tiebreak(r, i));
+		putchar(',');
+		csv_field(lc_ranking_quota_note(r, i));
+		if (lc_ranking_runs(r)) {
+			int lo, hi;
+
+			lc_ranking_rank_range(r, i, &lo, &hi);
+			if (el)
+				printf(",%s,%d,%d",
+				       num(lc_ranking_prob_top(r, i), b), lo,
+				       hi);
+			else
+				fputs(",,,", stdout);
+		}
+		for (size_t j = 0; j < nc; j++) {
+			double v = lc_ranking_value(r, i, j);
+
+			printf(",%s", isnan(v) ? "" : num(v, b));
+		}
+		putchar('\n');
+	}
+}
+
+static void json_str(const char *s)
+{
+	if (s)
+		lc_rank_json_string(stdout, s);
+	else
+		fputs("null", stdout);
+}
+
+static void json_num(double v)
+{
+	char b[32];
+
+	fputs(isnan(v) ? "null" : num(v, b), stdout);
+}
+
+static void print_json(const struct lc_ranking *r,
+		       const struct lc_selection *prev)
+{
+	size_t nc = lc_ranking_criteria(r);
+
+	printf("{\n  \"edition\": ");
+	json_str(lc_ranking_edition(r));
+	printf(",\n  \"profile\": ");
+	json_str(lc_ranking_profile(r));
+	printf(",\n  \"method\": ");
+	json_str(lc_ranking_method(r));
+	printf(",\n  \"parameters\": ");
+	json_str(lc_ranking_params(r));
+	printf(",\n  \"inputs_sha256\": ");
+	json_str(lc_ranking_hash(r));
+	printf(",\n  \"selected\": %zu,\n  \"cutoff\": ",
+	       lc_ranking_selected_count(r));
+	json_num(lc_ranking_cutoff(r));
+	printf(",\n  \"previous_selection_same_inputs\": %s",
+	       !prev ? "null" : strcmp(lc_selection_hash(prev),
+				       lc_ranking_hash(r)) ? "false" : "true");
+	printf(",\n  \"weights\": {");
+	for (size_t j = 0; j < nc; j++) {
+		printf("%s", j ? ", " : "");
+		json_str(lc_ranking_criterion(r, j));
+		printf(": ");
+		json_num(lc_ranking_weight(r, j));
+	}
+	printf("},\n  \"notes\": ");
+	json_str(lc_ranking_notes(r));
+	printf(",\n  \"entries\": [\n");
+	for (size_t i = 0; i < lc_ranking_count(r); i++) {
+		int el = lc_ranking_eligible(r, i);
+
+		printf("    {\"id\": ");
+		json_str(lc_ranking_id(r, i));
+		printf(", \"sector\": ");
+		json_str(lc_sector_name(lc_ranking_sector(r, i)));
+		printf(", \"eligible\": %s", el ? "true" : "false");
+		if (el) {
+			printf(", \"rank\": %d, \"score\": ",
+			       lc_ranking_rank(r, i));
+			json_num(lc_ranking_score(r, i));
+			printf(", \"selected\": %s",
+			       lc_ranking_selected(r, i) ? "true" : "false");
+			printf(", \"tiebreak\": ");
+			json_str(lc_ranking_tiebreak(r, i));
+			printf(", \"quota\": ");
+			json_str(lc_ranking_quota_note(r, i));
+		} else {
+			printf(", \"excluded\": ");
+			json_str(lc_ranking_excluded(r, i));
+		}
+		if (el && lc_ranking_runs(r)) {
+			int lo, hi;
+
+			lc_ranking_rank_range(r, i, &lo, &hi);
+			printf(", \"p_top\": ");
+			json_num(lc_ranking_prob_top(r, i));
+			printf(", \"rank_min\": %d, \"rank_max\": %d", lo, hi);
+		}
+		printf(", \"values\": {");
+		for (size_t j = 0; j < nc; j++) {
+			printf("%s", j ? ", " : "");
+			json_str(lc_ranking_criterion(r, j));
+			printf(": ");
+			json_num(lc_ranking_value(r, i, j));
+		}
+		printf("}}%s\n", i + 1 < lc_ranking_count(r) ? "," : "");
+	}
+	printf("  ],\n  \"comparison\": [");
+	for (size_t k = 0; k < lc_ranking_compare_count(r); k++) {
+		printf("%s{\"method\": ", k ? ", " : "");
+		json_str(lc_ranking_compare_method(r, k));
+		printf(", \"spearman\": ");
+		json_num(lc_ranking_compare_spearman(r, k));
+		printf(", \"kendall\": ");
+		json_num(lc_ranking_compare_kendall(r, k));
+		printf("}");
+	}
+	printf("]\n}\n");
+}
+
+static void print_table(const struct lc_ranking *r,
+			const struct lc_selection *prev)
+{
+	size_t n = lc_ranking_count(r), elig = 0;
+	long runs = lc_ranking_runs(r);
+	const char *notes = lc_ranking_notes(r);
+
+	for (size_t i = 0; i < n; i++)
+		elig += lc_ranking_eligible(r, i);
+	printf("edition %s, profile %s, method %s (%s)\n",
+	       lc_ranking_edition(r), lc_ranking_profile(r),
+	       lc_ranking_method(r), lc_ranking_params(r));
+	printf("%zu dossiers, %zu eligible, %zu selected; inputs sha256 "
+	       "%.16s\n", n, elig, lc_ranking_selected_count(r),
+	       lc_ranking_hash(r));
+	if (prev)
+		printf("previous selection (%s): %s\n",
+		       lc_selection_when(prev),
+		       strcmp(lc_selection_hash(prev), lc_ranking_hash(r)) ?
+		       "inputs changed since" : "same inputs");
+	printf("\n%4s  %-12s %-3s %12s  %-3s", "RANK", "ID", "SEC", "SCORE",
+	       "TOP");
+	if (runs)
+		printf("  %6s  %-9s", "P(TOP)", "RANKS");
+	putchar('\n');
+	for (size_t i = 0; i < n; i++) {
+		const char *t, *q;
+
+		if (!lc_ranking_eligible(r, i))
+			continue;
+		printf("%4d  %-12s %-3s %12.6f  %-3s", lc_ranking_rank(r, i),
+		       lc_ranking_id(r, i),
+		       lc_sector_code(lc_ranking_sector(r, i)) ?
+		       lc_sector_code(lc_ranking_sector(r, i)) : "?",
+		       lc_ranking_score(r, i),
+		       lc_ranking_selected(r, i) ? "*" : "");
+		if (runs) {
+			int lo, hi;
+			char rb[24];
+
+			lc_ranking_rank_range(r, i, &lo, &hi);
+			snprintf(rb, sizeof rb, "%d-%d", lo, hi);
+			printf("  %6.3f  %-9s", lc_ranking_prob_top(r, i), rb);
+		}
+		putchar('\n');
+		t = lc_ranking_tiebreak(r, i);
+		q = lc_ranking_quota_note(r, i);
+		if (t)
+			printf("      tie: %s\n", t);
+		if (q)
+			printf("      quota: %s\n", q);
+	}
+	if (elig < n) {
+		printf("\nexcluded:\n");
+		for (size_t i = 0; i < n; i++)
+			if (!lc_ranking_eligible(r, i))
+				printf("  %-12s %s\n", lc_ranking_id(r, i),
+				       lc_ranking_excluded(r, i));
+	}
+	if (lc_ranking_compare_count(r)) {
+		printf("\nrank correlation with %s:\n", lc_ranking_method(r));
+		for (size_t k = 0; k < lc_ranking_compare_count(r); k++)
+			printf("  %-11s spearman %7.4f  kendall %7.4f\n",
+			       lc_ranking_compare_method(r, k),
+			       lc_ranking_compare_spearman(r, k),
+			       lc_ranking_compare_kendall(r, k));
+	}
+	if (*notes) {
+		printf("\nnotes:\n");
+		for (const char *p = notes; *p;) {
+			const char *e = strchr(p, '\n');
+			int len = e ? (int)(e - p) : (int)strlen(p);
+
+			printf("  %.*s\n", len, p);
+			p += len + (e ? 1 : 0);
+		}
+	}
+}
+
+static int run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "edition", required_argument, NULL, 'e' },
+		{ "profile", required_argument, NULL, 'p' },
+		{ "method", required_argument, NULL, 'm' },
+		{ "indicators-only", no_argument, NULL, 'i' },
+		{ "sensitivity", required_argument, NULL, 'n' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "concentration", required_argument, NULL, 'c' },
+		{ "compare", no_argument, NULL, 'C' },
+		{ "dry-run", no_argument, NULL, 'd' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *edition = NULL, *profile = "top20", *fmt = "table";
+	struct lc_rank_opts o;
+	struct lc_error err = { 0 };
+	struct lc_profile *p = NULL;
+	struct lc_catalog *cat = NULL;
+	struct lc_ranking *r = NULL;
+	struct lc_selection *prev = NULL;
+	int c, dry = 0, code;
+	long v;
+
+	lc_rank_opts_init(&o);
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'e': edition = optarg; break;
+		case 'p': profile = optarg; break;
+		case 'm': o.method = optarg; break;
+		case 'i': o.indicators_only = 1; break;
+		case 'n':
+			if (cli_int(optarg, 1, 10000000, &v))
+				return cli_usage("rank", "--sensitivity needs "
+						 "a positive count");
+			o.sensitivity = v;
+			break;
+		case 's':
+			if (cli_int(optarg, 0, 2147483647L, &v))
+				return cli_usage("rank", "--seed needs a "
+						 "non-negative integer");
+			o.seed = (uint64_t)v;
+			break;
+		case 'c':
+			if (lc_num_parse(optarg, &o.concentration) ||
+			    !(o.concentration > 0))
+				return cli_usage("rank", "--concentration "
+						 "needs a positive number");
+			break;
+		case 'C': o.compare = 1; break;
+		case 'd': dry = 1; break;
+		case 'f': fmt = optarg; break;
+		case 'h':
+			fputs(cli_cmd_rank.help, stdout);
+			return 0;
+		default:
+			return cli_usage("rank", "bad option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage("rank", "unexpected argument '%s'",
+				 argv[optind]);
+	if (!edition)
+		return cli_usage("rank", "--edition YEAR is required");
+	if (strcmp(fmt, "table") && strcmp(fmt, "csv") && strcmp(fmt, "json"))
+		return cli_usage("rank", "unknown format '%s'", fmt);
+	if (o.method && strcmp(o.method, "wsm") && strcmp(o.method, "topsis")
+	    && strcmp(o.method, "vikor") && strcmp(o.method, "promethee2"))
+		return cli_usage("rank", "unknown method '%s'", o.method);
+	if (lc_profile_load(profile, &p, &err))
+		return cli_fail(&err);
+	code = cli_open(&cat, dry ? LC_OPEN_READ : LC_OPEN_WRITE);
+	if (code) {
+		lc_profile_free(p);
+		return code;
+	}
+	if (lc_rank_edition(cat, edition, p, &o, &r, &err))
+		goto fail;
+	{
+		int src = lc_selection_get(cat, edition, &prev, &err);
+
+		if (src && src != LC_ENOTFOUND)
+			goto fail;
+	}
+	if (!dry && lc_ranking_record(cat, r, &err))
+		goto fail;
+	if (!strcmp(fmt, "csv"))
+		print_csv(r);
+	else if (!strcmp(fmt, "json"))
+		print_json(r, prev);
+	else
+		print_table(r, prev);
+	code = 0;
+	goto done;
+fail:
+	code = cli_fail(&err);
+done:
+	lc_selection_free(prev);
+	lc_ranking_free(r);
+	lc_catalog_close(cat);
+	lc_profile_free(p);
+	return code;
+}
+
+const struct cli_cmd cli_cmd_rank = {
+	"rank", "rank an edition by a criteria profile and select the Top N",
+	"usage: lowcarb rank --edition YEAR [options]\n"
+	"\n"
+	"Builds the decision matrix of the edition from the catalog (panel\n"
+	"score aggregates and dossier indicators), applies the profile's\n"
+	"eligibility rules (each excluded dossier is listed with the rule),\n"
+	"runs the method, breaks ties by the profile's chain (printed),\n"
+	"applies the sector quotas and selects the Top N. The selection is\n"
+	"recorded (record selection:YEAR with the inputs' SHA-256, profile,\n"
+	"method and parameters; selected dossiers get status selected), in\n"
+	"one transaction. Same inputs give the same selection and hash.\n"
+	"\n"
+	"  --edition YEAR       edition to rank (required)\n"
+	"  --profile NAME|FILE  criteria profile (default top20, i.e.\n"
+	"                       data/criteria/top20.xml)\n"
+	"  --method M           wsm, topsis, vikor or promethee2 (default:\n"
+	"                       the profile's)\n"
+	"  --indicators-only    leave the panel criteria out and renormalise\n"
+	"                       the other weights; done anyway (with a note)\n"
+	"                       when the edition has no panel score, unless\n"
+	"                       the profile says without-scores=\"refuse\"\n"
+	"  --sensitivity N      perturb the weights N times (Dirichlet around\n"
+	"                       the profile weights) and report each\n"
+	"                       dossier's probability of being selected and\n"
+	"                       its rank interval\n"
+	"  --seed S             seed of the perturbations (default 1)\n"
+	"  --concentration C    Dirichlet concentration (default 100; lower\n"
+	"                       perturbs more)\n"
+	"  --compare            also rank by every other method and print\n"
+	"                       Spearman and Kendall correlations\n"
+	"  --dry-run            do not record anything (opens read-only)\n"
+	"  --format F           table (default), csv or json\n"
+	"\n"
+	"Dossiers with fewer panel scores than the profile's minimum on a\n"
+	"criterion are reported as excluded, not ranked. Scores of experts\n"
+	"with a declared conflict are never counted.\n",
+	run
+};

@@ -1,0 +1,76 @@
+/* cmd-scores.c - `lowcarb scores import FILE...`: filled score sheets and
+ * long score files into the catalog, all checked before anything is
+ * stored. */
+#include <getopt.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "ranker/panel.h"
+
+static void print_problem(const struct lc_error *e, void *ctx)
+{
+	char buf[1024];
+
+	(void)ctx;
+	fprintf(stderr, "lowcarb: %s\n", lc_error_format(e, buf, sizeof buf));
+}
+
+static int run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "profile", required_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct lc_catalog *cat = NULL;
+	struct lc_error err = { 0 };
+	struct lc_pnl_criteria crit;
+	struct lc_pnl_scores_sum sum;
+	const char *profile = "top20";
+	int c, rc;
+
+	if (argc < 2 || strcmp(argv[1], "import") != 0)
+		return cli_usage("scores", "missing subcommand 'import'");
+	argc--;
+	argv++;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'p')
+			return cli_usage("scores", "bad option");
+		profile = optarg;
+	}
+	if (optind >= argc)
+		return cli_usage("scores", "import needs at least one FILE");
+	rc = lc_pnl_criteria_load(profile, &crit, &err);
+	if (rc < 0)
+		return cli_fail(&err);
+	rc = cli_open(&cat, LC_OPEN_WRITE);
+	if (rc)
+		return rc;
+	rc = lc_pnl_scores_import(cat, &crit, argv + optind,
+				  (size_t)(argc - optind), print_problem, NULL,
+				  &sum, &err);
+	lc_catalog_close(cat);
+	if (rc < 0)
+		return cli_fail(&err);
+	printf("scores: %ld row(s) read, %ld added, %ld changed (old "
+	       "values kept in the history), %ld unchanged\n", sum.rows,
+	       sum.added, sum.changed, sum.unchanged);
+	return 0;
+}
+
+const struct cli_cmd cli_cmd_scores = {
+	"scores", "import filled score sheets",
+	"usage: lowcarb scores import [--profile NAME] FILE...\n"
+	"\n"
+	"Reads filled score sheets (as written by 'lowcarb sheets export';\n"
+	"blank cells are skipped) and long score files with the header\n"
+	"expert,id,criterion,score,comment, in one transaction. A score is\n"
+	"refused, with file:line: field: message, when its expert or dossier\n"
+	"is unknown, the expert is not assigned to the dossier or is\n"
+	"conflicted on it, the criterion is not a panel criterion of the\n"
+	"profile (default top20), the number is malformed or outside the\n"
+	"criterion's scale, or the same score appears twice; with any\n"
+	"problem nothing is stored (exit 1). A changed score replaces the\n"
+	"stored one, which is kept in the history; every change is audited\n"
+	"with the file it came from.\n",
+	run
+};

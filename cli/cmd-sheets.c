@@ -1,0 +1,88 @@
+/* cmd-sheets.c - `lowcarb sheets export`: an expert's score sheet (the
+ * assigned dossiers with the criteria columns to fill in) as CSV. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "ranker/panel.h"
+
+static int run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "expert", required_argument, NULL, 'e' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "blind", no_argument, NULL, 'b' },
+		{ "profile", required_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct lc_catalog *cat = NULL;
+	struct lc_error err = { 0 };
+	struct lc_pnl_criteria crit;
+	const char *expert = NULL, *path = NULL, *profile = "top20";
+	int c, rc, blind = 0;
+	FILE *out;
+
+	if (argc < 2 || strcmp(argv[1], "export") != 0)
+		return cli_usage("sheets", "missing subcommand 'export'");
+	argc--;
+	argv++;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (c == 'e')
+			expert = optarg;
+		else if (c == 'o')
+			path = optarg;
+		else if (c == 'b')
+			blind = 1;
+		else if (c == 'p')
+			profile = optarg;
+		else
+			return cli_usage("sheets", "bad option");
+	}
+	if (optind != argc)
+		return cli_usage("sheets", "unexpected argument '%s'",
+				 argv[optind]);
+	if (!expert || !path)
+		return cli_usage("sheets", "--expert E and -o FILE.csv are "
+				 "required");
+	rc = lc_pnl_criteria_load(profile, &crit, &err);
+	if (rc < 0)
+		return cli_fail(&err);
+	rc = cli_open(&cat, LC_OPEN_READ);
+	if (rc)
+		return rc;
+	out = strcmp(path, "-") ? fopen(path, "w") : stdout;
+	if (!out) {
+		lc_catalog_close(cat);
+		lc_error_set(&err, LC_EIO, path, 0, NULL, "cannot write '%s'",
+			     path);
+		return cli_fail(&err);
+	}
+	rc = lc_pnl_sheet_export(cat, &crit, expert, blind, out, &err);
+	lc_catalog_close(cat);
+	if (out != stdout && fclose(out) != 0 && rc == 0)
+		rc = lc_error_set(&err, LC_EIO, path, 0, NULL,
+				  "cannot write '%s'", path);
+	if (rc < 0) {
+		if (out != stdout)
+			remove(path);
+		return cli_fail(&err);
+	}
+	return 0;
+}
+
+const struct cli_cmd cli_cmd_sheets = {
+	"sheets", "write an expert's score sheet to fill in",
+	"usage: lowcarb sheets export --expert E -o FILE.csv [--blind]\n"
+	"                             [--profile NAME]\n"
+	"\n"
+	"Writes the dossiers assigned to expert E (by id) as CSV with the\n"
+	"header expert,id,name_zh,name_en,sector,trl,submitter,owners,\n"
+	"summary, one column per panel criterion of the profile (default\n"
+	"top20) and comment. The expert fills the criteria columns (a number\n"
+	"on the criterion's scale; blank = not scored yet) and the comment,\n"
+	"then the sheet goes back through 'lowcarb scores import'. Scores\n"
+	"already stored are filled in. --blind leaves out the submitter and\n"
+	"owners columns. -o - writes to standard output.\n",
+	run
+};

@@ -1,0 +1,386 @@
+/* catalog_export.c - machine-readable exports: the catalog as submission
+ * XML (re-importable), CSV or JSON; the MACC data; a ranking with its
+ * explanations. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "exporters/internal.h"
+#include "importers/importers.h"
+#include "ranker/ranker.h"
+
+struct cat_out {
+	FILE *fp;
+	int format;
+	long n;
+	const struct lc_tech **v;   /* XML: collected dossiers */
+	size_t cap;
+	int oom;
+};
+
+static int cat_one(const struct lc_tech *t, void *ctx)
+{
+	struct cat_out *o = ctx;
+
+	switch (o->format) {
+	case LC_EXPORT_CSV:
+		lc_tech_csv_row(o->fp, t, 1);
+		break;
+	case LC_EXPORT_JSON:
+		fputs(o->n ? ",\n" : "\n", o->fp);
+		lc_tech_json(o->fp, t, 0);
+		break;
+	default:
+		if ((size_t)o->n == o->cap) {
+			size_t cap = o->cap ? o->cap * 2 : 256;
+			const struct lc_tech **nv =
+				realloc(o->v, cap * sizeof *nv);
+
+			if (!nv) {
+				o->oom = 1;
+				return 1;
+			}
+			o->v = nv;
+			o->cap = cap;
+		}
+		o->v[o->n] = lc_tech_dup(t);
+		if (!o->v[o->n]) {
+			o->oom = 1;
+			return 1;
+		}
+	}
+	o->n++;
+	return 0;
+}
+
+static int write_check(FILE *fp, struct lc_error *err)
+{
+	if (fflush(fp) != 0 || ferror(fp))
+		return lc_error_set(err, LC_EIO, NULL, 0, NULL,
+				    "write error");
+	return 0;
+}
+
+int lc_export_catalog(struct lc_catalog *cat, const struct lc_filter *f,
+		      int format, int bom, FILE *fp, struct lc_error *err)
+{
+	struct cat_out o = { fp, format, 0, NULL, 0, 0 };
+	int rc;
+
+	if (format != LC_EXPORT_CSV && format != LC_EXPORT_JSON &&
+	    format != LC_EXPORT_XML)
+		return lc_error_set(err, LC_EUSAGE, NULL, 0, "format",
+				    "unknown export format");
+	if (bom && format == LC_EXPORT_CSV)
+		fputs("\xEF\xBB\xBF", fp);
+	if (format == LC_EXPORT_CSV)
+		lc_tech_csv_header(fp);
+	else if (format == LC_EXPORT_JSON)
+		fputs("[", fp);
+	rc = lc_catalog_each_tech(cat, f, cat_one, &o, err);
+	if (o.oom)
+		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				  "out of memory");
+	if (rc == 0 && format == LC_EXPORT_JSON)
+		fputs(o.n ? "\n]\n" : "]\n", fp);
+	if (rc == 0 && format == LC_EXPORT_XML)
+		rc = lc_xml_write_submissions(fp, f ? f->edition : NULL,
+					      (const struct lc_tech *const *)
+					      o.v, (size_t)o.n, err);
+	if (format == LC_EXPORT_XML)
+		for (long i = 0; i < o.n; i++)
+			lc_tech_free((struct lc_tech *)o.v[i]);
+	free(o.v);
+	return rc < 0 ? rc : write_check(fp, err);
+}
+
+/* ---- MACC data ----------------------------------------------------- */
+
+struct macc_ctx {
+	struct lc_macc_item *it;
+	char **strs;      /* owned copies of ids and names, 2 per item */
+	size_t n, cap, skipped;
+	int sector;
+	double rate;
+	const char *lang;
+	int oom;
+};
+
+static int macc_one(const struct lc_tech *t, void *vc)
+{
+	struct macc_ctx *c = vc;
+	double cost, pot;
+
+	if (c->sector >= 0 && lc_tech_sector(t) != c->sector)
+		return 0;
+	if (!lc_abatement_cost(t, c->rate, &cost)) {
+		c->skipped++;
+		return 0;
+	}
+	if (!lc_tech_num(t, LC_F_POTENTIAL, &pot))
+		pot = NAN;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 256;
+		struct lc_macc_item *ni = realloc(c->it, cap * sizeof *ni);
+		char **ns;
+
+		if (ni)
+			c->it = ni;
+		ns = ni ? realloc(c->strs, 2 * cap * sizeof *ns) : NULL;
+		if (!ns) {
+			c->oom = 1;
+			return 1;
+		}
+		c->strs = ns;
+		c->cap = cap;
+	}
+	c->strs[2 * c->n] = strdup(lc_tech_get(t, LC_F_ID));
+	c->strs[2 * c->n + 1] = strdup(lc_tech_name(t, c->lang));
+	if (!c->strs[2 * c->n] || !c->strs[2 * c->n + 1]) {
+		free(c->strs[2 * c->n]);
+		free(c->strs[2 * c->n + 1]);
+		c->oom = 1;
+		return 1;
+	}
+	c->it[c->n].id = c->strs[2 * c->n];
+	c->it[c->n].name = c->strs[2 * c->n + 1];
+	c->it[c->n].cost = cost;
+	c->it[c->n].potential = pot;
+	c->n++;
+	return 0;
+}
+
+int lc_macc_edition(struct lc_catalog *cat, const char *edition,
+		    int sector, double rate, const char *lang,
+		    struct lc_macc_bar **bars, size_t *n, size_t *skipped,
+		    struct lc_error *err)
+{
+	struct macc_ctx c = { NULL, NULL, 0, 0, 0, sector, rate, lang, 0 };
+	struct lc_filter f;
+	int rc;
+
+	*bars = NULL;
+	*n = 0;
+	lc_filter_init(&f);
+	f.edition = edition;
+	rc = lc_catalog_each_tech(cat, &f, macc_one, &c, err);
+	if (c.oom)
+		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				  "out of memory");
+	if (rc == 0 && c.n == 0 && c.skipped == 0)
+		rc = lc_error_set(err, LC_ENOTFOUND, NULL, 0, "edition",
+				  "no dossier in edition %s%s%s",
+				  edition ? edition : "",
+				  sector >= 0 ? " and sector " : "",
+				  sector >= 0 ? lc_sector_name(sector) : "");
+	if (rc == 0)
+		rc = lc_macc_layout(c.it, c.n, bars, err);
+	if (rc == 0)
+		*n = c.n;
+	if (skipped)
+		*skipped = c.skipped;
+	for (size_t i = 0; i < 2 * c.n; i++)
+		free(c.strs[i]);
+	free(c.strs);
+	free(c.it);
+	return rc;
+}
+
+static void put_num(FILE *fp, double v)
+{
+	char b[48];
+
+	fputs(lc_num_format(v, b, sizeof b) ? b : "", fp);
+}
+
+void lc_macc_write_csv(FILE *fp, const struct lc_macc_bar *b, size_t n)
+{
+	fputs("id,name,cost,potential,xmin,xmax\n", fp);
+	for (size_t i = 0; i < n; i++) {
+		lc_csv_field(fp, b[i].id, 1);
+		putc(',', fp);
+		lc_csv_field(fp, b[i].name, 1);
+		putc(',', fp);
+		put_num(fp, b[i].cost);
+		putc(',', fp);
+		put_num(fp, b[i].potential);
+		putc(',', fp);
+		put_num(fp, b[i].xmin);
+		putc(',', fp);
+		put_num(fp, b[i].xmax);
+		putc('\n', fp);
+	}
+}
+
+static void json_num(FILE *fp, double v)
+{
+	char b[48];
+
+	fputs(lc_num_format(v, b, sizeof b) ? b : "null", fp);
+}
+
+void lc_macc_write_json(FILE *fp, const struct lc_macc_bar *b, size_t n,
+			double price)
+{
+	fputs("{\"unit_cost\": \"CNY/tCO2\", \"unit_potential\": "
+	      "\"tCO2/a\",\n \"carbon_price\": ", fp);
+	json_num(fp, price);
+	if (isfinite(price)) {
+		fputs(", \"available_at_price\": ", fp);
+		json_num(fp, lc_macc_available(b, n, price));
+	}
+	fputs(",\n \"bars\": [", fp);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", fp);
+		lc_json_string(fp, b[i].id);
+		fputs(", \"name\": ", fp);
+		lc_json_string(fp, b[i].name);
+		fputs(", \"cost\": ", fp);
+		json_num(fp, b[i].cost);
+		fputs(", \"potential\": ", fp);
+		json_num(fp, b[i].potential);
+		fputs(", \"xmin\": ", fp);
+		json_num(fp, b[i].xmin);
+		fputs(", \"xmax\": ", fp);
+		json_num(fp, b[i].xmax);
+		fprintf(fp, ", \"drawn\": %s}", b[i].drawn ? "true" : "false");
+	}
+	fputs(n ? "\n ]\n}\n" : "]\n}\n", fp);
+}
+
+/* ---- ranking ------------------------------------------------------------ */
+
+static void rank_csv(FILE *fp, const struct lc_ranking *r)
+{
+	size_t nc = lc_ranking_criteria(r);
+
+	fputs("rank,id,name,sector,score,selected,eligible,excluded", fp);
+	for (size_t j = 0; j < nc; j++) {
+		fputs(",", fp);
+		lc_csv_field(fp, lc_ranking_criterion(r, j), 1);
+		fputs("_value,", fp);
+		lc_csv_field(fp, lc_ranking_criterion(r, j), 1);
+		fputs("_contribution", fp);
+	}
+	fputs(",tiebreak,quota_note\n", fp);
+	for (size_t i = 0; i < lc_ranking_count(r); i++) {
+		int rank = lc_ranking_rank(r, i);
+
+		if (rank)
+			fprintf(fp, "%d", rank);
+		putc(',', fp);
+		lc_csv_field(fp, lc_ranking_id(r, i), 1);
+		putc(',', fp);
+		lc_csv_field(fp, lc_ranking_name(r, i), 1);
+		putc(',', fp);
+		lc_csv_field(fp, lc_sector_name(lc_ranking_sector(r, i)), 1);
+		putc(',', fp);
+		put_num(fp, lc_ranking_score(r, i));
+		fprintf(fp, ",%d,%d,", lc_ranking_selected(r, i),
+			lc_ranking_eligible(r, i));
+		lc_csv_field(fp, lc_ranking_excluded(r, i), 1);
+		for (size_t j = 0; j < nc; j++) {
+			putc(',', fp);
+			put_num(fp, lc_ranking_value(r, i, j));
+			putc(',', fp);
+			put_num(fp, lc_ranking_contribution(r, i, j));
+		}
+		putc(',', fp);
+		lc_csv_field(fp, lc_ranking_tiebreak(r, i), 1);
+		putc(',', fp);
+		lc_csv_field(fp, lc_ranking_quota_note(r, i), 1);
+		putc('\n', fp);
+	}
+}
+
+static void rank_json(FILE *fp, const struct lc_ranking *r)
+{
+	size_t nc = lc_ranking_criteria(r);
+
+	fputs("{\"edition\": ", fp);
+	lc_json_string(fp, lc_ranking_edition(r));
+	fputs(", \"profile\": ", fp);
+	lc_json_string(fp, lc_ranking_profile(r));
+	fputs(", \"method\": ", fp);
+	lc_json_string(fp, lc_ranking_method(r));
+	fputs(", \"hash\": ", fp);
+	lc_json_string(fp, lc_ranking_hash(r));
+	fputs(",\n \"notes\": ", fp);
+	lc_json_string(fp, lc_ranking_notes(r));
+	fputs(",\n \"criteria\": [", fp);
+	for (size_t j = 0; j < nc; j++) {
+		fputs(j ? ", {\"id\": " : "{\"id\": ", fp);
+		lc_json_string(fp, lc_ranking_criterion(r, j));
+		fputs(", \"weight\": ", fp);
+		json_num(fp, lc_ranking_weight(r, j));
+		putc('}', fp);
+	}
+	fputs("],\n \"entries\": [", fp);
+	for (size_t i = 0; i < lc_ranking_count(r); i++) {
+		fputs(i ? ",\n  {\"rank\": " : "\n  {\"rank\": ", fp);
+		if (lc_ranking_rank(r, i))
+			fprintf(fp, "%d", lc_ranking_rank(r, i));
+		else
+			fputs("null", fp);
+		fputs(", \"id\": ", fp);
+		lc_json_string(fp, lc_ranking_id(r, i));
+		fputs(", \"name\": ", fp);
+		lc_json_string(fp, lc_ranking_name(r, i));
+		fputs(", \"sector\": ", fp);
+		lc_json_string(fp, lc_sector_name(lc_ranking_sector(r, i)));
+		fputs(", \"score\": ", fp);
+		json_num(fp, lc_ranking_score(r, i));
+		fprintf(fp, ", \"selected\": %s, \"eligible\": %s",
+			lc_ranking_selected(r, i) ? "true" : "false",
+			lc_ranking_eligible(r, i) ? "true" : "false");
+		fputs(", \"excluded\": ", fp);
+		lc_json_string(fp, lc_ranking_excluded(r, i));
+		fputs(", \"tiebreak\": ", fp);
+		lc_json_string(fp, lc_ranking_tiebreak(r, i));
+		fputs(", \"quota_note\": ", fp);
+		lc_json_string(fp, lc_ranking_quota_note(r, i));
+		fputs(",\n   \"criteria\": {", fp);
+		for (size_t j = 0; j < nc; j++) {
+			fputs(j ? ", " : "", fp);
+			lc_json_string(fp, lc_ranking_criterion(r, j));
+			fputs(": {\"value\": ", fp);
+			json_num(fp, lc_ranking_value(r, i, j));
+			fputs(", \"contribution\": ", fp);
+			json_num(fp, lc_ranking_contribution(r, i, j));
+			putc('}', fp);
+		}
+		fputs("}}", fp);
+	}
+	fputs("\n ]\n}\n", fp);
+}
+
+int lc_export_ranking(struct lc_catalog *cat, const char *edition,
+		      const char *profile, int format, int bom, FILE *fp,
+		      struct lc_error *err)
+{
+	struct lc_profile *p = NULL;
+	struct lc_ranking *r = NULL;
+	struct lc_rank_opts ro;
+	int rc;
+
+	if (format != LC_EXPORT_CSV && format != LC_EXPORT_JSON)
+		return lc_error_set(err, LC_EUSAGE, NULL, 0, "format",
+				    "unknown export format");
+	rc = lc_profile_load(profile ? profile : "top20", &p, err);
+	if (rc == 0) {
+		lc_rank_opts_init(&ro);
+		rc = lc_rank_edition(cat, edition, p, &ro, &r, err);
+	}
+	if (rc == 0) {
+		if (format == LC_EXPORT_CSV) {
+			if (bom)
+				fputs("\xEF\xBB\xBF", fp);
+			rank_csv(fp, r);
+		} else {
+			rank_json(fp, r);
+		}
+		rc = write_check(fp, err);
+	}
+	lc_ranking_free(r);
+	lc_profile_free(p);
+	return rc;
+}

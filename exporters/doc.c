@@ -1,0 +1,221 @@
+/* doc.c - the roadmap's document model: blocks appended in order, copied
+ * text, one sticky out-of-memory flag so builders check once. */
+#include <stdlib.h>
+#include <string.h>
+#include "exporters/internal.h"
+
+int exp_is_en(const char *lang)
+{
+	return lang && strncmp(lang, "en", 2) == 0;
+}
+
+static char *dup_or_null(struct lc_doc *d, const char *s)
+{
+	char *p;
+
+	if (!s)
+		return NULL;
+	p = strdup(s);
+	if (!p)
+		d->broken = 1;
+	return p;
+}
+
+struct lc_doc *lc_doc_new(const char *lang)
+{
+	struct lc_doc *d = calloc(1, sizeof *d);
+
+	if (!d)
+		return NULL;
+	memcpy(d->lang, exp_is_en(lang) ? "en" : "zh", 3);
+	d->last_table = -1;
+	return d;
+}
+
+static void table_free(struct doc_table *t)
+{
+	for (size_t i = 0; i < t->ncols; i++)
+		free(t->head ? t->head[i] : NULL);
+	for (size_t i = 0; t->cells && i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->head);
+	free(t->align);
+	free(t->cells);
+}
+
+void lc_doc_free(struct lc_doc *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->blocks[i].text);
+		free(d->blocks[i].desc);
+		free(d->blocks[i].svg);
+		table_free(&d->blocks[i].tab);
+	}
+	for (size_t i = 0; i < d->nlines; i++)
+		free(d->lines[i]);
+	free(d->lines);
+	free(d->blocks);
+	free(d->title);
+	free(d->subtitle);
+	free(d->css);
+	free(d);
+}
+
+const char *lc_doc_lang(const struct lc_doc *d)
+{
+	return d->lang;
+}
+
+int lc_doc_title(struct lc_doc *d, const char *title, const char *subtitle)
+{
+	free(d->title);
+	free(d->subtitle);
+	d->title = dup_or_null(d, title);
+	d->subtitle = dup_or_null(d, subtitle);
+	return d->broken ? LC_ENOMEM : 0;
+}
+
+int lc_doc_title_line(struct lc_doc *d, const char *text)
+{
+	char **l = realloc(d->lines, (d->nlines + 1) * sizeof *l);
+
+	if (!l) {
+		d->broken = 1;
+		return LC_ENOMEM;
+	}
+	d->lines = l;
+	l[d->nlines] = dup_or_null(d, text ? text : "");
+	if (l[d->nlines])
+		d->nlines++;
+	return d->broken ? LC_ENOMEM : 0;
+}
+
+int lc_doc_css(struct lc_doc *d, const char *css)
+{
+	free(d->css);
+	d->css = dup_or_null(d, css);
+	return d->broken ? LC_ENOMEM : 0;
+}
+
+/* Appends a zeroed block of kind; NULL (document broken) on failure. */
+static struct doc_block *add(struct lc_doc *d, int kind, const char *text)
+{
+	struct doc_block *b;
+
+	if (d->broken)
+		return NULL;
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 64;
+		struct doc_block *nb = realloc(d->blocks, cap * sizeof *nb);
+
+		if (!nb) {
+			d->broken = 1;
+			return NULL;
+		}
+		d->blocks = nb;
+		d->cap = cap;
+	}
+	b = &d->blocks[d->n];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->text = dup_or_null(d, text ? text : "");
+	if (d->broken)
+		return NULL;
+	d->n++;
+	return b;
+}
+
+int lc_doc_section(struct lc_doc *d, int level, const char *title)
+{
+	struct doc_block *b = add(d, BLK_SECTION, title);
+
+	if (!b)
+		return LC_ENOMEM;
+	b->level = level < 1 ? 1 : level > 3 ? 3 : level;
+	return 0;
+}
+
+int lc_doc_para(struct lc_doc *d, const char *text)
+{
+	return add(d, BLK_PARA, text) ? 0 : LC_ENOMEM;
+}
+
+int lc_doc_item(struct lc_doc *d, const char *text)
+{
+	return add(d, BLK_ITEM, text) ? 0 : LC_ENOMEM;
+}
+
+static int table_init(struct lc_doc *d, struct doc_table *t, size_t ncols,
+		      const char *const *head, const char *align)
+{
+	t->ncols = ncols;
+	t->head = calloc(ncols ? ncols : 1, sizeof *t->head);
+	t->align = calloc(ncols + 1, 1);
+	if (!t->head || !t->align) {
+		d->broken = 1;
+		return LC_ENOMEM;
+	}
+	for (size_t i = 0; i < ncols; i++) {
+		t->head[i] = dup_or_null(d, head && head[i] ? head[i] : "");
+		t->align[i] = align && strlen(align) > i && align[i] == 'r' ?
+			      'r' : 'l';
+	}
+	d->last_table = (int)(d->n - 1);
+	return d->broken ? LC_ENOMEM : 0;
+}
+
+int lc_doc_table(struct lc_doc *d, const char *caption, size_t ncols,
+		 const char *const *head, const char *align)
+{
+	struct doc_block *b = add(d, BLK_TABLE, caption);
+
+	if (!b)
+		return LC_ENOMEM;
+	return table_init(d, &b->tab, ncols, head, align);
+}
+
+int lc_doc_figure(struct lc_doc *d, const char *title, const char *desc,
+		  const char *svg, size_t ncols, const char *const *head,
+		  const char *align)
+{
+	struct doc_block *b = add(d, BLK_FIGURE, title);
+
+	if (!b)
+		return LC_ENOMEM;
+	b->desc = dup_or_null(d, desc ? desc : "");
+	b->svg = dup_or_null(d, svg ? svg : "");
+	if (d->broken)
+		return LC_ENOMEM;
+	return table_init(d, &b->tab, ncols, head, align);
+}
+
+int lc_doc_row(struct lc_doc *d, const char *const *cells)
+{
+	struct doc_table *t;
+
+	if (d->broken)
+		return LC_ENOMEM;
+	if (d->last_table < 0)
+		return LC_EUSAGE;
+	t = &d->blocks[d->last_table].tab;
+	if (t->nrows == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 16;
+		char **nc = realloc(t->cells,
+				    cap * (t->ncols ? t->ncols : 1) *
+				    sizeof *nc);
+
+		if (!nc) {
+			d->broken = 1;
+			return LC_ENOMEM;
+		}
+		t->cells = nc;
+		t->cap = cap;
+	}
+	for (size_t c = 0; c < t->ncols; c++)
+		t->cells[t->nrows * t->ncols + c] =
+			dup_or_null(d, cells && cells[c] ? cells[c] : "");
+	t->nrows++;
+	return d->broken ? LC_ENOMEM : 0;
+}

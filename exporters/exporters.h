@@ -1,0 +1,243 @@
+/* exporters.h - everything lowcarb writes for people and other tools:
+ * text tables, CSV and JSON primitives and dossier records (this first
+ * part), the roadmap document model, its writers and charts (below). */
+#ifndef LC_EXPORTERS_H
+#define LC_EXPORTERS_H
+
+#include <stdio.h>
+#include "catalog/catalog.h"
+
+/* ---- text, CSV and JSON primitives ------------------------------------ */
+
+/* Display columns of UTF-8 text on a terminal: East Asian wide and
+ * full-width characters count 2, combining marks 0, others 1. */
+size_t lc_text_width(const char *s);
+/* Writes s to fp in exactly width columns: cut (with "…") when wider,
+ * padded with spaces when narrower (on the left when right_align). */
+void lc_text_cell(FILE *fp, const char *s, size_t width, int right_align);
+
+/* Writes one CSV field with RFC 4180 quoting (quoted when it holds a
+ * comma, quote, CR or LF). When neutralise, a text starting with =, +, -,
+ * @, tab or CR is made inert with a leading apostrophe (OWASP). */
+void lc_csv_field(FILE *fp, const char *s, int neutralise);
+/* Writes s as a JSON string literal, escaped. NULL writes null. */
+void lc_json_string(FILE *fp, const char *s);
+
+/* The published dossier columns (lc_field_name order), comma-separated,
+ * CRLF-free: "id,edition,...,patents\n". */
+void lc_tech_csv_header(FILE *fp);
+/* One dossier as a CSV row of those columns, quantities in base units
+ * (neutralise: see lc_csv_field; numbers are never touched). */
+void lc_tech_csv_row(FILE *fp, const struct lc_tech *t, int neutralise);
+/* One dossier as a JSON object: the field names as keys (numbers as JSON
+ * numbers, absent fields left out), then "status", "reason" when set and
+ * "projects" when any. indent is the number of spaces before each key
+ * (0 for one line). */
+void lc_tech_json(FILE *fp, const struct lc_tech *t, int indent);
+
+/* ---- the document model ------------------------------------------------
+ * A roadmap is built once as a list of blocks (title page, headings,
+ * paragraphs, bullet items, tables, figures) and then handed to one writer
+ * per format. Every text is copied in as plain UTF-8; the writers escape
+ * it for their target. Builders return 0 or LC_ENOMEM; after a failure the
+ * document is marked broken and every writer refuses it with LC_ENOMEM, so
+ * a builder may check only the last call. */
+struct lc_doc;
+
+/* Returns a new empty document in lang ("zh" or "en"), NULL when out of
+ * memory; free with lc_doc_free (NULL is fine). */
+struct lc_doc *lc_doc_new(const char *lang);
+void lc_doc_free(struct lc_doc *d);
+const char *lc_doc_lang(const struct lc_doc *d);     /* "zh" or "en" */
+
+/* Title page: the title, a subtitle (may be NULL) and lines of details
+ * (edition, data vintage...) added one by one. */
+int lc_doc_title(struct lc_doc *d, const char *title, const char *subtitle);
+int lc_doc_title_line(struct lc_doc *d, const char *text);
+/* Style sheet the HTML writer embeds instead of its built-in one (copied;
+ * NULL restores the built-in). */
+int lc_doc_css(struct lc_doc *d, const char *css);
+
+/* A heading of level 1 (chapter) to 3. */
+int lc_doc_section(struct lc_doc *d, int level, const char *title);
+int lc_doc_para(struct lc_doc *d, const char *text);
+/* A bullet item; consecutive items form one list. */
+int lc_doc_item(struct lc_doc *d, const char *text);
+/* A table of ncols columns with the given headings; align holds one
+ * character per column, 'l' or 'r' (NULL: all left). Rows are appended
+ * with lc_doc_row to the last table or figure. */
+int lc_doc_table(struct lc_doc *d, const char *caption, size_t ncols,
+		 const char *const *head, const char *align);
+/* A figure: title, a description (the chart's text alternative) and the
+ * chart as a complete SVG document (copied), then its data table (ncols
+ * columns as in lc_doc_table) that every writer puts beside the chart. */
+int lc_doc_figure(struct lc_doc *d, const char *title, const char *desc,
+		  const char *svg, size_t ncols, const char *const *head,
+		  const char *align);
+/* Appends a row of ncols cells (NULL cells are written empty) to the
+ * last table or figure; LC_EUSAGE when there is none. */
+int lc_doc_row(struct lc_doc *d, const char *const *cells);
+
+/* Writers. Each returns 0, LC_EIO on a write error (err names the file
+ * when known) or LC_ENOMEM for a broken document. Output depends only on
+ * the document: no time, no locale. */
+/* One self-contained HTML5 file: inline CSS (A4 print rules) and inline
+ * SVG, no scripts, no external resources. */
+int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
+		      struct lc_error *err);
+/* A flat OpenDocument text (.fodt) written with libxml2's xmlTextWriter;
+ * charts embedded as base64 SVG images with svg:title and svg:desc. */
+int lc_doc_write_fodt(const struct lc_doc *d, FILE *fp,
+		      struct lc_error *err);
+/* GitHub-flavoured Markdown into path; each figure's SVG goes into its own
+ * file beside it ("STEM-fig-N.svg", STEM = path without ".md") and is
+ * linked relatively. */
+int lc_doc_write_md(const struct lc_doc *d, const char *path,
+		    struct lc_error *err);
+
+/* ---- escaping -------------------------------------------------------- */
+/* Writes s with &, <, >, " and ' as entities (HTML, XML, SVG text and
+ * attributes); control characters other than tab and newline dropped. */
+void lc_xml_text(FILE *fp, const char *s);
+/* Writes s for a Markdown table cell or paragraph: inline markup
+ * characters (\ ` * _ [ ] | ~) backslash-escaped, < > & as entities (no
+ * raw HTML gets through), a block marker at the start (# + - = "1.")
+ * escaped, newlines turned into spaces. */
+void lc_md_text(FILE *fp, const char *s);
+
+/* ---- numbers for people ------------------------------------------------ */
+/* Formats v with decimals digits after the point and thousands
+ * separators ("1,234,567.8"), independently of the locale; "—" for NaN.
+ * Returns buf. */
+char *lc_num_human(double v, int decimals, char *buf, size_t n);
+
+/* ---- abatement cost ---------------------------------------------------- */
+/* Capital recovery factor r(1+r)^n / ((1+r)^n - 1); 1/n when r is 0;
+ * NaN when n <= 0 or r <= -1. */
+double lc_crf(double r, double n);
+/* The dossier's abatement cost in CNY/tCO2 into *out: the declared
+ * abatement_cost when present (returns 1), else computed as
+ * (CRF(rate, lifetime) x investment + opex_change) / abatement (returns
+ * 2; opex_change absent counts as 0), else 0 (not enough data: abatement
+ * missing or <= 0, investment or lifetime missing). */
+int lc_abatement_cost(const struct lc_tech *t, double rate, double *out);
+/* The dossier's name in lang ("zh"/"en"), falling back to the other
+ * language, then the id; "" at worst. Belongs to t. */
+const char *lc_tech_name(const struct lc_tech *t, const char *lang);
+
+/* ---- charts (SVG, no scripts) ------------------------------------------
+ * Every chart is a standalone SVG document (xmlns, viewBox, role="img",
+ * <title> and <desc>), returned as a NUL-terminated string the caller
+ * frees with free(3); NULL when out of memory. Texts are escaped. */
+
+/* Marginal abatement cost curve. */
+struct lc_macc_item {
+	const char *id;
+	const char *name;
+	double cost;        /* CNY/tCO2, finite */
+	double potential;   /* tCO2/a; NaN or <= 0: not drawn */
+};
+/* A bar in drawing order; strings are copies owned by the array. */
+struct lc_macc_bar {
+	char *id;
+	char *name;
+	double cost, potential;
+	double xmin, xmax;  /* cumulative potential; xmin == xmax: not drawn */
+	int drawn;          /* potential > 0 */
+	int key;            /* 1-based label number of drawn bars, else 0 */
+};
+/* Sorts items by cost ascending, ties by id (strcmp), stable, and lays
+ * them out: bar k spans [sum of earlier potentials, + its potential].
+ * *out receives n bars to free with lc_macc_free. 0 or LC_ENOMEM;
+ * LC_EDATA when a cost is not finite. */
+int lc_macc_layout(const struct lc_macc_item *items, size_t n,
+		   struct lc_macc_bar **out, struct lc_error *err);
+void lc_macc_free(struct lc_macc_bar *bars, size_t n);
+/* Potential (tCO2/a) of the drawn bars with cost <= price. */
+double lc_macc_available(const struct lc_macc_bar *b, size_t n,
+			 double price);
+/* The chart's text alternative in lang, generated from the data (counts,
+ * total potential, cost range, share at negative cost, abatement at or
+ * below price when price is finite). Caller frees; NULL when out of
+ * memory. */
+char *lc_macc_describe(const struct lc_macc_bar *b, size_t n, double price,
+		       const char *lang);
+/* The curve: x = cumulative potential, y = cost, negative bars below the
+ * zero line, a dashed carbon-price line when price is finite (NaN: none).
+ * Bars too narrow for their name get their key number, and a key lists
+ * the numbers under the chart. */
+char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
+		  const char *title, const char *desc, const char *lang);
+
+/* TRL ladder: counts[r * 9 + (trl - 1)] technologies of row r (a sector)
+ * at each TRL 1..9, nrows rows named labels[r]; the bands 1-5, 6-7, 8-9
+ * are shaded. */
+char *lc_svg_trl(const long *counts, size_t nrows,
+		 const char *const *labels, const char *title,
+		 const char *desc, const char *lang);
+
+/* Timeline: the three horizons (promote now, demonstrate by 2030,
+ * research for 2060) as lanes labelled labels[0..2] with count[k]
+ * technologies each, and milestone years marked on the axis. */
+char *lc_svg_timeline(const long count[3], const char *const labels[3],
+		      const int *years, size_t nyears, const char *title,
+		      const char *desc, const char *lang);
+
+/* ---- the roadmap ------------------------------------------------------- */
+struct lc_roadmap_opts {
+	const char *edition;      /* required */
+	const char *lang;         /* "zh" (default) or "en" */
+	double carbon_price;      /* CNY/tCO2; NaN for none */
+	double discount_rate;     /* for computed abatement costs; 0.08 */
+	int stamp;                /* 1: print the generation time */
+	const char *profile;      /* criteria profile; "top20" */
+};
+void lc_roadmap_opts_init(struct lc_roadmap_opts *o);
+
+/* Builds the edition's roadmap from the catalog (reads only): title page,
+ * key findings, Top N (lc_rank_edition with the profile; when ranking
+ * fails the chapter says why), one chapter per sector by horizon with its
+ * MACC, milestones, annex (full table, method, changes since the previous
+ * edition). *out receives a document to free with lc_doc_free.
+ * LC_ENOTFOUND when the edition has no dossier. */
+int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
+		     struct lc_doc **out, struct lc_error *err);
+
+/* The horizon of a TRL: 0 promote now (8-9), 1 demonstrate by 2030
+ * (6-7), 2 research for 2060 (1-5); -1 for an absent TRL. */
+int lc_horizon(int trl);
+
+/* ---- catalog and ranking exports --------------------------------------- */
+enum lc_export_format { LC_EXPORT_CSV, LC_EXPORT_JSON, LC_EXPORT_XML,
+			LC_EXPORT_SVG };
+
+/* The MACC bars of edition (sector -1: all) into *bars and *n (free with
+ * lc_macc_free): every dossier with an abatement cost (declared or
+ * computed at rate). *skipped (may be NULL) receives how many had none.
+ * LC_ENOTFOUND when the edition has no dossier. */
+int lc_macc_edition(struct lc_catalog *cat, const char *edition,
+		    int sector, double rate, const char *lang,
+		    struct lc_macc_bar **bars, size_t *n, size_t *skipped,
+		    struct lc_error *err);
+/* Writes bars as CSV "id,name,cost,potential,xmin,xmax" (drawing order,
+ * shortest round-trip numbers, names neutralised) or as JSON. */
+void lc_macc_write_csv(FILE *fp, const struct lc_macc_bar *b, size_t n);
+void lc_macc_write_json(FILE *fp, const struct lc_macc_bar *b, size_t n,
+			double price);
+
+/* Writes the dossiers passing f as format (CSV: published columns,
+ * RFC 4180, formula injection neutralised, a UTF-8 BOM first when bom;
+ * JSON: an array of lc_tech_json objects; XML: a submission document via
+ * lc_xml_write_submissions). 0 or a negative status with err. */
+int lc_export_catalog(struct lc_catalog *cat, const struct lc_filter *f,
+		      int format, int bom, FILE *fp, struct lc_error *err);
+
+/* Ranks edition with profile (lc_rank_edition, default options) and
+ * writes every entry with rank, score, selection, eligibility and the
+ * per-criterion values and contributions, tie-break and quota notes, as
+ * CSV or JSON. 0 or a negative status with err. */
+int lc_export_ranking(struct lc_catalog *cat, const char *edition,
+		      const char *profile, int format, int bom, FILE *fp,
+		      struct lc_error *err);
+
+#endif

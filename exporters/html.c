@@ -1,0 +1,148 @@
+/* html.c - the document model as one self-contained HTML5 file: inline
+ * style sheet with A4 print rules, inline SVG charts each followed by its
+ * data table, no scripts and nothing fetched from the network. */
+#include <string.h>
+#include "exporters/internal.h"
+
+/* Used when the document brings no style sheet of its own. */
+static const char fallback_css[] =
+	"@page { size: A4; margin: 20mm 18mm 22mm; "
+	"@bottom-center { content: counter(page); } }\n"
+	"body { font-family: 'Noto Serif CJK SC', 'Noto Sans CJK SC', "
+	"serif; line-height: 1.6; max-width: 190mm; margin: auto; }\n"
+	"table { border-collapse: collapse; width: 100%; }\n"
+	"th, td { border: 1px solid #999; padding: 2px 6px; }\n"
+	"td.num, th.num { text-align: right; }\n"
+	"figure, tr, h2, h3, h4 { break-inside: avoid; }\n"
+	"svg { max-width: 100%; height: auto; }\n";
+
+static void cells(FILE *fp, const struct doc_table *t, size_t r, int head)
+{
+	const char *tag = head ? "th" : "td";
+
+	fputs("<tr>", fp);
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *s = head ? t->head[c] : t->cells[r * t->ncols + c];
+
+		fprintf(fp, "<%s%s%s>", tag, head ? " scope=\"col\"" : "",
+			t->align[c] == 'r' ? " class=\"num\"" : "");
+		lc_xml_text(fp, s);
+		fprintf(fp, "</%s>", tag);
+	}
+	fputs("</tr>\n", fp);
+}
+
+static void table(FILE *fp, const struct doc_table *t, const char *caption,
+		  const char *cls)
+{
+	/* Short tables are kept on one page; long ones break between rows
+	 * and repeat their heading row. */
+	fprintf(fp, "<table class=\"%s%s\">\n", cls,
+		t->nrows <= 25 ? " keep" : "");
+	if (caption && *caption) {
+		fputs("<caption>", fp);
+		lc_xml_text(fp, caption);
+		fputs("</caption>\n", fp);
+	}
+	fputs("<thead>", fp);
+	cells(fp, t, 0, 1);
+	fputs("</thead>\n<tbody>\n", fp);
+	for (size_t r = 0; r < t->nrows; r++)
+		cells(fp, t, r, 0);
+	fputs("</tbody>\n</table>\n", fp);
+}
+
+int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
+		      struct lc_error *err)
+{
+	int en = exp_is_en(d->lang), in_list = 0, sec = 0, fig = 0;
+
+	if (d->broken)
+		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				    "out of memory building the document");
+	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+		"<meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, "
+		"initial-scale=1\">\n<title>", en ? "en" : "zh-Hans");
+	lc_xml_text(fp, d->title ? d->title : "");
+	fputs("</title>\n<style>\n", fp);
+	/* A style sheet cannot hold markup, but never let it end ours. */
+	if (d->css && !strstr(d->css, "</"))
+		fputs(d->css, fp);
+	else
+		fputs(fallback_css, fp);
+	fputs("</style>\n</head>\n<body>\n", fp);
+	fputs("<header class=\"title-page\">\n<h1>", fp);
+	lc_xml_text(fp, d->title ? d->title : "");
+	fputs("</h1>\n", fp);
+	if (d->subtitle) {
+		fputs("<p class=\"subtitle\">", fp);
+		lc_xml_text(fp, d->subtitle);
+		fputs("</p>\n", fp);
+	}
+	for (size_t i = 0; i < d->nlines; i++) {
+		fputs("<p class=\"meta\">", fp);
+		lc_xml_text(fp, d->lines[i]);
+		fputs("</p>\n", fp);
+	}
+	fputs("</header>\n<main>\n", fp);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct doc_block *b = doc_blk(d, i);
+
+		if (in_list && b->kind != BLK_ITEM) {
+			fputs("</ul>\n", fp);
+			in_list = 0;
+		}
+		switch (b->kind) {
+		case BLK_SECTION:
+			if (b->level == 1)
+				sec++;
+			fprintf(fp, "<h%d%s id=\"s%zu\">", b->level + 1,
+				b->level == 1 ? " class=\"chapter\"" : "", i);
+			lc_xml_text(fp, b->text);
+			fprintf(fp, "</h%d>\n", b->level + 1);
+			break;
+		case BLK_PARA:
+			fputs("<p>", fp);
+			lc_xml_text(fp, b->text);
+			fputs("</p>\n", fp);
+			break;
+		case BLK_ITEM:
+			if (!in_list)
+				fputs("<ul>\n", fp);
+			in_list = 1;
+			fputs("<li>", fp);
+			lc_xml_text(fp, b->text);
+			fputs("</li>\n", fp);
+			break;
+		case BLK_TABLE:
+			table(fp, &b->tab, b->text, "data");
+			break;
+		case BLK_FIGURE:
+			fig++;
+			fprintf(fp, "<figure class=\"chart\" id=\"fig%d\">\n"
+				"<figcaption>", fig);
+			fprintf(fp, en ? "Figure %d. " : "图%d  ", fig);
+			lc_xml_text(fp, b->text);
+			fputs("</figcaption>\n<div class=\"chart-svg\">\n", fp);
+			/* The SVG comes from our chart module, whose texts are
+			 * already escaped: written as is. */
+			fputs(b->svg, fp);
+			fputs("</div>\n<p class=\"desc\">", fp);
+			lc_xml_text(fp, b->desc);
+			fputs("</p>\n", fp);
+			table(fp, &b->tab, en ? "Data of the chart" :
+			      "图表数据", "chart-data");
+			fputs("</figure>\n", fp);
+			break;
+		}
+	}
+	if (in_list)
+		fputs("</ul>\n", fp);
+	(void)sec;
+	fputs("</main>\n</body>\n</html>\n", fp);
+	if (fflush(fp) != 0 || ferror(fp))
+		return lc_error_set(err, LC_EIO, NULL, 0, NULL,
+				    "write error");
+	return 0;
+}

@@ -1,0 +1,160 @@
+/* macc.c - marginal abatement cost curve geometry: bars sorted by cost
+ * (ties by id, stable), cumulative potential spans, key numbers, and the
+ * curve's text alternative. Drawing is in svg.c. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "exporters/internal.h"
+
+struct order {
+	const struct lc_macc_item *it;
+	size_t pos;               /* input position: makes the sort stable */
+};
+
+static int cmp_order(const void *va, const void *vb)
+{
+	const struct order *a = va, *b = vb;
+	int c;
+
+	if (a->it->cost < b->it->cost)
+		return -1;
+	if (a->it->cost > b->it->cost)
+		return 1;
+	c = strcmp(a->it->id ? a->it->id : "", b->it->id ? b->it->id : "");
+	if (c)
+		return c;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+void lc_macc_free(struct lc_macc_bar *bars, size_t n)
+{
+	for (size_t i = 0; bars && i < n; i++) {
+		free(bars[i].id);
+		free(bars[i].name);
+	}
+	free(bars);
+}
+
+int lc_macc_layout(const struct lc_macc_item *items, size_t n,
+		   struct lc_macc_bar **out, struct lc_error *err)
+{
+	struct order *o;
+	struct lc_macc_bar *b;
+	double x = 0;
+	int key = 0;
+
+	*out = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (!isfinite(items[i].cost))
+			return lc_error_set(err, LC_EDATA, NULL, 0,
+					    "abatement_cost", "'%s': cost is "
+					    "not a finite number",
+					    items[i].id ? items[i].id : "");
+	o = malloc((n ? n : 1) * sizeof *o);
+	b = calloc(n ? n : 1, sizeof *b);
+	if (!o || !b) {
+		free(o);
+		free(b);
+		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				    "out of memory");
+	}
+	for (size_t i = 0; i < n; i++) {
+		o[i].it = &items[i];
+		o[i].pos = i;
+	}
+	qsort(o, n, sizeof *o, cmp_order);
+	for (size_t i = 0; i < n; i++) {
+		const struct lc_macc_item *it = o[i].it;
+		double p = it->potential;
+
+		b[i].id = strdup(it->id ? it->id : "");
+		b[i].name = strdup(it->name ? it->name : "");
+		if (!b[i].id || !b[i].name) {
+			free(o);
+			lc_macc_free(b, n);
+			return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+					    "out of memory");
+		}
+		b[i].cost = it->cost;
+		b[i].potential = isfinite(p) ? p : NAN;
+		b[i].xmin = x;
+		b[i].drawn = isfinite(p) && p > 0;
+		if (b[i].drawn) {
+			x += p;
+			b[i].key = ++key;
+		}
+		b[i].xmax = x;
+	}
+	free(o);
+	*out = b;
+	return 0;
+}
+
+double lc_macc_available(const struct lc_macc_bar *b, size_t n,
+			 double price)
+{
+	double s = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (b[i].drawn && b[i].cost <= price)
+			s += b[i].potential;
+	return s;
+}
+
+char *lc_macc_describe(const struct lc_macc_bar *b, size_t n, double price,
+		       const char *lang)
+{
+	char *buf = NULL, tot[64], neg[64], lo[64], hi[64], av[64], pr[64];
+	size_t len = 0, drawn = 0;
+	double total = 0, negative = 0, cmin = INFINITY, cmax = -INFINITY;
+	FILE *fp = open_memstream(&buf, &len);
+	int en = exp_is_en(lang);
+
+	if (!fp)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (!b[i].drawn)
+			continue;
+		drawn++;
+		total += b[i].potential;
+		if (b[i].cost < 0)
+			negative += b[i].potential;
+		cmin = fmin(cmin, b[i].cost);
+		cmax = fmax(cmax, b[i].cost);
+	}
+	lc_num_human(total, 0, tot, sizeof tot);
+	lc_num_human(total > 0 ? 100 * negative / total : 0, 1, neg,
+		     sizeof neg);
+	lc_num_human(cmin, 0, lo, sizeof lo);
+	lc_num_human(cmax, 0, hi, sizeof hi);
+	if (en)
+		fprintf(fp, "Marginal abatement cost curve of %zu "
+			"technologies (%zu without potential not drawn): "
+			"total potential %s tCO2/a, costs from %s to %s "
+			"CNY/tCO2, %s%% of the potential at negative cost.",
+			drawn, n - drawn, tot, drawn ? lo : "—",
+			drawn ? hi : "—", neg);
+	else
+		fprintf(fp, "%zu项技术的边际减排成本曲线（另有%zu项无减排"
+			"潜力，未绘出）：总减排潜力%s tCO2/a，减排成本%s至%s"
+			"元/tCO2，负成本部分占潜力的%s%%。",
+			drawn, n - drawn, tot, drawn ? lo : "—",
+			drawn ? hi : "—", neg);
+	if (isfinite(price)) {
+		lc_num_human(lc_macc_available(b, n, price), 0, av,
+			     sizeof av);
+		lc_num_human(price, 0, pr, sizeof pr);
+		if (en)
+			fprintf(fp, " At a carbon price of %s CNY/tCO2, %s "
+				"tCO2/a is available at or below it.", pr,
+				av);
+		else
+			fprintf(fp, "在碳价%s元/tCO2下，成本不高于碳价的减排"
+				"潜力为%s tCO2/a。", pr, av);
+	}
+	if (fclose(fp) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}

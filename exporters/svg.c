@@ -1,0 +1,396 @@
+/* svg.c - lowcarb's own small chart module: the marginal abatement cost
+ * curve, the TRL ladder and the horizon timeline as standalone SVG (no
+ * script), sized by viewBox, with <title> and <desc> for screen readers. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "exporters/internal.h"
+
+#define FONT "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei'," \
+	"'PingFang SC',sans-serif"
+
+/* Opens a memory stream and writes the SVG root with its title and
+ * description; NULL when out of memory. */
+static FILE *svg_open(char **buf, size_t *len, int w, int h,
+		      const char *title, const char *desc, const char *lang)
+{
+	FILE *fp = open_memstream(buf, len);
+
+	if (!fp)
+		return NULL;
+	fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+		"viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+		"role=\"img\" aria-labelledby=\"t d\" xml:lang=\"%s\" "
+		"font-family=\"%s\" font-size=\"12\">\n<title id=\"t\">",
+		w, h, w, h, exp_is_en(lang) ? "en" : "zh-Hans", FONT);
+	lc_xml_text(fp, title ? title : "");
+	fputs("</title>\n<desc id=\"d\">", fp);
+	lc_xml_text(fp, desc ? desc : "");
+	fputs("</desc>\n", fp);
+	fprintf(fp, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" "
+		"fill=\"#ffffff\"/>\n", w, h);
+	return fp;
+}
+
+/* Ends the SVG and the stream; *buf is only valid once it is closed. */
+static char *svg_close(FILE *fp, char **buf)
+{
+	fputs("</svg>\n", fp);
+	if (fclose(fp) != 0) {
+		free(*buf);
+		return NULL;
+	}
+	return *buf;
+}
+
+/* Coordinates with two decimals: enough for print, deterministic. */
+static const char *co(double v, char *buf, size_t n)
+{
+	snprintf(buf, n, "%.2f", fabs(v) < 0.005 ? 0.0 : v);
+	return buf;
+}
+
+/* A "nice" tick step (1, 2 or 5 times a power of ten) for range/target
+ * ticks. */
+static double nice_step(double range, int target)
+{
+	double raw = range / target, p, f;
+
+	if (!(raw > 0))
+		return 1;
+	p = pow(10, floor(log10(raw)));
+	f = raw / p;
+	return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * p;
+}
+
+static void text_at(FILE *fp, double x, double y, const char *anchor,
+		    const char *extra, const char *s)
+{
+	char a[32], b[32];
+
+	fprintf(fp, "<text x=\"%s\" y=\"%s\" text-anchor=\"%s\"%s%s>",
+		co(x, a, sizeof a), co(y, b, sizeof b), anchor,
+		extra ? " " : "", extra ? extra : "");
+	lc_xml_text(fp, s);
+	fputs("</text>\n", fp);
+}
+
+/* ---- MACC -------------------------------------------------------------- */
+
+enum { MW = 880, ML = 78, MR = 24, MT = 28, MPH = 300 };
+
+char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
+		  const char *title, const char *desc, const char *lang)
+{
+	int en = exp_is_en(lang);
+	double total = 0, ymin = 0, ymax = 0, step, pw = MW - ML - MR;
+	double xdiv = en ? 1e6 : 1e4, sx, sy, y0;
+	const char *xunit = en ? "MtCO2/a" : "万tCO2/a";
+	size_t nkey = 0, maxkey = 60, keyrows;
+	char *buf = NULL, a[32], c[32], d[32], e[32], t[160];
+	size_t len = 0;
+	FILE *fp;
+	int h;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!b[i].drawn)
+			continue;
+		total = b[i].xmax;
+		ymin = fmin(ymin, b[i].cost);
+		ymax = fmax(ymax, b[i].cost);
+	}
+	if (isfinite(price)) {
+		ymin = fmin(ymin, price);
+		ymax = fmax(ymax, price);
+	}
+	if (ymax - ymin <= 0)
+		ymax = ymin + 100;
+	step = nice_step(ymax - ymin, 6);
+	ymin = floor(ymin / step) * step;
+	ymax = ceil(ymax / step) * step;
+	if (!(total > 0))
+		total = 1;
+	if (total / xdiv < 1 && en) {
+		xdiv = 1e3;
+		xunit = "ktCO2/a";
+	}
+	sx = pw / total;
+	sy = MPH / (ymax - ymin);
+	y0 = MT + (ymax - 0) * sy;
+
+	/* Which bars are too narrow for their name: count the key. */
+	for (size_t i = 0; i < n; i++)
+		if (b[i].drawn && b[i].potential * sx <
+		    lc_text_width(b[i].name) * 6.5 + 6 && nkey < maxkey &&
+		    b[i].potential * sx >= 9)
+			nkey++;
+	keyrows = (nkey + 2) / 3;
+	h = MT + MPH + 62 + (int)keyrows * 16 + (isfinite(price) ? 18 : 0);
+	fp = svg_open(&buf, &len, MW, h, title, desc, lang);
+	if (!fp)
+		return NULL;
+
+	/* Grid and y axis. */
+	fputs("<g stroke=\"#d9dee5\" stroke-width=\"1\">\n", fp);
+	for (double v = ymin; v <= ymax + step / 2; v += step) {
+		double y = MT + (ymax - v) * sy;
+
+		fprintf(fp, "<line x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\"/>\n",
+			ML, co(y, a, sizeof a), MW - MR, co(y, c, sizeof c));
+	}
+	fputs("</g>\n<g fill=\"#333333\" font-size=\"11\">\n", fp);
+	for (double v = ymin; v <= ymax + step / 2; v += step) {
+		lc_num_human(v, step < 1 ? 1 : 0, t, sizeof t);
+		text_at(fp, ML - 6, MT + (ymax - v) * sy + 4, "end", NULL, t);
+	}
+	step = nice_step(total / xdiv, 8);
+	for (double v = 0; v * xdiv <= total * 1.0001; v += step) {
+		lc_num_human(v, step < 1 ? (step < 0.1 ? 2 : 1) : 0, t,
+			     sizeof t);
+		text_at(fp, ML + v * xdiv * sx, MT + MPH + 16, "middle", NULL,
+			t);
+	}
+	fputs("</g>\n", fp);
+	snprintf(t, sizeof t, en ? "Abatement cost (CNY/tCO2)" :
+		 "减排成本（元/tCO2）");
+	snprintf(a, sizeof a, "%.2f", MT + MPH / 2.0);
+	fprintf(fp, "<text x=\"14\" y=\"%s\" text-anchor=\"middle\" "
+		"transform=\"rotate(-90 14 %s)\" fill=\"#333333\">", a, a);
+	lc_xml_text(fp, t);
+	fputs("</text>\n", fp);
+	snprintf(t, sizeof t, en ? "Cumulative abatement potential (%s)" :
+		 "累计减排潜力（%s）", xunit);
+	text_at(fp, ML + pw / 2, MT + MPH + 36, "middle",
+		"fill=\"#333333\"", t);
+
+	/* Bars. */
+	fputs("<g stroke=\"#ffffff\" stroke-width=\"0.5\">\n", fp);
+	for (size_t i = 0; i < n; i++) {
+		double x, w, y, hh;
+
+		if (!b[i].drawn)
+			continue;
+		x = ML + b[i].xmin * sx;
+		w = b[i].potential * sx;
+		y = b[i].cost >= 0 ? y0 - b[i].cost * sy : y0;
+		hh = fabs(b[i].cost) * sy;
+		fprintf(fp, "<rect x=\"%s\" y=\"%s\" width=\"%s\" "
+			"height=\"%s\" fill=\"%s\"><title>",
+			co(x, a, sizeof a), co(y, c, sizeof c),
+			co(w, d, sizeof d), co(hh < 0.5 ? 0.5 : hh, e,
+						sizeof e),
+			b[i].cost < 0 ? "#2e8b57" : "#3b6ea5");
+		lc_xml_text(fp, b[i].name);
+		fputs("</title></rect>\n", fp);
+	}
+	fputs("</g>\n", fp);
+
+	/* Labels: the name when it fits, else the key number. */
+	fputs("<g font-size=\"10\" fill=\"#1a1a1a\">\n", fp);
+	nkey = 0;
+	for (size_t i = 0; i < n; i++) {
+		double w = b[i].potential * sx, x, y;
+		int fits;
+
+		if (!b[i].drawn)
+			continue;
+		fits = w >= lc_text_width(b[i].name) * 6.5 + 6;
+		x = ML + b[i].xmin * sx + w / 2;
+		y = b[i].cost >= 0 ? y0 - b[i].cost * sy - 4 :
+		    y0 - b[i].cost * sy + 12;
+		if (fits) {
+			text_at(fp, x, y, "middle", NULL, b[i].name);
+		} else if (w >= 9 && nkey < maxkey) {
+			snprintf(t, sizeof t, "%d", b[i].key);
+			text_at(fp, x, y, "middle", NULL, t);
+			nkey++;
+		}
+	}
+	fputs("</g>\n", fp);
+
+	/* Zero line and carbon price. */
+	fprintf(fp, "<line x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\" "
+		"stroke=\"#000000\" stroke-width=\"1.2\"/>\n", ML,
+		co(y0, a, sizeof a), MW - MR, co(y0, c, sizeof c));
+	if (isfinite(price)) {
+		double y = MT + (ymax - price) * sy;
+		char pr[48], av[48];
+
+		fprintf(fp, "<line x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\" "
+			"stroke=\"#c0392b\" stroke-width=\"1.5\" "
+			"stroke-dasharray=\"6 4\"/>\n", ML,
+			co(y, a, sizeof a), MW - MR, co(y, c, sizeof c));
+		lc_num_human(price, 0, pr, sizeof pr);
+		lc_num_human(lc_macc_available(b, n, price), 0, av,
+			     sizeof av);
+		snprintf(t, sizeof t, en ? "Carbon price %s CNY/tCO2: %s "
+			 "tCO2/a at or below it" : "碳价 %s 元/tCO2：成本不"
+			 "高于碳价的减排潜力 %s tCO2/a", pr, av);
+		text_at(fp, MW - MR, y - 5, "end",
+			"fill=\"#c0392b\" font-size=\"11\"", t);
+	}
+	fprintf(fp, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+		"stroke=\"#000000\"/>\n", ML, MT, ML, MT + MPH);
+
+	/* Key of the numbered bars, three columns. */
+	if (nkey) {
+		size_t k = 0;
+		double ky = MT + MPH + 56 + (isfinite(price) ? 18 : 0);
+
+		fputs("<g font-size=\"10\" fill=\"#333333\">\n", fp);
+		for (size_t i = 0; i < n && k < nkey; i++) {
+			double w = b[i].potential * sx;
+			char name[160];
+
+			if (!b[i].drawn || w < 9 ||
+			    w >= lc_text_width(b[i].name) * 6.5 + 6)
+				continue;
+			snprintf(name, sizeof name, "%d  %s", b[i].key,
+				 b[i].name);
+			text_at(fp, ML + (double)(k % 3) * (pw / 3),
+				ky + (double)(k / 3) * 16, "start", NULL,
+				name);
+			k++;
+		}
+		fputs("</g>\n", fp);
+	}
+	return svg_close(fp, &buf);
+}
+
+/* ---- TRL ladder -------------------------------------------------------- */
+
+char *lc_svg_trl(const long *counts, size_t nrows,
+		 const char *const *labels, const char *title,
+		 const char *desc, const char *lang)
+{
+	static const char *const band_fill[3] = { "#fdebd3", "#fff6c7",
+						  "#dff0d8" };
+	int en = exp_is_en(lang), lw = 150, cw = 72, rh = 44, top = 56;
+	int w = lw + 9 * cw + 20, h = top + (int)nrows * rh + 40;
+	long max = 1;
+	char *buf = NULL, t[96], a[32], c[32];
+	size_t len = 0;
+	FILE *fp;
+
+	for (size_t i = 0; i < nrows * 9; i++)
+		max = counts[i] > max ? counts[i] : max;
+	fp = svg_open(&buf, &len, w, h, title, desc, lang);
+	if (!fp)
+		return NULL;
+	/* Bands 1-5, 6-7, 8-9 as shaded columns with their horizon. */
+	for (int k = 0; k < 3; k++) {
+		int from = k == 0 ? 0 : k == 1 ? 5 : 7;
+		int span = k == 0 ? 5 : 2;
+		static const char *const zh[3] = { "研发（TRL 1-5）",
+						   "示范（TRL 6-7）",
+						   "推广（TRL 8-9）" };
+		static const char *const enl[3] = { "Research (TRL 1-5)",
+						    "Demonstration (TRL 6-7)",
+						    "Deployment (TRL 8-9)" };
+
+		fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
+			"height=\"%d\" fill=\"%s\"/>\n", lw + from * cw,
+			top - 40, span * cw, (int)nrows * rh + 40,
+			band_fill[k]);
+		text_at(fp, lw + from * cw + span * cw / 2.0, top - 26,
+			"middle", "font-weight=\"bold\" fill=\"#333333\"",
+			en ? enl[k] : zh[k]);
+	}
+	for (int j = 0; j < 9; j++) {
+		snprintf(t, sizeof t, "%d", j + 1);
+		text_at(fp, lw + j * cw + cw / 2.0, top - 6, "middle",
+			"fill=\"#555555\"", t);
+	}
+	for (size_t r = 0; r < nrows; r++) {
+		double y = top + (double)r * rh + rh / 2.0;
+
+		fprintf(fp, "<line x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\" "
+			"stroke=\"#cccccc\"/>\n", lw, co(y, a, sizeof a),
+			lw + 9 * cw, co(y, c, sizeof c));
+		text_at(fp, lw - 10, y + 4, "end", "fill=\"#1a1a1a\"",
+			labels[r]);
+		for (int j = 0; j < 9; j++) {
+			long v = counts[r * 9 + (size_t)j];
+			double rad = 4 + 15 * sqrt((double)v / (double)max);
+
+			if (!v)
+				continue;
+			fprintf(fp, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" "
+				"fill=\"#3b6ea5\" fill-opacity=\"0.85\"/>\n",
+				co(lw + j * cw + cw / 2.0, a, sizeof a),
+				co(y, c, sizeof c), co(rad, t, sizeof t));
+			snprintf(t, sizeof t, "%ld", v);
+			text_at(fp, lw + j * cw + cw / 2.0,
+				rad >= 9 ? y + 4 : y - rad - 3, "middle",
+				rad >= 9 ? "fill=\"#ffffff\" font-size=\"11\"" :
+				"fill=\"#1a1a1a\" font-size=\"11\"", t);
+		}
+	}
+	text_at(fp, lw + 4.5 * cw, h - 12, "middle", "fill=\"#333333\"",
+		en ? "Technology readiness level (TRL)" :
+		"技术成熟度（TRL）");
+	return svg_close(fp, &buf);
+}
+
+/* ---- timeline ---------------------------------------------------------- */
+
+char *lc_svg_timeline(const long count[3], const char *const labels[3],
+		      const int *years, size_t nyears, const char *title,
+		      const char *desc, const char *lang)
+{
+	static const char *const fill[3] = { "#2e8b57", "#e0a526",
+					     "#3b6ea5" };
+	/* Solid: the horizon's main phase; faded: what follows. */
+	static const int span[3][4] = { { 2025, 2035, 2035, 2060 },
+					{ 2025, 2030, 2030, 2060 },
+					{ 2025, 2035, 2035, 2060 } };
+	int en = exp_is_en(lang), lw = 230, w = 880, top = 30, lh = 52;
+	int y0 = 2024, y1 = 2061, h = top + 3 * lh + 50;
+	double sx = (double)(w - lw - 30) / (y1 - y0);
+	char *buf = NULL, t[160], a[32], c[32], d[32];
+	size_t len = 0;
+	FILE *fp = svg_open(&buf, &len, w, h, title, desc, lang);
+
+	if (!fp)
+		return NULL;
+	for (size_t k = 0; k < nyears; k++) {
+		double x = lw + (years[k] - y0) * sx;
+
+		fprintf(fp, "<line x1=\"%s\" y1=\"%d\" x2=\"%s\" y2=\"%d\" "
+			"stroke=\"#999999\" stroke-dasharray=\"3 3\"/>\n",
+			co(x, a, sizeof a), top - 10, co(x, c, sizeof c),
+			top + 3 * lh + 4);
+		fprintf(fp, "<circle cx=\"%s\" cy=\"%d\" r=\"5\" "
+			"fill=\"#c0392b\"/>\n", co(x, a, sizeof a),
+			top + 3 * lh + 14);
+		snprintf(t, sizeof t, "%d", years[k]);
+		text_at(fp, x, top + 3 * lh + 34, "middle",
+			"font-weight=\"bold\" fill=\"#1a1a1a\"", t);
+	}
+	fprintf(fp, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+		"stroke=\"#333333\" stroke-width=\"2\"/>\n", lw,
+		top + 3 * lh + 14, w - 30, top + 3 * lh + 14);
+	for (int k = 0; k < 3; k++) {
+		double y = top + k * lh + 8;
+		double xa = lw + (span[k][0] - y0) * sx;
+		double xb = lw + (span[k][1] - y0) * sx;
+		double xc = lw + (span[k][3] - y0) * sx;
+
+		fprintf(fp, "<rect x=\"%s\" y=\"%s\" width=\"%s\" "
+			"height=\"26\" rx=\"4\" fill=\"%s\" "
+			"fill-opacity=\"0.25\"/>\n", co(xb, a, sizeof a),
+			co(y, c, sizeof c), co(xc - xb, d, sizeof d),
+			fill[k]);
+		fprintf(fp, "<rect x=\"%s\" y=\"%s\" width=\"%s\" "
+			"height=\"26\" rx=\"4\" fill=\"%s\"/>\n",
+			co(xa, a, sizeof a), co(y, c, sizeof c),
+			co(xb - xa, d, sizeof d), fill[k]);
+		text_at(fp, lw - 10, y + 12, "end",
+			"font-weight=\"bold\" fill=\"#1a1a1a\"", labels[k]);
+		snprintf(t, sizeof t, en ? "%ld technologies" : "%ld 项技术",
+			 count[k]);
+		text_at(fp, lw - 10, y + 26, "end",
+			"fill=\"#555555\" font-size=\"11\"", t);
+	}
+	return svg_close(fp, &buf);
+}

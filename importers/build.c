@@ -1,0 +1,300 @@
+/* build.c - turns a raw dossier (texts and lines, from any reader) into an
+ * lc_tech, checking every field rule and the cross-field rules, and
+ * reporting every problem with its line and field, not just the first. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "importers/internal.h"
+
+/* Reports rule's message for field f of r. */
+static void rule_problem(struct imp_sink *s, struct imp_raw *r, int f,
+			 const char *rule, const char *value,
+			 const char *expected, const char *code)
+{
+	char msg[512];
+	long line = r->line[f] ? r->line[f] : r->line0;
+	imp_rules_message(rule, value, expected, code, msg, sizeof msg);
+	imp_problem(s, line, lc_field_name(f), "%s", msg);
+	r->problems++;
+}
+
+/* Checks value against rule; reports and returns -1 when it fails. */
+static int check(struct imp_sink *s, struct imp_raw *r, int f,
+		 const char *rule, const char *value)
+{
+	struct lc_error e;
+	if (lc_rules_check(rule, value, &e) == 0)
+		return 0;
+	imp_problem(s, r->line[f] ? r->line[f] : r->line0, lc_field_name(f),
+		    "%s", e.msg);
+	r->problems++;
+	return -1;
+}
+
+static void num_text(double v, char *buf, size_t n)
+{
+	if (!lc_num_format(v, buf, n))
+		snprintf(buf, n, "?");
+}
+
+/* The text kept as "what the submitter wrote" for a quantity. */
+static char *src_text(const char *val, const char *unit)
+{
+	size_t a = strlen(val), b = unit ? strlen(unit) : 0;
+	char *s = malloc(a + b + 2);
+	if (!s)
+		return NULL;
+	memcpy(s, val, a + 1);
+	if (b) {
+		s[a] = ' ';
+		memcpy(s + a + 1, unit, b + 1);
+	}
+	return s;
+}
+
+static int set_quantity(struct imp_sink *s, struct imp_raw *r,
+			struct lc_tech *t, int f)
+{
+	struct lc_error e;
+	double v;
+	char nb[40];
+	char *src;
+	if (lc_quantity_parse(f, r->val[f], r->unit[f], &v, &e) != 0) {
+		imp_problem(s, r->line[f] ? r->line[f] : r->line0,
+			    lc_field_name(f), "%s", e.msg);
+		r->problems++;
+		return 0;
+	}
+	num_text(v, nb, sizeof nb);
+	switch (f) {
+	case LC_F_PENETRATION_NOW:
+	case LC_F_PENETRATION_TARGET:
+		if (v < 0 || v > 100)
+			rule_problem(s, r, f, "percent", nb, NULL, NULL);
+		break;
+	case LC_F_LIFETIME:
+	case LC_F_PAYBACK:
+		if (!(v > 0))
+			rule_problem(s, r, f, "positive", nb, NULL, NULL);
+		break;
+	case LC_F_ABATEMENT:
+	case LC_F_POTENTIAL:
+	case LC_F_INVESTMENT:
+		if (v < 0)
+			rule_problem(s, r, f, "nonnegative", nb, NULL, NULL);
+		break;
+	default:
+		break;
+	}
+	src = src_text(r->val[f], r->unit[f]);
+	if (!src || lc_tech_set_num(t, f, v, src) != 0) {
+		free(src);
+		return LC_ENOMEM;
+	}
+	free(src);
+	return 0;
+}
+
+static int set_field(struct imp_sink *s, struct imp_raw *r,
+		     struct lc_tech *t, int f, struct lc_error *err)
+{
+	const char *v = r->val[f];
+	struct lc_error e;
+	int bad = 0;
+
+	switch (f) {
+	case LC_F_EDITION: bad = check(s, r, f, "edition", v); break;
+	case LC_F_TRL: bad = check(s, r, f, "trl", v); break;
+	case LC_F_DEMONSTRATIONS:
+	case LC_F_PATENTS: bad = check(s, r, f, "count", v); break;
+	case LC_F_CREDIT_CODE: bad = check(s, r, f, "credit_code", v); break;
+	case LC_F_EMAIL: bad = check(s, r, f, "email", v); break;
+	case LC_F_PHONE: bad = check(s, r, f, "phone", v); break;
+	case LC_F_ID: bad = check(s, r, f, "id", v); break;
+	case LC_F_SECTOR:
+		if (lc_sector_from_name(v) < 0) {
+			rule_problem(s, r, f, "sector", v, NULL, NULL);
+			bad = 1;
+		}
+		break;
+	case LC_F_CATEGORY:
+		if (lc_category_from_name(v) < 0) {
+			rule_problem(s, r, f, "category", v, NULL, NULL);
+			bad = 1;
+		}
+		break;
+	case LC_F_OWNERS: {
+		char *o = imp_owners_norm(v);
+		int rc;
+		if (!o)
+			return lc_error_set(err, LC_ENOMEM, s->file, 0, NULL,
+					    "out of memory");
+		rc = lc_tech_set(t, f, o, &e);
+		free(o);
+		if (rc == LC_ENOMEM)
+			return lc_error_set(err, LC_ENOMEM, s->file, 0, NULL,
+					    "out of memory");
+		return 0;
+	}
+	default:
+		if (lc_field_type(f) == LC_FT_NUM) {
+			if (set_quantity(s, r, t, f) != 0)
+				return lc_error_set(err, LC_ENOMEM, s->file,
+						    0, NULL,
+						    "out of memory");
+			return 0;
+		}
+		break;
+	}
+	if (bad)
+		return 0;
+	if (lc_tech_set(t, f, v, &e) != 0) {
+		if (e.status == LC_ENOMEM)
+			return lc_error_set(err, LC_ENOMEM, s->file, 0, NULL,
+					    "out of memory");
+		imp_problem(s, r->line[f] ? r->line[f] : r->line0,
+			    lc_field_name(f), "%s", e.msg);
+		r->problems++;
+	}
+	return 0;
+}
+
+/* id YYYY-SS-NNN against edition and sector. */
+static void check_id(struct imp_sink *s, struct imp_raw *r)
+{
+	char year[16], code[8], seq[16];
+	const char *id = r->val[LC_F_ID];
+	int sec;
+	if (!id || imp_rules_group("id", id, "year", year, sizeof year) != 1)
+		return;
+	if (imp_rules_group("id", id, "code", code, sizeof code) != 1 ||
+	    imp_rules_group("id", id, "seq", seq, sizeof seq) != 1)
+		return;
+	if (r->val[LC_F_EDITION] && strcmp(year, r->val[LC_F_EDITION]) != 0)
+		rule_problem(s, r, LC_F_ID, "id.edition", year,
+			     r->val[LC_F_EDITION], NULL);
+	sec = r->val[LC_F_SECTOR] ? lc_sector_from_name(r->val[LC_F_SECTOR])
+		: -1;
+	if (sec >= 0 && strcmp(code, lc_sector_code(sec)) != 0)
+		rule_problem(s, r, LC_F_ID, "id.sector", code,
+			     r->val[LC_F_SECTOR], lc_sector_code(sec));
+	if (sec < 0 && lc_sector_from_code(code) < 0)
+		rule_problem(s, r, LC_F_ID, "id.sector", code, "?", "?");
+	if (imp_rules_match("id.sequence", seq) == 0)
+		rule_problem(s, r, LC_F_ID, "id.sequence", seq, NULL, NULL);
+}
+
+static int add_demos(struct imp_sink *s, struct imp_raw *r,
+		     struct lc_tech *t, struct lc_error *err)
+{
+	size_t i;
+	for (i = 0; i < r->ndemos; i++) {
+		struct imp_raw_demo *d = &r->demos[i];
+		struct lc_demo ld;
+		struct lc_error e;
+		memset(&ld, 0, sizeof ld);
+		ld.abatement = NAN;
+		ld.site = d->site;
+		ld.enterprise = d->enterprise;
+		ld.capacity = d->capacity;
+		if (d->year && *d->year) {
+			if (lc_rules_check("year", d->year, &e) != 0) {
+				imp_problem(s, d->line, "demonstrations",
+					    "project %zu: %s", i + 1, e.msg);
+				r->problems++;
+			} else {
+				ld.year = (int)strtol(d->year, NULL, 10);
+			}
+		}
+		if (d->abatement && *d->abatement &&
+		    lc_quantity_parse(LC_F_ABATEMENT, d->abatement,
+				      d->abatement_unit, &ld.abatement,
+				      &e) != 0) {
+			imp_problem(s, d->line, "demonstrations",
+				    "project %zu: abatement: %s", i + 1,
+				    e.msg);
+			r->problems++;
+			ld.abatement = NAN;
+		}
+		if (lc_tech_add_demo(t, &ld) != 0)
+			return lc_error_set(err, LC_ENOMEM, s->file, 0, NULL,
+					    "out of memory");
+	}
+	return 0;
+}
+
+int imp_build(struct imp_raw *r, struct imp_sink *s, struct lc_tech **out,
+	      struct lc_error *err)
+{
+	struct lc_tech *t;
+	int f, rc;
+	double now, target;
+
+	*out = NULL;
+	rc = imp_rules_ensure(err);
+	if (rc)
+		return rc;
+	t = lc_tech_new();
+	if (!t)
+		return lc_error_set(err, LC_ENOMEM, s->file, 0, NULL,
+				    "out of memory");
+	if (r->have_demos && !r->val[LC_F_DEMONSTRATIONS]) {
+		char nb[32];
+		snprintf(nb, sizeof nb, "%zu", r->ndemos);
+		if (imp_raw_set(r, LC_F_DEMONSTRATIONS, nb, -1, r->line0))
+			goto nomem;
+	}
+	for (f = 0; f < LC_F__COUNT; f++) {
+		if (!r->val[f] || !*r->val[f]) {
+			if (lc_field_required(f) && !r->flagged[f])
+				rule_problem(s, r, f, "required", NULL, NULL,
+					     NULL);
+			continue;
+		}
+		if (r->flagged[f])
+			continue;
+		rc = set_field(s, r, t, f, err);
+		if (rc)
+			goto fail;
+	}
+	check_id(s, r);
+	if (lc_tech_num(t, LC_F_PENETRATION_NOW, &now) &&
+	    lc_tech_num(t, LC_F_PENETRATION_TARGET, &target) &&
+	    target < now) {
+		char a[40], b[40];
+		num_text(target, a, sizeof a);
+		num_text(now, b, sizeof b);
+		rule_problem(s, r, LC_F_PENETRATION_TARGET, "penetration", a,
+			     b, NULL);
+	}
+	if (r->have_demos && r->val[LC_F_DEMONSTRATIONS] && r->ndemos > 0) {
+		char nb[32];
+		snprintf(nb, sizeof nb, "%zu", r->ndemos);
+		if (strcmp(nb, r->val[LC_F_DEMONSTRATIONS]) != 0)
+			rule_problem(s, r, LC_F_DEMONSTRATIONS,
+				     "demonstrations",
+				     r->val[LC_F_DEMONSTRATIONS], nb, NULL);
+	}
+	rc = add_demos(s, r, t, err);
+	if (rc)
+		goto fail;
+	if (r->status) {
+		int st = lc_status_from_name(r->status);
+		if (st < 0) {
+			char msg[512];
+			imp_rules_message("status", r->status, NULL, NULL,
+					  msg, sizeof msg);
+			imp_problem(s, r->line0, "status", "%s", msg);
+			r->problems++;
+		} else if (lc_tech_set_status(t, st, r->status_reason)) {
+			goto nomem;
+		}
+	}
+	*out = t;
+	return r->problems;
+nomem:
+	rc = lc_error_set(err, LC_ENOMEM, s->file, 0, NULL, "out of memory");
+fail:
+	lc_tech_free(t);
+	return rc;
+}

@@ -1,0 +1,464 @@
+/* import.c - the import driver: format detection, reading every file with
+ * the rules applied, duplicate ids within a run, near-duplicate names, and
+ * storing in one catalog transaction that commits whole or not at all. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "importers/dupes.h"
+#include "importers/internal.h"
+
+#define DUP_THRESHOLD 0.6
+#define MAX_CHANGES 10000
+
+void lc_import_opts_init(struct lc_import_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->format = LC_FMT_AUTO;
+	o->dup_check = 1;
+}
+
+/* A set of 64-bit id hashes (ids seen in this run): 8 bytes per id. */
+struct idset {
+	uint64_t *h;
+	size_t n, cap;
+};
+
+static uint64_t hash64(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h ? h : 1;
+}
+
+/* 1 when already there, 0 when added, -1 out of memory. */
+static int idset_add(struct idset *z, const char *id)
+{
+	uint64_t h = hash64(id);
+	size_t i, m;
+	if ((z->n + 1) * 2 > z->cap) {
+		size_t ncap = z->cap ? 2 * z->cap : 1024, j;
+		uint64_t *nh = calloc(ncap, sizeof *nh);
+		if (!nh)
+			return -1;
+		for (j = 0; j < z->cap; j++) {
+			if (!z->h[j])
+				continue;
+			i = z->h[j] & (ncap - 1);
+			while (nh[i])
+				i = (i + 1) & (ncap - 1);
+			nh[i] = z->h[j];
+		}
+		free(z->h);
+		z->h = nh;
+		z->cap = ncap;
+	}
+	m = z->cap - 1;
+	for (i = h & m; z->h[i]; i = (i + 1) & m)
+		if (z->h[i] == h)
+			return 1;
+	z->h[i] = h;
+	z->n++;
+	return 0;
+}
+
+/* State of one validate or import run. */
+struct run {
+	struct imp_sink sink;
+	const struct lc_import_opts *o;
+	struct lc_import_summary sum;
+	struct idset ids;
+	struct lc_catalog *cat;      /* NULL: validate only */
+	struct imp_dupes *dupes;
+	int bad;                     /* an invalid dossier or file */
+	int stop_storing;            /* bad and not skip_invalid */
+	char *changes;               /* "id: fields\n" lines, after commit */
+	size_t clen, ccap;
+	long nchanges;
+	/* lc_import_read's callback */
+	int (*fn)(const struct lc_tech *t, long line, int valid, void *ctx);
+	void *ctx;
+	struct lc_error *err;
+};
+
+static int detect(const char *path, const struct lc_import_opts *o,
+		  struct lc_error *err)
+{
+	FILE *fp;
+	unsigned char b[512];
+	size_t n, i = 0;
+	if (o && o->format != LC_FMT_AUTO)
+		return o->format;
+	fp = fopen(path, "rb");
+	if (!fp)
+		return lc_error_set(err, LC_EIO, path, 0, NULL,
+				    "unable to open: %s", strerror(errno));
+	n = fread(b, 1, sizeof b, fp);
+	fclose(fp);
+	if (n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' ||
+			 b[i] == '\n'))
+		i++;
+	return i < n && b[i] == '<' ? LC_FMT_XML : LC_FMT_CSV;
+}
+
+static void progress(struct run *u)
+{
+	const struct lc_import_report *rep = u->sink.rep;
+	if (rep && rep->progress && u->sum.read % 4096 == 0)
+		rep->progress(u->sink.file, u->sink.pos, u->sink.size,
+			      u->sum.read, rep->ctx);
+}
+
+static void note_change(struct run *u, const char *id, const char *changed)
+{
+	char line[600];
+	int k;
+	size_t need;
+	u->nchanges++;
+	if (u->nchanges > MAX_CHANGES)
+		return;
+	k = snprintf(line, sizeof line, "%s\t%s\n", id, changed);
+	if (k < 0)
+		return;
+	need = u->clen + (size_t)k + 1;
+	if (need > u->ccap) {
+		size_t cap = u->ccap ? 2 * u->ccap : 4096;
+		char *p;
+		while (cap < need)
+			cap *= 2;
+		p = realloc(u->changes, cap);
+		if (!p)
+			return;
+		u->changes = p;
+		u->ccap = cap;
+	}
+	memcpy(u->changes + u->clen, line, (size_t)k + 1);
+	u->clen += (size_t)k;
+}
+
+static const char *who_of(const struct lc_tech *t)
+{
+	const char *w = lc_tech_get(t, LC_F_CREDIT_CODE);
+	return w ? w : lc_tech_get(t, LC_F_SUBMITTER);
+}
+
+static void dup_warning(struct run *u, const struct lc_tech *t, long line)
+{
+	const char *id, *name, *other;
+	double score;
+	const char *zh = lc_tech_get(t, LC_F_NAME_ZH);
+	const char *en = lc_tech_get(t, LC_F_NAME_EN);
+	const char *ed = lc_tech_get(t, LC_F_EDITION);
+	if (!u->dupes)
+		return;
+	if (imp_dupes_find(u->dupes, ed, who_of(t), zh, en, DUP_THRESHOLD,
+			   &id, &name, &other, &score)) {
+		struct lc_error e;
+		lc_error_set(&e, LC_EDATA, u->sink.file, line, "name_zh",
+			     "%s '%s' is close to %s '%s' from another "
+			     "submitter (similarity %.2f): the same "
+			     "technology twice?",
+			     lc_tech_get(t, LC_F_ID), zh ? zh : en, id, name,
+			     score);
+		u->sum.warnings++;
+		if (u->sink.rep && u->sink.rep->warning)
+			u->sink.rep->warning(&e, u->sink.rep->ctx);
+	}
+	(void)imp_dupes_add(u->dupes, lc_tech_get(t, LC_F_ID), ed, who_of(t),
+			    zh, en);
+}
+
+static int store(struct run *u, const struct lc_tech *t, struct imp_raw *r)
+{
+	struct lc_tech *old = NULL, *copy = NULL;
+	char changed[1024];
+	int rc;
+	const struct lc_tech *put = t;
+	const char *id = lc_tech_get(t, LC_F_ID);
+
+	if (!r->status) {
+		/* the file says nothing about status: keep the stored one */
+		rc = lc_catalog_get_tech(u->cat, id, &old, u->err);
+		if (rc < 0 && rc != LC_ENOTFOUND)
+			return rc;
+		if (old && lc_tech_status(old) != LC_ST_SUBMITTED) {
+			copy = lc_tech_dup(t);
+			if (!copy || lc_tech_set_status(copy,
+				lc_tech_status(old),
+				lc_tech_status_reason(old)) != 0) {
+				lc_tech_free(old);
+				lc_tech_free(copy);
+				return lc_error_set(u->err, LC_ENOMEM, NULL,
+						    0, NULL, "out of memory");
+			}
+			put = copy;
+		}
+		lc_tech_free(old);
+	}
+	changed[0] = '\0';
+	rc = lc_catalog_put_tech(u->cat, put, u->sink.file, changed,
+				 sizeof changed, u->err);
+	lc_tech_free(copy);
+	if (rc < 0)
+		return rc;
+	if (rc == LC_PUT_ADDED)
+		u->sum.added++;
+	else if (rc == LC_PUT_UPDATED) {
+		u->sum.updated++;
+		note_change(u, id, changed);
+	} else
+		u->sum.unchanged++;
+	return 0;
+}
+
+static int on_raw(struct imp_raw *r, void *arg)
+{
+	struct run *u = arg;
+	struct lc_tech *t = NULL;
+	int n, valid, rc = 0;
+	const char *id;
+
+	u->sum.read++;
+	progress(u);
+	if (r->broken) {
+		u->sum.rejected++;
+		u->bad = 1;
+		return 0;
+	}
+	n = imp_build(r, &u->sink, &t, u->err);
+	if (n < 0)
+		return n;
+	id = r->val[LC_F_ID];
+	if (id && *id && !r->flagged[LC_F_ID]) {
+		int d = idset_add(&u->ids, id);
+		if (d < 0) {
+			lc_tech_free(t);
+			return lc_error_set(u->err, LC_ENOMEM, NULL, 0, NULL,
+					    "out of memory");
+		}
+		if (d == 1) {
+			char msg[512];
+			imp_rules_message("id.duplicate", id, NULL, NULL, msg,
+					  sizeof msg);
+			imp_problem(&u->sink, r->line[LC_F_ID] ?
+				    r->line[LC_F_ID] : r->line0, "id", "%s",
+				    msg);
+			n++;
+		}
+	}
+	valid = n == 0 && r->problems == 0;
+	if (!valid) {
+		u->sum.rejected++;
+		u->bad = 1;
+		if (!u->o->skip_invalid)
+			u->stop_storing = 1;
+	}
+	if (u->fn) {
+		rc = u->fn(t, r->line0, valid, u->ctx);
+	} else if (u->cat && valid) {
+		dup_warning(u, t, r->line[LC_F_NAME_ZH] ?
+			    r->line[LC_F_NAME_ZH] : r->line0);
+		if (!u->stop_storing)
+			rc = store(u, t, r);
+	} else if (valid && u->dupes) {
+		dup_warning(u, t, r->line[LC_F_NAME_ZH] ?
+			    r->line[LC_F_NAME_ZH] : r->line0);
+	}
+	lc_tech_free(t);
+	return rc;
+}
+
+/* Reads one file through the run. A data error of the file itself marks
+ * the run bad and returns 0 (it was reported); other errors return. */
+static int run_file(struct run *u, const char *path)
+{
+	int fmt, rc;
+	long before = u->sink.problems;
+	u->sink.file = path;
+	u->sink.pos = 0;
+	u->sink.size = 0;
+	fmt = detect(path, u->o, u->err);
+	if (fmt < 0)
+		return fmt;
+	if (fmt == LC_FMT_XML)
+		rc = imp_read_xml(path, &u->sink, on_raw, u, u->err);
+	else
+		rc = imp_read_csv(path, u->o, &u->sink, on_raw, u, u->err);
+	if (rc == LC_EDATA) {
+		if (u->sink.problems == before)
+			imp_problem_err(&u->sink, u->err);
+		u->bad = 1;
+		if (!u->o->skip_invalid)
+			u->stop_storing = 1;
+		return 0;
+	}
+	if (rc == 0 && u->sink.rep && u->sink.rep->progress && u->sum.read)
+		u->sink.rep->progress(path, u->sink.size, u->sink.size,
+				      u->sum.read, u->sink.rep->ctx);
+	return rc;
+}
+
+static void run_init(struct run *u, const struct lc_import_opts *o,
+		     const struct lc_import_opts *defaults,
+		     const struct lc_import_report *rep, struct lc_error *err)
+{
+	memset(u, 0, sizeof *u);
+	u->o = o ? o : defaults;
+	u->sink.rep = rep;
+	u->err = err;
+}
+
+static void run_free(struct run *u)
+{
+	free(u->ids.h);
+	free(u->changes);
+	imp_dupes_free(u->dupes);
+}
+
+int lc_import_read(const char *path, const struct lc_import_opts *o,
+		   const struct lc_import_report *rep,
+		   int (*fn)(const struct lc_tech *t, long line, int valid,
+			     void *ctx),
+		   void *ctx, struct lc_error *err)
+{
+	struct lc_import_opts def;
+	struct run u;
+	int rc;
+	lc_import_opts_init(&def);
+	run_init(&u, o, &def, rep, err);
+	u.fn = fn;
+	u.ctx = ctx;
+	rc = imp_rules_ensure(err);
+	if (rc == 0) {
+		int fmt = detect(path, u.o, err);
+		if (fmt < 0)
+			rc = fmt;
+		else {
+			u.sink.file = path;
+			rc = fmt == LC_FMT_XML ?
+				imp_read_xml(path, &u.sink, on_raw, &u, err) :
+				imp_read_csv(path, u.o, &u.sink, on_raw, &u,
+					     err);
+		}
+	}
+	run_free(&u);
+	return rc;
+}
+
+static void finish_sum(struct run *u, struct lc_import_summary *sum)
+{
+	u->sum.problems = u->sink.problems;
+	u->sum.warnings += u->sink.warnings;
+	if (sum)
+		*sum = u->sum;
+}
+
+int lc_import_validate(char *const *paths, size_t n,
+		       const struct lc_import_opts *o,
+		       const struct lc_import_report *rep,
+		       struct lc_import_summary *sum, struct lc_error *err)
+{
+	struct lc_import_opts def;
+	struct run u;
+	size_t i;
+	int rc;
+	lc_import_opts_init(&def);
+	run_init(&u, o, &def, rep, err);
+	rc = imp_rules_ensure(err);
+	if (rc == 0 && u.o->dup_check) {
+		u.dupes = imp_dupes_new();
+		if (!u.dupes)
+			rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+					  "out of memory");
+	}
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = run_file(&u, paths[i]);
+	finish_sum(&u, sum);
+	if (rc == 0 && u.bad)
+		rc = lc_error_set(err, LC_EDATA, NULL, 0, NULL,
+				  "%ld problem%s found", u.sink.problems,
+				  u.sink.problems == 1 ? "" : "s");
+	run_free(&u);
+	return rc;
+}
+
+static int load_names(const struct lc_tech *t, void *ctx)
+{
+	struct run *u = ctx;
+	return imp_dupes_add(u->dupes, lc_tech_get(t, LC_F_ID),
+			     lc_tech_get(t, LC_F_EDITION), who_of(t),
+			     lc_tech_get(t, LC_F_NAME_ZH),
+			     lc_tech_get(t, LC_F_NAME_EN)) ? 1 : 0;
+}
+
+int lc_import_files(struct lc_catalog *cat, char *const *paths, size_t n,
+		    const struct lc_import_opts *o,
+		    const struct lc_import_report *rep,
+		    struct lc_import_summary *sum, struct lc_error *err)
+{
+	struct lc_import_opts def;
+	struct run u;
+	size_t i;
+	int rc;
+	lc_import_opts_init(&def);
+	run_init(&u, o, &def, rep, err);
+	u.cat = cat;
+	rc = imp_rules_ensure(err);
+	if (rc == 0 && u.o->dup_check) {
+		struct lc_filter f;
+		u.dupes = imp_dupes_new();
+		if (!u.dupes)
+			rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+					  "out of memory");
+		lc_filter_init(&f);
+		if (rc == 0) {
+			rc = lc_catalog_each_tech(cat, &f, load_names, &u,
+						  err);
+			if (rc > 0)
+				rc = lc_error_set(err, LC_ENOMEM, NULL, 0,
+						  NULL, "out of memory");
+		}
+	}
+	if (rc == 0)
+		rc = lc_catalog_begin(cat, err);
+	if (rc) {
+		run_free(&u);
+		return rc;
+	}
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = run_file(&u, paths[i]);
+	if (rc == 0 && u.stop_storing) {
+		rc = lc_error_set(err, LC_EDATA, NULL, 0, NULL,
+				  "%ld problem%s found: nothing imported",
+				  u.sink.problems,
+				  u.sink.problems == 1 ? "" : "s");
+	}
+	if (rc == 0)
+		rc = lc_catalog_commit(cat, err);
+	else
+		lc_catalog_abort(cat);
+	if (rc) {
+		u.sum.added = u.sum.updated = u.sum.unchanged = 0;
+	} else if (rep && rep->stored && u.changes) {
+		char *line = u.changes, *nl;
+		while ((nl = strchr(line, '\n')) != NULL) {
+			char *tab = strchr(line, '\t');
+			*nl = '\0';
+			if (tab) {
+				*tab = '\0';
+				rep->stored(line, LC_PUT_UPDATED, tab + 1,
+					    rep->ctx);
+			}
+			line = nl + 1;
+		}
+		if (u.nchanges > MAX_CHANGES)
+			rep->stored("...", LC_PUT_UPDATED, "(more not shown)",
+				    rep->ctx);
+	}
+	finish_sum(&u, sum);
+	run_free(&u);
+	return rc;
+}

@@ -1,0 +1,121 @@
+/* internal.h - importers/ private interfaces: the raw dossier every reader
+ * fills (field texts with their source lines), the CSV tokenizer, the
+ * encoding layer and the step that turns a raw dossier into an lc_tech. */
+#ifndef LC_IMPORTERS_INTERNAL_H
+#define LC_IMPORTERS_INTERNAL_H
+
+#include <stdio.h>
+#include "importers/importers.h"
+
+/* A demonstration project as read, before conversion. */
+struct imp_raw_demo {
+	char *site, *enterprise, *year, *capacity, *abatement, *abatement_unit;
+	long line;
+};
+
+/* One dossier as a reader found it: the text of each field (NULL when
+ * absent), the line it came from, an XML unit attribute, and whether a
+ * reader (schema) already reported a problem on the field, so that the
+ * rules do not report it twice. Owns all its strings (imp_raw_clear). */
+struct imp_raw {
+	char *val[LC_F__COUNT];
+	char *unit[LC_F__COUNT];
+	long line[LC_F__COUNT];
+	unsigned char flagged[LC_F__COUNT];
+	char *status, *status_reason;
+	struct imp_raw_demo *demos;
+	size_t ndemos, demos_cap;
+	int have_demos;     /* XML: demonstrations given as projects */
+	long line0;         /* first line of the dossier */
+	int problems;       /* problems already reported for it */
+	int broken;         /* unusable (bad row shape): do not build */
+};
+
+void imp_raw_init(struct imp_raw *r);
+void imp_raw_clear(struct imp_raw *r);   /* frees, then re-inits */
+/* Sets field f to a copy of the trimmed text (len bytes; -1: strlen).
+ * Returns 0 or LC_ENOMEM. */
+int imp_raw_set(struct imp_raw *r, int f, const char *text, long len,
+		long line);
+struct imp_raw_demo *imp_raw_add_demo(struct imp_raw *r);
+
+/* Problem reporting with a counter. */
+struct imp_sink {
+	const struct lc_import_report *rep;
+	const char *file;
+	long problems;
+	long warnings;
+	long long pos, size;   /* bytes read of the current file, its size */
+	unsigned long recent[8];  /* hashes of the last problems reported */
+	unsigned nrecent;
+	const char *recent_file;
+};
+void imp_problem(struct imp_sink *s, long line, const char *field,
+		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void imp_problem_err(struct imp_sink *s, const struct lc_error *e);
+
+/* Checks every rule on r and builds *out (a new lc_tech the caller frees,
+ * even when problems were found: it holds what could be converted).
+ * Every problem goes to s; returns the number of problems found (0: the
+ * dossier is valid), or a negative status (LC_ENOMEM, LC_EIO for missing
+ * rules) with err set. */
+int imp_build(struct imp_raw *r, struct imp_sink *s, struct lc_tech **out,
+	      struct lc_error *err);
+
+/* Trims ASCII and ideographic white space in place; returns s. */
+char *imp_trim(char *s);
+/* Normalises an owners list ("a; b；c") to "a;b;c" in a new string. */
+char *imp_owners_norm(const char *s);
+/* The message of rule key with {value}, {expected} and {expected_code}
+ * replaced (NULL ones by ""), written into buf; returns buf. Rules must
+ * be loaded. */
+const char *imp_rules_message(const char *key, const char *value,
+			      const char *expected, const char *code,
+			      char *buf, size_t n);
+/* Matches value against rule's pattern and copies named group into buf.
+ * Returns 1 on a match, 0 on none, negative when the rule is missing. */
+int imp_rules_group(const char *rule, const char *value, const char *group,
+		    char *buf, size_t n);
+/* 1 when value matches rule's pattern, 0 if not, -1 without the rule. */
+int imp_rules_match(const char *rule, const char *value);
+/* Loads the rules if they are not loaded yet. */
+int imp_rules_ensure(struct lc_error *err);
+
+/* ---- input bytes --------------------------------------------------------
+ * A byte source over a file that converts GB18030 to UTF-8 on the fly. */
+struct imp_input;
+/* Opens path; encoding NULL sniffs (valid UTF-8 else GB18030). */
+int imp_input_open(struct imp_input **in, const char *path,
+		   const char *encoding, struct lc_error *err);
+/* Reads up to n converted bytes into buf; returns the count, 0 at end,
+ * or a negative status (conversion error with err->line unset). */
+long imp_input_read(struct imp_input *in, char *buf, size_t n,
+		    struct lc_error *err);
+long long imp_input_pos(const struct imp_input *in);
+long long imp_input_size(const struct imp_input *in);
+void imp_input_close(struct imp_input *in);
+/* 1 when the n bytes are valid UTF-8 (an incomplete sequence at the end
+ * counts as valid when partial_ok). */
+int imp_utf8_valid(const unsigned char *p, size_t n, int partial_ok);
+
+/* ---- CSV ----------------------------------------------------------------
+ * RFC 4180 records from an imp_input. */
+struct imp_csv;
+int imp_csv_open(struct imp_csv **c, struct imp_input *in);
+/* Reads the next record: *nf fields in *fields (owned by c, valid until
+ * the next call), flines[i] the physical line field i starts on, *line
+ * the record's first line. Returns 1, 0 at end, negative on error (err:
+ * line and message, e.g. an unterminated quote). */
+int imp_csv_next(struct imp_csv *c, char ***fields, long **flines,
+		 size_t *nf, long *line, struct lc_error *err);
+void imp_csv_close(struct imp_csv *c);
+
+/* Readers: each calls emit for every raw dossier it read, in order. */
+typedef int (*imp_emit_fn)(struct imp_raw *r, void *ctx);
+int imp_read_csv(const char *path, const struct lc_import_opts *o,
+		 struct imp_sink *s, imp_emit_fn emit, void *ctx,
+		 struct lc_error *err);
+int imp_read_xml(const char *path, struct imp_sink *s, imp_emit_fn emit,
+		 void *ctx, struct lc_error *err);
+
+#endif

@@ -1,0 +1,178 @@
+/* raw.c - the raw dossier every reader fills before the rules run, the
+ * problem sink that counts what is reported, and small text helpers. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "importers/internal.h"
+
+static int is_space_at(const char *s, size_t *len)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
+	    *s == '\v' || *s == '\f') {
+		*len = 1;
+		return 1;
+	}
+	if (strncmp(s, "\u3000", 3) == 0 || strncmp(s, "\u00a0", 2) == 0) {
+		*len = s[0] == '\xc2' ? 2 : 3;
+		return 1;
+	}
+	return 0;
+}
+
+char *imp_trim(char *s)
+{
+	size_t len, start = 0, end, i;
+	while (is_space_at(s + start, &len))
+		start += len;
+	end = start;
+	for (i = start; s[i];) {
+		if (is_space_at(s + i, &len)) {
+			i += len;
+		} else {
+			i++;
+			/* skip the rest of a UTF-8 sequence */
+			while (((unsigned char)s[i] & 0xC0) == 0x80)
+				i++;
+			end = i;
+		}
+	}
+	memmove(s, s + start, end - start);
+	s[end - start] = '\0';
+	return s;
+}
+
+char *imp_owners_norm(const char *s)
+{
+	size_t n = strlen(s), o = 0;
+	char *out = malloc(n + 1), *tmp = malloc(n + 1);
+	const char *p = s;
+	if (!out || !tmp) {
+		free(out);
+		free(tmp);
+		return NULL;
+	}
+	out[0] = '\0';
+	while (*p) {
+		const char *e = p;
+		size_t k;
+		while (*e && *e != ';' && strncmp(e, "\uff1b", 3) != 0)
+			e++;
+		k = (size_t)(e - p);
+		memcpy(tmp, p, k);
+		tmp[k] = '\0';
+		imp_trim(tmp);
+		k = strlen(tmp);
+		if (k) {
+			if (o)
+				out[o++] = ';';
+			memcpy(out + o, tmp, k);
+			o += k;
+			out[o] = '\0';
+		}
+		if (!*e)
+			break;
+		p = e + (*e == ';' ? 1 : 3);
+	}
+	free(tmp);
+	return out;
+}
+
+void imp_raw_init(struct imp_raw *r)
+{
+	memset(r, 0, sizeof *r);
+}
+
+static void demo_free(struct imp_raw_demo *d)
+{
+	free(d->site);
+	free(d->enterprise);
+	free(d->year);
+	free(d->capacity);
+	free(d->abatement);
+	free(d->abatement_unit);
+}
+
+void imp_raw_clear(struct imp_raw *r)
+{
+	size_t i;
+	for (i = 0; i < LC_F__COUNT; i++) {
+		free(r->val[i]);
+		free(r->unit[i]);
+	}
+	for (i = 0; i < r->ndemos; i++)
+		demo_free(&r->demos[i]);
+	free(r->demos);
+	free(r->status);
+	free(r->status_reason);
+	imp_raw_init(r);
+}
+
+int imp_raw_set(struct imp_raw *r, int f, const char *text, long len,
+		long line)
+{
+	size_t n = len < 0 ? strlen(text) : (size_t)len;
+	char *s = malloc(n + 1);
+	if (!s)
+		return LC_ENOMEM;
+	memcpy(s, text, n);
+	s[n] = '\0';
+	imp_trim(s);
+	free(r->val[f]);
+	r->val[f] = s;
+	r->line[f] = line;
+	return 0;
+}
+
+struct imp_raw_demo *imp_raw_add_demo(struct imp_raw *r)
+{
+	if (r->ndemos == r->demos_cap) {
+		size_t cap = r->demos_cap ? 2 * r->demos_cap : 4;
+		struct imp_raw_demo *d = realloc(r->demos, cap * sizeof *d);
+		if (!d)
+			return NULL;
+		r->demos = d;
+		r->demos_cap = cap;
+	}
+	memset(&r->demos[r->ndemos], 0, sizeof r->demos[0]);
+	return &r->demos[r->ndemos++];
+}
+
+void imp_problem_err(struct imp_sink *s, const struct lc_error *e)
+{
+	/* A shared block (the XML submitter) is checked with every dossier
+	 * after it: say each of its problems once. */
+	unsigned long h = 5381;
+	const char *p;
+	int i;
+	for (p = e->msg; *p; p++)
+		h = h * 33 + (unsigned char)*p;
+	for (p = e->field; *p; p++)
+		h = h * 33 + (unsigned char)*p;
+	h ^= (unsigned long)e->line * 2654435761UL;
+	for (i = 0; i < 8; i++)
+		if (s->recent[i] == h && s->recent_file == s->file)
+			return;
+	s->recent[s->nrecent++ % 8] = h;
+	s->recent_file = s->file;
+	s->problems++;
+	if (s->rep && s->rep->problem)
+		s->rep->problem(e, s->rep->ctx);
+}
+
+void imp_problem(struct imp_sink *s, long line, const char *field,
+		 const char *fmt, ...)
+{
+	struct lc_error e;
+	va_list ap;
+	memset(&e, 0, sizeof e);
+	e.status = LC_EDATA;
+	e.line = line;
+	if (s->file)
+		snprintf(e.file, sizeof e.file, "%s", s->file);
+	if (field)
+		snprintf(e.field, sizeof e.field, "%s", field);
+	va_start(ap, fmt);
+	vsnprintf(e.msg, sizeof e.msg, fmt, ap);
+	va_end(ap);
+	imp_problem_err(s, &e);
+}

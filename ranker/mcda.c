@@ -1,0 +1,646 @@
+/* mcda.c - the multi-criteria methods on a plain decision matrix:
+ * normalisations and the separate cost step, WSM, TOPSIS, VIKOR,
+ * PROMETHEE II, ranks with shared ties and rank correlations. No I/O. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ranker/ranker.h"
+#include "ranker/internal.h"
+
+static const char *const norm_names[LC_NORM__COUNT] = {
+	"minmax", "max", "sum", "vector"
+};
+
+int lc_norm_from_name(const char *name)
+{
+	for (int i = 0; name && i < LC_NORM__COUNT; i++)
+		if (strcmp(name, norm_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *lc_norm_name(int norm)
+{
+	if (norm < 0 || norm >= LC_NORM__COUNT)
+		return NULL;
+	return norm_names[norm];
+}
+
+/* Sets err for criterion j (0-based) and returns status. */
+int lc_rk_crit_error(struct lc_error *err, int status, size_t j,
+		     const char *what)
+{
+	char f[32];
+
+	snprintf(f, sizeof f, "criterion %zu", j + 1);
+	return lc_error_set(err, status, NULL, 0, f, "%s", what);
+}
+
+int lc_rk_check_matrix(const double *x, size_t m, size_t n,
+		       struct lc_error *err)
+{
+	if (m == 0 || n == 0)
+		return lc_error_set(err, LC_EDATA, NULL, 0, NULL,
+				    "empty decision matrix");
+	for (size_t i = 0; i < m * n; i++)
+		if (!isfinite(x[i]))
+			return lc_rk_crit_error(err, LC_EDATA, i % n,
+						"value is not a finite number");
+	return 0;
+}
+
+int lc_rk_check_weights(const double *w, size_t n, struct lc_error *err)
+{
+	double s = 0;
+
+	for (size_t j = 0; j < n; j++) {
+		if (!isfinite(w[j]) || w[j] < 0)
+			return lc_rk_crit_error(err, LC_EDATA, j,
+						"weight must be >= 0");
+		s += w[j];
+	}
+	if (fabs(s - 1) > 1e-9)
+		return lc_error_set(err, LC_EDATA, NULL, 0, "weights",
+				    "weights must sum to 1 (they sum to %.10g)",
+				    s);
+	return 0;
+}
+
+int lc_mcda_normalize(const double *x, size_t m, size_t n, int norm,
+		      double *out, struct lc_error *err)
+{
+	int rc = lc_rk_check_matrix(x, m, n, err);
+
+	if (rc)
+		return rc;
+	if (norm < 0 || norm >= LC_NORM__COUNT)
+		return lc_error_set(err, LC_EUSAGE, NULL, 0, "normalization",
+				    "unknown normalisation");
+	for (size_t j = 0; j < n; j++) {
+		double lo = x[j], hi = x[j], s = 0, q = 0, d = 0;
+
+		for (size_t i = 0; i < m; i++) {
+			double v = x[i * n + j];
+
+			lo = v < lo ? v : lo;
+			hi = v > hi ? v : hi;
+			s += v;
+			q += v * v;
+		}
+		if (norm != LC_NORM_MINMAX && lo < 0)
+			return lc_rk_crit_error(err, LC_EDATA, j,
+				"negative value: this normalisation needs "
+				"values >= 0 (use minmax)");
+		switch (norm) {
+		case LC_NORM_MINMAX: d = hi - lo; break;
+		case LC_NORM_MAX: d = hi; break;
+		case LC_NORM_SUM: d = s; break;
+		default: d = sqrt(q); break;
+		}
+		for (size_t i = 0; i < m; i++) {
+			double v = x[i * n + j];
+
+			if (norm == LC_NORM_MINMAX)
+				out[i * n + j] = d > 0 ? (v - lo) / d : 1.0;
+			else
+				out[i * n + j] = d > 0 ? v / d : 0.0;
+		}
+	}
+	return 0;
+}
+
+int lc_mcda_cost(double *r, size_t m, size_t n, const int *cost, int norm,
+		 struct lc_error *err)
+{
+	for (size_t j = 0; cost && j < n; j++) {
+		double lo = INFINITY, inv = 0;
+
+		if (!cost[j])
+			continue;
+		if (norm == LC_NORM_MINMAX || norm == LC_NORM_VECTOR) {
+			for (size_t i = 0; i < m; i++)
+				r[i * n + j] = 1.0 - r[i * n + j];
+			continue;
+		}
+		for (size_t i = 0; i < m; i++) {
+			double v = r[i * n + j];
+
+			if (!(v > 0))
+				return lc_rk_crit_error(err, LC_EDATA, j,
+					"cost criterion with a value <= 0 "
+					"cannot use max or sum normalisation "
+					"(use minmax)");
+			lo = v < lo ? v : lo;
+			inv += 1.0 / v;
+		}
+		for (size_t i = 0; i < m; i++) {
+			double v = r[i * n + j];
+
+			r[i * n + j] = norm == LC_NORM_MAX ? lo / v
+							   : (1.0 / v) / inv;
+		}
+	}
+	return 0;
+}
+
+int lc_mcda_wsm(const double *x, size_t m, size_t n, const int *cost,
+		const double *w, int norm, double *score, double *contrib,
+		struct lc_error *err)
+{
+	double *r;
+	int rc = lc_rk_check_weights(w, n, err);
+
+	if (rc)
+		return rc;
+	r = malloc(m * n * sizeof *r);
+	if (!r)
+		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				    "out of memory");
+	rc = lc_mcda_normalize(x, m, n, norm, r, err);
+	if (!rc)
+		rc = lc_mcda_cost(r, m, n, cost, norm, err);
+	for (size_t i = 0; !rc && i < m; i++) {
+		double s = 0;
+
+		for (size_t j = 0; j < n; j++) {
+			double c = w[j] * r[i * n + j];
+
+			if (contrib)
+				contrib[i * n + j] = c;
+			s += c;
+		}
+		score[i] = s;
+	}
+	free(r);
+	return rc;
+}
+
+int lc_mcda_topsis(const double *x, size_t m, size_t n, const int *cost,
+		   const double *w, int norm, double *closeness,
+		   double *d_plus, double *d_minus, struct lc_error *err)
+{
+	double *r, *best, *worst;
+	int rc = lc_rk_check_weights(w, n, err);
+
+	if (rc)
+		return rc;
+	r = malloc((m * n + 2 * n) * sizeof *r);
+	if (!r)
+		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				    "out of memory");
+	best = r + m * n;
+	worst = best + n;
+	rc = lc_mcda_normalize(x, m, n, norm, r, err);
+	if (rc)
+		goto out;
+	for (size_t j = 0; j < n; j++) {
+		double lo = INFINITY, hi = -INFINITY;
+
+		for (size_t i = 0; i < m; i++) {
+			double v = w[j] * r[i * n + j];
+
+			r[i * n + j] = v;
+			lo = v < lo ? v : lo;
+			hi = v > hi ? v : hi;
+		}
+		best[j] = cost && cost[j] ? lo : hi;
+		worst[j] = cost && cost[j] ? hi : lo;
+	}
+	for (size_t i = 0; i < m; i++) {
+		double dp = 0, dm = 0;
+
+		for (size_t j = 0; j < n; j++) {
+			double a = r[i * n + j] - best[j];
+			double b = r[i * n + j] - worst[j];
+
+			dp += a * a;
+			dm += b * b;
+		}
+		dp = sqrt(dp);
+		dm = sqrt(dm);
+		if (d_plus)
+			d_plus[i] = dp;
+		if (d_minus)
+			d_minus[i] = dm;
+		closeness[i] = dp + dm > 0 ? dm / (dp + dm) : 0.5;
+	}
+out:
+	free(r);
+	return rc;
+}
+
+int lc_mcda_vikor(const double *x, size_t m, size_t n, const int *cost,
+		  const double *w, double v, double *S, double *R, double *Q,
+		  struct lc_vikor_accept *acc, struct lc_error *err)
+{
+	double smin = INFINITY, smax = -INFINITY, rmin = INFINITY;
+	double rmax = -INFINITY;
+	int rc = lc_rk_check_matrix(x, m, n, err);
+
+	if (!rc)
+		rc = lc_rk_check_weights(w, n, err);
+	if (rc)
+		return rc;
+	if (!(v >= 0 && v <= 1))
+		return lc_error_set(err, LC_EUSAGE, NULL, 0, "v",
+				    "v must be between 0 and 1");
+	for (size_t i = 0; i < m; i++)
+		S[i] = R[i] = 0;
+	for (size_t j = 0; j < n; j++) {
+		double lo = x[j], hi = x[j], fb, fw;
+
+		for (size_t i = 1; i < m; i++) {
+			double a = x[i * n + j];
+
+			lo = a < lo ? a : lo;
+			hi = a > hi ? a : hi;
+		}
+		if (hi == lo)
+			continue;     /* constant column contributes 0 */
+		fb = cost && cost[j] ? lo : hi;
+		fw = cost && cost[j] ? hi : lo;
+		for (size_t i = 0; i < m; i++) {
+			double t = w[j] * (fb - x[i * n + j]) / (fb - fw);
+
+			S[i] += t;
+			R[i] = t > R[i] ? t : R[i];
+		}
+	}
+	for (size_t i = 0; i < m; i++) {
+		smin = S[i] < smin ? S[i] : smin;
+		smax = S[i] > smax ? S[i] : smax;
+		rmin = R[i] < rmin ? R[i] : rmin;
+		rmax = R[i] > rmax ? R[i] : rmax;
+	}
+	for (size_t i = 0; i < m; i++) {
+		double q = 0;
+
+		if (smax > smin)
+			q += v * (S[i] - smin) / (smax - smin);
+		if (rmax > rmin)
+			q += (1 - v) * (R[i] - rmin) / (rmax - rmin);
+		Q[i] = q;
+	}
+	if (acc) {
+		size_t *ord = malloc(m * sizeof *ord);
+		double dq = m > 1 ? 1.0 / (double)(m - 1) : 0;
+		size_t b;
+
+		if (!ord)
+			return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+					    "out of memory");
+		lc_rk_order(Q, m, 0, ord);
+		b = ord[0];
+		acc->best = b;
+		acc->second = m > 1 ? ord[1] : b;
+		acc->c1 = m < 2 || Q[ord[1]] - Q[b] >= dq - 1e-12;
+		acc->c2 = lc_rk_near(S[b], smin) || lc_rk_near(R[b], rmin);
+		if (acc->c1) {
+			acc->n_compromise = acc->c2 ? 1 : 2;
+		} else {
+			size_t k = 1;
+
+			while (k < m && Q[ord[k]] - Q[b] < dq - 1e-12)
+				k++;
+			acc->n_compromise = k;
+		}
+		free(ord);
+	}
+	return 0;
+}
+
+/* ---- PROMETHEE II ----------------------------------------------------- */
+
+static double pref_value(const struct lc_pref *p, double d)
+{
+	if (d <= 0)
+		return 0;
+	switch (p->type) {
+	case LC_PREF_USHAPE:
+		return d > p->q ? 1 : 0;
+	case LC_PREF_VSHAPE:
+		return d >= p->p ? 1 : d / p->p;
+	case LC_PREF_LINEAR:
+		if (d <= p->q)
+			return 0;
+		return d > p->p ? 1 : (d - p->q) / (p->p - p->q);
+	case LC_PREF_GAUSSIAN:
+		return 1 - exp(-d * d / (2 * p->s * p->s));
+	default:
+		return 1;
+	}
+}
+
+static const char *const pref_names[] = {
+	"usual", "ushape", "vshape", "linear", "gaussian"
+};
+
+static int parse_param(const char *s, double *out)
+{
+	return lc_num_parse(s, out) == 0 && isfinite(*out) && *out >= 0
+		? 0 : -1;
+}
+
+int lc_pref_parse(const char *text, struct lc_pref *out,
+		  struct lc_error *err)
+{
+	char buf[128], *a = NULL, *b = NULL, *c;
+	int t = -1;
+
+	memset(out, 0, sizeof *out);
+	if (!text || strlen(text) >= sizeof buf)
+		goto bad;
+	memcpy(buf, text, strlen(text) + 1);
+	c = strchr(buf, ':');
+	if (c) {
+		*c = '\0';
+		a = c + 1;
+		c = strchr(a, ':');
+		if (c) {
+			*c = '\0';
+			b = c + 1;
+		}
+	}
+	for (int i = 0; i < 5; i++)
+		if (strcmp(buf, pref_names[i]) == 0)
+			t = i;
+	out->type = t;
+	switch (t) {
+	case LC_PREF_USUAL:
+		if (a)
+			goto bad;
+		return 0;
+	case LC_PREF_USHAPE:
+		if (!a || b || parse_param(a, &out->q))
+			goto bad;
+		return 0;
+	case LC_PREF_VSHAPE:
+		if (!a || b || parse_param(a, &out->p) || out->p <= 0)
+			goto bad;
+		return 0;
+	case LC_PREF_LINEAR:
+		if (!a || !b || parse_param(a, &out->q) ||
+		    parse_param(b, &out->p) || out->p <= out->q)
+			goto bad;
+		return 0;
+	case LC_PREF_GAUSSIAN:
+		if (!a || b || parse_param(a, &out->s) || out->s <= 0)
+			goto bad;
+		return 0;
+	default:
+		break;
+	}
+bad:
+	return lc_error_set(err, LC_EUSAGE, NULL, 0, "preference",
+			    "bad preference function '%s' (usual, ushape:Q, "
+			    "vshape:P, linear:Q:P with Q < P, gaussian:S; "
+			    "thresholds >= 0)", text ? text : "");
+}
+
+char *lc_pref_format(const struct lc_pref *p, char *buf, size_t n)
+{
+	char a[32], b[32];
+
+	switch (p->type) {
+	case LC_PREF_USHAPE:
+		snprintf(buf, n, "ushape:%s", lc_num_format(p->q, a, 32));
+		break;
+	case LC_PREF_VSHAPE:
+		snprintf(buf, n, "vshape:%s", lc_num_format(p->p, a, 32));
+		break;
+	case LC_PREF_LINEAR:
+		snprintf(buf, n, "linear:%s:%s", lc_num_format(p->q, a, 32),
+			 lc_num_format(p->p, b, 32));
+		break;
+	case LC_PREF_GAUSSIAN:
+		snprintf(buf, n, "gaussian:%s", lc_num_format(p->s, a, 32));
+		break;
+	default:
+		snprintf(buf, n, "usual");
+		break;
+	}
+	return buf;
+}
+
+int lc_mcda_promethee2(const double *x, size_t m, size_t n, const int *cost,
+		       const double *w, const struct lc_pref *pref,
+		       double *phi_plus, double *phi_minus, double *phi,
+		       struct lc_error *err)
+{
+	double *pp, *pm;
+	int rc = lc_rk_check_matrix(x, m, n, err);
+
+	if (!rc)
+		rc = lc_rk_check_weights(w, n, err);
+	if (rc)
+		return rc;
+	pp = calloc(2 * m, sizeof *pp);
+	if (!pp)
+		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				    "out of memory");
+	pm = pp + m;
+	for (size_t a = 0; a < m; a++) {
+		const double *xa = x + a * n;
+
+		for (size_t b = a + 1; b < m; b++) {
+			const double *xb = x + b * n;
+			double pab = 0, pba = 0;
+
+			for (size_t j = 0; j < n; j++) {
+				double d = xa[j] - xb[j];
+
+				if (cost && cost[j])
+					d = -d;
+				pab += w[j] * pref_value(&pref[j], d);
+				pba += w[j] * pref_value(&pref[j], -d);
+			}
+			pp[a] += pab;
+			pm[b] += pab;
+			pp[b] += pba;
+			pm[a] += pba;
+		}
+	}
+	for (size_t a = 0; a < m; a++) {
+		double f = m > 1 ? 1.0 / (double)(m - 1) : 0;
+
+		if (phi_plus)
+			phi_plus[a] = pp[a] * f;
+		if (phi_minus)
+			phi_minus[a] = pm[a] * f;
+		phi[a] = (pp[a] - pm[a]) * f;
+	}
+	free(pp);
+	return 0;
+}
+
+/* ---- ranks ------------------------------------------------------------ */
+
+int lc_rk_near(double a, double b)
+{
+	double s = fmax(fabs(a), fabs(b));
+
+	return fabs(a - b) <= 1e-12 * (s > 1 ? s : 1);
+}
+
+struct ord_ctx {
+	const double *v;
+	size_t i;
+};
+
+static int cmp_up(const void *pa, const void *pb)
+{
+	const struct ord_ctx *a = pa, *b = pb;
+
+	if (a->v[a->i] < b->v[b->i])
+		return -1;
+	if (a->v[a->i] > b->v[b->i])
+		return 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static int cmp_down(const void *pa, const void *pb)
+{
+	const struct ord_ctx *a = pa, *b = pb;
+
+	if (a->v[a->i] > b->v[b->i])
+		return -1;
+	if (a->v[a->i] < b->v[b->i])
+		return 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+int lc_rk_order(const double *v, size_t m, int higher_better, size_t *ord)
+{
+	struct ord_ctx *c = malloc((m ? m : 1) * sizeof *c);
+
+	if (!c)
+		return LC_ENOMEM;
+	for (size_t i = 0; i < m; i++) {
+		c[i].v = v;
+		c[i].i = i;
+	}
+	qsort(c, m, sizeof *c, higher_better ? cmp_down : cmp_up);
+	for (size_t i = 0; i < m; i++)
+		ord[i] = c[i].i;
+	free(c);
+	return 0;
+}
+
+int lc_mcda_ranks(const double *score, size_t m, int higher_better,
+		  int *rank)
+{
+	size_t *ord = malloc((m ? m : 1) * sizeof *ord);
+
+	if (!ord || lc_rk_order(score, m, higher_better, ord)) {
+		free(ord);
+		return LC_ENOMEM;
+	}
+	for (size_t k = 0; k < m; k++) {
+		if (k > 0 && lc_rk_near(score[ord[k]], score[ord[k - 1]]))
+			rank[ord[k]] = rank[ord[k - 1]];
+		else
+			rank[ord[k]] = (int)k + 1;
+	}
+	free(ord);
+	return 0;
+}
+
+/* Average ranks (1-based, ascending in v) into out. */
+static int avg_ranks(const double *v, size_t m, double *out)
+{
+	size_t *ord = malloc(m * sizeof *ord);
+
+	if (!ord || lc_rk_order(v, m, 0, ord)) {
+		free(ord);
+		return LC_ENOMEM;
+	}
+	for (size_t k = 0; k < m;) {
+		size_t e = k + 1;
+
+		while (e < m && lc_rk_near(v[ord[e]], v[ord[k]]))
+			e++;
+		for (size_t t = k; t < e; t++)
+			out[ord[t]] = (double)(k + e + 1) / 2.0;
+		k = e;
+	}
+	free(ord);
+	return 0;
+}
+
+int lc_mcda_spearman(const double *a, const double *b, size_t m,
+		     double *rho, struct lc_error *err)
+{
+	double *ra, *rb, ma = 0, mb = 0, sab = 0, saa = 0, sbb = 0;
+
+	if (m < 2)
+		return lc_error_set(err, LC_EDATA, NULL, 0, NULL,
+				    "rank correlation needs 2 alternatives");
+	ra = malloc(2 * m * sizeof *ra);
+	if (!ra)
+		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				    "out of memory");
+	rb = ra + m;
+	if (avg_ranks(a, m, ra) || avg_ranks(b, m, rb)) {
+		free(ra);
+		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				    "out of memory");
+	}
+	for (size_t i = 0; i < m; i++) {
+		ma += ra[i];
+		mb += rb[i];
+	}
+	ma /= (double)m;
+	mb /= (double)m;
+	for (size_t i = 0; i < m; i++) {
+		sab += (ra[i] - ma) * (rb[i] - mb);
+		saa += (ra[i] - ma) * (ra[i] - ma);
+		sbb += (rb[i] - mb) * (rb[i] - mb);
+	}
+	free(ra);
+	if (saa <= 0 || sbb <= 0)
+		return lc_error_set(err, LC_EDATA, NULL, 0, NULL,
+				    "rank correlation undefined: a ranking "
+				    "is all tied");
+	*rho = sab / sqrt(saa * sbb);
+	return 0;
+}
+
+int lc_mcda_kendall(const double *a, const double *b, size_t m,
+		    double *tau, struct lc_error *err)
+{
+	double nc = 0, nd = 0, ta = 0, tb = 0;
+
+	if (m < 2)
+		return lc_error_set(err, LC_EDATA, NULL, 0, NULL,
+				    "rank correlation needs 2 alternatives");
+	/* Quadratic, fine for the sizes a panel ranks. */
+	for (size_t i = 0; i < m; i++)
+		for (size_t k = i + 1; k < m; k++) {
+			int ea = lc_rk_near(a[i], a[k]);
+			int eb = lc_rk_near(b[i], b[k]);
+			double s;
+
+			if (ea && eb)
+				continue;
+			if (ea) {
+				ta++;
+				continue;
+			}
+			if (eb) {
+				tb++;
+				continue;
+			}
+			s = (a[i] - a[k]) * (b[i] - b[k]);
+			if (s > 0)
+				nc++;
+			else
+				nd++;
+		}
+	if ((nc + nd + ta) <= 0 || (nc + nd + tb) <= 0)
+		return lc_error_set(err, LC_EDATA, NULL, 0, NULL,
+				    "rank correlation undefined: a ranking "
+				    "is all tied");
+	*tau = (nc - nd) / sqrt((nc + nd + ta) * (nc + nd + tb));
+	return 0;
+}

@@ -1,0 +1,610 @@
+/* panel_scores.c - score sheets: writing an expert's sheet of assigned
+ * dossiers, and importing filled sheets and long score files, checked in
+ * full before anything is stored, with the history of replaced scores. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ranker/panel.h"
+
+static void csv_field(FILE *out, const char *s)
+{
+	if (!s)
+		s = "";
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, out);
+		return;
+	}
+	putc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', out);
+		putc(*s, out);
+	}
+	putc('"', out);
+}
+
+/* Info columns of a sheet: read by people, ignored on import. */
+static const char *const info_cols[] = {
+	"name_zh", "name_en", "sector", "trl", "submitter", "owners",
+	"summary", NULL
+};
+
+struct strs {
+	char **v;
+	size_t n, cap;
+};
+
+static int strs_add(struct strs *s, const char *v)
+{
+	if (s->n == s->cap) {
+		size_t ncap = s->cap ? s->cap * 2 : 32;
+		char **nv = realloc(s->v, ncap * sizeof *nv);
+
+		if (!nv)
+			return LC_ENOMEM;
+		s->v = nv;
+		s->cap = ncap;
+	}
+	s->v[s->n] = strdup(v);
+	return s->v[s->n++] ? 0 : LC_ENOMEM;
+}
+
+static void strs_free(struct strs *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int assigned_one(const char *key, const struct lc_rec *r, void *vc)
+{
+	const char *t = lc_rec_get(r, "tech");
+
+	(void)key;
+	return t && strs_add(vc, t) < 0;
+}
+
+struct mine {
+	struct lc_pnl_map *idx;   /* "tech\037crit" -> index into vals */
+	struct strs vals;         /* score texts, then comments */
+	struct lc_pnl_map *cidx;  /* tech -> comment index */
+};
+
+static int mine_one(const char *key, const struct lc_rec *r, void *vc)
+{
+	struct mine *m = vc;
+	const char *t = lc_rec_get(r, "tech"), *c = lc_rec_get(r, "criterion");
+	const char *s = lc_rec_get(r, "score"), *cm = lc_rec_get(r, "comment");
+	char k[300];
+
+	(void)key;
+	if (!t || !c || !s)
+		return 0;
+	snprintf(k, sizeof k, "%s\037%s", t, c);
+	if (lc_pnl_map_put(m->idx, k, (long)m->vals.n) < 0 ||
+	    strs_add(&m->vals, s) < 0)
+		return 1;
+	if (cm && *cm) {
+		if (lc_pnl_map_put(m->cidx, t, (long)m->vals.n) < 0 ||
+		    strs_add(&m->vals, cm) < 0)
+			return 1;
+	}
+	return 0;
+}
+
+int lc_pnl_sheet_export(struct lc_catalog *cat,
+			const struct lc_pnl_criteria *c, const char *expert,
+			int blind, FILE *out, struct lc_error *err)
+{
+	struct strs techs = { 0 };
+	struct mine m = { lc_pnl_map_new(), { 0 }, lc_pnl_map_new() };
+	struct lc_rec *r = NULL;
+	char key[300];
+	int rc;
+
+	if (!m.idx || !m.cidx) {
+		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				  "out of memory");
+		goto out;
+	}
+	snprintf(key, sizeof key, "expert:%s", expert);
+	rc = lc_catalog_rec_get(cat, key, &r, err);
+	lc_rec_free(r);
+	if (rc == LC_ENOTFOUND)
+		rc = lc_error_set(err, LC_ENOTFOUND, NULL, 0, "expert",
+				  "no expert '%s'", expert);
+	if (rc == 0)
+		rc = lc_catalog_rec_each(cat, "assign", "expert", expert,
+					 assigned_one, &techs, err);
+	if (rc == 0)
+		rc = lc_catalog_rec_each(cat, "score", "expert", expert,
+					 mine_one, &m, err);
+	if (rc > 0)
+		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				  "out of memory");
+	if (rc < 0)
+		goto out;
+	if (techs.n)
+		qsort(techs.v, techs.n, sizeof *techs.v, str_cmp);
+	fputs("expert,id,name_zh,name_en,sector,trl,", out);
+	if (!blind)
+		fputs("submitter,owners,", out);
+	fputs("summary", out);
+	for (size_t j = 0; j < c->n; j++) {
+		putc(',', out);
+		csv_field(out, c->id[j]);
+	}
+	fputs(",comment\n", out);
+	for (size_t i = 0; i < techs.n; i++) {
+		struct lc_tech *t = NULL;
+		static const int cols[] = { LC_F_ID, LC_F_NAME_ZH,
+			LC_F_NAME_EN, LC_F_SECTOR, LC_F_TRL, LC_F_SUBMITTER,
+			LC_F_OWNERS, LC_F_SUMMARY };
+		long ci;
+
+		rc = lc_catalog_get_tech(cat, techs.v[i], &t, err);
+		if (rc < 0)
+			goto out;
+		csv_field(out, expert);
+		for (size_t f = 0; f < sizeof cols / sizeof *cols; f++) {
+			if (blind && (cols[f] == LC_F_SUBMITTER ||
+				      cols[f] == LC_F_OWNERS))
+				continue;
+			putc(',', out);
+			csv_field(out, lc_tech_get(t, cols[f]));
+		}
+		for (size_t j = 0; j < c->n; j++) {
+			long vi;
+
+			snprintf(key, sizeof key, "%s\037%s", techs.v[i],
+				 c->id[j]);
+			vi = lc_pnl_map_get(m.idx, key, -1);
+			putc(',', out);
+			if (vi >= 0)
+				csv_field(out, m.vals.v[vi]);
+		}
+		putc(',', out);
+		ci = lc_pnl_map_get(m.cidx, techs.v[i], -1);
+		if (ci >= 0)
+			csv_field(out, m.vals.v[ci]);
+		putc('\n', out);
+		lc_tech_free(t);
+	}
+	if (fflush(out) != 0 || ferror(out))
+		rc = lc_error_set(err, LC_EIO, NULL, 0, NULL,
+				  "cannot write the sheet");
+out:
+	strs_free(&techs);
+	strs_free(&m.vals);
+	lc_pnl_map_free(m.idx);
+	lc_pnl_map_free(m.cidx);
+	return rc;
+}
+
+/* ---- import --------------------------------------------------------------- */
+
+struct pending {
+	char *tech, *expert, *crit, *score, *comment, *source;
+};
+
+struct imp {
+	struct lc_catalog *cat;
+	const struct lc_pnl_criteria *c;
+	struct lc_pnl_experts x;
+	struct lc_pnl_dossiers d;
+	struct lc_pnl_map *assigned, *conf, *seen;
+	struct pending *p;
+	size_t np, capp;
+	lc_pnl_problem_fn fn;
+	void *pctx;
+	long problems;
+	struct lc_error *err;
+};
+
+static void problem(struct imp *im, const char *file, long line,
+		    const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static void problem(struct imp *im, const char *file, long line,
+		    const char *field, const char *fmt, ...)
+{
+	struct lc_error e;
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	lc_error_set(&e, LC_EDATA, file, line, field, "%s", msg);
+	im->problems++;
+	if (im->fn)
+		im->fn(&e, im->pctx);
+}
+
+static int assign_one(const char *key, const struct lc_rec *r, void *vc)
+{
+	struct imp *im = vc;
+	const char *ex = lc_rec_get(r, "expert"), *t = lc_rec_get(r, "tech");
+	char pk[300];
+
+	(void)key;
+	if (!ex || !t)
+		return 0;
+	return lc_pnl_map_put(im->assigned,
+			      lc_pnl_pair_key(ex, t, pk, sizeof pk), 1) < 0;
+}
+
+/* Checks one score and queues it. */
+static int take(struct imp *im, const char *file, long line,
+		const char *expert, const char *tech, const char *crit,
+		const char *text, const char *comment, const char *field)
+{
+	char pk[300], num[40];
+	long j;
+	double v;
+	int bad = 0;
+	struct pending *p;
+
+	if (!*expert) {
+		problem(im, file, line, "expert", "expert is required");
+		return 0;
+	}
+	if (!*tech) {
+		problem(im, file, line, "id", "id is required");
+		return 0;
+	}
+	if (lc_pnl_experts_find(&im->x, expert) < 0) {
+		problem(im, file, line, "expert", "unknown expert '%s'",
+			expert);
+		bad = 1;
+	}
+	if (lc_pnl_dossiers_find(&im->d, tech) < 0) {
+		problem(im, file, line, "id", "unknown dossier '%s'", tech);
+		bad = 1;
+	}
+	lc_pnl_pair_key(expert, tech, pk, sizeof pk);
+	if (!bad && lc_pnl_map_get(im->conf, pk, 0)) {
+		problem(im, file, line, "expert", "expert %s is conflicted "
+			"on %s: score refused", expert, tech);
+		bad = 1;
+	} else if (!bad && !lc_pnl_map_get(im->assigned, pk, 0)) {
+		problem(im, file, line, "expert", "expert %s is not "
+			"assigned to %s: score refused", expert, tech);
+		bad = 1;
+	}
+	j = lc_pnl_criteria_find(im->c, crit);
+	if (j < 0) {
+		problem(im, file, line, "criterion", "unknown criterion '%s'",
+			crit);
+		return 0;
+	}
+	if (lc_num_parse(text, &v) < 0 || !isfinite(v)) {
+		problem(im, file, line, field, "malformed number '%s'", text);
+		return 0;
+	}
+	if (v < im->c->lo[j] || v > im->c->hi[j]) {
+		char lo[40], hi[40];
+
+		lc_num_format(im->c->lo[j], lo, sizeof lo);
+		lc_num_format(im->c->hi[j], hi, sizeof hi);
+		problem(im, file, line, field, "score %s outside the scale "
+			"%s-%s of criterion %s", text, lo, hi, crit);
+		return 0;
+	}
+	if (bad)
+		return 0;
+	snprintf(pk, sizeof pk, "%s\037%s\037%s", tech, expert, crit);
+	if (lc_pnl_map_get(im->seen, pk, 0)) {
+		problem(im, file, line, field, "score of %s on %s for %s "
+			"given twice (first at line %ld)", expert, tech, crit,
+			lc_pnl_map_get(im->seen, pk, 0));
+		return 0;
+	}
+	if (lc_pnl_map_put(im->seen, pk, line) < 0)
+		return LC_ENOMEM;
+	if (im->np == im->capp) {
+		size_t ncap = im->capp ? im->capp * 2 : 256;
+		struct pending *nv = realloc(im->p, ncap * sizeof *nv);
+
+		if (!nv)
+			return LC_ENOMEM;
+		im->p = nv;
+		im->capp = ncap;
+	}
+	lc_num_format(v, num, sizeof num);
+	p = &im->p[im->np++];
+	p->tech = strdup(tech);
+	p->expert = strdup(expert);
+	p->crit = strdup(crit);
+	p->score = strdup(num);
+	p->comment = strdup(comment);
+	p->source = strdup(file);
+	if (!p->tech || !p->expert || !p->crit || !p->score || !p->comment ||
+	    !p->source)
+		return LC_ENOMEM;
+	return 0;
+}
+
+enum { MAXCOL = 64 };
+
+static int read_file(struct imp *im, const char *path, long *rows)
+{
+	struct lc_pnl_csv *csv = NULL;
+	size_t nf, ncol;
+	long line;
+	int rc, longfmt = 0, ce = -1, ci = -1, cc = -1, cs = -1, cm = -1;
+	int crit_of[MAXCOL];
+	char head[MAXCOL][64];
+	long before = im->problems;
+
+	rc = lc_pnl_csv_open(&csv, path, im->err);
+	if (rc < 0)
+		return rc;
+	rc = lc_pnl_csv_next(csv, &nf, &line, im->err);
+	if (rc == 0) {
+		problem(im, path, 1, NULL, "empty file: expected a header");
+		goto out;
+	}
+	if (rc < 0)
+		goto out;
+	ncol = nf;
+	if (ncol > MAXCOL) {
+		problem(im, path, line, NULL, "more than %d columns", MAXCOL);
+		goto out;
+	}
+	for (size_t i = 0; i < ncol; i++) {
+		snprintf(head[i], sizeof head[i], "%s",
+			 lc_pnl_csv_field(csv, i));
+		if (!strcmp(head[i], "criterion"))
+			longfmt = 1;
+	}
+	for (size_t i = 0; i < ncol; i++) {
+		const char *h = head[i];
+		int *slot = !strcmp(h, "expert") ? &ce : !strcmp(h, "id") ?
+			&ci : !strcmp(h, "comment") ? &cm : longfmt &&
+			!strcmp(h, "criterion") ? &cc : longfmt &&
+			!strcmp(h, "score") ? &cs : NULL;
+		int info = 0;
+
+		crit_of[i] = -1;
+		for (size_t k = 0; info_cols[k]; k++)
+			info |= !strcmp(info_cols[k], h);
+		if (slot) {
+			if (*slot >= 0)
+				problem(im, path, line, h, "repeated column "
+					"'%s'", h);
+			*slot = (int)i;
+		} else if (!longfmt && !info) {
+			crit_of[i] = (int)lc_pnl_criteria_find(im->c, h);
+			if (crit_of[i] < 0)
+				problem(im, path, line, h, "unknown criterion "
+					"'%s'", h);
+			for (size_t k = 0; k < i; k++)
+				if (!strcmp(head[k], h))
+					problem(im, path, line, h, "repeated "
+						"column '%s'", h);
+		} else if (longfmt && !info) {
+			problem(im, path, line, h, "unknown column '%s' (long "
+				"format: expert,id,criterion,score,comment)",
+				h);
+		}
+	}
+	if (ce < 0)
+		problem(im, path, line, "expert", "missing column 'expert'");
+	if (ci < 0)
+		problem(im, path, line, "id", "missing column 'id'");
+	if (longfmt && cs < 0)
+		problem(im, path, line, "score", "missing column 'score'");
+	if (im->problems > before)
+		goto out;
+	while ((rc = lc_pnl_csv_next(csv, &nf, &line, im->err)) == 1) {
+		const char *ex = lc_pnl_csv_field(csv, (size_t)ce);
+		const char *id = lc_pnl_csv_field(csv, (size_t)ci);
+		const char *cmt = cm >= 0 ?
+			lc_pnl_csv_field(csv, (size_t)cm) : "";
+
+		(*rows)++;
+		if (nf > ncol) {
+			problem(im, path, line, NULL, "%zu fields where the "
+				"header has %zu", nf, ncol);
+			continue;
+		}
+		if (longfmt) {
+			const char *s = lc_pnl_csv_field(csv, (size_t)cs);
+
+			if (!*s) {
+				problem(im, path, line, "score",
+					"score is required");
+				continue;
+			}
+			rc = take(im, path, line, ex, id,
+				  lc_pnl_csv_field(csv, (size_t)cc), s, cmt,
+				  "score");
+		} else {
+			for (size_t i = 0; rc >= 0 && i < ncol; i++) {
+				const char *s = lc_pnl_csv_field(csv, i);
+
+				if (crit_of[i] < 0 || !*s)
+					continue;
+				rc = take(im, path, line, ex, id, head[i], s,
+					  cmt, head[i]);
+			}
+		}
+		if (rc < 0) {
+			rc = lc_error_set(im->err, LC_ENOMEM, path, line,
+					  NULL, "out of memory");
+			goto out;
+		}
+	}
+out:
+	lc_pnl_csv_close(csv);
+	return rc < 0 ? rc : 0;
+}
+
+/* Next free history number of score key (score:...). */
+static int hist_key(struct lc_catalog *cat, const char *skey, char *buf,
+		    size_t n, struct lc_error *err)
+{
+	for (long i = 1;; i++) {
+		struct lc_rec *r = NULL;
+		int rc;
+
+		snprintf(buf, n, "scorehist:%.400s:%ld", skey + 6, i);
+		rc = lc_catalog_rec_get(cat, buf, &r, err);
+		lc_rec_free(r);
+		if (rc == LC_ENOTFOUND)
+			return 0;
+		if (rc < 0)
+			return rc;
+	}
+}
+
+static int store(struct imp *im, struct lc_pnl_audit *a,
+		 const struct pending *p, struct lc_pnl_scores_sum *sum)
+{
+	struct lc_rec *old = NULL, *r = NULL;
+	char key[400], hkey[448], detail[500], when[32];
+	const char *os = NULL, *oc = NULL;
+	int rc;
+
+	snprintf(key, sizeof key, "score:%s:%s:%s", p->tech, p->expert,
+		 p->crit);
+	rc = lc_catalog_rec_get(im->cat, key, &old, im->err);
+	if (rc < 0 && rc != LC_ENOTFOUND)
+		return rc;
+	if (old) {
+		os = lc_rec_get(old, "score");
+		oc = lc_rec_get(old, "comment");
+		if (os && !strcmp(os, p->score) &&
+		    !strcmp(oc ? oc : "", p->comment)) {
+			lc_rec_free(old);
+			sum->unchanged++;
+			return 0;
+		}
+		rc = hist_key(im->cat, key, hkey, sizeof hkey, im->err);
+		if (rc == 0 && lc_rec_set(old, "replaced",
+					  lc_catalog_now(when, sizeof when)))
+			rc = LC_ENOMEM;
+		if (rc == 0)
+			rc = lc_catalog_rec_put(im->cat, hkey, old, im->err);
+		if (rc < 0)
+			goto out;
+	}
+	r = lc_rec_new();
+	if (!r || lc_rec_set(r, "tech", p->tech) < 0 ||
+	    lc_rec_set(r, "expert", p->expert) < 0 ||
+	    lc_rec_set(r, "criterion", p->crit) < 0 ||
+	    lc_rec_set(r, "score", p->score) < 0 ||
+	    lc_rec_set(r, "comment", p->comment) < 0 ||
+	    lc_rec_set(r, "source", p->source) < 0) {
+		rc = lc_error_set(im->err, LC_ENOMEM, NULL, 0, NULL,
+				  "out of memory");
+		goto out;
+	}
+	rc = lc_catalog_rec_put(im->cat, key, r, im->err);
+	if (old)
+		snprintf(detail, sizeof detail, "%s %s %s %s -> %s",
+			 p->expert, p->tech, p->crit, os ? os : "",
+			 p->score);
+	else
+		snprintf(detail, sizeof detail, "%s %s %s = %s", p->expert,
+			 p->tech, p->crit, p->score);
+	if (rc == 0)
+		rc = lc_pnl_audit_add(a, old ? "score.change" : "score.add",
+				      detail, p->source, im->err);
+	if (rc == 0 && old)
+		sum->changed++;
+	else if (rc == 0)
+		sum->added++;
+out:
+	if (rc == LC_ENOMEM && im->err && !im->err->msg[0])
+		lc_error_set(im->err, LC_ENOMEM, NULL, 0, NULL,
+			     "out of memory");
+	lc_rec_free(old);
+	lc_rec_free(r);
+	return rc;
+}
+
+int lc_pnl_scores_import(struct lc_catalog *cat,
+			 const struct lc_pnl_criteria *c,
+			 char *const *paths, size_t npaths,
+			 lc_pnl_problem_fn fn, void *pctx,
+			 struct lc_pnl_scores_sum *sum, struct lc_error *err)
+{
+	struct imp im;
+	struct lc_pnl_audit *a = NULL;
+	int rc;
+
+	memset(&im, 0, sizeof im);
+	memset(sum, 0, sizeof *sum);
+	im.cat = cat;
+	im.c = c;
+	im.fn = fn;
+	im.pctx = pctx;
+	im.err = err;
+	im.assigned = lc_pnl_map_new();
+	im.seen = lc_pnl_map_new();
+	if (!im.assigned || !im.seen) {
+		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				  "out of memory");
+		goto out;
+	}
+	rc = lc_pnl_experts_load(cat, &im.x, err);
+	if (rc == 0)
+		rc = lc_pnl_dossiers_load(cat, NULL, &im.d, err);
+	if (rc == 0)
+		rc = lc_pnl_conflicts_set(cat, &im.x, &im.d, &im.conf, err);
+	if (rc == 0)
+		rc = lc_catalog_rec_each(cat, "assign", NULL, NULL,
+					 assign_one, &im, err);
+	if (rc > 0)
+		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				  "out of memory");
+	for (size_t i = 0; rc == 0 && i < npaths; i++)
+		rc = read_file(&im, paths[i], &sum->rows);
+	if (rc < 0)
+		goto out;
+	if (im.problems) {
+		rc = lc_error_set(err, LC_EDATA, NULL, 0, NULL,
+				  "%ld problem(s): no score imported",
+				  im.problems);
+		goto out;
+	}
+	rc = lc_catalog_begin(cat, err);
+	if (rc < 0)
+		goto out;
+	rc = lc_pnl_audit_begin(cat, &a, err);
+	for (size_t i = 0; rc == 0 && i < im.np; i++)
+		rc = store(&im, a, &im.p[i], sum);
+	if (a) {
+		int rc2 = lc_pnl_audit_end(a, rc < 0, err);
+
+		rc = rc < 0 ? rc : rc2;
+	}
+	if (rc == 0)
+		rc = lc_catalog_commit(cat, err);
+	else
+		lc_catalog_abort(cat);
+out:
+	for (size_t i = 0; i < im.np; i++) {
+		free(im.p[i].tech);
+		free(im.p[i].expert);
+		free(im.p[i].crit);
+		free(im.p[i].score);
+		free(im.p[i].comment);
+		free(im.p[i].source);
+	}
+	free(im.p);
+	lc_pnl_map_free(im.assigned);
+	lc_pnl_map_free(im.conf);
+	lc_pnl_map_free(im.seen);
+	lc_pnl_experts_release(&im.x);
+	lc_pnl_dossiers_release(&im.d);
+	return rc;
+}

@@ -1,0 +1,432 @@
+/* ranker.h - lowcarb's ranker: multi-criteria methods, weights, AHP and
+ * panel aggregation as pure computation on matrices (no I/O), plus criteria
+ * profiles and the Top N selection of an edition read from the catalog. */
+#ifndef LC_RANKER_H
+#define LC_RANKER_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdint.h>
+#include "catalog/catalog.h"
+
+/* ======================================================================
+ * Pure computation. Matrices are row-major doubles: x[i * n + j] is
+ * alternative i (of m) on criterion j (of n). cost[j] is 1 for a cost
+ * criterion (lower is better), 0 for a benefit one. The caller owns every
+ * array; outputs are arrays of the stated size the caller provides.
+ * Every function returns 0 or a negative enum lc_status and never writes
+ * NaN or infinity: a degenerate input is LC_EDATA with err naming the
+ * criterion (err->field = "criterion N", 1-based) or follows the rule
+ * stated next to the function.
+ * ==================================================================== */
+
+enum lc_norm {
+	LC_NORM_MINMAX,   /* (x - min) / (max - min) */
+	LC_NORM_MAX,      /* x / max */
+	LC_NORM_SUM,      /* x / sum */
+	LC_NORM_VECTOR,   /* x / sqrt(sum x^2) */
+	LC_NORM__COUNT
+};
+int lc_norm_from_name(const char *name);  /* -1 when unknown */
+const char *lc_norm_name(int norm);       /* NULL out of range */
+
+/* Step 1: direction-free normalisation of every column of x into out
+ * (m x n; may equal x). Rules: minmax of a constant column gives 1 for
+ * every alternative; max, sum and vector need values >= 0 (a negative
+ * value is LC_EDATA); a column of zeros gives 0. */
+int lc_mcda_normalize(const double *x, size_t m, size_t n, int norm,
+		      double *out, struct lc_error *err);
+
+/* Step 2, the separate cost step: turns each cost column of a matrix r
+ * normalised by norm into "higher is better", in place: minmax and
+ * vector r -> 1 - r; max r -> min(r) / r; sum r -> (1/r) / sum(1/r)
+ * (max and sum need r > 0 in a cost column, else LC_EDATA). */
+int lc_mcda_cost(double *r, size_t m, size_t n, const int *cost, int norm,
+		 struct lc_error *err);
+
+/* Weights w (n) for the methods must be >= 0 and sum to 1 (within 1e-9);
+ * lc_weights_normalize makes them so. */
+
+/* Weighted sum (SAW/WSM): normalise by norm, cost step, then
+ * score[i] = sum_j w[j] r[i][j]. Higher is better. contrib (m x n, may be
+ * NULL) receives w[j] r[i][j]. */
+int lc_mcda_wsm(const double *x, size_t m, size_t n, const int *cost,
+		const double *w, int norm, double *score, double *contrib,
+		struct lc_error *err);
+
+/* TOPSIS: normalise by norm (no cost step: cost columns take their ideal
+ * at the minimum), weight, Euclidean distances d_plus to the ideal and
+ * d_minus to the anti-ideal, closeness = d_minus / (d_plus + d_minus).
+ * Rule: when d_plus + d_minus is 0 (the alternative is both ideal and
+ * anti-ideal: every weighted column constant) closeness is 0.5. Higher is
+ * better. d_plus, d_minus (m) may be NULL. */
+int lc_mcda_topsis(const double *x, size_t m, size_t n, const int *cost,
+		   const double *w, int norm, double *closeness,
+		   double *d_plus, double *d_minus, struct lc_error *err);
+
+/* VIKOR (Opricovic): f*_j best and f-_j worst value of column j,
+ * S_i = sum_j w_j (f*_j - f_ij)/(f*_j - f-_j), R_i = max_j of the same
+ * terms, Q_i = v (S_i - S*)/(S- - S*) + (1 - v)(R_i - R*)/(R- - R*).
+ * Rules: a constant column contributes 0; when S- = S* (R- = R*) that part
+ * of Q is 0. Lower Q is better. v in [0, 1] (else LC_EUSAGE). */
+struct lc_vikor_accept {
+	size_t best;        /* index of the alternative ranked first by Q */
+	size_t second;      /* index of the second by Q (best when m = 1) */
+	int c1;             /* acceptable advantage: Q2 - Q1 >= 1/(m - 1) */
+	int c2;             /* acceptable stability: best also first by S or R */
+	size_t n_compromise; /* size of the compromise set (1 when c1, c2) */
+};
+int lc_mcda_vikor(const double *x, size_t m, size_t n, const int *cost,
+		  const double *w, double v, double *S, double *R, double *Q,
+		  struct lc_vikor_accept *acc, struct lc_error *err);
+
+/* PROMETHEE II preference functions, one per criterion; d is the
+ * difference in the criterion's own direction (a better than b: d > 0). */
+enum lc_pref_type {
+	LC_PREF_USUAL,     /* d > 0 -> 1 */
+	LC_PREF_USHAPE,    /* d > q -> 1 */
+	LC_PREF_VSHAPE,    /* d / p up to p, then 1 */
+	LC_PREF_LINEAR,    /* 0 up to q, (d - q)/(p - q) up to p, then 1 */
+	LC_PREF_GAUSSIAN   /* 1 - exp(-d^2 / (2 s^2)) */
+};
+struct lc_pref {
+	int type;          /* enum lc_pref_type */
+	double q, p, s;    /* thresholds used by the type; q <= p, p, s > 0 */
+};
+/* Parses "usual", "ushape:Q", "vshape:P", "linear:Q:P", "gaussian:S". */
+int lc_pref_parse(const char *text, struct lc_pref *out,
+		  struct lc_error *err);
+/* Writes the canonical text of *p into buf. */
+char *lc_pref_format(const struct lc_pref *p, char *buf, size_t n);
+
+/* PROMETHEE II: phi_plus, phi_minus (each over m - 1 others) and the net
+ * flow phi = phi_plus - phi_minus (higher is better). Rule: with m = 1
+ * all flows are 0. pref has n entries. Arrays may be NULL except phi. */
+int lc_mcda_promethee2(const double *x, size_t m, size_t n, const int *cost,
+		       const double *w, const struct lc_pref *pref,
+		       double *phi_plus, double *phi_minus, double *phi,
+		       struct lc_error *err);
+
+/* Ranks (1 = best) with ties sharing the better rank (1, 2, 2, 4).
+ * higher_better 1 for scores, 0 for VIKOR's Q. Two scores tie when they
+ * differ by at most 1e-12 times the larger magnitude (at least 1e-12).
+ * rank has m entries. */
+int lc_mcda_ranks(const double *score, size_t m, int higher_better,
+		  int *rank);
+
+/* Spearman's rho (Pearson correlation of average ranks) and Kendall's
+ * tau-b between two rankings a and b (m entries each; lower = better,
+ * ties allowed). LC_EDATA when m < 2 or a ranking is all tied. */
+int lc_mcda_spearman(const double *a, const double *b, size_t m,
+		     double *rho, struct lc_error *err);
+int lc_mcda_kendall(const double *a, const double *b, size_t m,
+		    double *tau, struct lc_error *err);
+
+/* ---- weights ------------------------------------------------------- */
+
+/* Divides w (n) by its sum in place. *was_off (may be NULL) is set to 1
+ * when the given sum differed from 1 by more than 1e-9 (warn the user).
+ * LC_EDATA when a weight is negative or not finite or the sum is 0. */
+int lc_weights_normalize(double *w, size_t n, int *was_off,
+			 struct lc_error *err);
+
+/* 1/n each. */
+void lc_weights_equal(size_t n, double *w);
+
+/* Entropy weights (Shannon): p_ij = x_ij / sum_i x_ij, e_j = -sum p ln p /
+ * ln m with 0 ln 0 = 0, w_j = (1 - e_j) / sum (1 - e_k). Needs x >= 0 and
+ * m >= 2; a column of zeros counts as e = 1. LC_EDATA when every
+ * criterion has e = 1 (no information anywhere). cost is not used by the
+ * classical method (direction does not change the entropy); it may be
+ * NULL. */
+int lc_weights_entropy(const double *x, size_t m, size_t n, const int *cost,
+		       double *w, struct lc_error *err);
+
+/* CRITIC (Diakoulaki, Mavrotas, Papayannakis 1995): minmax-normalise with
+ * directions, sigma_j the sample standard deviation of column j, r_jk the
+ * Pearson correlation, C_j = sigma_j sum_k (1 - r_jk), w = C / sum C.
+ * Rule: a correlation involving a constant column is taken as 0. LC_EDATA
+ * when every C_j is 0 or m < 2. */
+int lc_weights_critic(const double *x, size_t m, size_t n, const int *cost,
+		      double *w, struct lc_error *err);
+
+/* ---- AHP ------------------------------------------------------------ */
+
+/* Random-index tables (see ranker/ahp.c for sources). */
+enum lc_ri_table {
+	LC_RI_SAATY1980, LC_RI_SAATY2005, LC_RI_TUMMALA_LING,
+	LC_RI_DONEGAN_DODD, LC_RI_AGUARON, LC_RI__COUNT
+};
+#define LC_RI_DEFAULT LC_RI_SAATY1980
+#define LC_AHP_MAX_N 15
+int lc_ri_from_name(const char *name);   /* -1 when unknown */
+const char *lc_ri_name(int table);       /* "saaty1980", ... */
+/* RI(n) of table, 0 for n <= 2; -1 when n > LC_AHP_MAX_N. */
+double lc_ri_value(int table, size_t n);
+
+struct lc_ahp_result {
+	double lambda_max;
+	double ci;     /* (lambda_max - n) / (n - 1); 0 for n <= 2 */
+	double cr;     /* ci / ri; 0 for n <= 2 (always consistent) */
+	double ri;
+	int iterations;
+};
+/* Principal eigenvector of the positive reciprocal n x n matrix a (row
+ * major) by power iteration, normalised to sum 1, into w (n). LC_EDATA
+ * when a cell is not positive or a[j][i] differs from 1/a[i][j] by more
+ * than 1e-6 relative (err->field names "row,col"), LC_EUSAGE when n is 0
+ * or above LC_AHP_MAX_N. cr > 0.10 is for the caller to warn about. */
+int lc_ahp(const double *a, size_t n, int ri_table, double *w,
+	   struct lc_ahp_result *res, struct lc_error *err);
+
+/* ---- panel aggregation --------------------------------------------- */
+
+enum lc_agg {
+	LC_AGG_MEAN, LC_AGG_MEDIAN,
+	LC_AGG_TRIMMED,   /* >= 4 scores: drop one highest and one lowest */
+	LC_AGG_ZSCORE,    /* per-expert z-scores (lc_panel_zscore) then mean */
+	LC_AGG__COUNT
+};
+int lc_agg_from_name(const char *name);   /* "mean", "median", "trimmed",
+					     "zscore"; -1 when unknown */
+const char *lc_agg_name(int agg);
+
+/* Aggregates k >= 1 scores s (reordered in place) by agg (mean, median or
+ * trimmed; zscore is the mean of already-transformed scores). Returns the
+ * value; 0 when k is 0 (callers check counts first). */
+double lc_panel_aggregate(double *s, size_t k, int agg);
+
+/* One score of one expert on one dossier (for one criterion). */
+struct lc_panel_score {
+	const char *tech;
+	const char *expert;
+	double score;
+};
+/* Per-expert z-score normalisation of k scores of one criterion, in
+ * place: z = (s - mean_e) / sd_e with the population SD over expert e's
+ * scores on this criterion (sd 0 gives z = 0), then rescaled to the scale
+ * as lo + (hi - lo) (z + 3) / 6 (so +-3 SD spans the scale) and clipped
+ * to [lo, hi]. */
+int lc_panel_zscore(struct lc_panel_score *s, size_t k, double lo,
+		    double hi, struct lc_error *err);
+
+/* Spread of k scores as (highest - lowest) / (hi - lo); 0 when k < 2. */
+double lc_panel_spread(const double *s, size_t k, double lo, double hi);
+
+/* ---- seeded random numbers (reproducible across platforms) ------------ */
+struct lc_rng { uint64_t s[4]; };        /* xoshiro256** state */
+void lc_rng_seed(struct lc_rng *r, uint64_t seed);   /* via splitmix64 */
+uint64_t lc_rng_next(struct lc_rng *r);
+double lc_rng_uniform(struct lc_rng *r);              /* [0, 1) */
+double lc_rng_gamma(struct lc_rng *r, double shape);  /* Marsaglia-Tsang */
+
+/* ---- decision matrices from CSV ----------------------------------------
+ * First row: a corner cell then the criterion names; each further row: an
+ * alternative name then one number per criterion. Fields may be quoted
+ * ("a, b"); a UTF-8 BOM and CRLF line ends are accepted; blank lines are
+ * skipped. */
+struct lc_matrix;
+
+enum lc_matrix_flags {
+	LC_MATRIX_SQUARE = 1,     /* rows must name the columns in order */
+	LC_MATRIX_FRACTIONS = 2   /* cells may be "a/b" (AHP judgements) */
+};
+/* Reads path into *out (free with lc_matrix_free). LC_EIO when the file
+ * cannot be read; LC_EDATA with file, line and field (the column name)
+ * for a bad cell, a ragged row, a duplicate or missing name. */
+int lc_matrix_read(const char *path, int flags, struct lc_matrix **out,
+		   struct lc_error *err);
+void lc_matrix_free(struct lc_matrix *mx);           /* NULL is fine */
+size_t lc_matrix_rows(const struct lc_matrix *mx);   /* alternatives */
+size_t lc_matrix_cols(const struct lc_matrix *mx);   /* criteria */
+const char *lc_matrix_row_name(const struct lc_matrix *mx, size_t i);
+const char *lc_matrix_col_name(const struct lc_matrix *mx, size_t j);
+/* Row-major rows x cols values; belongs to mx. */
+const double *lc_matrix_data(const struct lc_matrix *mx);
+/* Source line of row i, for messages. */
+long lc_matrix_row_line(const struct lc_matrix *mx, size_t i);
+
+/* Parses exactly n comma-separated directions ("max" or "benefit" -> 0,
+ * "min" or "cost" -> 1) into cost. LC_EUSAGE (field "types") otherwise. */
+int lc_mcda_parse_types(const char *list, size_t n, int *cost,
+			struct lc_error *err);
+/* Parses exactly n comma-separated decimals into v; field names the
+ * option in errors. LC_EUSAGE otherwise. */
+int lc_mcda_parse_numbers(const char *list, size_t n, double *v,
+			  const char *field, struct lc_error *err);
+/* Writes s as a JSON string literal (quoted, escaped) to fp. */
+void lc_rank_json_string(FILE *fp, const char *s);
+
+/* ======================================================================
+ * Criteria profiles (data/criteria/NAME.xml, validated against
+ * data/criteria/profile.xsd).
+ * ==================================================================== */
+struct lc_profile;
+
+/* Loads "top20" (-> data/criteria/top20.xml via lc_data_path) or, when
+ * name_or_path contains '/' or ends in ".xml", that file. *out receives a
+ * profile to free with lc_profile_free. LC_EIO when unreadable, LC_EDATA
+ * (file, line, field) when invalid against the schema or inconsistent. */
+int lc_profile_load(const char *name_or_path, struct lc_profile **out,
+		    struct lc_error *err);
+void lc_profile_free(struct lc_profile *p);          /* NULL is fine */
+
+/* Strings returned below belong to p and live until lc_profile_free. */
+const char *lc_profile_name(const struct lc_profile *p);
+size_t lc_profile_count(const struct lc_profile *p);     /* criteria */
+const char *lc_profile_id(const struct lc_profile *p, size_t i);
+/* "zh" or "en"; falls back to the other language, then the id. */
+const char *lc_profile_label(const struct lc_profile *p, size_t i,
+			     const char *lang);
+int lc_profile_is_panel(const struct lc_profile *p, size_t i);
+/* The dossier field (lc_field_name) an indicator criterion reads, or a
+ * derived source "demonstrations"; NULL for a panel criterion. */
+const char *lc_profile_source(const struct lc_profile *p, size_t i);
+int lc_profile_is_cost(const struct lc_profile *p, size_t i);
+double lc_profile_scale_min(const struct lc_profile *p, size_t i);
+double lc_profile_scale_max(const struct lc_profile *p, size_t i);
+double lc_profile_weight(const struct lc_profile *p, size_t i);  /* sum 1 */
+int lc_profile_min_scores(const struct lc_profile *p);
+const char *lc_profile_method(const struct lc_profile *p); /* "wsm", ... */
+const char *lc_profile_normalization(const struct lc_profile *p);
+const char *lc_profile_aggregation(const struct lc_profile *p);
+double lc_profile_disagreement(const struct lc_profile *p);  /* threshold */
+int lc_profile_select(const struct lc_profile *p);     /* N, e.g. 20 */
+/* Quota of a sector (enum lc_sector): min and max selected; max -1 for
+ * none. */
+void lc_profile_quota(const struct lc_profile *p, int sector, int *min,
+		      int *max);
+
+/* ======================================================================
+ * Ranking an edition from the catalog.
+ * ==================================================================== */
+struct lc_ranking;
+
+struct lc_rank_opts {
+	const char *method;       /* "wsm", "topsis", "vikor", "promethee2";
+				     NULL: the profile's */
+	int indicators_only;      /* 1: drop panel criteria, renormalise the
+				     remaining weights (also done, with a
+				     note, when the edition has no scores) */
+	long sensitivity;         /* N weight perturbations, 0 for none */
+	uint64_t seed;            /* for the perturbations */
+	double concentration;     /* Dirichlet concentration around the
+				     profile weights; 0: default 100 */
+	int compare;              /* 1: also rank by every method and give
+				     Spearman/Kendall against the chosen */
+};
+void lc_rank_opts_init(struct lc_rank_opts *o);
+
+/* Ranks edition's dossiers by profile p: panel aggregates and indicators,
+ * eligibility, method, tie-break chain, quotas, Top N. Reads only;
+ * *out receives a ranking to free with lc_ranking_free. LC_ENOTFOUND when
+ * the edition has no dossier. */
+int lc_rank_edition(struct lc_catalog *cat, const char *edition,
+		    const struct lc_profile *p,
+		    const struct lc_rank_opts *opts,
+		    struct lc_ranking **out, struct lc_error *err);
+void lc_ranking_free(struct lc_ranking *r);           /* NULL is fine */
+
+/* Records r as the edition's selection (record "selection:EDITION":
+ * columns edition, hash, profile, method, params, n, ids (comma-separated
+ * in rank order), who, when) and sets every selected dossier's status to
+ * selected, all in one transaction it opens and commits itself. */
+int lc_ranking_record(struct lc_catalog *cat, const struct lc_ranking *r,
+		      struct lc_error *err);
+
+/* Accessors. i < lc_ranking_count (entries in rank order: eligible ones
+ * by rank, then the ineligible by id); j < lc_ranking_criteria. Strings
+ * belong to r. */
+size_t lc_ranking_count(const struct lc_ranking *r);
+const char *lc_ranking_edition(const struct lc_ranking *r);
+const char *lc_ranking_profile(const struct lc_ranking *r);
+const char *lc_ranking_method(const struct lc_ranking *r);
+const char *lc_ranking_params(const struct lc_ranking *r); /* text */
+const char *lc_ranking_hash(const struct lc_ranking *r);   /* hex SHA-256
+							      of inputs */
+size_t lc_ranking_selected_count(const struct lc_ranking *r);
+/* Score of the last selected entry (the cut-off); NaN when none. */
+double lc_ranking_cutoff(const struct lc_ranking *r);
+/* Notes for the user (panel criteria missing, weights renormalised...),
+ * one per line, "" for none. */
+const char *lc_ranking_notes(const struct lc_ranking *r);
+/* Index of id in r, or -1. */
+long lc_ranking_find(const struct lc_ranking *r, const char *id);
+
+const char *lc_ranking_id(const struct lc_ranking *r, size_t i);
+const char *lc_ranking_name(const struct lc_ranking *r, size_t i); /* zh */
+int lc_ranking_sector(const struct lc_ranking *r, size_t i);
+int lc_ranking_rank(const struct lc_ranking *r, size_t i); /* 0: not
+							     ranked */
+/* Method score, oriented so that higher is better (VIKOR: 1 - Q). */
+double lc_ranking_score(const struct lc_ranking *r, size_t i);
+int lc_ranking_selected(const struct lc_ranking *r, size_t i);
+int lc_ranking_eligible(const struct lc_ranking *r, size_t i);
+/* The rule that excluded an ineligible entry ("trl >= 6"), NULL when
+ * eligible. */
+const char *lc_ranking_excluded(const struct lc_ranking *r, size_t i);
+/* How a tie with a neighbour was broken ("tie on score with X: higher
+ * carbon score"), or NULL; why a quota moved it, or NULL. */
+const char *lc_ranking_tiebreak(const struct lc_ranking *r, size_t i);
+const char *lc_ranking_quota_note(const struct lc_ranking *r, size_t i);
+
+size_t lc_ranking_criteria(const struct lc_ranking *r);
+const char *lc_ranking_criterion(const struct lc_ranking *r, size_t j);
+double lc_ranking_weight(const struct lc_ranking *r, size_t j);
+/* The criterion value entering the method (panel aggregate or
+ * indicator); NaN when missing. */
+double lc_ranking_value(const struct lc_ranking *r, size_t i, size_t j);
+/* Contribution to the WSM score (w_j r_ij); for other methods the same
+ * decomposition is given as an explanation aid. NaN when missing. */
+double lc_ranking_contribution(const struct lc_ranking *r, size_t i,
+			       size_t j);
+int lc_ranking_nscores(const struct lc_ranking *r, size_t i, size_t j);
+int lc_ranking_disagreement(const struct lc_ranking *r, size_t i,
+			    size_t j);
+
+/* What would have to change: the value criterion j of entry i would
+ * need, all else equal, for i to reach the Top N on merit (not selected)
+ * or to stay in it (selected: how far j could worsen). Re-runs the method
+ * by bisection, so it holds for every method. *reach is 0 when no value
+ * within the range seen in the edition is enough (or, for a selected
+ * entry, when no value would drop it). LC_EUSAGE for an ineligible
+ * entry or a criterion with zero weight. */
+int lc_ranking_explain(const struct lc_ranking *r, size_t i, size_t j,
+		       double *value, int *reach, struct lc_error *err);
+/* 1 when criterion j is a cost (lower is better). */
+int lc_ranking_is_cost(const struct lc_ranking *r, size_t j);
+/* Score of entry k of the merit order that bounds i (the cut-off for
+ * the others, the first one out for the selected); NaN when none. */
+double lc_ranking_gap(const struct lc_ranking *r, size_t i);
+
+/* Sensitivity (when opts->sensitivity > 0): probability in Top N and
+ * the rank interval over the perturbations (lo..hi, 1-based). */
+long lc_ranking_runs(const struct lc_ranking *r);
+double lc_ranking_prob_top(const struct lc_ranking *r, size_t i);
+void lc_ranking_rank_range(const struct lc_ranking *r, size_t i, int *lo,
+			   int *hi);
+
+/* Method comparison (when opts->compare): k methods with rank correlation
+ * against the chosen one. */
+size_t lc_ranking_compare_count(const struct lc_ranking *r);
+const char *lc_ranking_compare_method(const struct lc_ranking *r,
+				      size_t k);
+double lc_ranking_compare_spearman(const struct lc_ranking *r, size_t k);
+double lc_ranking_compare_kendall(const struct lc_ranking *r, size_t k);
+
+/* The last recorded selection of an edition, read back from the catalog
+ * record "selection:EDITION". *out receives a value to free with
+ * lc_selection_free; LC_ENOTFOUND when none was recorded. */
+struct lc_selection;
+int lc_selection_get(struct lc_catalog *cat, const char *edition,
+		     struct lc_selection **out, struct lc_error *err);
+void lc_selection_free(struct lc_selection *s);
+size_t lc_selection_count(const struct lc_selection *s);
+const char *lc_selection_id(const struct lc_selection *s, size_t i);
+const char *lc_selection_hash(const struct lc_selection *s);
+const char *lc_selection_profile(const struct lc_selection *s);
+const char *lc_selection_method(const struct lc_selection *s);
+const char *lc_selection_params(const struct lc_selection *s);
+const char *lc_selection_when(const struct lc_selection *s);
+
+#endif

@@ -1,0 +1,548 @@
+/* test_importers.c - unit tests of importers/: quantities and units, every
+ * field rule (credit codes on real published codes), name similarity, the
+ * CSV reader's edge cases and encodings, XML reading and the XML writer's
+ * lossless round trip. Needs LOWCARB_DATA (make check sets it). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <iconv.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "importers/importers.h"
+
+/* ---- quantities ---------------------------------------------------------
+ */
+struct qcase {
+	int f;
+	const char *text, *unit;
+	double want;
+};
+
+static void test_quantities(void **state)
+{
+	static const struct qcase ok[] = {
+		{ LC_F_POTENTIAL, "350000", NULL, 350000 },
+		{ LC_F_POTENTIAL, "350,000", NULL, 350000 },
+		{ LC_F_POTENTIAL, "1,234,567.5", NULL, 1234567.5 },
+		{ LC_F_POTENTIAL, "3.5万", NULL, 35000 },
+		{ LC_F_POTENTIAL, "1.2亿", NULL, 120000000 },
+		{ LC_F_POTENTIAL, "35 kt", NULL, 35000 },
+		{ LC_F_POTENTIAL, "0.35 Mt", NULL, 350000 },
+		{ LC_F_POTENTIAL, "350000 t", NULL, 350000 },
+		{ LC_F_POTENTIAL, "35万tCO2/a", NULL, 350000 },
+		{ LC_F_POTENTIAL, "35 万tCO₂/a", NULL, 350000 },
+		{ LC_F_POTENTIAL, "35万吨/年", NULL, 350000 },
+		{ LC_F_POTENTIAL, "2 MtCO2e/a", NULL, 2000000 },
+		{ LC_F_POTENTIAL, "35", "万tCO2/a", 350000 },
+		{ LC_F_POTENTIAL, "1e6", NULL, 1000000 },
+		{ LC_F_ABATEMENT, "45 ktCO2/a", NULL, 45000 },
+		{ LC_F_INVESTMENT, "2,400万元", NULL, 24000000 },
+		{ LC_F_INVESTMENT, "1.5亿元", NULL, 150000000 },
+		{ LC_F_INVESTMENT, "3000000 CNY", NULL, 3000000 },
+		{ LC_F_INVESTMENT, "12", "亿元", 1200000000 },
+		{ LC_F_OPEX_CHANGE, "-1,200万元/a", NULL, -12000000 },
+		{ LC_F_OPEX_CHANGE, "\u2212300万元/年", NULL, -3000000 },
+		{ LC_F_ENERGY_SAVING, "1.5万tce", NULL, 15000 },
+		{ LC_F_ENERGY_SAVING, "8000 tce/a", NULL, 8000 },
+		{ LC_F_ENERGY_SAVING, "2万吨标煤/年", NULL, 20000 },
+		{ LC_F_CO2_PER_UNIT, "1.2 tCO2/t", NULL, 1.2 },
+		{ LC_F_CO2_PER_UNIT, "850 kgCO2/t", NULL, 0.85 },
+		{ LC_F_ABATEMENT_COST, "-60 元/tCO2", NULL, -60 },
+		{ LC_F_ABATEMENT_COST, "420", NULL, 420 },
+		{ LC_F_LIFETIME, "25年", NULL, 25 },
+		{ LC_F_PAYBACK, "18 months", NULL, 1.5 },
+		{ LC_F_PENETRATION_NOW, "35%", NULL, 35 },
+		{ LC_F_PENETRATION_TARGET, "60", "%", 60 },
+	};
+	static const struct qcase bad[] = {
+		{ LC_F_POTENTIAL, "", NULL, 0 },
+		{ LC_F_POTENTIAL, "abc", NULL, 0 },
+		{ LC_F_POTENTIAL, "3.5 kWh", NULL, 0 },
+		{ LC_F_POTENTIAL, "1,5", NULL, 0 },
+		{ LC_F_POTENTIAL, "12,34,567", NULL, 0 },
+		{ LC_F_POTENTIAL, "35 tce", NULL, 0 },
+		{ LC_F_POTENTIAL, "35 kt/t", NULL, 0 },
+		{ LC_F_POTENTIAL, "35 kt", "Mt", 0 },
+		{ LC_F_INVESTMENT, "5 元/a", NULL, 0 },
+		{ LC_F_LIFETIME, "20 t", NULL, 0 },
+		{ LC_F_POTENTIAL, "1e999", NULL, 0 },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		struct lc_error e;
+		double v = -1;
+		int rc = lc_quantity_parse(ok[i].f, ok[i].text, ok[i].unit,
+					   &v, &e);
+		if (rc != 0 || fabs(v - ok[i].want) >
+		    1e-9 * fabs(ok[i].want))
+			fail_msg("'%s' -> %g (rc %d: %s), want %g",
+				 ok[i].text, v, rc, rc ? e.msg : "",
+				 ok[i].want);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct lc_error e;
+		double v = 12345;
+		int rc = lc_quantity_parse(bad[i].f, bad[i].text, bad[i].unit,
+					   &v, &e);
+		if (rc != LC_EDATA)
+			fail_msg("'%s' accepted as %g", bad[i].text, v);
+		assert_string_equal(e.field, lc_field_name(bad[i].f));
+		assert_true(v == 12345);   /* never a silent zero */
+	}
+}
+
+static void test_quantity_messages(void **state)
+{
+	struct lc_error e;
+	double v;
+	(void)state;
+	assert_int_equal(lc_quantity_parse(LC_F_POTENTIAL, "3.5 kWh", NULL,
+					   &v, &e), LC_EDATA);
+	assert_string_equal(e.msg, "unknown unit 'kWh'");
+	assert_int_equal(lc_quantity_parse(LC_F_INVESTMENT, "many", NULL,
+					   &v, &e), LC_EDATA);
+	assert_string_equal(e.field, "investment");
+	assert_string_equal(e.msg, "'many' is not a number");
+}
+
+/* ---- rules --------------------------------------------------------------
+ */
+static void test_credit_code(void **state)
+{
+	/* Real codes as published by their holders:
+	 * 9132059455117770X5 and 91110108MA005BCA25 - 天聚地合（苏州）数据
+	 *   股份有限公司 and its Beijing branch, in the juhe.cn enterprise
+	 *   API documentation (www.juhe.cn/docs/api/id/192 example output);
+	 * 91110112MAKCMPQ75F - 未登峰（北京）科技有限公司, the company data
+	 *   in a public deployment guide on GitHub;
+	 * 91110102689248179K - the footer of secoo.com (寺库). */
+	static const char *const valid[] = {
+		"9132059455117770X5", "91110108MA005BCA25",
+		"91110112MAKCMPQ75F", "91110102689248179K",
+	};
+	struct lc_error e;
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof valid / sizeof valid[0]; i++) {
+		assert_int_equal(lc_credit_code_check_char(valid[i]),
+				 valid[i][17]);
+		if (lc_rules_check("credit_code", valid[i], &e) != 0)
+			fail_msg("%s: %s", valid[i], e.msg);
+	}
+	assert_int_equal(lc_rules_check("credit_code", "91320594551177705X",
+					&e), LC_EDATA);
+	assert_int_equal(lc_rules_check("credit_code", "9132059455117770X6",
+					&e), LC_EDATA);
+	assert_string_equal(e.msg, "credit code '9132059455117770X6' fails "
+			    "its check: the last character should be '5'");
+	/* I, O, Z, S, V are not in the character set */
+	assert_int_equal(lc_rules_check("credit_code", "9132059455117770I5",
+					&e), LC_EDATA);
+	assert_int_equal(lc_rules_check("credit_code", "9132059455117770X",
+					&e), LC_EDATA);
+	assert_int_equal(lc_credit_code_check_char("91320594551177O0X"), 0);
+}
+
+struct rcase {
+	const char *rule, *value;
+	int ok;
+};
+
+static void test_rules(void **state)
+{
+	static const struct rcase cases[] = {
+		{ "email", "zhang.san@cisa.org.cn", 1 },
+		{ "email", "a+b@example.com", 1 },
+		{ "email", "zhang@", 0 },
+		{ "email", "zhang@@x.cn", 0 },
+		{ "email", "zhang@x", 0 },
+		{ "email", "张三@x.cn", 0 },
+		{ "phone", "13812345678", 1 },
+		{ "phone", "138 1234 5678", 1 },
+		{ "phone", "+86 138-1234-5678", 1 },
+		{ "phone", "010-68512345", 1 },
+		{ "phone", "010-6851 2345", 1 },
+		{ "phone", "(0311)8765432", 1 },
+		{ "phone", "0755-26881234-806", 1 },
+		{ "phone", "400-810-8888", 1 },
+		{ "phone", "12812345678", 0 },
+		{ "phone", "1381234567", 0 },
+		{ "phone", "010-1234567", 0 },
+		{ "phone", "phone", 0 },
+		{ "trl", "1", 1 }, { "trl", "9", 1 }, { "trl", "0", 0 },
+		{ "trl", "10", 0 }, { "trl", "6.5", 0 }, { "trl", "", 0 },
+		{ "year", "2023", 1 }, { "year", "1980", 1 },
+		{ "year", "1979", 0 }, { "year", "2101", 0 },
+		{ "year", "23", 0 },
+		{ "percent", "0", 1 }, { "percent", "100", 1 },
+		{ "percent", "35.5", 1 }, { "percent", "-1", 0 },
+		{ "percent", "100.1", 0 },
+		{ "edition", "2025", 1 }, { "edition", "1999", 0 },
+		{ "id", "2025-ST-001", 1 }, { "id", "2025-BM-0123", 1 },
+		{ "id", "2025-st-001", 0 }, { "id", "25-ST-001", 0 },
+		{ "id", "2025-ST-01", 0 },
+		{ "count", "0", 1 }, { "count", "12", 1 }, { "count", "-1", 0 },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct lc_error e;
+		int rc = lc_rules_check(cases[i].rule, cases[i].value, &e);
+		if ((rc == 0) != cases[i].ok)
+			fail_msg("%s '%s': rc %d", cases[i].rule,
+				 cases[i].value, rc);
+		if (rc)
+			assert_string_equal(e.field, cases[i].rule);
+	}
+}
+
+static void test_similarity(void **state)
+{
+	(void)state;
+	assert_true(lc_name_similarity("氢基竖炉直接还原炼铁技术",
+				       "氢基竖炉直接还原炼铁技术") == 1.0);
+	assert_true(lc_name_similarity("氢基竖炉直接还原炼铁技术",
+				       "氢基竖炉直接还原技术") > 0.6);
+	assert_true(lc_name_similarity("Hydrogen shaft furnace",
+				       "hydrogen  SHAFT-furnace") == 1.0);
+	assert_true(lc_name_similarity("水泥窑纯低温余热发电技术",
+				       "惰性阳极铝电解技术") < 0.2);
+	assert_true(lc_name_similarity("", "x") == 0);
+}
+
+/* ---- readers ------------------------------------------------------------
+ */
+struct got {
+	int n, valid;
+	char ids[8][32];
+	char names[8][128];
+	char summary[256];
+	long lines[8];
+	double potential;
+};
+
+static int collect(const struct lc_tech *t, long line, int valid, void *ctx)
+{
+	struct got *g = ctx;
+	if (g->n < 8) {
+		const char *id = lc_tech_get(t, LC_F_ID);
+		const char *nm = lc_tech_get(t, LC_F_NAME_ZH);
+		const char *su = lc_tech_get(t, LC_F_SUMMARY);
+		snprintf(g->ids[g->n], sizeof g->ids[0], "%s", id ? id : "");
+		snprintf(g->names[g->n], sizeof g->names[0], "%s",
+			 nm ? nm : "");
+		if (g->n == 0 && su)
+			snprintf(g->summary, sizeof g->summary, "%s", su);
+		g->lines[g->n] = line;
+		if (g->n == 0 && !lc_tech_num(t, LC_F_POTENTIAL,
+					      &g->potential))
+			g->potential = -1;
+	}
+	g->n++;
+	g->valid += valid;
+	return 0;
+}
+
+struct probs {
+	int n;
+	char first[600];
+};
+
+static void on_problem(const struct lc_error *e, void *ctx)
+{
+	struct probs *p = ctx;
+	if (p->n++ == 0)
+		lc_error_format(e, p->first, sizeof p->first);
+}
+
+static char tmpdir[64];
+
+static const char *tmp(const char *name, const char *content, size_t n)
+{
+	static char path[128];
+	FILE *fp;
+	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+	fp = fopen(path, "wb");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(content, 1, n, fp), n);
+	fclose(fp);
+	return path;
+}
+
+#define HEADER "id,edition,name_zh,sector,category,trl,submitter," \
+	"credit_code,summary,potential\r\n"
+#define ORG ",中国钢铁工业协会,9132059455117770X5,"
+
+static int read_file(const char *path, const char *enc, struct got *g,
+		     struct probs *p)
+{
+	struct lc_import_opts o;
+	struct lc_import_report rep = { on_problem, NULL, NULL, NULL, p };
+	struct lc_error e;
+	lc_import_opts_init(&o);
+	o.encoding = enc;
+	memset(g, 0, sizeof *g);
+	memset(p, 0, sizeof *p);
+	rep.ctx = p;
+	return lc_import_read(path, &o, &rep, collect, g, &e);
+}
+
+static void test_csv_edges(void **state)
+{
+	static const char csv[] =
+		"\xEF\xBB\xBF" HEADER
+		"2025-ST-001,2025,\"氢基竖炉, 直接还原\",steel,"
+		"hydrogen-metallurgy,7" ORG
+		"\"第一行\r\n第二行 \"\"引号\"\"\",35万tCO2/a\r\n"
+		"\r\n"
+		"2025-ST-002,2025,电炉,steel,circular,9" ORG "s,\"1,200\"\r\n";
+	struct got g;
+	struct probs p;
+	const char *path = tmp("edges.csv", csv, sizeof csv - 1);
+	(void)state;
+	assert_int_equal(read_file(path, NULL, &g, &p), 0);
+	if (p.n)
+		fail_msg("%s", p.first);
+	assert_int_equal(g.n, 2);
+	assert_int_equal(g.valid, 2);
+	assert_string_equal(g.ids[0], "2025-ST-001");
+	assert_string_equal(g.names[0], "氢基竖炉, 直接还原");
+	assert_string_equal(g.summary, "第一行\n第二行 \"引号\"");
+	assert_true(g.potential == 350000);
+	assert_int_equal(g.lines[0], 2);
+	assert_int_equal(g.lines[1], 5);   /* physical lines */
+}
+
+static void test_csv_errors(void **state)
+{
+	struct got g;
+	struct probs p;
+	const char *path;
+	(void)state;
+	{
+		static const char h[] = "id,edition,name_zh,sector,category,"
+			"trl,submitter,credit_code,summary,colour,trl\n";
+		path = tmp("h.csv", h, sizeof h - 1);
+	}
+	assert_int_equal(read_file(path, NULL, &g, &p), LC_EDATA);
+	assert_int_equal(p.n, 2);
+	assert_non_null(strstr(p.first, "h.csv:1: colour: unknown column "
+			       "'colour'"));
+	path = tmp("m.csv", "id,edition\n", 11);
+	assert_int_equal(read_file(path, NULL, &g, &p), LC_EDATA);
+	assert_non_null(strstr(p.first, "name_zh: required column "
+			       "'name_zh' is missing"));
+	{
+		static const char q[] = HEADER
+			"2025-ST-001,2025,\"x,steel,process,7" ORG "s,1\n";
+		path = tmp("q.csv", q, sizeof q - 1);
+	}
+	assert_int_equal(read_file(path, NULL, &g, &p), LC_EDATA);
+	assert_non_null(strstr(p.first, "q.csv:2: quoted field never "
+			       "closed (opening quote on line 2)"));
+	{
+		static const char r[] = HEADER
+			"2025-ST-001,2025,x,steel,process,7" ORG "s\n"
+			"2025-NF-001,2024,x,steel,process,0" ORG "s,kg\n";
+		path = tmp("r.csv", r, sizeof r - 1);
+	}
+	assert_int_equal(read_file(path, NULL, &g, &p), 0);
+	assert_int_equal(g.n, 1);   /* the short row is not a dossier */
+	assert_int_equal(g.valid, 0);
+	assert_non_null(strstr(p.first, "r.csv:2: row has 9 fields, the "
+			       "header has 10"));
+	assert_int_equal(p.n, 5);   /* trl, potential, 2x id, short row */
+}
+
+/* Converts UTF-8 to GB18030 with iconv. */
+static size_t to_gb(const char *in, char *out, size_t n)
+{
+	iconv_t cd = iconv_open("GB18030", "UTF-8");
+	char *ip = (char *)in, *op = out;
+	size_t il = strlen(in), ol = n;
+	assert_true(cd != (iconv_t)-1);
+	assert_true(iconv(cd, &ip, &il, &op, &ol) != (size_t)-1);
+	iconv_close(cd);
+	return n - ol;
+}
+
+static void test_gb18030(void **state)
+{
+	static const char csv[] = HEADER
+		"2025-ST-001,2025,烧结烟气循环技术,steel,energy-efficiency,9"
+		ORG "将部分烧结烟气返回料面循环利用,800万tCO2/a\r\n";
+	char gb[1024];
+	size_t n = to_gb(csv, gb, sizeof gb);
+	struct got g;
+	struct probs p;
+	const char *path = tmp("gb.csv", gb, n);
+	(void)state;
+	assert_true(n != sizeof csv - 1);   /* really converted */
+	/* detected: the bytes are not UTF-8 */
+	assert_int_equal(read_file(path, NULL, &g, &p), 0);
+	assert_int_equal(g.valid, 1);
+	assert_string_equal(g.names[0], "烧结烟气循环技术");
+	/* or named */
+	assert_int_equal(read_file(path, "gb18030", &g, &p), 0);
+	assert_string_equal(g.names[0], "烧结烟气循环技术");
+	/* a UTF-8 file read as UTF-8 */
+	path = tmp("u8.csv", csv, sizeof csv - 1);
+	assert_int_equal(read_file(path, "utf-8", &g, &p), 0);
+	assert_string_equal(g.names[0], "烧结烟气循环技术");
+}
+
+static const char xml_doc[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<submissions xmlns=\"urn:lowcarb:submission:1\" edition=\"2025\">\n"
+	"  <submitter>\n"
+	"    <organisation>中国钢铁工业协会</organisation>\n"
+	"    <credit_code>9132059455117770X5</credit_code>\n"
+	"    <email>a@b.cn</email>\n"
+	"  </submitter>\n"
+	"  <technology id=\"2025-ST-001\">\n"
+	"    <name_zh>氢基竖炉 &lt;test&gt; ]]&gt;</name_zh>\n"
+	"    <sector>steel</sector>\n"
+	"    <category>hydrogen-metallurgy</category>\n"
+	"    <trl>7</trl>\n"
+	"    <owners><owner>河钢</owner><owner>宝武</owner></owners>\n"
+	"    <summary>以氢代碳</summary>\n"
+	"    <potential unit=\"万tCO2/a\">3,500</potential>\n"
+	"    <investment>15亿元</investment>\n"
+	"    <penetration_now>0.5</penetration_now>\n"
+	"    <demonstrations><project><site>张家口</site><year>2022</year>"
+	"<abatement unit=\"万tCO2/a\">45</abatement></project>"
+	"</demonstrations>\n"
+	"    <status reason=\"top\">selected</status>\n"
+	"  </technology>\n"
+	"  <technology id=\"2025-ST-002\">\n"
+	"    <name_zh>第二</name_zh>\n"
+	"    <sector>steel</sector>\n"
+	"    <category>process</category>\n"
+	"    <trl>11</trl>\n"
+	"    <summary>s</summary>\n"
+	"  </technology>\n"
+	"</submissions>\n";
+
+struct keep {
+	struct lc_tech *t[4];
+	int n;
+};
+
+static int keep(const struct lc_tech *t, long line, int valid, void *ctx)
+{
+	struct keep *k = ctx;
+	(void)line;
+	(void)valid;
+	if (k->n < 4)
+		k->t[k->n++] = lc_tech_dup(t);
+	return 0;
+}
+
+static void test_xml_roundtrip(void **state)
+{
+	struct keep a = { { NULL }, 0 }, b = { { NULL }, 0 };
+	struct probs p = { 0, "" };
+	struct lc_import_report rep = { on_problem, NULL, NULL, NULL, &p };
+	struct lc_error e;
+	const char *path = tmp("a.xml", xml_doc, sizeof xml_doc - 1);
+	char out[128], diff[256];
+	const struct lc_tech *list[1];
+	double v;
+	FILE *fp;
+	int i;
+	(void)state;
+	assert_int_equal(lc_import_read(path, NULL, &rep, keep, &a, &e), 0);
+	assert_int_equal(a.n, 2);
+	assert_int_equal(p.n, 1);
+	if (!strstr(p.first, "a.xml:25: trl: TRL '11'"))
+		fail_msg("%s", p.first);
+	assert_string_equal(lc_tech_get(a.t[0], LC_F_OWNERS), "河钢;宝武");
+	assert_true(lc_tech_num(a.t[0], LC_F_POTENTIAL, &v) && v == 35e6);
+	assert_string_equal(lc_tech_src(a.t[0], LC_F_POTENTIAL),
+			    "3,500 万tCO2/a");
+	assert_string_equal(lc_tech_get(a.t[0], LC_F_DEMONSTRATIONS), "1");
+	assert_true(lc_tech_demo(a.t[0], 0)->abatement == 450000);
+	assert_int_equal(lc_tech_status(a.t[0]), LC_ST_SELECTED);
+	/* write, read back: the same dossier */
+	snprintf(out, sizeof out, "%s/out.xml", tmpdir);
+	fp = fopen(out, "w");
+	assert_non_null(fp);
+	list[0] = a.t[0];
+	assert_int_equal(lc_xml_write_submissions(fp, NULL, list, 1, &e), 0);
+	fclose(fp);
+	p.n = 0;
+	assert_int_equal(lc_import_read(out, NULL, &rep, keep, &b, &e), 0);
+	if (p.n)
+		fail_msg("%s", p.first);
+	assert_int_equal(b.n, 1);
+	assert_int_equal(lc_tech_diff(a.t[0], b.t[0], diff, sizeof diff), 0);
+	assert_string_equal(lc_tech_src(b.t[0], LC_F_POTENTIAL),
+			    "3,500 万tCO2/a");
+	for (i = 0; i < a.n; i++)
+		lc_tech_free(a.t[i]);
+	for (i = 0; i < b.n; i++)
+		lc_tech_free(b.t[i]);
+}
+
+static void test_xml_refused(void **state)
+{
+	static const char xxe[] =
+		"<?xml version=\"1.0\"?>\n"
+		"<!DOCTYPE submissions [<!ENTITY x SYSTEM "
+		"\"file:///etc/passwd\">]>\n"
+		"<submissions xmlns=\"urn:lowcarb:submission:1\" "
+		"edition=\"2025\">&x;</submissions>\n";
+	struct got g;
+	struct probs p;
+	const char *path = tmp("xxe.xml", xxe, sizeof xxe - 1);
+	(void)state;
+	assert_int_equal(read_file(path, NULL, &g, &p), LC_EDATA);
+	assert_int_equal(g.n, 0);
+	assert_non_null(strstr(p.first, "DOCTYPE"));
+	{
+		static const char nwf[] = "<submissions>\n<a>\n</submissions>\n";
+		path = tmp("nwf.xml", nwf, sizeof nwf - 1);
+	}
+	assert_int_equal(read_file(path, NULL, &g, &p), LC_EDATA);
+	if (!strstr(p.first, "nwf.xml:3: not well-formed XML"))
+		fail_msg("%s", p.first);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/lc-imp-XXXXXX");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	lc_rules_free();
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_quantities),
+		cmocka_unit_test(test_quantity_messages),
+		cmocka_unit_test(test_credit_code),
+		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_similarity),
+		cmocka_unit_test(test_csv_edges),
+		cmocka_unit_test(test_csv_errors),
+		cmocka_unit_test(test_gb18030),
+		cmocka_unit_test(test_xml_roundtrip),
+		cmocka_unit_test(test_xml_refused),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

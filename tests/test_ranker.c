@@ -1,0 +1,473 @@
+/* test_ranker.c - unit tests of the ranker's pure computation against
+ * worked examples from the published literature (each test names its
+ * source), plus degenerate inputs and tie handling. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "ranker/ranker.h"
+
+#define NEAR(a, b, tol) assert_true(fabs((a) - (b)) <= (tol))
+
+/* Opricovic, S., Tzeng, G.-H. (2004). Compromise solution by MCDM
+ * methods: a comparative analysis of VIKOR and TOPSIS. EJOR 156(2),
+ * 445-455, numerical example: A1 (1, 3000), A2 (2, 3750), A3 (5, 4500),
+ * f1 risk (min), f2 altitude (max), w = (0.5, 0.5). TOPSIS closeness
+ * 0.500, 0.617, 0.500 (these figures come from linear, i.e. minmax,
+ * normalisation: vector normalisation gives other values); VIKOR
+ * Q = 1, 0, 1 with A2 the compromise. */
+static const double ot_x[] = { 1, 3000, 2, 3750, 5, 4500 };
+static const int ot_cost[] = { 1, 0 };
+static const double ot_w[] = { 0.5, 0.5 };
+
+static void topsis_opricovic_tzeng(void **state)
+{
+	double c[3], dp[3], dm[3];
+	int rank[3];
+
+	(void)state;
+	assert_int_equal(lc_mcda_topsis(ot_x, 3, 2, ot_cost, ot_w,
+					LC_NORM_MINMAX, c, dp, dm, NULL), 0);
+	NEAR(c[0], 0.500, 5e-4);
+	NEAR(c[1], 0.617, 5e-4);
+	NEAR(c[2], 0.500, 5e-4);
+	/* A1 and A3 tie: they share the better rank (1, 2, 2 pattern) */
+	lc_mcda_ranks(c, 3, 1, rank);
+	assert_int_equal(rank[1], 1);
+	assert_int_equal(rank[0], 2);
+	assert_int_equal(rank[2], 2);
+}
+
+static void vikor_opricovic_tzeng(void **state)
+{
+	double S[3], R[3], Q[3];
+	struct lc_vikor_accept acc;
+	int rank[3];
+
+	(void)state;
+	assert_int_equal(lc_mcda_vikor(ot_x, 3, 2, ot_cost, ot_w, 0.5, S, R,
+				       Q, &acc, NULL), 0);
+	NEAR(Q[0], 1, 1e-12);
+	NEAR(Q[1], 0, 1e-12);
+	NEAR(Q[2], 1, 1e-12);
+	assert_int_equal(acc.best, 1);
+	/* DQ = 1/(3-1) = 0.5; Q(A(2)) - Q(A(1)) = 1: acceptable advantage;
+	 * A2 is also best by S and R: acceptable stability. */
+	assert_true(acc.c1);
+	assert_true(acc.c2);
+	assert_int_equal(acc.n_compromise, 1);
+	lc_mcda_ranks(Q, 3, 0, rank);
+	assert_int_equal(rank[1], 1);
+	assert_int_equal(rank[0], 2);
+	assert_int_equal(rank[2], 2);
+}
+
+/* Yang, W., Wu, Y. (2020). A new improvement method to avoid rank
+ * reversal in VIKOR. IEEE Access 8, 21261-21271: five alternatives, four
+ * benefit criteria, equal weights, v = 0.5; Q = 0.5679, 0.7667, 1,
+ * 0.7493, 0. */
+static void vikor_yang_wu(void **state)
+{
+	static const double x[] = { 78, 56, 34, 6,  4, 45, 3, 97,
+				    18, 2, 50, 63,  9, 14, 11, 92,
+				    85, 9, 100, 29 };
+	static const double want[] = { 0.5679, 0.7667, 1, 0.7493, 0 };
+	double w[4] = { 0.25, 0.25, 0.25, 0.25 }, S[5], R[5], Q[5];
+
+	(void)state;
+	assert_int_equal(lc_mcda_vikor(x, 5, 4, NULL, w, 0.5, S, R, Q, NULL,
+				       NULL), 0);
+	for (int i = 0; i < 5; i++)
+		NEAR(Q[i], want[i], 5e-5);
+}
+
+/* Zhao, H., Peng, Y., Li, W. (2013). Revised PROMETHEE II for improving
+ * efficiency in emergency response. Procedia Computer Science 17,
+ * 181-188: A1 (4,3,2), A2 (3,2,4), A3 (5,1,3), w = (0.5, 0.3, 0.2), usual
+ * criterion; net flows 0.1, -0.3, 0.2. */
+static void promethee_zhao(void **state)
+{
+	static const double x[] = { 4, 3, 2, 3, 2, 4, 5, 1, 3 };
+	static const double w[] = { 0.5, 0.3, 0.2 };
+	struct lc_pref p[3];
+	double pp[3], pm[3], phi[3];
+
+	(void)state;
+	for (int j = 0; j < 3; j++)
+		assert_int_equal(lc_pref_parse("usual", &p[j], NULL), 0);
+	assert_int_equal(lc_mcda_promethee2(x, 3, 3, NULL, w, p, pp, pm, phi,
+					    NULL), 0);
+	NEAR(phi[0], 0.1, 1e-12);
+	NEAR(phi[1], -0.3, 1e-12);
+	NEAR(phi[2], 0.2, 1e-12);
+	for (int i = 0; i < 3; i++)
+		NEAR(phi[i], pp[i] - pm[i], 1e-15);
+}
+
+/* Brans, J.-P., Vincke, Ph. (1985). A preference ranking organisation
+ * method. Management Science 31(6), 647-656: the generalised criteria
+ * (types I to VI) as defined there; checked at their defining points. */
+static void promethee_preference_functions(void **state)
+{
+	static const double x[] = { 10, 0 };   /* one criterion, d = 10 */
+	static const double w[] = { 1 };
+	struct lc_pref p;
+	double phi[2];
+
+	(void)state;
+	assert_int_equal(lc_pref_parse("ushape:10", &p, NULL), 0);
+	lc_mcda_promethee2(x, 2, 1, NULL, w, &p, NULL, NULL, phi, NULL);
+	NEAR(phi[0], 0, 1e-15);   /* d = q: indifferent */
+	assert_int_equal(lc_pref_parse("vshape:20", &p, NULL), 0);
+	lc_mcda_promethee2(x, 2, 1, NULL, w, &p, NULL, NULL, phi, NULL);
+	NEAR(phi[0], 0.5, 1e-15);
+	assert_int_equal(lc_pref_parse("linear:5:15", &p, NULL), 0);
+	lc_mcda_promethee2(x, 2, 1, NULL, w, &p, NULL, NULL, phi, NULL);
+	NEAR(phi[0], 0.5, 1e-15);
+	assert_int_equal(lc_pref_parse("gaussian:10", &p, NULL), 0);
+	lc_mcda_promethee2(x, 2, 1, NULL, w, &p, NULL, NULL, phi, NULL);
+	NEAR(phi[0], 1 - exp(-0.5), 1e-15);
+	assert_int_not_equal(lc_pref_parse("linear:5:2", &p, NULL), 0);
+	assert_int_not_equal(lc_pref_parse("gaussian:0", &p, NULL), 0);
+	assert_int_not_equal(lc_pref_parse("vshape", &p, NULL), 0);
+	assert_int_not_equal(lc_pref_parse("level:1:2", &p, NULL), 0);
+}
+
+/* Saaty, T. L. (1977). A scaling method for priorities in hierarchical
+ * structures. J. Math. Psychology 15, 234-281: for a consistent matrix
+ * a_ij = w_i / w_j the principal eigenvector is w and lambda_max = n. */
+static void ahp_consistent(void **state)
+{
+	static const double w0[] = { 0.4, 0.3, 0.2, 0.1 };
+	double a[16], w[4];
+	struct lc_ahp_result r;
+
+	(void)state;
+	for (int i = 0; i < 4; i++)
+		for (int j = 0; j < 4; j++)
+			a[i * 4 + j] = w0[i] / w0[j];
+	assert_int_equal(lc_ahp(a, 4, LC_RI_SAATY1980, w, &r, NULL), 0);
+	for (int i = 0; i < 4; i++)
+		NEAR(w[i], w0[i], 1e-12);
+	NEAR(r.lambda_max, 4, 1e-10);
+	NEAR(r.ci, 0, 1e-10);
+	NEAR(r.ri, 0.90, 1e-15);
+}
+
+/* For n = 3, with a12 = a, a13 = b, a23 = c, lambda_max = 1 + t + 1/t
+ * where t = (b / (a c))^(1/3), and the principal eigenvector is the
+ * normalised row geometric mean (Crawford, G., Williams, C. (1985). A
+ * note on the analysis of subjective judgment matrices. J. Math.
+ * Psychology 29, 387-405; the lambda formula as used by Aguaron, J.,
+ * Moreno-Jimenez, J. M. (2003), EJOR 147, 137-145). */
+static void ahp_three(void **state)
+{
+	const double a = 3, b = 5, c = 1.0 / 2;  /* inconsistent: 3*0.5 != 5 */
+	double m[9] = { 1, a, b, 1 / a, 1, c, 1 / b, 1 / c, 1 }, w[3], g[3];
+	double t = cbrt(b / (a * c)), s = 0;
+	struct lc_ahp_result r;
+
+	(void)state;
+	assert_int_equal(lc_ahp(m, 3, LC_RI_SAATY1980, w, &r, NULL), 0);
+	NEAR(r.lambda_max, 1 + t + 1 / t, 1e-10);
+	NEAR(r.ci, (r.lambda_max - 3) / 2, 1e-15);
+	NEAR(r.cr, r.ci / 0.58, 1e-15);
+	for (int i = 0; i < 3; i++) {
+		g[i] = cbrt(m[i * 3] * m[i * 3 + 1] * m[i * 3 + 2]);
+		s += g[i];
+	}
+	for (int i = 0; i < 3; i++)
+		NEAR(w[i], g[i] / s, 1e-10);
+	assert_true(r.cr > 0.10);   /* this matrix is too inconsistent */
+}
+
+static void ahp_errors(void **state)
+{
+	double m[4] = { 1, 3, 1.0 / 2, 1 }, w[2];
+	struct lc_error err;
+
+	(void)state;
+	assert_int_equal(lc_ahp(m, 2, LC_RI_SAATY1980, w, NULL, &err),
+			 LC_EDATA);
+	assert_string_equal(err.field, "1,2");
+	m[1] = -1;
+	assert_int_equal(lc_ahp(m, 2, 0, w, NULL, &err), LC_EDATA);
+	assert_int_equal(lc_ahp(m, 16, 0, w, NULL, &err), LC_EUSAGE);
+	/* RI tables: n up to 15, names round-trip */
+	for (int t = 0; t < LC_RI__COUNT; t++) {
+		assert_int_equal(lc_ri_from_name(lc_ri_name(t)), t);
+		assert_true(lc_ri_value(t, 15) > 1.4);
+		assert_true(lc_ri_value(t, 2) == 0);
+	}
+	NEAR(lc_ri_value(LC_RI_SAATY2005, 3), 0.52, 1e-15);
+	assert_int_equal(lc_ri_from_name("nope"), -1);
+}
+
+/* Shannon entropy (Shannon 1948; binary entropy H(1/4) = 0.811278 bits,
+ * Cover & Thomas, Elements of Information Theory, 2nd ed., 2006, ch. 2).
+ * Column A is constant (e = 1, no information), B = (1, 0) has e = 0
+ * (0 ln 0 = 0), C = (1, 3) has e = H(1/4) with m = 2. */
+static void entropy_weights(void **state)
+{
+	static const double x[] = { 5, 1, 1, 5, 0, 3 };
+	double w[3], h = 0.8112781244591328;
+
+	(void)state;
+	assert_int_equal(lc_weights_entropy(x, 2, 3, NULL, w, NULL), 0);
+	NEAR(w[0], 0, 1e-15);
+	NEAR(w[1], 1 / (1 + (1 - h)), 1e-12);
+	NEAR(w[2], (1 - h) / (1 + (1 - h)), 1e-12);
+}
+
+/* Diakoulaki, D., Mavrotas, G., Papayannakis, L. (1995). Determining
+ * objective weights in multiple criteria problems: the CRITIC method.
+ * Computers & Operations Research 22(7), 763-770: C_j = sigma_j
+ * sum_k (1 - r_jk). With two identical columns and a third exactly
+ * opposed (a cost direction that makes it identical again), the
+ * definition gives C = (2s, 2s, 4s) and then (4s, 4s, 4s). */
+static void critic_weights(void **state)
+{
+	static const double x[] = { 0, 10, 7, 5, 15, 6, 10, 20, 5 };
+	static const int cost[] = { 0, 0, 1 };
+	double w[3];
+
+	(void)state;
+	assert_int_equal(lc_weights_critic(x, 3, 3, NULL, w, NULL), 0);
+	NEAR(w[0], 0.25, 1e-12);
+	NEAR(w[1], 0.25, 1e-12);
+	NEAR(w[2], 0.5, 1e-12);
+	/* as a cost criterion column 3 agrees with the others: no conflict,
+	 * every C_j = 0: an error, not NaN */
+	assert_int_equal(lc_weights_critic(x, 3, 3, cost, w, NULL), LC_EDATA);
+}
+
+/* Simple additive weighting: Hwang, C.-L., Yoon, K. (1981). Multiple
+ * Attribute Decision Making, Springer, sec. on SAW with linear (max)
+ * normalisation r = x / max for benefit and r = min / x for cost. */
+static void wsm_saw(void **state)
+{
+	static const double x[] = { 2, 10, 4, 20, 1, 5 };
+	static const int cost[] = { 0, 1 };
+	static const double w[] = { 0.5, 0.5 };
+	double s[3], contrib[6];
+
+	(void)state;
+	assert_int_equal(lc_mcda_wsm(x, 3, 2, cost, w, LC_NORM_MAX, s,
+				     contrib, NULL), 0);
+	NEAR(s[0], 0.5 * 0.5 + 0.5 * 0.5, 1e-15);
+	NEAR(s[1], 0.5 * 1 + 0.5 * 0.25, 1e-15);
+	NEAR(s[2], 0.5 * 0.25 + 0.5 * 1, 1e-15);
+	NEAR(contrib[2], 0.5, 1e-15);
+	/* s[1] and s[2] tie exactly (0.625): ranks 1, 1, 3 */
+	{
+		int r[3];
+
+		lc_mcda_ranks(s, 3, 1, r);
+		assert_int_equal(r[1], 1);
+		assert_int_equal(r[2], 1);
+		assert_int_equal(r[0], 3);
+	}
+}
+
+static void normalisations(void **state)
+{
+	static const double x[] = { 1, 5, 3, 5, 4, 5 };  /* col 2 constant */
+	double r[6];
+	int cost[2] = { 1, 0 };
+
+	(void)state;
+	assert_int_equal(lc_mcda_normalize(x, 3, 2, LC_NORM_MINMAX, r, NULL),
+			 0);
+	NEAR(r[0], 0, 0);
+	NEAR(r[2], 2.0 / 3, 1e-15);
+	NEAR(r[1], 1, 0);     /* constant column: stated rule, 1 */
+	assert_int_equal(lc_mcda_cost(r, 3, 2, cost, LC_NORM_MINMAX, NULL),
+			 0);
+	NEAR(r[0], 1, 0);
+	assert_int_equal(lc_mcda_normalize(x, 3, 2, LC_NORM_SUM, r, NULL), 0);
+	NEAR(r[0], 1.0 / 8, 1e-15);
+	assert_int_equal(lc_mcda_normalize(x, 3, 2, LC_NORM_VECTOR, r, NULL),
+			 0);
+	NEAR(r[4], 4 / sqrt(26), 1e-15);
+	assert_int_equal(lc_norm_from_name("vector"), LC_NORM_VECTOR);
+	assert_int_equal(lc_norm_from_name("z"), -1);
+}
+
+static void degenerate(void **state)
+{
+	static const double neg[] = { -1, 2, 3, 4 };
+	static const double flat[] = { 3, 3, 3, 3 };
+	double w[2] = { 0.5, 0.5 }, s[2], r[4], Q[2], S[2], R[2];
+	struct lc_error err;
+	struct lc_pref p[2];
+	int cost[2] = { 1, 1 };
+	double nan_x[] = { NAN, 1, 2, 3 };
+
+	(void)state;
+	/* negative value where the normalisation cannot take one */
+	assert_int_equal(lc_mcda_normalize(neg, 2, 2, LC_NORM_VECTOR, r, &err),
+			 LC_EDATA);
+	assert_string_equal(err.field, "criterion 1");
+	/* minmax takes it */
+	assert_int_equal(lc_mcda_wsm(neg, 2, 2, NULL, w, LC_NORM_MINMAX, s,
+				     NULL, NULL), 0);
+	/* cost with zero under max normalisation: error, not inf */
+	{
+		static const double z[] = { 0, 1, 2, 3 };
+
+		assert_int_equal(lc_mcda_wsm(z, 2, 2, cost, w, LC_NORM_MAX, s,
+					     NULL, &err), LC_EDATA);
+	}
+	/* all-constant matrix: every method gives finite, tied results */
+	assert_int_equal(lc_mcda_topsis(flat, 2, 2, NULL, w, LC_NORM_VECTOR,
+					s, NULL, NULL, NULL), 0);
+	NEAR(s[0], 0.5, 0);
+	NEAR(s[1], 0.5, 0);
+	assert_int_equal(lc_mcda_vikor(flat, 2, 2, NULL, w, 0.5, S, R, Q, NULL,
+				       NULL), 0);
+	NEAR(Q[0], 0, 0);
+	assert_int_equal(lc_weights_entropy(flat, 2, 2, NULL, w, &err),
+			 LC_EDATA);
+	w[0] = w[1] = 0.5;
+	/* zero weight is fine; weights not summing to 1 are refused */
+	w[0] = 0;
+	w[1] = 1;
+	lc_pref_parse("usual", &p[0], NULL);
+	p[1] = p[0];
+	assert_int_equal(lc_mcda_promethee2(flat, 2, 2, NULL, w, p, NULL, NULL,
+					    s, NULL), 0);
+	NEAR(s[0], 0, 0);
+	w[1] = 0.7;
+	assert_int_equal(lc_mcda_wsm(flat, 2, 2, NULL, w, LC_NORM_MINMAX, s,
+				     NULL, &err), LC_EDATA);
+	{
+		int off = 0;
+
+		w[0] = 2;
+		w[1] = 6;
+		assert_int_equal(lc_weights_normalize(w, 2, &off, NULL), 0);
+		assert_true(off);
+		NEAR(w[0], 0.25, 0);
+		w[0] = w[1] = 0;
+		assert_int_equal(lc_weights_normalize(w, 2, &off, &err),
+				 LC_EDATA);
+	}
+	w[0] = w[1] = 0.5;
+	assert_int_equal(lc_mcda_wsm(nan_x, 2, 2, NULL, w, LC_NORM_MINMAX, s,
+				     NULL, &err), LC_EDATA);
+	assert_int_equal(lc_mcda_vikor(flat, 2, 2, NULL, w, 1.5, S, R, Q, NULL,
+				       &err), LC_EUSAGE);
+}
+
+/* Spearman's rho and Kendall's tau-b with ties: Kendall, M. G. (1945).
+ * The treatment of ties in ranking problems. Biometrika 33(3), 239-251
+ * (tau-b); Spearman with average ranks. Reversed order gives -1. */
+static void correlations(void **state)
+{
+	static const double a[] = { 1, 2, 3, 4, 5 };
+	static const double b[] = { 5, 4, 3, 2, 1 };
+	static const double c[] = { 1, 2, 2, 4, 5 };
+	static const double d[] = { 1, 1, 1, 1, 1 };
+	double rho, tau;
+
+	(void)state;
+	assert_int_equal(lc_mcda_spearman(a, b, 5, &rho, NULL), 0);
+	NEAR(rho, -1, 1e-15);
+	assert_int_equal(lc_mcda_kendall(a, b, 5, &tau, NULL), 0);
+	NEAR(tau, -1, 1e-15);
+	/* one tie: 9 concordant of 10 pairs, 1 tied in c only;
+	 * tau-b = 9 / sqrt(10 * 9) */
+	assert_int_equal(lc_mcda_kendall(a, c, 5, &tau, NULL), 0);
+	NEAR(tau, 9 / sqrt(90), 1e-15);
+	/* average ranks of c: 1, 2.5, 2.5, 4, 5 */
+	assert_int_equal(lc_mcda_spearman(a, c, 5, &rho, NULL), 0);
+	NEAR(rho, 9.5 / sqrt(10 * 9.5), 1e-12);
+	assert_int_equal(lc_mcda_kendall(a, d, 5, &tau, NULL), LC_EDATA);
+	assert_int_equal(lc_mcda_spearman(a, d, 5, &rho, NULL), LC_EDATA);
+}
+
+static void ranks_ties(void **state)
+{
+	static const double s[] = { 0.9, 0.5, 0.5, 0.1, 0.5 + 1e-14 };
+	int r[5];
+
+	(void)state;
+	lc_mcda_ranks(s, 5, 1, r);
+	assert_int_equal(r[0], 1);
+	assert_int_equal(r[1], 2);
+	assert_int_equal(r[2], 2);
+	assert_int_equal(r[4], 2);  /* within the tie tolerance */
+	assert_int_equal(r[3], 5);
+}
+
+/* Panel aggregation as the issue defines it. */
+static void panel(void **state)
+{
+	double s[] = { 6, 9, 7, 1, 8 };
+	double t[] = { 4, 2, 9 };
+	double u[] = { 4, 2, 9, 5 };
+	struct lc_panel_score z[] = {
+		{ "T1", "E1", 2 }, { "T2", "E1", 4 }, { "T1", "E2", 7 },
+		{ "T2", "E2", 7 }
+	};
+
+	(void)state;
+	NEAR(lc_panel_aggregate(s, 5, LC_AGG_MEAN), 6.2, 1e-12);
+	NEAR(lc_panel_aggregate(s, 5, LC_AGG_MEDIAN), 7, 0);
+	NEAR(lc_panel_aggregate(s, 5, LC_AGG_TRIMMED), 7, 1e-15);
+	NEAR(lc_panel_aggregate(t, 3, LC_AGG_TRIMMED), 5, 1e-15); /* < 4 */
+	NEAR(lc_panel_aggregate(u, 4, LC_AGG_MEDIAN), 4.5, 0);
+	NEAR(lc_panel_aggregate(u, 4, LC_AGG_TRIMMED), 4.5, 1e-15);
+	/* E1: mean 3, sd 1 -> z = -1, +1; E2: sd 0 -> z = 0 */
+	assert_int_equal(lc_panel_zscore(z, 4, 0, 10, NULL), 0);
+	NEAR(z[0].score, 10 * 2.0 / 6, 1e-12);
+	NEAR(z[1].score, 10 * 4.0 / 6, 1e-12);
+	NEAR(z[2].score, 5, 1e-12);
+	NEAR(lc_panel_spread(t, 3, 0, 10), 0.7, 1e-15);
+	assert_int_equal(lc_agg_from_name("trimmed"), LC_AGG_TRIMMED);
+}
+
+static void rng(void **state)
+{
+	struct lc_rng a, b;
+	double mean = 0;
+
+	(void)state;
+	lc_rng_seed(&a, 42);
+	lc_rng_seed(&b, 42);
+	for (int i = 0; i < 100; i++)
+		assert_true(lc_rng_next(&a) == lc_rng_next(&b));
+	for (int i = 0; i < 20000; i++)
+		mean += lc_rng_gamma(&a, 2.5);
+	NEAR(mean / 20000, 2.5, 0.1);   /* E[Gamma(k, 1)] = k */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(topsis_opricovic_tzeng),
+		cmocka_unit_test(vikor_opricovic_tzeng),
+		cmocka_unit_test(vikor_yang_wu),
+		cmocka_unit_test(promethee_zhao),
+		cmocka_unit_test(promethee_preference_functions),
+		cmocka_unit_test(ahp_consistent),
+		cmocka_unit_test(ahp_three),
+		cmocka_unit_test(ahp_errors),
+		cmocka_unit_test(entropy_weights),
+		cmocka_unit_test(critic_weights),
+		cmocka_unit_test(wsm_saw),
+		cmocka_unit_test(normalisations),
+		cmocka_unit_test(degenerate),
+		cmocka_unit_test(correlations),
+		cmocka_unit_test(ranks_ties),
+		cmocka_unit_test(panel),
+		cmocka_unit_test(rng),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
