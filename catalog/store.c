@@ -2,6 +2,7 @@
  * bounded wait for the lock, the schema-version check, indexes made once
  * at creation (TDBITKEEP), transactions, records and queries. */
 #include <errno.h>
+#include <glob.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -78,7 +79,8 @@ static int open_locked(struct lc_store *st, int omode, struct lc_error *err)
 		nanosleep(&pause, NULL);
 	}
 	return lc_error_set(err, LC_EIO, st->path, 0, NULL,
-			    "unable to open catalog: %s",
+			    "unable to open catalog (damaged, or not a "
+			    "lowcarb catalog): %s",
 			    tctdberrmsg(tctdbecode(st->tdb)));
 }
 
@@ -132,6 +134,25 @@ static int initialise(struct lc_store *st, struct lc_error *err)
 	return 0;
 }
 
+/* Tokyo Cabinet keeps each index in a file beside the database
+ * (PATH.idx.COLUMN.lex|dec) and the write-ahead log in PATH.wal. Left
+ * over from a deleted catalog, they would be adopted by a new one at the
+ * same path with their stale entries: remove them before creating. */
+static void remove_leftovers(const char *path)
+{
+	char pat[1100];
+	glob_t g;
+
+	snprintf(pat, sizeof pat, "%s.idx.*", path);
+	if (glob(pat, 0, NULL, &g) == 0) {
+		for (size_t i = 0; i < g.gl_pathc; i++)
+			remove(g.gl_pathv[i]);
+		globfree(&g);
+	}
+	snprintf(pat, sizeof pat, "%s.wal", path);
+	remove(pat);
+}
+
 int lc_store_open(struct lc_store **out, const char *path, int mode,
 		  struct lc_error *err)
 {
@@ -155,9 +176,16 @@ int lc_store_open(struct lc_store **out, const char *path, int mode,
 		return lc_error_set(err, LC_ENOMEM, path, 0, NULL,
 				    "out of memory");
 	}
+	/* Larger index caches than the defaults: a big import updates eight
+	 * B+ tree indexes per record. */
+	tctdbsetcache(st->tdb, 0, 16384, 2048);
+	tctdbsetxmsiz(st->tdb, 256LL << 20);
 	st->writer = mode != LC_OPEN_READ;
-	omode = st->writer ? TDBOWRITER | TDBOTSYNC : TDBOREADER;
+	/* Not TDBOTSYNC: it fsyncs the write-ahead log at every write of a
+	 * transaction; one tctdbsync after each commit is enough. */
+	omode = st->writer ? TDBOWRITER : TDBOREADER;
 	if (!exists) {
+		remove_leftovers(path);
 		/* Sized for large editions; tuning applies at creation. */
 		tctdbtune(st->tdb, 1048573, -1, -1, TDBTLARGE);
 		omode |= TDBOCREAT;
@@ -218,6 +246,8 @@ int lc_store_commit(struct lc_store *st, struct lc_error *err)
 		tctdbtranabort(st->tdb);
 		return rc;
 	}
+	if (!tctdbsync(st->tdb))
+		return tc_fail(st, err, "write the catalog to disk");
 	return 0;
 }
 

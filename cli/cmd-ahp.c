@@ -41,7 +41,8 @@ static int run(int argc, char **argv)
 		}
 	}
 	if (optind + 1 != argc)
-		return cli_usage("ahp", "one pairwise matrix FILE.csv expected");
+		return cli_usage("ahp", "one pairwise matrix FILE.csv "
+				 "expected");
 	if (strcmp(fmt, "csv") && strcmp(fmt, "json"))
 		return cli_usage("ahp", "unknown format '%s'", fmt);
 	rc = lc_matrix_read(argv[optind], LC_MATRIX_SQUARE |

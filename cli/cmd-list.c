@@ -12,11 +12,26 @@ struct out {
 	long n;
 };
 
+/* Written before the first row, or at the end when there is none, so that
+ * a bad --sort or --match prints nothing but its error. */
+static void header(struct out *o)
+{
+	if (o->format == FMT_CSV)
+		lc_tech_csv_header(stdout);
+	else if (o->format == FMT_JSON)
+		fputs("[", stdout);
+	else
+		printf("%-11s  %-18s  %3s  %-9s  %s\n", "ID", "SECTOR", "TRL",
+		       "STATUS", "NAME");
+}
+
 static int print_one(const struct lc_tech *t, void *vo)
 {
 	struct out *o = vo;
 	const char *name;
 
+	if (o->n == 0)
+		header(o);
 	switch (o->format) {
 	case FMT_CSV:
 		lc_tech_csv_row(stdout, t, 0);
@@ -37,7 +52,9 @@ static int print_one(const struct lc_tech *t, void *vo)
 		fputs("  ", stdout);
 		lc_text_cell(stdout, lc_status_name(lc_tech_status(t)), 9, 0);
 		fputs("  ", stdout);
-		lc_text_cell(stdout, name, 29, 0);
+		/* The last column is cut, never padded. */
+		lc_text_cell(stdout, name, lc_text_width(name ? name : "") < 29 ?
+			     lc_text_width(name ? name : "") : 29, 0);
 		fputs("\n", stdout);
 	}
 	o->n++;
@@ -95,17 +112,12 @@ static int run(int argc, char **argv)
 		lc_catalog_close(cat);
 		return rc < 0 ? cli_fail(&err) : 0;
 	}
-	if (o.format == FMT_CSV)
-		lc_tech_csv_header(stdout);
-	else if (o.format == FMT_JSON)
-		fputs("[", stdout);
-	else
-		printf("%-11s  %-18s  %3s  %-9s  %s\n", "ID", "SECTOR", "TRL",
-		       "STATUS", "NAME");
 	rc = lc_catalog_each_tech(cat, &f, print_one, &o, &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
+	if (o.n == 0)
+		header(&o);
 	if (o.format == FMT_JSON)
 		fputs(o.n ? "\n]\n" : "]\n", stdout);
 	return 0;

@@ -159,8 +159,9 @@ static int table_init(struct lc_doc *d, struct doc_table *t, size_t ncols,
 	}
 	for (size_t i = 0; i < ncols; i++) {
 		t->head[i] = dup_or_null(d, head && head[i] ? head[i] : "");
-		t->align[i] = align && strlen(align) > i && align[i] == 'r' ?
-			      'r' : 'l';
+		t->align[i] = align && strlen(align) > i &&
+			      (align[i] == 'r' || align[i] == 'i') ?
+			      align[i] : 'l';
 	}
 	d->last_table = (int)(d->n - 1);
 	return d->broken ? LC_ENOMEM : 0;

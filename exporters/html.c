@@ -1,4 +1,5 @@
-/* html.c - the document model as one self-contained HTML5 file: inline
+/* html.c - the document model as one self-contained HTML5 file (also
+ * well-formed XML, so that tests can check it with libxml2): inline
  * style sheet with A4 print rules, inline SVG charts each followed by its
  * data table, no scripts and nothing fetched from the network. */
 #include <string.h>
@@ -25,7 +26,8 @@ static void cells(FILE *fp, const struct doc_table *t, size_t r, int head)
 		const char *s = head ? t->head[c] : t->cells[r * t->ncols + c];
 
 		fprintf(fp, "<%s%s%s>", tag, head ? " scope=\"col\"" : "",
-			t->align[c] == 'r' ? " class=\"num\"" : "");
+			t->align[c] == 'r' ? " class=\"num\"" :
+			t->align[c] == 'i' ? " class=\"id\"" : "");
 		lc_xml_text(fp, s);
 		fprintf(fp, "</%s>", tag);
 	}
@@ -38,7 +40,7 @@ static void table(FILE *fp, const struct doc_table *t, const char *caption,
 	/* Short tables are kept on one page; long ones break between rows
 	 * and repeat their heading row. */
 	fprintf(fp, "<table class=\"%s%s\">\n", cls,
-		t->nrows <= 25 ? " keep" : "");
+		t->nrows <= 12 ? " keep" : "");
 	if (caption && *caption) {
 		fputs("<caption>", fp);
 		lc_xml_text(fp, caption);
@@ -55,15 +57,15 @@ static void table(FILE *fp, const struct doc_table *t, const char *caption,
 int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 		      struct lc_error *err)
 {
-	int en = exp_is_en(d->lang), in_list = 0, sec = 0, fig = 0;
+	int en = exp_is_en(d->lang), in_list = 0, fig = 0;
 
 	if (d->broken)
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				    "out of memory building the document");
 	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
-		"<meta charset=\"utf-8\">\n"
+		"<meta charset=\"utf-8\"/>\n"
 		"<meta name=\"viewport\" content=\"width=device-width, "
-		"initial-scale=1\">\n<title>", en ? "en" : "zh-Hans");
+		"initial-scale=1\"/>\n<title>", en ? "en" : "zh-Hans");
 	lc_xml_text(fp, d->title ? d->title : "");
 	fputs("</title>\n<style>\n", fp);
 	/* A style sheet cannot hold markup, but never let it end ours. */
@@ -95,8 +97,6 @@ int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 		}
 		switch (b->kind) {
 		case BLK_SECTION:
-			if (b->level == 1)
-				sec++;
 			fprintf(fp, "<h%d%s id=\"s%zu\">", b->level + 1,
 				b->level == 1 ? " class=\"chapter\"" : "", i);
 			lc_xml_text(fp, b->text);
@@ -139,7 +139,6 @@ int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 	}
 	if (in_list)
 		fputs("</ul>\n", fp);
-	(void)sec;
 	fputs("</main>\n</body>\n</html>\n", fp);
 	if (fflush(fp) != 0 || ferror(fp))
 		return lc_error_set(err, LC_EIO, NULL, 0, NULL,

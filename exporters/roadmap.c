@@ -225,7 +225,7 @@ static int macc_figure(struct rm *m, int sector, const char *title)
 	head[4] = L(m, "减排潜力（tCO2/a）", "Potential (tCO2/a)");
 	head[5] = L(m, "累计区间（tCO2/a）", "Cumulative span (tCO2/a)");
 	rc = svg && desc ? lc_doc_figure(m->d, title, desc, svg, 6, head,
-					 "rllrrr") : LC_ENOMEM;
+					 "rilrrr") : LC_ENOMEM;
 	for (size_t i = 0; rc == 0 && i < k; i++) {
 		char span[100];
 		const char *row[6];
@@ -352,7 +352,7 @@ static int top_chapter(struct rm *m)
 {
 	size_t nc, ncol;
 	const char **head;
-	char *align;
+	char *align, *used;
 	int rc;
 
 	lc_doc_section(m->d, 1, L(m, "二、重点推荐技术", "2 Priority "
@@ -371,12 +371,25 @@ static int top_chapter(struct rm *m)
 	       lc_ranking_method(m->rank));
 	if (*lc_ranking_notes(m->rank))
 		lc_doc_para(m->d, lc_ranking_notes(m->rank));
-	ncol = 5 + nc;
+	/* Only the criteria that contributed to some selected entry: a
+	 * panel criterion without scores would be a column of dashes. */
+	used = calloc(nc + 1, sizeof *used);
+	if (!used)
+		return LC_ENOMEM;
+	for (size_t i = 0; i < lc_ranking_count(m->rank); i++)
+		for (size_t j = 0; lc_ranking_selected(m->rank, i) && j < nc;
+		     j++)
+			if (isfinite(lc_ranking_contribution(m->rank, i, j)))
+				used[j] = 1;
+	ncol = 5;
+	for (size_t j = 0; j < nc; j++)
+		ncol += used[j];
 	head = calloc(ncol, sizeof *head);
 	align = calloc(ncol + 1, 1);
 	if (!head || !align) {
 		free(head);
 		free(align);
+		free(used);
 		return LC_ENOMEM;
 	}
 	head[0] = L(m, "排名", "Rank");
@@ -384,17 +397,19 @@ static int top_chapter(struct rm *m)
 	head[2] = L(m, "技术名称", "Technology");
 	head[3] = L(m, "行业", "Sector");
 	head[4] = L(m, "得分", "Score");
-	memcpy(align, "rlllr", 5);
-	for (size_t j = 0; j < nc; j++) {
+	memcpy(align, "rillr", 5);
+	for (size_t j = 0, col = 5; j < nc; j++) {
 		const char *cid = lc_ranking_criterion(m->rank, j);
 
-		head[5 + j] = cid;
+		if (!used[j])
+			continue;
+		head[col] = cid;
 		for (size_t k = 0; m->prof && k < lc_profile_count(m->prof);
 		     k++)
 			if (strcmp(lc_profile_id(m->prof, k), cid) == 0)
-				head[5 + j] = lc_profile_label(m->prof, k,
-							       m->lang);
-		align[5 + j] = 'r';
+				head[col] = lc_profile_label(m->prof, k,
+							     m->lang);
+		align[col++] = 'r';
 	}
 	rc = lc_doc_table(m->d, L(m, "表 重点推荐技术及各指标得分贡献",
 				  "Table: priority technologies with the "
@@ -428,16 +443,20 @@ static int top_chapter(struct rm *m)
 			 lc_ranking_name(m->rank, i);
 		row[3] = sector_label(m, lc_ranking_sector(m->rank, i));
 		row[4] = num(lc_ranking_score(m->rank, i), 3, buf[4]);
-		for (size_t j = 0; j < nc; j++)
-			row[5 + j] = num(lc_ranking_contribution(m->rank, i,
-								 j), 3,
-					 buf[5 + j]);
+		for (size_t j = 0, col = 5; j < nc; j++)
+			if (used[j]) {
+				row[col] = num(lc_ranking_contribution(m->rank,
+								       i, j),
+					       3, buf[col]);
+				col++;
+			}
 		rc = lc_doc_row(m->d, row);
 		free(row);
 		free(buf);
 	}
 	free(head);
 	free(align);
+	free(used);
 	return rc;
 }
 
@@ -583,7 +602,7 @@ static int sector_chapter(struct rm *m, int s, int no)
 		if (!nh[h])
 			continue;
 		lc_doc_section(m->d, 2, horizon_label(m, h));
-		rc = lc_doc_table(m->d, NULL, 8, head, "lllrrrrr");
+		rc = lc_doc_table(m->d, NULL, 8, head, "illrrrrr");
 		for (size_t i = 0; rc == 0 && i < m->cur.n; i++) {
 			const struct tinfo *ti = &m->cur.v[i];
 			double pn = NAN, pt = NAN;
@@ -734,7 +753,7 @@ static int changes(struct rm *m)
 	head[1] = L(m, "编号", "ID");
 	head[2] = L(m, "技术名称", "Technology");
 	head[3] = "TRL";
-	rc = lc_doc_table(m->d, NULL, 4, head, "lllr");
+	rc = lc_doc_table(m->d, NULL, 4, head, "lilr");
 	for (size_t i = 0; rc == 0 && i < m->cur.n; i++) {
 		const struct tinfo *ti = &m->cur.v[i];
 
@@ -845,7 +864,7 @@ static int annex(struct rm *m, int no)
 	head[6] = L(m, "减排潜力（tCO2/a）", "Potential (tCO2/a)");
 	head[7] = L(m, "减排成本（元/tCO2）", "Cost (CNY/tCO2)");
 	head[8] = L(m, "申报单位", "Submitter");
-	rc = lc_doc_table(m->d, NULL, 9, head, "llllrlrrl");
+	rc = lc_doc_table(m->d, NULL, 9, head, "illlrlrrl");
 	for (size_t i = 0; rc == 0 && i < m->cur.n; i++) {
 		const struct tinfo *ti = &m->cur.v[i];
 		const char *cat = lc_category_label(lc_tech_category(ti->t),
@@ -901,9 +920,10 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 				  &m.prev, err);
 	if (rc < 0)
 		goto out;
-	snprintf(m.vintage, sizeof m.vintage, "—");
 	(void)lc_catalog_rec_each(cat, "tech", "edition", o->edition,
 				  vintage_fn, m.vintage, NULL);
+	if (!m.vintage[0])
+		snprintf(m.vintage, sizeof m.vintage, "—");
 	/* The Top N comes from the ranker; a failure there is said in the
 	 * document rather than losing the whole roadmap. */
 	if (lc_profile_load(o->profile ? o->profile : "top20", &m.prof,

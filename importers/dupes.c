@@ -18,8 +18,17 @@ struct grams {
 
 struct entry {
 	char *id, *edition, *who, *name;
+	uint64_t ed_h, who_h;     /* hashes of edition and who, compared */
 	struct grams zh, en;
 };
+
+static uint64_t hash_s(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (s = s ? s : ""; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
 
 struct posting {
 	uint32_t key;
@@ -306,6 +315,8 @@ int imp_dupes_add(struct imp_dupes *d, const char *id, const char *edition,
 		free(e->zh.g);
 		return LC_ENOMEM;
 	}
+	e->ed_h = hash_s(edition);
+	e->who_h = hash_s(who);
 	d->n++;
 	if (post(d, &e->zh, (uint32_t)(d->n - 1)) ||
 	    post(d, &e->en, (uint32_t)(d->n - 1)))
@@ -336,6 +347,7 @@ int imp_dupes_find(struct imp_dupes *d, const char *edition, const char *who,
 	size_t i;
 	double best = 0;
 	long bi = -1;
+	uint64_t ed_h = hash_s(edition), who_h = hash_s(who);
 	if (d->n == 0)
 		return 0;
 	if (grams_of(zh, &a))
@@ -352,8 +364,7 @@ int imp_dupes_find(struct imp_dupes *d, const char *edition, const char *who,
 		struct entry *e = &d->e[k];
 		double s1, s2;
 		d->hits[k] = 0;
-		if (strcmp(e->edition, edition ? edition : "") != 0 ||
-		    strcmp(e->who, who ? who : "") == 0)
+		if (e->ed_h != ed_h || e->who_h == who_h)
 			continue;
 		s1 = dice(&a, &e->zh);
 		s2 = dice(&b, &e->en);

@@ -66,10 +66,12 @@ static int idset_add(struct idset *z, const char *id)
 /* State of one validate or import run. */
 struct run {
 	struct imp_sink sink;
+	struct lc_import_opts defaults;
 	const struct lc_import_opts *o;
 	struct lc_import_summary sum;
 	struct idset ids;
 	struct lc_catalog *cat;      /* NULL: validate only */
+	long existing;               /* dossiers in cat before, -1 unknown */
 	struct imp_dupes *dupes;
 	int bad;                     /* an invalid dossier or file */
 	int stop_storing;            /* bad and not skip_invalid */
@@ -179,7 +181,7 @@ static int store(struct run *u, const struct lc_tech *t, struct imp_raw *r)
 	const struct lc_tech *put = t;
 	const char *id = lc_tech_get(t, LC_F_ID);
 
-	if (!r->status) {
+	if (!r->status && u->existing != 0) {
 		/* the file says nothing about status: keep the stored one */
 		rc = lc_catalog_get_tech(u->cat, id, &old, u->err);
 		if (rc < 0 && rc != LC_ENOTFOUND)
@@ -301,14 +303,24 @@ static int run_file(struct run *u, const char *path)
 	return rc;
 }
 
-static void run_init(struct run *u, const struct lc_import_opts *o,
-		     const struct lc_import_opts *defaults,
-		     const struct lc_import_report *rep, struct lc_error *err)
+/* Sets up a run (o NULL: defaults); loads the rules and, when asked, the
+ * name index. Returns 0 or a status; run_free either way. */
+static int run_init(struct run *u, const struct lc_import_opts *o,
+		    const struct lc_import_report *rep, int dupes,
+		    struct lc_error *err)
 {
 	memset(u, 0, sizeof *u);
-	u->o = o ? o : defaults;
+	lc_import_opts_init(&u->defaults);
+	u->o = o ? o : &u->defaults;
 	u->sink.rep = rep;
 	u->err = err;
+	if (dupes && u->o->dup_check) {
+		u->dupes = imp_dupes_new();
+		if (!u->dupes)
+			return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+					    "out of memory");
+	}
+	return imp_rules_ensure(err);
 }
 
 static void run_free(struct run *u)
@@ -324,14 +336,10 @@ int lc_import_read(const char *path, const struct lc_import_opts *o,
 			     void *ctx),
 		   void *ctx, struct lc_error *err)
 {
-	struct lc_import_opts def;
 	struct run u;
-	int rc;
-	lc_import_opts_init(&def);
-	run_init(&u, o, &def, rep, err);
+	int rc = run_init(&u, o, rep, 0, err);
 	u.fn = fn;
 	u.ctx = ctx;
-	rc = imp_rules_ensure(err);
 	if (rc == 0) {
 		int fmt = detect(path, u.o, err);
 		if (fmt < 0)
@@ -361,19 +369,9 @@ int lc_import_validate(char *const *paths, size_t n,
 		       const struct lc_import_report *rep,
 		       struct lc_import_summary *sum, struct lc_error *err)
 {
-	struct lc_import_opts def;
 	struct run u;
 	size_t i;
-	int rc;
-	lc_import_opts_init(&def);
-	run_init(&u, o, &def, rep, err);
-	rc = imp_rules_ensure(err);
-	if (rc == 0 && u.o->dup_check) {
-		u.dupes = imp_dupes_new();
-		if (!u.dupes)
-			rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
-					  "out of memory");
-	}
+	int rc = run_init(&u, o, rep, 1, err);
 	for (i = 0; rc == 0 && i < n; i++)
 		rc = run_file(&u, paths[i]);
 	finish_sum(&u, sum);
@@ -388,6 +386,7 @@ int lc_import_validate(char *const *paths, size_t n,
 static int load_names(const struct lc_tech *t, void *ctx)
 {
 	struct run *u = ctx;
+	u->existing++;
 	return imp_dupes_add(u->dupes, lc_tech_get(t, LC_F_ID),
 			     lc_tech_get(t, LC_F_EDITION), who_of(t),
 			     lc_tech_get(t, LC_F_NAME_ZH),
@@ -399,28 +398,19 @@ int lc_import_files(struct lc_catalog *cat, char *const *paths, size_t n,
 		    const struct lc_import_report *rep,
 		    struct lc_import_summary *sum, struct lc_error *err)
 {
-	struct lc_import_opts def;
 	struct run u;
 	size_t i;
-	int rc;
-	lc_import_opts_init(&def);
-	run_init(&u, o, &def, rep, err);
+	int rc = run_init(&u, o, rep, 1, err);
 	u.cat = cat;
-	rc = imp_rules_ensure(err);
-	if (rc == 0 && u.o->dup_check) {
+	u.existing = -1;
+	if (rc == 0 && u.dupes) {
 		struct lc_filter f;
-		u.dupes = imp_dupes_new();
-		if (!u.dupes)
+		lc_filter_init(&f);
+		u.existing = 0;
+		rc = lc_catalog_each_tech(cat, &f, load_names, &u, err);
+		if (rc > 0)
 			rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 					  "out of memory");
-		lc_filter_init(&f);
-		if (rc == 0) {
-			rc = lc_catalog_each_tech(cat, &f, load_names, &u,
-						  err);
-			if (rc > 0)
-				rc = lc_error_set(err, LC_ENOMEM, NULL, 0,
-						  NULL, "out of memory");
-		}
 	}
 	if (rc == 0)
 		rc = lc_catalog_begin(cat, err);

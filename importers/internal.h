@@ -39,6 +39,10 @@ int imp_raw_set(struct imp_raw *r, int f, const char *text, long len,
 		long line);
 struct imp_raw_demo *imp_raw_add_demo(struct imp_raw *r);
 
+/* The submitter block of the XML format: its element names and fields. */
+extern const int imp_sub_field[5];
+extern const char *const imp_sub_elem[5];
+
 /* Problem reporting with a counter. */
 struct imp_sink {
 	const struct lc_import_report *rep;

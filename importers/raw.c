@@ -5,6 +5,14 @@
 #include <string.h>
 #include "importers/internal.h"
 
+const int imp_sub_field[5] = {
+	LC_F_SUBMITTER, LC_F_CREDIT_CODE, LC_F_CONTACT, LC_F_EMAIL,
+	LC_F_PHONE
+};
+const char *const imp_sub_elem[5] = {
+	"organisation", "credit_code", "contact", "email", "phone"
+};
+
 static int is_space_at(const char *s, size_t *len)
 {
 	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||

@@ -21,13 +21,6 @@ struct submitter {
 	long line[5];
 };
 
-static const int sub_field[5] = {
-	LC_F_SUBMITTER, LC_F_CREDIT_CODE, LC_F_CONTACT, LC_F_EMAIL,
-	LC_F_PHONE
-};
-static const char *const sub_elem[5] = {
-	"organisation", "credit_code", "contact", "email", "phone"
-};
 
 /* A schema error waiting to be given to the dossier whose lines hold it:
  * validation runs as the parser reads, which may be ahead of the reader. */
@@ -70,8 +63,8 @@ static int field_of_elem(const char *name)
 	if (strcmp(name, "owner") == 0)
 		return LC_F_OWNERS;
 	for (i = 0; i < 5; i++)
-		if (strcmp(name, sub_elem[i]) == 0)
-			return sub_field[i];
+		if (strcmp(name, imp_sub_elem[i]) == 0)
+			return imp_sub_field[i];
 	return lc_field_lookup(name);
 }
 
@@ -322,7 +315,7 @@ static int read_submitter(xmlNodePtr node, struct submitter *b)
 		if (!is_elem(c, NULL))
 			continue;
 		for (i = 0; i < 5; i++) {
-			if (strcmp((const char *)c->name, sub_elem[i]) != 0)
+			if (strcmp((const char *)c->name, imp_sub_elem[i]) != 0)
 				continue;
 			free(b->val[i]);
 			b->val[i] = text_of(c);
@@ -480,7 +473,7 @@ static int read_tech(struct imp_raw *r, xmlNodePtr node,
 	}
 	for (i = 0; !rc && i < 5; i++)
 		if (b->val[i])
-			rc = imp_raw_set(r, sub_field[i], b->val[i], -1,
+			rc = imp_raw_set(r, imp_sub_field[i], b->val[i], -1,
 					 b->line[i]);
 	sub_clear(&own);
 	return rc;

@@ -5,17 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/xmlwriter.h>
-#include "importers/importers.h"
+#include "importers/internal.h"
 
 #define NS "urn:lowcarb:submission:1"
 
-static const int sub_field[5] = {
-	LC_F_SUBMITTER, LC_F_CREDIT_CODE, LC_F_CONTACT, LC_F_EMAIL,
-	LC_F_PHONE
-};
-static const char *const sub_elem[5] = {
-	"organisation", "credit_code", "contact", "email", "phone"
-};
 
 /* started: root written; top: the root submitter block's values. */
 struct lc_xml_writer {
@@ -79,15 +72,15 @@ static void submitter(struct lc_xml_writer *x, const struct lc_tech *t)
 	int i;
 	chk(x, xmlTextWriterStartElement(x->w, X("submitter")));
 	for (i = 0; i < 5; i++) {
-		const char *v = lc_tech_get(t, sub_field[i]);
+		const char *v = lc_tech_get(t, imp_sub_field[i]);
 		/* organisation and credit_code are required by the schema */
 		if (i < 2 && !v)
 			v = "";
 		if (i < 2)
 			chk(x, xmlTextWriterWriteElement(x->w,
-				X(sub_elem[i]), X(v)));
+				X(imp_sub_elem[i]), X(v)));
 		else
-			elem(x, sub_elem[i], v);
+			elem(x, imp_sub_elem[i], v);
 	}
 	chk(x, xmlTextWriterEndElement(x->w));
 }
@@ -116,7 +109,7 @@ static void start_root(struct lc_xml_writer *x, const struct lc_tech *t)
 		return;
 	submitter(x, t);
 	for (i = 0; i < 5; i++) {
-		const char *v = lc_tech_get(t, sub_field[i]);
+		const char *v = lc_tech_get(t, imp_sub_field[i]);
 		x->top[i] = v ? strdup(v) : NULL;
 		if (v && !x->top[i])
 			x->failed = 1;
@@ -184,7 +177,7 @@ int lc_xml_writer_add(struct lc_xml_writer *x, const struct lc_tech *t,
 	if (!x->started)
 		start_root(x, t);
 	for (i = 0; i < 5; i++)
-		if (!same(x->top[i], lc_tech_get(t, sub_field[i])))
+		if (!same(x->top[i], lc_tech_get(t, imp_sub_field[i])))
 			own = 1;
 	chk(x, xmlTextWriterStartElement(x->w, X("technology")));
 	chk(x, xmlTextWriterWriteAttribute(x->w, X("id"),

@@ -67,47 +67,104 @@ int lc_rk_check_weights(const double *w, size_t n, struct lc_error *err)
 	return 0;
 }
 
+/* Column statistics gathered in one row-major pass (the matrix is read
+ * once, in memory order, whatever n is). */
+struct colstat {
+	double lo, hi, sum, sq, inv;   /* inv: sum of 1/x, valid if lo > 0 */
+};
+
+static int col_stats(const double *x, size_t m, size_t n,
+		     struct colstat *st, int need_inv, struct lc_error *err)
+{
+	if (m == 0 || n == 0)
+		return lc_error_set(err, LC_EDATA, NULL, 0, NULL,
+				    "empty decision matrix");
+	for (size_t j = 0; j < n; j++) {
+		st[j].lo = st[j].hi = x[j];
+		st[j].sum = st[j].sq = st[j].inv = 0;
+	}
+	for (size_t i = 0; i < m; i++) {
+		const double *row = x + i * n;
+
+		for (size_t j = 0; j < n; j++) {
+			double v = row[j];
+
+			st[j].lo = v < st[j].lo ? v : st[j].lo;
+			st[j].hi = v > st[j].hi ? v : st[j].hi;
+			st[j].sum += v;
+			st[j].sq += v * v;
+		}
+	}
+	/* a NaN or infinity anywhere makes its column's sum of squares
+	 * non-finite (overflow too): only then look for the culprit */
+	for (size_t j = 0; j < n; j++)
+		if (!isfinite(st[j].sq) || !isfinite(st[j].sum))
+			return lc_rk_check_matrix(x, m, n, err) ?
+				err ? err->status : LC_EDATA
+				: lc_rk_crit_error(err, LC_EDATA, j,
+					"values too large");
+	if (need_inv)
+		for (size_t i = 0; i < m; i++)
+			for (size_t j = 0; j < n; j++)
+				st[j].inv += x[i * n + j] != 0 ?
+					1.0 / x[i * n + j] : 0;
+	return 0;
+}
+
+/* The divisor of a normalisation (minmax: the range), checking the
+ * stated rules; *scale receives it and *shift what is subtracted. */
+static int norm_params(const struct colstat *st, size_t j, int norm,
+		       double *shift, double *scale, struct lc_error *err)
+{
+	*shift = 0;
+	if (norm != LC_NORM_MINMAX && st->lo < 0)
+		return lc_rk_crit_error(err, LC_EDATA, j,
+			"negative value: this normalisation needs "
+			"values >= 0 (use minmax)");
+	switch (norm) {
+	case LC_NORM_MINMAX:
+		*shift = st->lo;
+		*scale = st->hi - st->lo;
+		break;
+	case LC_NORM_MAX: *scale = st->hi; break;
+	case LC_NORM_SUM: *scale = st->sum; break;
+	default: *scale = sqrt(st->sq); break;
+	}
+	return 0;
+}
+
+static double norm_one(double v, int norm, double shift, double scale)
+{
+	if (norm == LC_NORM_MINMAX)
+		return scale > 0 ? (v - shift) / scale : 1.0;
+	return scale > 0 ? v / scale : 0.0;
+}
+
 int lc_mcda_normalize(const double *x, size_t m, size_t n, int norm,
 		      double *out, struct lc_error *err)
 {
-	int rc = lc_rk_check_matrix(x, m, n, err);
+	struct colstat *st;
+	double *shift, *scale;
+	int rc;
 
-	if (rc)
-		return rc;
 	if (norm < 0 || norm >= LC_NORM__COUNT)
 		return lc_error_set(err, LC_EUSAGE, NULL, 0, "normalization",
 				    "unknown normalisation");
-	for (size_t j = 0; j < n; j++) {
-		double lo = x[j], hi = x[j], s = 0, q = 0, d = 0;
-
-		for (size_t i = 0; i < m; i++) {
-			double v = x[i * n + j];
-
-			lo = v < lo ? v : lo;
-			hi = v > hi ? v : hi;
-			s += v;
-			q += v * v;
-		}
-		if (norm != LC_NORM_MINMAX && lo < 0)
-			return lc_rk_crit_error(err, LC_EDATA, j,
-				"negative value: this normalisation needs "
-				"values >= 0 (use minmax)");
-		switch (norm) {
-		case LC_NORM_MINMAX: d = hi - lo; break;
-		case LC_NORM_MAX: d = hi; break;
-		case LC_NORM_SUM: d = s; break;
-		default: d = sqrt(q); break;
-		}
-		for (size_t i = 0; i < m; i++) {
-			double v = x[i * n + j];
-
-			if (norm == LC_NORM_MINMAX)
-				out[i * n + j] = d > 0 ? (v - lo) / d : 1.0;
-			else
-				out[i * n + j] = d > 0 ? v / d : 0.0;
-		}
-	}
-	return 0;
+	st = malloc((n ? n : 1) * (sizeof *st + 2 * sizeof(double)));
+	if (!st)
+		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				    "out of memory");
+	shift = (double *)(st + n);
+	scale = shift + n;
+	rc = col_stats(x, m, n, st, 0, err);
+	for (size_t j = 0; !rc && j < n; j++)
+		rc = norm_params(&st[j], j, norm, &shift[j], &scale[j], err);
+	for (size_t i = 0; !rc && i < m; i++)
+		for (size_t j = 0; j < n; j++)
+			out[i * n + j] = norm_one(x[i * n + j], norm, shift[j],
+						  scale[j]);
+	free(st);
+	return rc;
 }
 
 int lc_mcda_cost(double *r, size_t m, size_t n, const int *cost, int norm,
@@ -144,35 +201,102 @@ int lc_mcda_cost(double *r, size_t m, size_t n, const int *cost, int norm,
 	return 0;
 }
 
+/* WSM computes the same numbers as lc_mcda_normalize then lc_mcda_cost
+ * without the matrix of normalised values: one pass for the column
+ * statistics, one for the scores. Every transformation but two is affine
+ * in x, w r = a x + b; the two others are the cost forms of max,
+ * min(r)/r = lo/x, and of sum, (1/r)/sum(1/r) = (1/x)/sum(1/x). */
+struct wcol {
+	double a, b;   /* affine form */
+	double k;      /* division form: w * k / x, k = lo or 1/inv */
+	int div;
+};
+
 int lc_mcda_wsm(const double *x, size_t m, size_t n, const int *cost,
 		const double *w, int norm, double *score, double *contrib,
 		struct lc_error *err)
 {
-	double *r;
-	int rc = lc_rk_check_weights(w, n, err);
+	struct colstat *st;
+	struct wcol *c;
+	double base = 0;
+	int rc = lc_rk_check_weights(w, n, err), any_div = 0;
 
 	if (rc)
 		return rc;
-	r = malloc(m * n * sizeof *r);
-	if (!r)
+	if (norm < 0 || norm >= LC_NORM__COUNT)
+		return lc_error_set(err, LC_EUSAGE, NULL, 0, "normalization",
+				    "unknown normalisation");
+	st = malloc(n * (sizeof *st + sizeof *c));
+	if (!st)
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				    "out of memory");
-	rc = lc_mcda_normalize(x, m, n, norm, r, err);
-	if (!rc)
-		rc = lc_mcda_cost(r, m, n, cost, norm, err);
-	for (size_t i = 0; !rc && i < m; i++) {
-		double s = 0;
+	c = (struct wcol *)(st + n);
+	for (size_t j = 0; j < n; j++)
+		any_div |= cost && cost[j] && (norm == LC_NORM_MAX ||
+					       norm == LC_NORM_SUM);
+	rc = col_stats(x, m, n, st, any_div, err);
+	for (size_t j = 0; !rc && j < n; j++) {
+		double shift, scale;
+		int cj = cost && cost[j];
 
-		for (size_t j = 0; j < n; j++) {
-			double c = w[j] * r[i * n + j];
-
-			if (contrib)
-				contrib[i * n + j] = c;
-			s += c;
+		rc = norm_params(&st[j], j, norm, &shift, &scale, err);
+		if (rc)
+			break;
+		c[j].div = cj && (norm == LC_NORM_MAX || norm == LC_NORM_SUM);
+		if (c[j].div) {
+			if (!(st[j].lo > 0)) {
+				rc = lc_rk_crit_error(err, LC_EDATA, j,
+					"cost criterion with a value <= 0 "
+					"cannot use max or sum normalisation "
+					"(use minmax)");
+				break;
+			}
+			c[j].k = w[j] * (norm == LC_NORM_MAX ? st[j].lo
+					 : 1.0 / st[j].inv);
+			c[j].a = c[j].b = 0;
+			continue;
 		}
-		score[i] = s;
+		if (scale > 0) {
+			c[j].a = w[j] / scale;
+			c[j].b = -w[j] * shift / scale;
+		} else {
+			/* the stated rules: minmax 1, the others 0 */
+			c[j].a = 0;
+			c[j].b = norm == LC_NORM_MINMAX ? w[j] : 0;
+		}
+		if (cj) {       /* w (1 - r) */
+			c[j].a = -c[j].a;
+			c[j].b = w[j] - c[j].b;
+		}
+		base += c[j].b;
 	}
-	free(r);
+	if (!rc && !contrib && !any_div) {
+		/* the common case: a dot product per row */
+		for (size_t i = 0; i < m; i++) {
+			const double *row = x + i * n;
+			double s = base;
+
+			for (size_t j = 0; j < n; j++)
+				s += c[j].a * row[j];
+			score[i] = s;
+		}
+	} else if (!rc) {
+		for (size_t i = 0; i < m; i++) {
+			const double *row = x + i * n;
+			double s = 0;
+
+			for (size_t j = 0; j < n; j++) {
+				double v = c[j].div ? c[j].k / row[j]
+					: c[j].a * row[j] + c[j].b;
+
+				if (contrib)
+					contrib[i * n + j] = v;
+				s += v;
+			}
+			score[i] = s;
+		}
+	}
+	free(st);
 	return rc;
 }
 
@@ -180,39 +304,52 @@ int lc_mcda_topsis(const double *x, size_t m, size_t n, const int *cost,
 		   const double *w, int norm, double *closeness,
 		   double *d_plus, double *d_minus, struct lc_error *err)
 {
-	double *r, *best, *worst;
+	struct colstat *st;
+	double *shift, *scale, *best, *worst;
 	int rc = lc_rk_check_weights(w, n, err);
 
 	if (rc)
 		return rc;
-	r = malloc((m * n + 2 * n) * sizeof *r);
-	if (!r)
+	if (norm < 0 || norm >= LC_NORM__COUNT)
+		return lc_error_set(err, LC_EUSAGE, NULL, 0, "normalization",
+				    "unknown normalisation");
+	st = malloc(n * (sizeof *st + 4 * sizeof(double)));
+	if (!st)
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				    "out of memory");
-	best = r + m * n;
+	shift = (double *)(st + n);
+	scale = shift + n;
+	best = scale + n;
 	worst = best + n;
-	rc = lc_mcda_normalize(x, m, n, norm, r, err);
-	if (rc)
-		goto out;
-	for (size_t j = 0; j < n; j++) {
-		double lo = INFINITY, hi = -INFINITY;
+	rc = col_stats(x, m, n, st, 0, err);
+	for (size_t j = 0; !rc && j < n; j++) {
+		double a, b;
 
-		for (size_t i = 0; i < m; i++) {
-			double v = w[j] * r[i * n + j];
+		rc = norm_params(&st[j], j, norm, &shift[j], &scale[j], err);
+		/* the normalisation is increasing, so the ideal and the
+		 * anti-ideal are the weighted images of the extremes */
+		a = w[j] * norm_one(st[j].lo, norm, shift[j], scale[j]);
+		b = w[j] * norm_one(st[j].hi, norm, shift[j], scale[j]);
+		best[j] = cost && cost[j] ? a : b;
+		worst[j] = cost && cost[j] ? b : a;
+		/* v = w r as an affine form of x: scale, shift reused */
+		if (scale[j] > 0) {
+			double k = w[j] / scale[j];
 
-			r[i * n + j] = v;
-			lo = v < lo ? v : lo;
-			hi = v > hi ? v : hi;
+			shift[j] = -k * shift[j];
+			scale[j] = k;
+		} else {
+			shift[j] = norm == LC_NORM_MINMAX ? w[j] : 0;
+			scale[j] = 0;
 		}
-		best[j] = cost && cost[j] ? lo : hi;
-		worst[j] = cost && cost[j] ? hi : lo;
 	}
-	for (size_t i = 0; i < m; i++) {
+	for (size_t i = 0; !rc && i < m; i++) {
+		const double *row = x + i * n;
 		double dp = 0, dm = 0;
 
 		for (size_t j = 0; j < n; j++) {
-			double a = r[i * n + j] - best[j];
-			double b = r[i * n + j] - worst[j];
+			double v = scale[j] * row[j] + shift[j];
+			double a = v - best[j], b = v - worst[j];
 
 			dp += a * a;
 			dm += b * b;
@@ -225,8 +362,7 @@ int lc_mcda_topsis(const double *x, size_t m, size_t n, const int *cost,
 			d_minus[i] = dm;
 		closeness[i] = dp + dm > 0 ? dm / (dp + dm) : 0.5;
 	}
-out:
-	free(r);
+	free(st);
 	return rc;
 }
 
@@ -235,38 +371,53 @@ int lc_mcda_vikor(const double *x, size_t m, size_t n, const int *cost,
 		  struct lc_vikor_accept *acc, struct lc_error *err)
 {
 	double smin = INFINITY, smax = -INFINITY, rmin = INFINITY;
-	double rmax = -INFINITY;
-	int rc = lc_rk_check_matrix(x, m, n, err);
+	double rmax = -INFINITY, *a, *b;
+	struct colstat *st;
+	int rc = lc_rk_check_weights(w, n, err);
 
-	if (!rc)
-		rc = lc_rk_check_weights(w, n, err);
 	if (rc)
 		return rc;
 	if (!(v >= 0 && v <= 1))
 		return lc_error_set(err, LC_EUSAGE, NULL, 0, "v",
 				    "v must be between 0 and 1");
-	for (size_t i = 0; i < m; i++)
-		S[i] = R[i] = 0;
-	for (size_t j = 0; j < n; j++) {
-		double lo = x[j], hi = x[j], fb, fw;
-
-		for (size_t i = 1; i < m; i++) {
-			double a = x[i * n + j];
-
-			lo = a < lo ? a : lo;
-			hi = a > hi ? a : hi;
-		}
-		if (hi == lo)
-			continue;     /* constant column contributes 0 */
-		fb = cost && cost[j] ? lo : hi;
-		fw = cost && cost[j] ? hi : lo;
-		for (size_t i = 0; i < m; i++) {
-			double t = w[j] * (fb - x[i * n + j]) / (fb - fw);
-
-			S[i] += t;
-			R[i] = t > R[i] ? t : R[i];
-		}
+	st = malloc(n * (sizeof *st + 2 * sizeof(double)));
+	if (!st)
+		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				    "out of memory");
+	a = (double *)(st + n);
+	b = a + n;
+	rc = col_stats(x, m, n, st, 0, err);
+	if (rc) {
+		free(st);
+		return rc;
 	}
+	/* w (f* - f) / (f* - f-) as the affine form a x + b; a constant
+	 * column contributes 0 */
+	for (size_t j = 0; j < n; j++) {
+		double fb = cost && cost[j] ? st[j].lo : st[j].hi;
+		double fw = cost && cost[j] ? st[j].hi : st[j].lo;
+
+		if (st[j].hi == st[j].lo) {
+			a[j] = b[j] = 0;
+			continue;
+		}
+		a[j] = -w[j] / (fb - fw);
+		b[j] = w[j] * fb / (fb - fw);
+	}
+	for (size_t i = 0; i < m; i++) {
+		const double *row = x + i * n;
+		double sum = 0, mx = 0;
+
+		for (size_t j = 0; j < n; j++) {
+			double t = a[j] * row[j] + b[j];
+
+			sum += t;
+			mx = t > mx ? t : mx;
+		}
+		S[i] = sum;
+		R[i] = mx;
+	}
+	free(st);
 	for (size_t i = 0; i < m; i++) {
 		smin = S[i] < smin ? S[i] : smin;
 		smax = S[i] > smax ? S[i] : smax;
@@ -285,23 +436,24 @@ int lc_mcda_vikor(const double *x, size_t m, size_t n, const int *cost,
 	if (acc) {
 		size_t *ord = malloc(m * sizeof *ord);
 		double dq = m > 1 ? 1.0 / (double)(m - 1) : 0;
-		size_t b;
+		size_t first;
 
 		if (!ord)
 			return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 					    "out of memory");
 		lc_rk_order(Q, m, 0, ord);
-		b = ord[0];
-		acc->best = b;
-		acc->second = m > 1 ? ord[1] : b;
-		acc->c1 = m < 2 || Q[ord[1]] - Q[b] >= dq - 1e-12;
-		acc->c2 = lc_rk_near(S[b], smin) || lc_rk_near(R[b], rmin);
+		first = ord[0];
+		acc->best = first;
+		acc->second = m > 1 ? ord[1] : first;
+		acc->c1 = m < 2 || Q[ord[1]] - Q[first] >= dq - 1e-12;
+		acc->c2 = lc_rk_near(S[first], smin) ||
+			  lc_rk_near(R[first], rmin);
 		if (acc->c1) {
 			acc->n_compromise = acc->c2 ? 1 : 2;
 		} else {
 			size_t k = 1;
 
-			while (k < m && Q[ord[k]] - Q[b] < dq - 1e-12)
+			while (k < m && Q[ord[k]] - Q[first] < dq - 1e-12)
 				k++;
 			acc->n_compromise = k;
 		}
@@ -452,8 +604,11 @@ int lc_mcda_promethee2(const double *x, size_t m, size_t n, const int *cost,
 
 				if (cost && cost[j])
 					d = -d;
-				pab += w[j] * pref_value(&pref[j], d);
-				pba += w[j] * pref_value(&pref[j], -d);
+				/* P(d) is 0 for d <= 0: one side at most */
+				if (d > 0)
+					pab += w[j] * pref_value(&pref[j], d);
+				else if (d < 0)
+					pba += w[j] * pref_value(&pref[j], -d);
 			}
 			pp[a] += pab;
 			pm[b] += pab;

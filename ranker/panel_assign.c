@@ -166,7 +166,46 @@ static int idx_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Repair: moves dossiers from the most to the least loaded experts. */
+/* The least-loaded expert (ties by index) that could take u's place on
+ * d: free of conflict, not already on d, of d's sector unless u is not;
+ * ne when none. The caller has marked d's conflicted and current experts
+ * with s->stamp. */
+static size_t best_swap(const struct solver *s, size_t u, size_t d)
+{
+	size_t best = s->in->ne;
+	int sec = s->in->dsec[d], own = in_sector(s, u, d);
+	const size_t *pool = NULL;
+	size_t np = s->in->ne;
+
+	if (own && sec >= 0 && sec < LC_SECTOR__COUNT) {
+		pool = s->bysec[sec];
+		np = s->nbysec[sec];
+	}
+	for (size_t i = 0; i < np; i++) {
+		size_t v = pool ? pool[i] : i;
+
+		if (s->mark[v] == s->stamp)
+			continue;
+		if (best == s->in->ne || s->load[v] < s->load[best])
+			best = v;
+	}
+	return best;
+}
+
+static int load_desc(const void *a, const void *b, void *ctx)
+{
+	const size_t *load = ctx;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	if (load[x] != load[y])
+		return load[x] > load[y] ? -1 : 1;
+	return (x > y) - (x < y);
+}
+
+/* Repair: passes over the experts, most loaded first, moving each of
+ * their dossiers to the least-loaded expert that may take it while that
+ * lowers the spread (loads differ by 2 or more); until a pass moves
+ * nothing. Each move lowers the sum of squared loads, so it ends. */
 static int repair(struct solver *s, struct lc_pnl_assign_out *out,
 		  const unsigned char *pinned_slot)
 {
@@ -176,82 +215,51 @@ static int repair(struct solver *s, struct lc_pnl_assign_out *out,
 	if (!ord)
 		return LC_ENOMEM;
 	while (moved) {
+		size_t minload = (size_t)-1;
+
 		moved = 0;
-		for (size_t i = 0; i < ne; i++)
+		for (size_t i = 0; i < ne; i++) {
 			ord[i] = i;
-		/* Insertion-free sort by (load, index): loads are small. */
-		{
-			size_t maxl = 0, *cnt, *tmp;
-
-			for (size_t i = 0; i < ne; i++)
-				if (s->load[i] > maxl)
-					maxl = s->load[i];
-			cnt = calloc(maxl + 2, sizeof *cnt);
-			tmp = malloc(ne * sizeof *tmp);
-			if (!cnt || !tmp) {
-				free(cnt);
-				free(tmp);
-				free(ord);
-				return LC_ENOMEM;
-			}
-			for (size_t i = 0; i < ne; i++)
-				cnt[s->load[i] + 1]++;
-			for (size_t l = 0; l <= maxl; l++)
-				cnt[l + 1] += cnt[l];
-			for (size_t i = 0; i < ne; i++)
-				tmp[cnt[s->load[i]]++] = i;
-			memcpy(ord, tmp, ne * sizeof *ord);
-			free(cnt);
-			free(tmp);
+			if (s->load[i] < minload)
+				minload = s->load[i];
 		}
-		for (size_t hi = ne; !moved && hi-- > 0;) {
-			size_t u = ord[hi];
+		qsort_r(ord, ne, sizeof *ord, load_desc, s->load);
+		for (size_t oi = 0; oi < ne; oi++) {
+			size_t u = ord[oi];
 
-			if (s->load[u] < s->load[ord[0]] + 2)
+			if (s->load[u] < minload + 2)
 				break;
-			for (size_t lo = 0; !moved && lo < hi; lo++) {
-				size_t v = ord[lo];
+			for (size_t k = 0; k < s->nedoss[u] &&
+			     s->load[u] >= minload + 2; k++) {
+				size_t d = s->edoss[u][k], slot = 0, v;
 
-				if (s->load[v] + 2 > s->load[u])
-					break;
-				for (size_t k = 0; k < s->nedoss[u]; k++) {
-					size_t d = s->edoss[u][k], slot = 0;
-					int ok = 1;
-
-					if (!in_sector(s, v, d) &&
-					    in_sector(s, u, d))
-						continue;
-					mark_dossier(s, d);
-					if (s->mark[v] == s->stamp)
-						continue;
-					for (size_t j = out->start[d];
-					     j < out->start[d + 1]; j++) {
-						if (out->who[j] == v)
-							ok = 0;
-						if (out->who[j] == u)
-							slot = j;
-					}
-					if (!ok || pinned_slot[slot])
-						continue;
-					out->who[slot] = v;
-					if (!in_sector(s, v, d) &&
-					    in_sector(s, u, d))
-						out->fallback[d]++;
-					else if (in_sector(s, v, d) &&
-						 !in_sector(s, u, d))
-						out->fallback[d]--;
-					s->edoss[u][k] =
-						s->edoss[u][--s->nedoss[u]];
-					if (edoss_add(s, v, d) < 0) {
-						free(ord);
-						return LC_ENOMEM;
-					}
-					s->load[u]--;
-					s->load[v]++;
-					out->moves++;
-					moved = 1;
-					break;
+				mark_dossier(s, d);
+				for (size_t j = out->start[d];
+				     j < out->start[d + 1]; j++) {
+					s->mark[out->who[j]] = s->stamp;
+					if (out->who[j] == u)
+						slot = j;
 				}
+				if (pinned_slot[slot])
+					continue;
+				v = best_swap(s, u, d);
+				if (v == ne || s->load[v] + 2 > s->load[u])
+					continue;
+				out->who[slot] = v;
+				if (!in_sector(s, v, d) && in_sector(s, u, d))
+					out->fallback[d]++;
+				else if (in_sector(s, v, d) &&
+					 !in_sector(s, u, d))
+					out->fallback[d]--;
+				s->edoss[u][k--] = s->edoss[u][--s->nedoss[u]];
+				if (edoss_add(s, v, d) < 0) {
+					free(ord);
+					return LC_ENOMEM;
+				}
+				s->load[u]--;
+				s->load[v]++;
+				out->moves++;
+				moved = 1;
 			}
 		}
 	}

@@ -106,7 +106,7 @@ static int put_assign(struct lc_catalog *cat, struct lc_pnl_audit *a,
 	else
 		rc = lc_catalog_rec_put(cat, key, r, err);
 	lc_rec_free(r);
-	if (rc == 0)
+	if (rc == 0 && a)
 		rc = lc_pnl_audit_add(a, "assign.add", detail, NULL, err);
 	return rc;
 }
@@ -121,7 +121,7 @@ static int del_assign(struct lc_catalog *cat, struct lc_pnl_audit *a,
 	snprintf(key, sizeof key, "assign:%s:%s", t, ex);
 	snprintf(detail, sizeof detail, "%s %s %s", ex, t, why);
 	rc = lc_catalog_rec_del(cat, key, err);
-	if (rc == 0)
+	if (rc == 0 && a)
 		rc = lc_pnl_audit_add(a, "assign.remove", detail, NULL, err);
 	return rc;
 }
@@ -146,15 +146,33 @@ static int drop_unknown(const char *key, const struct lc_rec *r, void *vc)
 	return 0;
 }
 
+/* Appends " <sign><id>" to *note. */
+static int note_add(char **note, char sign, const char *id)
+{
+	size_t a = *note ? strlen(*note) : 0, b = strlen(id);
+	char *n = realloc(*note, a + b + 3);
+
+	if (!n)
+		return LC_ENOMEM;
+	n[a] = ' ';
+	n[a + 1] = sign;
+	memcpy(n + a + 2, id, b + 1);
+	*note = n;
+	return 0;
+}
+
+/* Writes the difference between the stored and the new assignment; the
+ * audit gets one entry per changed dossier ("ID +E01 -E05"). */
 static int apply(struct ctx *c, struct lc_pnl_audit *a,
 		 const struct lc_pnl_assign_out *out,
 		 struct lc_pnl_assign_sum *sum)
 {
 	struct lc_pnl_map *now = lc_pnl_map_new(), *before = lc_pnl_map_new();
+	char **note = calloc(c->d.n + 1, sizeof *note);
 	char pk[300];
 	int rc = 0;
 
-	if (!now || !before)
+	if (!now || !before || !note)
 		goto oom;
 	for (size_t d = 0; d < c->d.n; d++)
 		for (size_t j = out->start[d]; j < out->start[d + 1]; j++)
@@ -182,9 +200,10 @@ static int apply(struct ctx *c, struct lc_pnl_audit *a,
 			sum->kept++;
 			continue;
 		}
-		rc = del_assign(c->cat, a, c->x.v[e].id, c->d.v[d].id,
-				c->old.origin[i] == 'm' ?
-				"manual, now conflicted" : "auto", c->err);
+		rc = del_assign(c->cat, NULL, c->x.v[e].id, c->d.v[d].id,
+				"", c->err);
+		if (rc == 0 && note_add(&note[d], '-', c->x.v[e].id) < 0)
+			goto oom;
 		sum->removed++;
 	}
 	for (size_t d = 0; rc == 0 && d < c->d.n; d++)
@@ -195,18 +214,36 @@ static int apply(struct ctx *c, struct lc_pnl_audit *a,
 			lc_pnl_pair_key(ex, c->d.v[d].id, pk, sizeof pk);
 			if (lc_pnl_map_get(before, pk, 0))
 				continue;
-			rc = put_assign(c->cat, a, ex, c->d.v[d].id, "auto",
+			rc = put_assign(c->cat, NULL, ex, c->d.v[d].id, "auto",
 					c->err);
+			if (rc == 0 && note_add(&note[d], '+', ex) < 0)
+				goto oom;
 			sum->added++;
 		}
+	for (size_t d = 0; rc == 0 && d < c->d.n; d++) {
+		char *detail;
+		size_t len;
+
+		if (!note[d])
+			continue;
+		len = strlen(c->d.v[d].id) + strlen(note[d]) + 1;
+		detail = malloc(len);
+		if (!detail)
+			goto oom;
+		snprintf(detail, len, "%s%s", c->d.v[d].id, note[d]);
+		rc = lc_pnl_audit_add(a, "assign", detail, NULL, c->err);
+		free(detail);
+	}
+	goto out;
+oom:
+	rc = lc_error_set(c->err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
+out:
+	for (size_t d = 0; note && d < c->d.n; d++)
+		free(note[d]);
+	free(note);
 	lc_pnl_map_free(now);
 	lc_pnl_map_free(before);
 	return rc;
-oom:
-	lc_pnl_map_free(now);
-	lc_pnl_map_free(before);
-	return lc_error_set(c->err, LC_ENOMEM, NULL, 0, NULL,
-			    "out of memory");
 }
 
 static void loads(const struct ctx *c, const struct lc_pnl_assign_out *out,

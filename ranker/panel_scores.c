@@ -465,11 +465,13 @@ static int hist_key(struct lc_catalog *cat, const char *skey, char *buf,
 	}
 }
 
-static int store(struct imp *im, struct lc_pnl_audit *a,
-		 const struct pending *p, struct lc_pnl_scores_sum *sum)
+/* Stores p; a change is appended to *note (" crit=v" or " crit a->b")
+ * for the audit entry of its review. */
+static int store(struct imp *im, const struct pending *p,
+		 struct lc_pnl_scores_sum *sum, char **note)
 {
 	struct lc_rec *old = NULL, *r = NULL;
-	char key[400], hkey[448], detail[500], when[32];
+	char key[400], hkey[448], detail[300], when[32];
 	const char *os = NULL, *oc = NULL;
 	int rc;
 
@@ -509,15 +511,21 @@ static int store(struct imp *im, struct lc_pnl_audit *a,
 	}
 	rc = lc_catalog_rec_put(im->cat, key, r, im->err);
 	if (old)
-		snprintf(detail, sizeof detail, "%s %s %s %s -> %s",
-			 p->expert, p->tech, p->crit, os ? os : "",
-			 p->score);
+		snprintf(detail, sizeof detail, " %s %s->%s", p->crit,
+			 os ? os : "", p->score);
 	else
-		snprintf(detail, sizeof detail, "%s %s %s = %s", p->expert,
-			 p->tech, p->crit, p->score);
-	if (rc == 0)
-		rc = lc_pnl_audit_add(a, old ? "score.change" : "score.add",
-				      detail, p->source, im->err);
+		snprintf(detail, sizeof detail, " %s=%s", p->crit, p->score);
+	if (rc == 0) {
+		size_t a = *note ? strlen(*note) : 0, b = strlen(detail);
+		char *n = realloc(*note, a + b + 1);
+
+		if (!n)
+			rc = LC_ENOMEM;
+		else {
+			memcpy(n + a, detail, b + 1);
+			*note = n;
+		}
+	}
 	if (rc == 0 && old)
 		sum->changed++;
 	else if (rc == 0)
@@ -539,6 +547,7 @@ int lc_pnl_scores_import(struct lc_catalog *cat,
 {
 	struct imp im;
 	struct lc_pnl_audit *a = NULL;
+	char *note = NULL;
 	int rc;
 
 	memset(&im, 0, sizeof im);
@@ -580,8 +589,34 @@ int lc_pnl_scores_import(struct lc_catalog *cat,
 	if (rc < 0)
 		goto out;
 	rc = lc_pnl_audit_begin(cat, &a, err);
-	for (size_t i = 0; rc == 0 && i < im.np; i++)
-		rc = store(&im, a, &im.p[i], sum);
+	/* One audit entry per review (expert, dossier, file) changed. */
+	for (size_t i = 0; rc == 0 && i < im.np; i++) {
+		const struct pending *p = &im.p[i];
+		const struct pending *q = i + 1 < im.np ? p + 1 : NULL;
+
+		rc = store(&im, p, sum, &note);
+		if (q && !strcmp(p->tech, q->tech) &&
+		    !strcmp(p->expert, q->expert) &&
+		    !strcmp(p->source, q->source))
+			continue;
+		if (rc == 0 && note) {
+			char *detail = malloc(strlen(note) + 300);
+
+			if (!detail) {
+				rc = lc_error_set(err, LC_ENOMEM, NULL, 0,
+						  NULL, "out of memory");
+				break;
+			}
+			snprintf(detail, strlen(note) + 300, "%s %s:%s",
+				 p->expert, p->tech, note);
+			rc = lc_pnl_audit_add(a, "score", detail, p->source,
+					      err);
+			free(detail);
+		}
+		free(note);
+		note = NULL;
+	}
+	free(note);
 	if (a) {
 		int rc2 = lc_pnl_audit_end(a, rc < 0, err);
 

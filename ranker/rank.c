@@ -200,12 +200,13 @@ static char *check_rules(const struct lc_tech *t, const struct lc_profile *p)
 			ok = u->op == LC_RK_EQ ? st == want : st != want;
 			if (ok)
 				continue;
-			snprintf(buf, sizeof buf, "%s: %s (status is %s)", u->id,
-				 label, lc_status_name(st));
+			snprintf(buf, sizeof buf, "%s: %s (status is %s)",
+				 u->id, label, lc_status_name(st));
 			return sdup(buf);
 		}
 		{
-			double v = tech_value(t, lc_field_lookup(u->field)), lim;
+			double lim;
+			double v = tech_value(t, lc_field_lookup(u->field));
 			char vb[32];
 
 			lc_num_parse(u->value, &lim);
@@ -1263,7 +1264,7 @@ out:
 	return rc;
 }
 
-/* ---- recording ------------------------------------------------------------ */
+/* ---- recording --------------------------------------------------------- */
 
 int lc_ranking_record(struct lc_catalog *cat, const struct lc_ranking *r,
 		      struct lc_error *err)

@@ -73,7 +73,8 @@ struct lc_vikor_accept {
 	size_t best;        /* index of the alternative ranked first by Q */
 	size_t second;      /* index of the second by Q (best when m = 1) */
 	int c1;             /* acceptable advantage: Q2 - Q1 >= 1/(m - 1) */
-	int c2;             /* acceptable stability: best also first by S or R */
+	int c2;             /* acceptable stability: best also first by S
+			       or by R */
 	size_t n_compromise; /* size of the compromise set (1 when c1, c2) */
 };
 int lc_mcda_vikor(const double *x, size_t m, size_t n, const int *cost,

@@ -458,6 +458,36 @@ static void test_busy(void **state)
 	lc_catalog_close(a);
 }
 
+/* A catalog deleted without its index files, then created again at the
+ * same path, must not inherit the old index entries. */
+static void test_recreate_ignores_leftovers(void **state)
+{
+	struct lc_catalog *cat;
+	struct lc_tech *t = full_tech("2025-ST-001", "steel", 8);
+	struct lc_error err;
+	struct lc_filter f;
+	struct ids ids = { 0 };
+
+	(void)state;
+	assert_int_equal(lc_catalog_open(&cat, path, LC_OPEN_CREATE, &err), 0);
+	assert_int_equal(lc_catalog_begin(cat, &err), 0);
+	assert_true(lc_catalog_put_tech(cat, t, NULL, NULL, 0, &err) > 0);
+	assert_int_equal(lc_catalog_commit(cat, &err), 0);
+	lc_catalog_close(cat);
+	assert_int_equal(remove(path), 0);
+	assert_int_equal(lc_catalog_open(&cat, path, LC_OPEN_CREATE, &err), 0);
+	assert_int_equal(lc_catalog_begin(cat, &err), 0);
+	assert_true(lc_catalog_put_tech(cat, t, NULL, NULL, 0, &err) > 0);
+	assert_int_equal(lc_catalog_commit(cat, &err), 0);
+	lc_filter_init(&f);
+	f.sector = LC_SECTOR_STEEL;
+	assert_int_equal(lc_catalog_each_tech(cat, &f, collect_id, &ids, &err),
+			 0);
+	assert_int_equal(ids.n, 1);
+	lc_catalog_close(cat);
+	lc_tech_free(t);
+}
+
 static void test_error_format(void **state)
 {
 	struct lc_error err;
@@ -494,6 +524,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_records, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_recreate_ignores_leftovers,
+						setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,50 @@
+# bench-ranker.sh - the ranker's methods on M dossiers x 8 criteria
+# (default 1,000,000; BENCH_N to change), each as a ratio to one pass that
+# only reads the same matrix (the memory-bandwidth anchor, same run);
+# `rank --sensitivity 1000` on 1,000 dossiers (BENCH_SENS_N, BENCH_RUNS)
+# as a ratio to one ranking of the same edition; and PROMETHEE II, which
+# is quadratic, as its own curve: sizes doubling from 1,000 until one
+# takes more than 10 s (BENCH_PROM_MAX caps the size).
+. "$SRC/tests/bench/lib.sh"
+n=${BENCH_N:-1000000}
+b="$BENCH_BIN/ranker_bench"
+t=$BENCH_TMP
+
+"$b" methods "$n" > "$t/methods.txt" || exit 1
+read_s=$(awk '$1 == "read" {print $2}' "$t/methods.txt")
+for m in wsm topsis vikor; do
+	s=$(awk -v m=$m '$1 == m {print $2}' "$t/methods.txt")
+	case $m in wsm|topsis) target=" (target <= 5x)" ;; *) target="" ;; esac
+	echo "   $m on $n x 8: ${s}s vs read pass ${read_s}s: ratio" \
+		"$(ratio "$s" "$read_s")x$target"
+done
+s=$(awk '$1 == "ranks" {print $2}' "$t/methods.txt")
+echo "   ranks with shared ties (sort) on $n: ${s}s: ratio" \
+	"$(ratio "$s" "$read_s")x"
+
+sn=${BENCH_SENS_N:-1000}
+runs=${BENCH_RUNS:-1000}
+measure sens "$b" sensitivity "$sn" "$runs" "$t"
+one=$(awk '$1 == "single" {print $2}' "$BENCH_TMP/out.sens")
+sens=$(awk '$1 == "sensitivity" {print $2}' "$BENCH_TMP/out.sens")
+echo "   rank --sensitivity $runs on $sn dossiers: ${sens}s vs one ranking" \
+	"${one}s: ratio $(ratio "$sens" "$one")x (per run" \
+	"$(ratio "$sens" "$(awk -v o="$one" -v r="$runs" \
+		'BEGIN{print o*r}')")x" \
+	"of one ranking); peak RSS $(mib "$sens_kb") MiB"
+
+max=${BENCH_PROM_MAX:-128000}
+m=1000
+echo "   promethee2 curve (8 criteria; seconds per size, quadratic):"
+while [ "$m" -le "$max" ]; do
+	s=$("$b" promethee2 "$m" | awk '{print $2}') || exit 1
+	"$b" methods "$m" > "$t/pm.txt" || exit 1
+	r=$(awk '$1 == "read" {print $2}' "$t/pm.txt")
+	echo "     $m: ${s}s (ratio to read pass $(ratio "$s" "$r")x)"
+	last=$m
+	over=$(awk -v s="$s" 'BEGIN { print (s > 10) ? 1 : 0 }')
+	[ "$over" = 1 ] && break
+	m=$((m * 2))
+done
+echo "   promethee2: largest size run: $last (stops after the first size" \
+	"over 10 s)"
