@@ -327,7 +327,9 @@ static int make_plan(struct lc_catalog *cat, const struct lc_filter *f,
 				    sort + desc);
 	p->q.cond = p->cond;
 	p->q.ncond = n;
-	p->q.order = lc_field_name(field);
+	/* Keys are "tech:ID": ordering by the key is ordering by id, and
+	 * spares Tokyo Cabinet reading every record to sort. */
+	p->q.order = field == LC_F_ID ? "" : lc_field_name(field);
 	p->q.numeric = lc_field_type(field) == LC_FT_NUM ||
 		       lc_field_type(field) == LC_FT_INT;
 	p->q.desc = desc;

@@ -179,7 +179,11 @@ int lc_codec_from_rec(const struct lc_rec *r, const char *prefix,
 		v = lc_rec_get(r, name);
 		if (!v)
 			continue;
-		rc = lc_tech_set(t, f, v, NULL);
+		if (lc_field_type(f) == LC_FT_NUM ||
+		    lc_field_type(f) == LC_FT_INT)
+			rc = lc_tech_set_canonical(t, f, v);
+		else
+			rc = lc_tech_set(t, f, v, NULL);
 		if (rc == 0 && lc_field_type(f) == LC_FT_NUM) {
 			double d;
 

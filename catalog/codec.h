@@ -12,4 +12,9 @@ int lc_codec_to_rec(const struct lc_tech *t, struct lc_rec *r);
 int lc_codec_from_rec(const struct lc_rec *r, const char *prefix,
 		      struct lc_tech **out);
 
+/* Sets numeric field f from text the catalog itself stored (already
+ * canonical, so not formatted again: reading is the hot path). LC_EIO
+ * when text is not a number. Implemented in tech.c. */
+int lc_tech_set_canonical(struct lc_tech *t, int f, const char *text);
+
 #endif

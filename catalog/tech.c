@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "catalog/catalog.h"
+#include "catalog/codec.h"
 
 /* Invariants: val[f] is NULL or a heap string; for LC_FT_INT/LC_FT_NUM
  * fields has_num[f] == (val[f] != NULL) and val[f] is lc_num_format(num[f]);
@@ -168,6 +168,23 @@ int lc_tech_set_num(struct lc_tech *t, int f, double v, const char *src)
 	clear_field(t, f);
 	t->val[f] = val;
 	t->src[f] = s;
+	t->num[f] = v;
+	t->has_num[f] = 1;
+	return 0;
+}
+
+int lc_tech_set_canonical(struct lc_tech *t, int f, const char *text)
+{
+	double v;
+	char *copy;
+
+	if (lc_num_parse(text, &v) < 0)
+		return LC_EIO;
+	copy = strdup(text);
+	if (!copy)
+		return LC_ENOMEM;
+	clear_field(t, f);
+	t->val[f] = copy;
 	t->num[f] = v;
 	t->has_num[f] = 1;
 	return 0;

@@ -3,7 +3,6 @@
 #include <getopt.h>
 #include <string.h>
 #include "cli/cli.h"
-#include "exporters/exporters.h"
 #include "ranker/panel.h"
 
 static void on_fallback(const char *tech, const char *sector, size_t n,
@@ -95,40 +94,18 @@ static int do_pair(int argc, char **argv, int add)
 	return 0;
 }
 
-struct lister {
-	const char *fmt;
-	long n;
-};
+static const char *const cols[] = { "expert", "id", "origin" };
+static const char *const heads[] = { "EXPERT", "ID", "ORIGIN" };
+static const int widths[] = { 10, 14, 0 };
 
-static int list_one(const char *key, const struct lc_rec *r, void *vc)
+static int list_one(const char *key, const struct lc_rec *r, void *o)
 {
-	struct lister *l = vc;
-	const char *ex = lc_rec_get(r, "expert"), *t = lc_rec_get(r, "tech");
-	const char *o = lc_rec_get(r, "origin");
+	const char *o_ = lc_rec_get(r, "origin");
+	const char *v[3] = { lc_rec_get(r, "expert"), lc_rec_get(r, "tech"),
+			     o_ ? o_ : "auto" };
 
 	(void)key;
-	if (!ex || !t)
-		return 0;
-	if (!strcmp(l->fmt, "csv")) {
-		lc_csv_field(stdout, ex, 1);
-		putchar(',');
-		lc_csv_field(stdout, t, 1);
-		putchar('\n');
-	} else if (!strcmp(l->fmt, "json")) {
-		printf("%s\n  {\"expert\": ", l->n ? "," : "");
-		lc_json_string(stdout, ex);
-		fputs(", \"id\": ", stdout);
-		lc_json_string(stdout, t);
-		fputs(", \"origin\": ", stdout);
-		lc_json_string(stdout, o ? o : "auto");
-		putchar('}');
-	} else {
-		lc_text_cell(stdout, ex, 10, 0);
-		putchar(' ');
-		lc_text_cell(stdout, t, 14, 0);
-		printf(" %s\n", o ? o : "auto");
-	}
-	l->n++;
+	lc_pnl_out_row(o, v);
 	return 0;
 }
 
@@ -140,36 +117,32 @@ static int do_list(int argc, char **argv)
 	};
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
-	struct lister l = { "table", 0 };
+	struct lc_pnl_out o = { stdout, LC_PNL_TABLE, 3, cols, heads, widths,
+				0 };
 	int c, rc;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c != 'f')
 			return cli_usage("assign", "bad option");
-		l.fmt = optarg;
+		o.fmt = lc_pnl_fmt_parse(optarg);
+		if (o.fmt < 0)
+			return cli_usage("assign", "unknown format '%s' "
+					 "(table, csv or json)", optarg);
 	}
-	if (strcmp(l.fmt, "table") && strcmp(l.fmt, "csv") &&
-	    strcmp(l.fmt, "json"))
-		return cli_usage("assign", "unknown format '%s' (table, csv "
-				 "or json)", l.fmt);
 	if (optind != argc)
 		return cli_usage("assign", "list takes no argument");
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
-	if (!strcmp(l.fmt, "csv"))
-		puts("expert,id");
-	else if (!strcmp(l.fmt, "json"))
-		fputs("[", stdout);
-	else
-		puts("EXPERT     ID             ORIGIN");
+	if (o.fmt == LC_PNL_CSV)
+		o.ncol = 2;     /* exactly expert,id */
+	lc_pnl_out_begin(&o);
 	/* Keys are assign:<id>:<expert>: listed by dossier, then expert. */
-	rc = lc_catalog_rec_each(cat, "assign", NULL, NULL, list_one, &l,
+	rc = lc_catalog_rec_each(cat, "assign", NULL, NULL, list_one, &o,
 				 &err);
 	lc_catalog_close(cat);
-	if (!strcmp(l.fmt, "json"))
-		puts(l.n ? "\n]" : "]");
+	lc_pnl_out_end(&o);
 	return rc < 0 ? cli_fail(&err) : 0;
 }
 

@@ -3,7 +3,6 @@
 #include <getopt.h>
 #include <string.h>
 #include "cli/cli.h"
-#include "exporters/exporters.h"
 #include "ranker/panel.h"
 
 static int do_add(int argc, char **argv)
@@ -40,46 +39,17 @@ static int do_add(int argc, char **argv)
 	return 0;
 }
 
-struct row {
-	const char *fmt;
-	long n;
-};
+static const char *const cols[] = { "expert", "id", "origin", "reason" };
+static const char *const heads[] = { "EXPERT", "ID", "ORIGIN", "REASON" };
+static const int widths[] = { 8, 12, 8, 0 };
 
-static int print_one(const char *key, const struct lc_rec *r, void *vc)
+static int print_one(const char *key, const struct lc_rec *r, void *o)
 {
-	struct row *w = vc;
 	const char *v[4] = { lc_rec_get(r, "expert"), lc_rec_get(r, "tech"),
 			     lc_rec_get(r, "origin"), lc_rec_get(r, "reason") };
 
 	(void)key;
-	if (!strcmp(w->fmt, "csv")) {
-		for (int j = 0; j < 4; j++) {
-			if (j)
-				putchar(',');
-			lc_csv_field(stdout, v[j] ? v[j] : "", 1);
-		}
-		putchar('\n');
-	} else if (!strcmp(w->fmt, "json")) {
-		printf("%s\n  {\"expert\": ", w->n ? "," : "");
-		lc_json_string(stdout, v[0]);
-		fputs(", \"id\": ", stdout);
-		lc_json_string(stdout, v[1]);
-		fputs(", \"origin\": ", stdout);
-		lc_json_string(stdout, v[2]);
-		fputs(", \"reason\": ", stdout);
-		lc_json_string(stdout, v[3]);
-		putchar('}');
-	} else {
-		lc_text_cell(stdout, v[0] ? v[0] : "", 8, 0);
-		putchar(' ');
-		lc_text_cell(stdout, v[1] ? v[1] : "", 12, 0);
-		putchar(' ');
-		lc_text_cell(stdout, v[2] ? v[2] : "", 8, 0);
-		putchar(' ');
-		lc_text_cell(stdout, v[3] ? v[3] : "", 48, 0);
-		putchar('\n');
-	}
-	w->n++;
+	lc_pnl_out_row(o, v);
 	return 0;
 }
 
@@ -91,34 +61,29 @@ static int do_list(int argc, char **argv)
 	};
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
-	struct row w = { "table", 0 };
+	struct lc_pnl_out o = { stdout, LC_PNL_TABLE, 4, cols, heads, widths,
+				0 };
 	int c, rc;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c != 'f')
 			return cli_usage("conflicts", "bad option");
-		w.fmt = optarg;
+		o.fmt = lc_pnl_fmt_parse(optarg);
+		if (o.fmt < 0)
+			return cli_usage("conflicts", "unknown format '%s' "
+					 "(table, csv or json)", optarg);
 	}
-	if (strcmp(w.fmt, "table") && strcmp(w.fmt, "csv") &&
-	    strcmp(w.fmt, "json"))
-		return cli_usage("conflicts", "unknown format '%s'", w.fmt);
 	if (optind != argc)
 		return cli_usage("conflicts", "list takes no argument");
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
-	if (!strcmp(w.fmt, "csv"))
-		puts("expert,id,origin,reason");
-	else if (!strcmp(w.fmt, "json"))
-		fputs("[", stdout);
-	else
-		puts("EXPERT   ID           ORIGIN   REASON");
-	rc = lc_catalog_rec_each(cat, "conflict", NULL, NULL, print_one, &w,
+	lc_pnl_out_begin(&o);
+	rc = lc_catalog_rec_each(cat, "conflict", NULL, NULL, print_one, &o,
 				 &err);
 	lc_catalog_close(cat);
-	if (!strcmp(w.fmt, "json"))
-		puts(w.n ? "\n]" : "]");
+	lc_pnl_out_end(&o);
 	return rc < 0 ? cli_fail(&err) : 0;
 }
 

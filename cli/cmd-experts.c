@@ -3,7 +3,6 @@
 #include <getopt.h>
 #include <string.h>
 #include "cli/cli.h"
-#include "exporters/exporters.h"
 #include "ranker/panel.h"
 
 static void print_problem(const struct lc_error *e, void *ctx)
@@ -41,6 +40,8 @@ static int do_import(int argc, char **argv)
 static const char *const cols[] = {
 	"id", "name", "affiliation", "credit_codes", "sectors", "email"
 };
+static const char *const heads[] = { "ID", "NAME", "AFFILIATION", "SECTORS" };
+static const int widths[] = { 8, 11, 35, 0 };
 
 static int do_list(int argc, char **argv)
 {
@@ -51,18 +52,19 @@ static int do_list(int argc, char **argv)
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
 	struct lc_pnl_experts x;
-	const char *fmt = "table";
+	struct lc_pnl_out o = { stdout, LC_PNL_TABLE, 6, cols, heads, widths,
+				0 };
 	int c, rc;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c != 'f')
 			return cli_usage("experts", "bad option");
-		fmt = optarg;
+		o.fmt = lc_pnl_fmt_parse(optarg);
+		if (o.fmt < 0)
+			return cli_usage("experts", "unknown format '%s' "
+					 "(table, csv or json)", optarg);
 	}
-	if (strcmp(fmt, "table") && strcmp(fmt, "csv") && strcmp(fmt, "json"))
-		return cli_usage("experts", "unknown format '%s' (table, csv "
-				 "or json)", fmt);
 	if (optind != argc)
 		return cli_usage("experts", "list takes no argument");
 	rc = cli_open(&cat, LC_OPEN_READ);
@@ -72,48 +74,19 @@ static int do_list(int argc, char **argv)
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	if (!strcmp(fmt, "csv"))
-		puts("id,name,affiliation,credit_codes,sectors,email");
-	else if (!strcmp(fmt, "json"))
-		fputs("[", stdout);
-	else {
-		lc_text_cell(stdout, "ID", 8, 0);
-		lc_text_cell(stdout, " NAME", 12, 0);
-		lc_text_cell(stdout, " AFFILIATION", 36, 0);
-		puts(" SECTORS");
-	}
+	if (o.fmt == LC_PNL_TABLE)
+		o.ncol = 4;
+	lc_pnl_out_begin(&o);
 	for (size_t i = 0; i < x.n; i++) {
 		const struct lc_pnl_expert *e = &x.v[i];
-		const char *v[6] = { e->id, e->name, e->affiliation,
-				     e->credit_codes, e->sectors, e->email };
+		const char *all[6] = { e->id, e->name, e->affiliation,
+				       e->credit_codes, e->sectors, e->email };
+		const char *some[4] = { e->id, e->name, e->affiliation,
+					e->sectors };
 
-		if (!strcmp(fmt, "csv")) {
-			for (int j = 0; j < 6; j++) {
-				if (j)
-					putchar(',');
-				lc_csv_field(stdout, v[j], 1);
-			}
-			putchar('\n');
-		} else if (!strcmp(fmt, "json")) {
-			printf("%s\n  {", i ? "," : "");
-			for (int j = 0; j < 6; j++) {
-				printf("%s\"%s\": ", j ? ", " : "", cols[j]);
-				lc_json_string(stdout, v[j]);
-			}
-			putchar('}');
-		} else {
-			lc_text_cell(stdout, e->id, 8, 0);
-			putchar(' ');
-			lc_text_cell(stdout, e->name, 11, 0);
-			putchar(' ');
-			lc_text_cell(stdout, e->affiliation, 35, 0);
-			putchar(' ');
-			lc_text_cell(stdout, e->sectors, 23, 0);
-			putchar('\n');
-		}
+		lc_pnl_out_row(&o, o.fmt == LC_PNL_TABLE ? some : all);
 	}
-	if (!strcmp(fmt, "json"))
-		puts(x.n ? "\n]" : "]");
+	lc_pnl_out_end(&o);
 	lc_pnl_experts_release(&x);
 	return 0;
 }

@@ -15,6 +15,22 @@ static const char *num(double v, char *b)
 	return b;
 }
 
+/* The criteria on which the panel disagreed about entry i, joined by
+ * sep, into buf; "" for none. */
+static const char *flags(const struct lc_ranking *r, size_t i,
+			 const char *sep, char *buf, size_t n)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t j = 0; j < lc_ranking_criteria(r) && used < n; j++)
+		if (lc_ranking_disagreement(r, i, j))
+			used += (size_t)snprintf(buf + used, n - used, "%s%s",
+						 used ? sep : "",
+						 lc_ranking_criterion(r, j));
+	return buf;
+}
+
 static void csv_field(const char *s)
 {
 	if (!s)
@@ -35,10 +51,10 @@ static void csv_field(const char *s)
 static void print_csv(const struct lc_ranking *r)
 {
 	size_t nc = lc_ranking_criteria(r);
-	char b[32];
+	char b[32], fb[256];
 
 	fputs("rank,id,sector,score,selected,eligible,excluded,tiebreak,"
-	      "quota", stdout);
+	      "quota,disagreement", stdout);
 	if (lc_ranking_runs(r))
 		fputs(",p_top,rank_min,rank_max", stdout);
 	for (size_t j = 0; j < nc; j++)
@@ -59,6 +75,7 @@ static void print_csv(const struct lc_ranking *r)
 		csv_field(lc_ranking_tiebreak(r, i));
 		putchar(',');
 		csv_field(lc_ranking_quota_note(r, i));
+		printf(",%s", flags(r, i, ";", fb, sizeof fb));
 		if (lc_ranking_runs(r)) {
 			int lo, hi;
 
@@ -143,6 +160,13 @@ static void print_json(const struct lc_ranking *r,
 			json_str(lc_ranking_tiebreak(r, i));
 			printf(", \"quota\": ");
 			json_str(lc_ranking_quota_note(r, i));
+			printf(", \"disagreement\": [");
+			for (size_t j = 0, k = 0; j < nc; j++)
+				if (lc_ranking_disagreement(r, i, j)) {
+					printf("%s", k++ ? ", " : "");
+					json_str(lc_ranking_criterion(r, j));
+				}
+			printf("]");
 		} else {
 			printf(", \"excluded\": ");
 			json_str(lc_ranking_excluded(r, i));
@@ -177,12 +201,47 @@ static void print_json(const struct lc_ranking *r,
 	printf("]\n}\n");
 }
 
+/* Which dossiers entered and left the selection since prev. */
+static void print_changes(const struct lc_ranking *r,
+			  const struct lc_selection *prev)
+{
+	int any = 0;
+
+	for (size_t i = 0; i < lc_ranking_count(r); i++) {
+		size_t k;
+
+		if (!lc_ranking_selected(r, i))
+			continue;
+		for (k = 0; k < lc_selection_count(prev); k++)
+			if (!strcmp(lc_selection_id(prev, k),
+				    lc_ranking_id(r, i)))
+				break;
+		if (k == lc_selection_count(prev)) {
+			printf("%s %s", any++ ? "," : "  entered:",
+			       lc_ranking_id(r, i));
+		}
+	}
+	if (any)
+		putchar('\n');
+	any = 0;
+	for (size_t k = 0; k < lc_selection_count(prev); k++) {
+		long i = lc_ranking_find(r, lc_selection_id(prev, k));
+
+		if (i < 0 || !lc_ranking_selected(r, (size_t)i))
+			printf("%s %s", any++ ? "," : "  left:",
+			       lc_selection_id(prev, k));
+	}
+	if (any)
+		putchar('\n');
+}
+
 static void print_table(const struct lc_ranking *r,
 			const struct lc_selection *prev)
 {
 	size_t n = lc_ranking_count(r), elig = 0;
 	long runs = lc_ranking_runs(r);
 	const char *notes = lc_ranking_notes(r);
+	char fb[256];
 
 	for (size_t i = 0; i < n; i++)
 		elig += lc_ranking_eligible(r, i);
@@ -192,11 +251,13 @@ static void print_table(const struct lc_ranking *r,
 	printf("%zu dossiers, %zu eligible, %zu selected; inputs sha256 "
 	       "%.16s\n", n, elig, lc_ranking_selected_count(r),
 	       lc_ranking_hash(r));
-	if (prev)
+	if (prev) {
 		printf("previous selection (%s): %s\n",
 		       lc_selection_when(prev),
 		       strcmp(lc_selection_hash(prev), lc_ranking_hash(r)) ?
 		       "inputs changed since" : "same inputs");
+		print_changes(r, prev);
+	}
 	printf("\n%4s  %-12s %-3s %12s  %-3s", "RANK", "ID", "SEC", "SCORE",
 	       "TOP");
 	if (runs)
@@ -228,6 +289,8 @@ static void print_table(const struct lc_ranking *r,
 			printf("      tie: %s\n", t);
 		if (q)
 			printf("      quota: %s\n", q);
+		if (*flags(r, i, ", ", fb, sizeof fb))
+			printf("      panel disagrees on: %s\n", fb);
 	}
 	if (elig < n) {
 		printf("\nexcluded:\n");

@@ -688,29 +688,74 @@ static int milestones(struct rm *m, int no)
 /* Changes since the previous edition. Rule: a dossier of this edition
  * matches one of the previous edition with the same name_zh (exact
  * text); failing that, one with the same id sequence, i.e. the same id
- * after its first '-' (2024-ST-007 -> 2025-ST-007). Unmatched current
- * dossiers are new, unmatched previous ones dropped, matched ones whose
- * TRL rose have advanced. */
-static long match_prev(const struct rm *m, const struct tinfo *ti,
-		       const char *used)
+ * after its first '-' (2024-ST-007 -> 2025-ST-007). Each previous dossier
+ * matches at most once, taken in id order. Unmatched current dossiers
+ * are new, unmatched previous ones dropped, matched ones whose TRL rose
+ * have advanced. Lookups go through sorted keys, so that two editions of
+ * 100,000 dossiers compare in n log n. */
+struct pkey {
+	const char *key;
+	size_t idx;
+};
+
+static int cmp_pkey(const void *va, const void *vb)
 {
-	const char *name = lc_tech_get(ti->t, LC_F_NAME_ZH);
-	const char *id = lc_tech_get(ti->t, LC_F_ID);
+	const struct pkey *a = va, *b = vb;
+	int c = strcmp(a->key, b->key);
+
+	return c ? c : a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static const char *id_seq(const struct lc_tech *t)
+{
+	const char *id = lc_tech_get(t, LC_F_ID);
 	const char *seq = id ? strchr(id, '-') : NULL;
 
-	for (size_t k = 0; name && k < m->prev.n; k++) {
-		const char *pn = lc_tech_get(m->prev.v[k].t, LC_F_NAME_ZH);
+	return seq;
+}
 
-		if (!used[k] && pn && strcmp(pn, name) == 0)
-			return (long)k;
-	}
-	for (size_t k = 0; seq && k < m->prev.n; k++) {
-		const char *pid = lc_tech_get(m->prev.v[k].t, LC_F_ID);
-		const char *pseq = pid ? strchr(pid, '-') : NULL;
+/* Builds the sorted keys of the previous edition (by name when by_name,
+ * else by id sequence); *n receives how many. NULL when out of memory. */
+static struct pkey *prev_keys(const struct rm *m, int by_name, size_t *n)
+{
+	struct pkey *k = malloc((m->prev.n + 1) * sizeof *k);
 
-		if (!used[k] && pseq && strcmp(pseq, seq) == 0)
-			return (long)k;
+	*n = 0;
+	if (!k)
+		return NULL;
+	for (size_t i = 0; i < m->prev.n; i++) {
+		const struct lc_tech *t = m->prev.v[i].t;
+		const char *key = by_name ? lc_tech_get(t, LC_F_NAME_ZH) :
+				  id_seq(t);
+
+		if (key) {
+			k[*n].key = key;
+			k[(*n)++].idx = i;
+		}
 	}
+	qsort(k, *n, sizeof *k, cmp_pkey);
+	return k;
+}
+
+/* The first unused previous dossier with key, or -1. */
+static long find_key(const struct pkey *k, size_t n, const char *key,
+		     const char *used)
+{
+	size_t lo = 0, hi = n;
+
+	if (!key)
+		return -1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(k[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && strcmp(k[lo].key, key) == 0; lo++)
+		if (!used[k[lo].idx])
+			return (long)k[lo].idx;
 	return -1;
 }
 
@@ -718,6 +763,8 @@ static int changes(struct rm *m)
 {
 	char *used;
 	long *match;
+	struct pkey *byname, *byseq;
+	size_t nname, nseq;
 	const char *head[4], *row[4];
 	char a[48], b[16];
 	int rc;
@@ -732,23 +779,40 @@ static int changes(struct rm *m)
 		return 0;
 	}
 	para_f(m, m->en ? "Compared with the %s edition (%zu dossiers). A "
-	       "dossier is the same technology when its Chinese name is the "
-	       "same, or else when its id sequence (the id after the year) "
-	       "is the same." : "与%s年度（%zu项）比较。技术名称（中文）相同"
-	       "者视为同一技术；名称不同时，编号中年份之后的部分相同者视为同一"
-	       "技术。", m->prev_edition, m->prev.n);
+	       "dossier is the same technology as one of the previous "
+	       "edition with the same Chinese name, or else with the same id "
+	       "sequence (the id after the year)." : "与%s年度（%zu项）比较。"
+	       "技术名称（中文）相同者视为同一技术；其余按编号中年份之后的部分"
+	       "匹配。", m->prev_edition, m->prev.n);
 	used = calloc(m->prev.n, 1);
 	match = calloc(m->cur.n + 1, sizeof *match);
-	if (!used || !match) {
+	byname = prev_keys(m, 1, &nname);
+	byseq = prev_keys(m, 0, &nseq);
+	if (!used || !match || !byname || !byseq) {
 		free(used);
 		free(match);
+		free(byname);
+		free(byseq);
 		return LC_ENOMEM;
 	}
+	/* Names first for every dossier, then sequences for the rest, so
+	 * that a renamed dossier cannot take another's match. */
 	for (size_t i = 0; i < m->cur.n; i++) {
-		match[i] = match_prev(m, &m->cur.v[i], used);
+		match[i] = find_key(byname, nname, lc_tech_get(m->cur.v[i].t,
+							       LC_F_NAME_ZH),
+				    used);
 		if (match[i] >= 0)
 			used[match[i]] = 1;
 	}
+	for (size_t i = 0; i < m->cur.n; i++) {
+		if (match[i] >= 0)
+			continue;
+		match[i] = find_key(byseq, nseq, id_seq(m->cur.v[i].t), used);
+		if (match[i] >= 0)
+			used[match[i]] = 1;
+	}
+	free(byname);
+	free(byseq);
 	head[0] = L(m, "变化", "Change");
 	head[1] = L(m, "编号", "ID");
 	head[2] = L(m, "技术名称", "Technology");

@@ -28,6 +28,36 @@ size_t lc_pnl_map_count(const struct lc_pnl_map *m);
  * limited, ltd, inc, corp, corporation, company, co). Returns out. */
 char *lc_pnl_org_norm(const char *in, char *out, size_t n);
 
+/* Room for element n of an array v of size-byte elements with capacity
+ * *cap: returns v, or a larger copy (capacity doubled, *cap updated), or
+ * NULL when out of memory (v is then still valid). */
+void *lc_pnl_grow(void *v, size_t *cap, size_t n, size_t size);
+
+/* Index of id in n elements of size bytes at base sorted by id, each
+ * starting with its `char *id`; -1 when absent. */
+long lc_pnl_find_id(const void *base, size_t n, size_t size, const char *id);
+
+/* Output formats of the list commands. */
+enum lc_pnl_fmt { LC_PNL_TABLE, LC_PNL_CSV, LC_PNL_JSON };
+/* "table", "csv", "json" -> enum lc_pnl_fmt; -1 when unknown. */
+int lc_pnl_fmt_parse(const char *name);
+
+/* Rows of ncol text columns written as an 80-column table (widths
+ * given), CSV (header = names, cells neutralised against formula
+ * injection) or a JSON array of objects (keys = names). */
+struct lc_pnl_out {
+	FILE *fp;
+	int fmt;                     /* enum lc_pnl_fmt */
+	size_t ncol;
+	const char *const *names;    /* column names (CSV header, JSON keys) */
+	const char *const *heads;    /* table headings */
+	const int *width;            /* table widths; the last is not padded */
+	long rows;
+};
+void lc_pnl_out_begin(struct lc_pnl_out *o);
+void lc_pnl_out_row(struct lc_pnl_out *o, const char *const *vals);
+void lc_pnl_out_end(struct lc_pnl_out *o);
+
 /* The sector bit mask (1 << enum lc_sector) of a ';'-separated list of
  * sector names; -1 when one is unknown (its name copied into bad). */
 long lc_pnl_sector_mask(const char *list, char *bad, size_t n);
@@ -68,6 +98,14 @@ struct lc_pnl_audit;
  * to end with lc_pnl_audit_end (which stores the head). */
 int lc_pnl_audit_begin(struct lc_catalog *cat, struct lc_pnl_audit **out,
 		       struct lc_error *err);
+/* One command's writes: opens the transaction and an audit writer. */
+int lc_pnl_tx_begin(struct lc_catalog *cat, struct lc_pnl_audit **a,
+		    struct lc_error *err);
+/* Ends them: with rc 0 stores the audit head and commits, otherwise (or
+ * when that fails) aborts so that nothing is written. Returns the final
+ * status. a may be NULL (begin failed). */
+int lc_pnl_tx_end(struct lc_catalog *cat, struct lc_pnl_audit *a, int rc,
+		  struct lc_error *err);
 /* Appends one entry (who/when from lc_catalog_who/now). source may be
  * NULL. Returns 0 or a negative status. */
 int lc_pnl_audit_add(struct lc_pnl_audit *a, const char *action,
@@ -129,7 +167,7 @@ int lc_pnl_experts_import(struct lc_catalog *cat, const char *path,
 			  lc_pnl_problem_fn problem, void *pctx,
 			  struct lc_pnl_import_sum *sum, struct lc_error *err);
 
-/* ---- dossiers as the panel sees them (panel_conflicts.c) ------------------ */
+/* ---- dossiers as the panel sees them (panel_conflicts.c) -------------- */
 struct lc_pnl_dossier {
 	char *id, *edition, *name_zh, *name_en, *submitter, *credit_code;
 	char *owners, *summary;

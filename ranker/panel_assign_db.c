@@ -284,10 +284,7 @@ int lc_pnl_assign_edition(struct lc_catalog *cat, const char *edition,
 	memset(sum, 0, sizeof *sum);
 	c.cat = cat;
 	c.err = err;
-	rc = lc_catalog_begin(cat, err);
-	if (rc < 0)
-		return rc;
-	rc = lc_pnl_audit_begin(cat, &a, err);
+	rc = lc_pnl_tx_begin(cat, &a, err);
 	if (rc == 0)
 		rc = lc_pnl_conflicts_refresh(cat, a, NULL, NULL, NULL, err);
 	if (rc == 0)
@@ -365,15 +362,7 @@ int lc_pnl_assign_edition(struct lc_catalog *cat, const char *edition,
 oom:
 	rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
 out:
-	if (a) {
-		int rc2 = lc_pnl_audit_end(a, rc < 0, err);
-
-		rc = rc < 0 ? rc : rc2;
-	}
-	if (rc == 0)
-		rc = lc_catalog_commit(cat, err);
-	else
-		lc_catalog_abort(cat);
+	rc = lc_pnl_tx_end(cat, a, rc, err);
 	lc_pnl_assign_release(&out);
 	free(pins.v);
 	free(pins.origin);
@@ -467,21 +456,10 @@ int lc_pnl_assign_add(struct lc_catalog *cat, const char *expert,
 		return lc_error_set(err, LC_EDATA, NULL, 0, "expert",
 				    "expert %s is already assigned to %s",
 				    expert, tech);
-	rc = lc_catalog_begin(cat, err);
-	if (rc < 0)
-		return rc;
-	rc = lc_pnl_audit_begin(cat, &a, err);
+	rc = lc_pnl_tx_begin(cat, &a, err);
 	if (rc == 0)
 		rc = put_assign(cat, a, expert, tech, "manual", err);
-	if (a) {
-		int rc2 = lc_pnl_audit_end(a, rc < 0, err);
-
-		rc = rc < 0 ? rc : rc2;
-	}
-	if (rc == 0)
-		return lc_catalog_commit(cat, err);
-	lc_catalog_abort(cat);
-	return rc;
+	return lc_pnl_tx_end(cat, a, rc, err);
 }
 
 int lc_pnl_assign_remove(struct lc_catalog *cat, const char *expert,
@@ -501,19 +479,8 @@ int lc_pnl_assign_remove(struct lc_catalog *cat, const char *expert,
 				    expert, tech);
 	if (rc < 0)
 		return rc;
-	rc = lc_catalog_begin(cat, err);
-	if (rc < 0)
-		return rc;
-	rc = lc_pnl_audit_begin(cat, &a, err);
+	rc = lc_pnl_tx_begin(cat, &a, err);
 	if (rc == 0)
 		rc = del_assign(cat, a, expert, tech, "manual", err);
-	if (a) {
-		int rc2 = lc_pnl_audit_end(a, rc < 0, err);
-
-		rc = rc < 0 ? rc : rc2;
-	}
-	if (rc == 0)
-		return lc_catalog_commit(cat, err);
-	lc_catalog_abort(cat);
-	return rc;
+	return lc_pnl_tx_end(cat, a, rc, err);
 }

@@ -150,6 +150,31 @@ int lc_pnl_audit_end(struct lc_pnl_audit *a, int fail, struct lc_error *err)
 	return rc;
 }
 
+int lc_pnl_tx_begin(struct lc_catalog *cat, struct lc_pnl_audit **a,
+		    struct lc_error *err)
+{
+	int rc = lc_catalog_begin(cat, err);
+
+	*a = NULL;
+	if (rc == 0)
+		rc = lc_pnl_audit_begin(cat, a, err);
+	return rc;
+}
+
+int lc_pnl_tx_end(struct lc_catalog *cat, struct lc_pnl_audit *a, int rc,
+		  struct lc_error *err)
+{
+	if (a) {
+		int rc2 = lc_pnl_audit_end(a, rc < 0, err);
+
+		rc = rc < 0 ? rc : rc2;
+	}
+	if (rc == 0)
+		return lc_catalog_commit(cat, err);
+	lc_catalog_abort(cat);
+	return rc;
+}
+
 struct each_ctx {
 	int (*fn)(const struct lc_pnl_audit_entry *e, void *ctx);
 	void *ctx;

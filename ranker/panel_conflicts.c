@@ -44,20 +44,14 @@ static char *field(const struct lc_tech *t, int f)
 static int dload_one(const struct lc_tech *t, void *vc)
 {
 	struct dload *c = vc;
-	struct lc_pnl_dossier *d;
+	struct lc_pnl_dossier *d = lc_pnl_grow(c->d->v, &c->cap, c->d->n,
+					       sizeof *d);
 
-	if (c->d->n == c->cap) {
-		size_t ncap = c->cap ? c->cap * 2 : 64;
-		struct lc_pnl_dossier *nv = realloc(c->d->v,
-						    ncap * sizeof *nv);
-
-		if (!nv) {
-			c->oom = 1;
-			return 1;
-		}
-		c->d->v = nv;
-		c->cap = ncap;
+	if (!d) {
+		c->oom = 1;
+		return 1;
 	}
+	c->d->v = d;
 	d = &c->d->v[c->d->n++];
 	d->id = field(t, LC_F_ID);
 	d->edition = field(t, LC_F_EDITION);
@@ -108,20 +102,7 @@ int lc_pnl_dossiers_load(struct lc_catalog *cat, const char *edition,
 
 long lc_pnl_dossiers_find(const struct lc_pnl_dossiers *d, const char *id)
 {
-	size_t lo = 0, hi = d->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(d->v[mid].id, id);
-
-		if (c == 0)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	return lc_pnl_find_id(d->v, d->n, sizeof *d->v, id);
 }
 
 /* ---- automatic conflicts ------------------------------------------------ */
@@ -278,17 +259,12 @@ static int ikey_cmp(const void *a, const void *b)
 static int index_add(struct ikey **v, size_t *n, size_t *cap,
 		     const char *pfx, const char *s, size_t len, size_t e)
 {
+	struct ikey *nv = lc_pnl_grow(*v, cap, *n, sizeof *nv);
 	char *k;
 
-	if (*n == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 64;
-		struct ikey *nv = realloc(*v, ncap * sizeof *nv);
-
-		if (!nv)
-			return LC_ENOMEM;
-		*v = nv;
-		*cap = ncap;
-	}
+	if (!nv)
+		return LC_ENOMEM;
+	*v = nv;
 	k = malloc(len + 3);
 	if (!k)
 		return LC_ENOMEM;
@@ -613,23 +589,13 @@ int lc_pnl_conflict_declare(struct lc_catalog *cat, const char *expert,
 	snprintf(key, sizeof key, "conflict:%s:%s", expert, tech);
 	snprintf(detail, sizeof detail, "%s %s declared: %s", expert, tech,
 		 reason);
-	rc = lc_catalog_begin(cat, err);
-	if (rc == 0)
-		rc = lc_pnl_audit_begin(cat, &a, err);
+	rc = lc_pnl_tx_begin(cat, &a, err);
 	if (rc == 0)
 		rc = lc_catalog_rec_put(cat, key, r, err);
 	if (rc == 0)
 		rc = lc_pnl_audit_add(a, "conflict.declare", detail, NULL,
 				      err);
-	if (a) {
-		int rc2 = lc_pnl_audit_end(a, rc < 0, err);
-
-		rc = rc < 0 ? rc : rc2;
-	}
-	if (rc == 0)
-		rc = lc_catalog_commit(cat, err);
-	else
-		lc_catalog_abort(cat);
+	rc = lc_pnl_tx_end(cat, a, rc, err);
 	lc_rec_free(r);
 	return rc;
 }

@@ -49,18 +49,12 @@ static int load_one(const char *key, const struct lc_rec *r, void *vc)
 	long mask;
 
 	(void)key;
-	if (c->x->n == c->cap) {
-		size_t ncap = c->cap ? c->cap * 2 : 32;
-		struct lc_pnl_expert *nv = realloc(c->x->v,
-						   ncap * sizeof *nv);
-
-		if (!nv) {
-			c->oom = 1;
-			return 1;
-		}
-		c->x->v = nv;
-		c->cap = ncap;
+	e = lc_pnl_grow(c->x->v, &c->cap, c->x->n, sizeof *e);
+	if (!e) {
+		c->oom = 1;
+		return 1;
 	}
+	c->x->v = e;
 	e = &c->x->v[c->x->n];
 	e->id = dup0(lc_rec_get(r, "id"));
 	e->name = dup0(lc_rec_get(r, "name"));
@@ -111,20 +105,7 @@ int lc_pnl_experts_load(struct lc_catalog *cat, struct lc_pnl_experts *x,
 
 long lc_pnl_experts_find(const struct lc_pnl_experts *x, const char *id)
 {
-	size_t lo = 0, hi = x->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(x->v[mid].id, id);
-
-		if (c == 0)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	return lc_pnl_find_id(x->v, x->n, sizeof *x->v, id);
 }
 
 /* Problem reporting while importing. */
@@ -258,18 +239,12 @@ static int read_rows(const char *path, struct sink *s, struct row **out,
 	if (!seen)
 		goto oom;
 	while ((rc = lc_pnl_csv_next(c, &nf, &line, err)) == 1) {
-		struct row *r;
+		struct row *r = lc_pnl_grow(rows, &cap, n, sizeof *rows);
 		char bad[64];
 
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 32;
-			struct row *nr = realloc(rows, ncap * sizeof *nr);
-
-			if (!nr)
-				goto oom;
-			rows = nr;
-			cap = ncap;
-		}
+		if (!r)
+			goto oom;
+		rows = r;
 		r = &rows[n++];
 		r->line = line;
 		for (int j = 0; j < C__N; j++) {
@@ -378,9 +353,7 @@ int lc_pnl_experts_import(struct lc_catalog *cat, const char *path,
 	if (rc < 0)
 		return rc;
 	sum->read = (long)n;
-	rc = lc_catalog_begin(cat, err);
-	if (rc == 0)
-		rc = lc_pnl_audit_begin(cat, &a, err);
+	rc = lc_pnl_tx_begin(cat, &a, err);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		int result = 0;
 
@@ -396,15 +369,7 @@ int lc_pnl_experts_import(struct lc_catalog *cat, const char *path,
 		rc = lc_pnl_conflicts_refresh(cat, a, path,
 					      &sum->conflicts_added,
 					      &sum->conflicts_removed, err);
-	if (a) {
-		int rc2 = lc_pnl_audit_end(a, rc < 0, err);
-
-		rc = rc < 0 ? rc : rc2;
-	}
-	if (rc == 0)
-		rc = lc_catalog_commit(cat, err);
-	else
-		lc_catalog_abort(cat);
+	rc = lc_pnl_tx_end(cat, a, rc, err);
 	rows_free(rows, n);
 	return rc;
 }

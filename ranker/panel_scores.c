@@ -37,15 +37,11 @@ struct strs {
 
 static int strs_add(struct strs *s, const char *v)
 {
-	if (s->n == s->cap) {
-		size_t ncap = s->cap ? s->cap * 2 : 32;
-		char **nv = realloc(s->v, ncap * sizeof *nv);
+	char **nv = lc_pnl_grow(s->v, &s->cap, s->n, sizeof *nv);
 
-		if (!nv)
-			return LC_ENOMEM;
-		s->v = nv;
-		s->cap = ncap;
-	}
+	if (!nv)
+		return LC_ENOMEM;
+	s->v = nv;
 	s->v[s->n] = strdup(v);
 	return s->v[s->n++] ? 0 : LC_ENOMEM;
 }
@@ -187,7 +183,7 @@ out:
 	return rc;
 }
 
-/* ---- import --------------------------------------------------------------- */
+/* ---- import ---------------------------------------------------------- */
 
 struct pending {
 	char *tech, *expert, *crit, *score, *comment, *source;
@@ -308,15 +304,10 @@ static int take(struct imp *im, const char *file, long line,
 	}
 	if (lc_pnl_map_put(im->seen, pk, line) < 0)
 		return LC_ENOMEM;
-	if (im->np == im->capp) {
-		size_t ncap = im->capp ? im->capp * 2 : 256;
-		struct pending *nv = realloc(im->p, ncap * sizeof *nv);
-
-		if (!nv)
-			return LC_ENOMEM;
-		im->p = nv;
-		im->capp = ncap;
-	}
+	p = lc_pnl_grow(im->p, &im->capp, im->np, sizeof *p);
+	if (!p)
+		return LC_ENOMEM;
+	im->p = p;
 	lc_num_format(v, num, sizeof num);
 	p = &im->p[im->np++];
 	p->tech = strdup(tech);
@@ -585,10 +576,7 @@ int lc_pnl_scores_import(struct lc_catalog *cat,
 				  im.problems);
 		goto out;
 	}
-	rc = lc_catalog_begin(cat, err);
-	if (rc < 0)
-		goto out;
-	rc = lc_pnl_audit_begin(cat, &a, err);
+	rc = lc_pnl_tx_begin(cat, &a, err);
 	/* One audit entry per review (expert, dossier, file) changed. */
 	for (size_t i = 0; rc == 0 && i < im.np; i++) {
 		const struct pending *p = &im.p[i];
@@ -617,15 +605,7 @@ int lc_pnl_scores_import(struct lc_catalog *cat,
 		note = NULL;
 	}
 	free(note);
-	if (a) {
-		int rc2 = lc_pnl_audit_end(a, rc < 0, err);
-
-		rc = rc < 0 ? rc : rc2;
-	}
-	if (rc == 0)
-		rc = lc_catalog_commit(cat, err);
-	else
-		lc_catalog_abort(cat);
+	rc = lc_pnl_tx_end(cat, a, rc, err);
 out:
 	for (size_t i = 0; i < im.np; i++) {
 		free(im.p[i].tech);

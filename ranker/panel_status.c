@@ -25,6 +25,7 @@ static struct review *review_of(struct st *t, const char *ex,
 {
 	long e = lc_pnl_experts_find(&t->s->x, ex);
 	long d = lc_pnl_dossiers_find(&t->s->d, tech);
+	struct review *nv;
 	char pk[300];
 	long i;
 
@@ -34,15 +35,10 @@ static struct review *review_of(struct st *t, const char *ex,
 	i = lc_pnl_map_get(t->idx, pk, -1);
 	if (i >= 0)
 		return &t->v[i];
-	if (t->n == t->cap) {
-		size_t ncap = t->cap ? t->cap * 2 : 256;
-		struct review *nv = realloc(t->v, ncap * sizeof *nv);
-
-		if (!nv)
-			return NULL;
-		t->v = nv;
-		t->cap = ncap;
-	}
+	nv = lc_pnl_grow(t->v, &t->cap, t->n, sizeof *nv);
+	if (!nv)
+		return NULL;
+	t->v = nv;
 	if (lc_pnl_map_put(t->idx, pk, (long)t->n) < 0)
 		return NULL;
 	t->v[t->n] = (struct review){ (size_t)e, (size_t)d, 0, 0 };

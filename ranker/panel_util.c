@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "exporters/exporters.h"
 #include "ranker/panel.h"
 
 struct slot {
@@ -244,4 +245,104 @@ long lc_pnl_sector_mask(const char *list, char *bad, size_t n)
 		p = e + 1;
 	}
 	return mask;
+}
+
+void *lc_pnl_grow(void *v, size_t *cap, size_t n, size_t size)
+{
+	size_t ncap;
+
+	if (n < *cap)
+		return v;
+	ncap = *cap ? *cap * 2 : 32;
+	v = realloc(v, ncap * size);
+	if (v)
+		*cap = ncap;
+	return v;
+}
+
+long lc_pnl_find_id(const void *base, size_t n, size_t size, const char *id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *k = *(char *const *)(const void *)
+			((const char *)base + mid * size);
+		int c = strcmp(k, id);
+
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+int lc_pnl_fmt_parse(const char *name)
+{
+	return !strcmp(name, "table") ? LC_PNL_TABLE :
+	       !strcmp(name, "csv") ? LC_PNL_CSV :
+	       !strcmp(name, "json") ? LC_PNL_JSON : -1;
+}
+
+static void out_cells(struct lc_pnl_out *o, const char *const *v)
+{
+	for (size_t j = 0; j < o->ncol; j++) {
+		if (j)
+			putc(' ', o->fp);
+		if (j + 1 < o->ncol)
+			lc_text_cell(o->fp, v[j] ? v[j] : "",
+				     (size_t)o->width[j], 0);
+		else
+			fputs(v[j] ? v[j] : "", o->fp);
+	}
+	putc('\n', o->fp);
+}
+
+void lc_pnl_out_begin(struct lc_pnl_out *o)
+{
+	o->rows = 0;
+	if (o->fmt == LC_PNL_CSV) {
+		for (size_t j = 0; j < o->ncol; j++) {
+			if (j)
+				putc(',', o->fp);
+			fputs(o->names[j], o->fp);
+		}
+		putc('\n', o->fp);
+	} else if (o->fmt == LC_PNL_JSON) {
+		putc('[', o->fp);
+	} else {
+		out_cells(o, o->heads);
+	}
+}
+
+void lc_pnl_out_row(struct lc_pnl_out *o, const char *const *v)
+{
+	if (o->fmt == LC_PNL_CSV) {
+		for (size_t j = 0; j < o->ncol; j++) {
+			if (j)
+				putc(',', o->fp);
+			lc_csv_field(o->fp, v[j] ? v[j] : "", 1);
+		}
+		putc('\n', o->fp);
+	} else if (o->fmt == LC_PNL_JSON) {
+		fputs(o->rows ? ",\n  {" : "\n  {", o->fp);
+		for (size_t j = 0; j < o->ncol; j++) {
+			fprintf(o->fp, "%s\"%s\": ", j ? ", " : "",
+				o->names[j]);
+			lc_json_string(o->fp, v[j] ? v[j] : "");
+		}
+		putc('}', o->fp);
+	} else {
+		out_cells(o, v);
+	}
+	o->rows++;
+}
+
+void lc_pnl_out_end(struct lc_pnl_out *o)
+{
+	if (o->fmt == LC_PNL_JSON)
+		fputs(o->rows ? "\n]\n" : "]\n", o->fp);
 }

@@ -68,8 +68,8 @@ int main(int argc, char **argv)
 		return 1;
 	fputs("id,name,affiliation,credit_codes,sectors,email\n", fp);
 	for (long e = 0; e < ne; e++)
-		fprintf(fp, "X%05ld,专家%ld,研究院%ld,,%s%s%s,x%ld@example.cn\n",
-			e, e, e * 4, sectors[e % 5], e % 7 ? "" : ";",
-			e % 7 ? "" : sectors[(e + 1) % 5], e);
+		fprintf(fp, "X%05ld,专家%ld,研究院%ld,,%s%s%s,"
+			"x%ld@example.cn\n", e, e, e * 4, sectors[e % 5],
+			e % 7 ? "" : ";", e % 7 ? "" : sectors[(e + 1) % 5], e);
 	return fclose(fp) != 0;
 }
