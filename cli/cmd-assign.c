@@ -38,7 +38,10 @@ static int do_solve(int argc, char **argv)
 	int c, rc;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	for (;;) {
+		c = getopt_long(argc, argv, "", opts, NULL);
+		if (c == -1)
+			break;
 		if (c == 'e')
 			edition = optarg;
 		else if (c == 'k' && cli_int(optarg, 1, 1000, &k) == 0)
@@ -96,53 +99,29 @@ static int do_pair(int argc, char **argv, int add)
 
 static const char *const cols[] = { "expert", "id", "origin" };
 static const char *const heads[] = { "EXPERT", "ID", "ORIGIN" };
+static const char *const from[] = { "expert", "tech", "origin" };
 static const int widths[] = { 10, 14, 0 };
-
-static int list_one(const char *key, const struct lc_rec *r, void *o)
-{
-	const char *o_ = lc_rec_get(r, "origin");
-	const char *v[3] = { lc_rec_get(r, "expert"), lc_rec_get(r, "tech"),
-			     o_ ? o_ : "auto" };
-
-	(void)key;
-	lc_pnl_out_row(o, v);
-	return 0;
-}
 
 static int do_list(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
 	struct lc_pnl_out o = { stdout, LC_PNL_TABLE, 3, cols, heads, widths,
 				0 };
-	int c, rc;
+	const char *bad;
+	int rc;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'f')
-			return cli_usage("assign", "bad option");
-		o.fmt = lc_pnl_fmt_parse(optarg);
-		if (o.fmt < 0)
-			return cli_usage("assign", "unknown format '%s' "
-					 "(table, csv or json)", optarg);
-	}
-	if (optind != argc)
-		return cli_usage("assign", "list takes no argument");
+	if (lc_pnl_fmt_args(argc, argv, &o.fmt, &bad) < 0)
+		return cli_usage("assign", "list: bad argument '%s' (--format "
+				 "table|csv|json)", bad);
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
 	if (o.fmt == LC_PNL_CSV)
 		o.ncol = 2;     /* exactly expert,id */
-	lc_pnl_out_begin(&o);
 	/* Keys are assign:<id>:<expert>: listed by dossier, then expert. */
-	rc = lc_catalog_rec_each(cat, "assign", NULL, NULL, list_one, &o,
-				 &err);
+	rc = lc_pnl_out_kind(cat, "assign", from, &o, &err);
 	lc_catalog_close(cat);
-	lc_pnl_out_end(&o);
 	return rc < 0 ? cli_fail(&err) : 0;
 }
 

@@ -30,7 +30,10 @@ static int run(int argc, char **argv)
 	long n = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	for (;;) {
+		c = getopt_long(argc, argv, "", opts, NULL);
+		if (c == -1)
+			break;
 		if (c != 'v')
 			return cli_usage("audit", "bad option");
 		verify = 1;

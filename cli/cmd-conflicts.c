@@ -17,7 +17,10 @@ static int do_add(int argc, char **argv)
 	int c, rc;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	for (;;) {
+		c = getopt_long(argc, argv, "", opts, NULL);
+		if (c == -1)
+			break;
 		if (c != 'r')
 			return cli_usage("conflicts", "bad option");
 		reason = optarg;
@@ -41,49 +44,26 @@ static int do_add(int argc, char **argv)
 
 static const char *const cols[] = { "expert", "id", "origin", "reason" };
 static const char *const heads[] = { "EXPERT", "ID", "ORIGIN", "REASON" };
+static const char *const from[] = { "expert", "tech", "origin", "reason" };
 static const int widths[] = { 8, 12, 8, 0 };
-
-static int print_one(const char *key, const struct lc_rec *r, void *o)
-{
-	const char *v[4] = { lc_rec_get(r, "expert"), lc_rec_get(r, "tech"),
-			     lc_rec_get(r, "origin"), lc_rec_get(r, "reason") };
-
-	(void)key;
-	lc_pnl_out_row(o, v);
-	return 0;
-}
 
 static int do_list(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
 	struct lc_pnl_out o = { stdout, LC_PNL_TABLE, 4, cols, heads, widths,
 				0 };
-	int c, rc;
+	const char *bad;
+	int rc;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'f')
-			return cli_usage("conflicts", "bad option");
-		o.fmt = lc_pnl_fmt_parse(optarg);
-		if (o.fmt < 0)
-			return cli_usage("conflicts", "unknown format '%s' "
-					 "(table, csv or json)", optarg);
-	}
-	if (optind != argc)
-		return cli_usage("conflicts", "list takes no argument");
+	if (lc_pnl_fmt_args(argc, argv, &o.fmt, &bad) < 0)
+		return cli_usage("conflicts", "list: bad argument '%s' "
+				 "(--format table|csv|json)", bad);
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
-	lc_pnl_out_begin(&o);
-	rc = lc_catalog_rec_each(cat, "conflict", NULL, NULL, print_one, &o,
-				 &err);
+	rc = lc_pnl_out_kind(cat, "conflict", from, &o, &err);
 	lc_catalog_close(cat);
-	lc_pnl_out_end(&o);
 	return rc < 0 ? cli_fail(&err) : 0;
 }
 

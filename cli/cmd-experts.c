@@ -1,6 +1,5 @@
 /* cmd-experts.c - `lowcarb experts import FILE` and `lowcarb experts list`:
  * the evaluation panel's experts, kept in the catalog. */
-#include <getopt.h>
 #include <string.h>
 #include "cli/cli.h"
 #include "ranker/panel.h"
@@ -45,28 +44,17 @@ static const int widths[] = { 8, 11, 35, 0 };
 
 static int do_list(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
 	struct lc_pnl_experts x;
 	struct lc_pnl_out o = { stdout, LC_PNL_TABLE, 6, cols, heads, widths,
 				0 };
-	int c, rc;
+	const char *bad;
+	int rc;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'f')
-			return cli_usage("experts", "bad option");
-		o.fmt = lc_pnl_fmt_parse(optarg);
-		if (o.fmt < 0)
-			return cli_usage("experts", "unknown format '%s' "
-					 "(table, csv or json)", optarg);
-	}
-	if (optind != argc)
-		return cli_usage("experts", "list takes no argument");
+	if (lc_pnl_fmt_args(argc, argv, &o.fmt, &bad) < 0)
+		return cli_usage("experts", "list: bad argument '%s' "
+				 "(--format table|csv|json)", bad);
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;

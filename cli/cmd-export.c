@@ -306,9 +306,11 @@ static int run_macc(int argc, char **argv)
 	return out_finish(&o, rc, &err);
 }
 
-static int run_catalog(int argc, char **argv)
+/* `export catalog` (ranking 0) and `export ranking` (ranking 1): both
+ * stream from the catalog into the output. */
+static int run_stream(int argc, char **argv, int ranking)
 {
-	const char *cmd = "export catalog";
+	const char *cmd = ranking ? "export ranking" : "export catalog";
 	struct lc_error err = { 0 };
 	struct lc_catalog *cat;
 	struct args a;
@@ -317,14 +319,19 @@ static int run_catalog(int argc, char **argv)
 
 	if (rc)
 		return rc;
-	if (!a.format || strcmp(a.format, "xml") == 0)
-		fmt = LC_EXPORT_XML;
+	if (ranking && need_edition(cmd, &a))
+		return 2;
+	if (!a.format)
+		fmt = ranking ? LC_EXPORT_CSV : LC_EXPORT_XML;
 	else if (strcmp(a.format, "csv") == 0)
 		fmt = LC_EXPORT_CSV;
 	else if (strcmp(a.format, "json") == 0)
 		fmt = LC_EXPORT_JSON;
+	else if (!ranking && strcmp(a.format, "xml") == 0)
+		fmt = LC_EXPORT_XML;
 	else
-		return cli_usage(cmd, "--format must be xml, csv or json");
+		return cli_usage(cmd, "--format must be %s",
+				 ranking ? "csv or json" : "xml, csv or json");
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
@@ -333,40 +340,11 @@ static int run_catalog(int argc, char **argv)
 		lc_catalog_close(cat);
 		return rc;
 	}
-	rc = lc_export_catalog(cat, &a.f, fmt, a.bom, o.fp, &err);
-	lc_catalog_close(cat);
-	return out_finish(&o, rc, &err);
-}
-
-static int run_ranking(int argc, char **argv)
-{
-	const char *cmd = "export ranking";
-	struct lc_error err = { 0 };
-	struct lc_catalog *cat;
-	struct args a;
-	struct out o;
-	int rc = parse(cmd, argc, argv, &a), fmt;
-
-	if (rc)
-		return rc;
-	if (need_edition(cmd, &a))
-		return 2;
-	if (!a.format || strcmp(a.format, "csv") == 0)
-		fmt = LC_EXPORT_CSV;
-	else if (strcmp(a.format, "json") == 0)
-		fmt = LC_EXPORT_JSON;
+	if (ranking)
+		rc = lc_export_ranking(cat, a.f.edition, a.profile, fmt,
+				       a.bom, o.fp, &err);
 	else
-		return cli_usage(cmd, "--format must be csv or json");
-	rc = cli_open(&cat, LC_OPEN_READ);
-	if (rc)
-		return rc;
-	rc = out_open(&o, a.out);
-	if (rc) {
-		lc_catalog_close(cat);
-		return rc;
-	}
-	rc = lc_export_ranking(cat, a.f.edition, a.profile, fmt, a.bom, o.fp,
-			       &err);
+		rc = lc_export_catalog(cat, &a.f, fmt, a.bom, o.fp, &err);
 	lc_catalog_close(cat);
 	return out_finish(&o, rc, &err);
 }
@@ -380,9 +358,9 @@ static int run(int argc, char **argv)
 	if (strcmp(what, "macc") == 0)
 		return run_macc(argc - 1, argv + 1);
 	if (strcmp(what, "catalog") == 0)
-		return run_catalog(argc - 1, argv + 1);
+		return run_stream(argc - 1, argv + 1, 0);
 	if (strcmp(what, "ranking") == 0)
-		return run_ranking(argc - 1, argv + 1);
+		return run_stream(argc - 1, argv + 1, 1);
 	return cli_usage("export", "%s '%s' (roadmap, macc, catalog or "
 			 "ranking)", *what ? "unknown export" :
 			 "missing what to export", what);
@@ -405,8 +383,8 @@ const struct cli_cmd cli_cmd_export = {
 	"         the Top N with per-criterion contributions, one chapter per\n"
 	"         sector by horizon (promote now TRL 8-9, demonstrate by 2030\n"
 	"         TRL 6-7, research for 2060 TRL 1-5) with its MACC,\n"
-	"         milestones, and an annex (full catalog, method, changes since\n"
-	"         the previous edition). html: one self-contained file, A4\n"
+	"         milestones, and an annex (full catalog, method, changes\n"
+	"         since the previous edition). html: one self-contained file, A4\n"
 	"         print rules, inline SVG charts; fodt: flat OpenDocument for\n"
 	"         LibreOffice, WPS, Word; md: GitHub Markdown with the charts\n"
 	"         as FILE-fig-N.svg beside it.\n"
@@ -423,10 +401,11 @@ const struct cli_cmd cli_cmd_export = {
 	"\n"
 	"  --edition YEAR       the edition\n"
 	"  --format F           output format (see above)\n"
-	"  -o, --output FILE    write FILE (replaced only when all went well);\n"
-	"                       default standard output (md needs -o)\n"
+	"  -o, --output FILE    write FILE (replaced only when all went\n"
+	"                       well); default standard output (md needs -o)\n"
 	"  --lang zh|en         headings and captions in Chinese (default) or\n"
-	"                       English; names fall back to the other language\n"
+	"                       English; names fall back to the other\n"
+	"                       language\n"
 	"  --carbon-price P     draw a carbon price line at P CNY/tCO2 and\n"
 	"                       state the abatement available at or below it\n"
 	"  --discount-rate R    for abatement costs computed from investment,\n"

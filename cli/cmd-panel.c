@@ -55,7 +55,10 @@ static int run(int argc, char **argv)
 	argc--;
 	argv++;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	for (;;) {
+		c = getopt_long(argc, argv, "", opts, NULL);
+		if (c == -1)
+			break;
 		if (c == 'e')
 			edition = optarg;
 		else if (c == 'p')

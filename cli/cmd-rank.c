@@ -201,11 +201,26 @@ static void print_json(const struct lc_ranking *r,
 	printf("]\n}\n");
 }
 
+/* Prints id after the label, wrapping at 78 columns; *col tracks the
+ * current column (0: nothing printed yet). */
+static void wrapped(const char *label, const char *id, int *col)
+{
+	int len = (int)strlen(id);
+
+	if (*col == 0) {
+		*col = printf("  %s %s", label, id);
+	} else if (*col + 2 + len > 78) {
+		*col = printf(",\n    %s", id) - 2;
+	} else {
+		*col += printf(", %s", id);
+	}
+}
+
 /* Which dossiers entered and left the selection since prev. */
 static void print_changes(const struct lc_ranking *r,
 			  const struct lc_selection *prev)
 {
-	int any = 0;
+	int col = 0;
 
 	for (size_t i = 0; i < lc_ranking_count(r); i++) {
 		size_t k;
@@ -216,22 +231,19 @@ static void print_changes(const struct lc_ranking *r,
 			if (!strcmp(lc_selection_id(prev, k),
 				    lc_ranking_id(r, i)))
 				break;
-		if (k == lc_selection_count(prev)) {
-			printf("%s %s", any++ ? "," : "  entered:",
-			       lc_ranking_id(r, i));
-		}
+		if (k == lc_selection_count(prev))
+			wrapped("entered:", lc_ranking_id(r, i), &col);
 	}
-	if (any)
+	if (col)
 		putchar('\n');
-	any = 0;
+	col = 0;
 	for (size_t k = 0; k < lc_selection_count(prev); k++) {
 		long i = lc_ranking_find(r, lc_selection_id(prev, k));
 
 		if (i < 0 || !lc_ranking_selected(r, (size_t)i))
-			printf("%s %s", any++ ? "," : "  left:",
-			       lc_selection_id(prev, k));
+			wrapped("left:", lc_selection_id(prev, k), &col);
 	}
-	if (any)
+	if (col)
 		putchar('\n');
 }
 

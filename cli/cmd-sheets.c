@@ -27,7 +27,10 @@ static int run(int argc, char **argv)
 	argc--;
 	argv++;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+	for (;;) {
+		c = getopt_long(argc, argv, "o:", opts, NULL);
+		if (c == -1)
+			break;
 		if (c == 'e')
 			expert = optarg;
 		else if (c == 'o')

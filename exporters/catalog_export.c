@@ -185,11 +185,25 @@ int lc_macc_edition(struct lc_catalog *cat, const char *edition,
 	return rc;
 }
 
-static void put_num(FILE *fp, double v)
+/* Shortest round-trip number, or none (NaN) written as none. */
+static void num_or(FILE *fp, double v, const char *none)
 {
 	char b[48];
 
-	fputs(lc_num_format(v, b, sizeof b) ? b : "", fp);
+	fputs(lc_num_format(v, b, sizeof b) ? b : none, fp);
+}
+
+#define put_num(fp, v) num_or(fp, v, "")
+#define json_num(fp, v) num_or(fp, v, "null")
+
+/* The numbers of a bar, in the CSV column order. */
+static const char *const bar_keys[4] = { "cost", "potential", "xmin",
+					 "xmax" };
+
+static double bar_num(const struct lc_macc_bar *b, int k)
+{
+	return k == 0 ? b->cost : k == 1 ? b->potential : k == 2 ? b->xmin :
+	       b->xmax;
 }
 
 void lc_macc_write_csv(FILE *fp, const struct lc_macc_bar *b, size_t n)
@@ -199,23 +213,12 @@ void lc_macc_write_csv(FILE *fp, const struct lc_macc_bar *b, size_t n)
 		lc_csv_field(fp, b[i].id, 1);
 		putc(',', fp);
 		lc_csv_field(fp, b[i].name, 1);
-		putc(',', fp);
-		put_num(fp, b[i].cost);
-		putc(',', fp);
-		put_num(fp, b[i].potential);
-		putc(',', fp);
-		put_num(fp, b[i].xmin);
-		putc(',', fp);
-		put_num(fp, b[i].xmax);
+		for (int k = 0; k < 4; k++) {
+			putc(',', fp);
+			put_num(fp, bar_num(&b[i], k));
+		}
 		putc('\n', fp);
 	}
-}
-
-static void json_num(FILE *fp, double v)
-{
-	char b[48];
-
-	fputs(lc_num_format(v, b, sizeof b) ? b : "null", fp);
 }
 
 void lc_macc_write_json(FILE *fp, const struct lc_macc_bar *b, size_t n,
@@ -234,14 +237,10 @@ void lc_macc_write_json(FILE *fp, const struct lc_macc_bar *b, size_t n,
 		lc_json_string(fp, b[i].id);
 		fputs(", \"name\": ", fp);
 		lc_json_string(fp, b[i].name);
-		fputs(", \"cost\": ", fp);
-		json_num(fp, b[i].cost);
-		fputs(", \"potential\": ", fp);
-		json_num(fp, b[i].potential);
-		fputs(", \"xmin\": ", fp);
-		json_num(fp, b[i].xmin);
-		fputs(", \"xmax\": ", fp);
-		json_num(fp, b[i].xmax);
+		for (int k = 0; k < 4; k++) {
+			fprintf(fp, ", \"%s\": ", bar_keys[k]);
+			json_num(fp, bar_num(&b[i], k));
+		}
 		fprintf(fp, ", \"drawn\": %s}", b[i].drawn ? "true" : "false");
 	}
 	fputs(n ? "\n ]\n}\n" : "]\n}\n", fp);

@@ -65,8 +65,8 @@ int lc_doc_para(struct lc_doc *d, const char *text);
 int lc_doc_item(struct lc_doc *d, const char *text);
 /* A table of ncols columns with the given headings; align holds one
  * character per column, 'l' (text), 'r' (number, right-aligned) or 'i'
- * (identifier: left, never broken across lines) (NULL: all left). Rows are appended
- * with lc_doc_row to the last table or figure. */
+ * (identifier: left, never broken across lines) (NULL: all left).
+ * Rows are appended with lc_doc_row to the last table or figure. */
 int lc_doc_table(struct lc_doc *d, const char *caption, size_t ncols,
 		 const char *const *head, const char *align);
 /* A figure: title, a description (the chart's text alternative) and the

@@ -153,9 +153,10 @@ static const char *horizon_label(const struct rm *m, int h)
 	return h < 0 || h > 2 ? "—" : m->en ? en[h] : zh[h];
 }
 
-static int para_f(struct rm *m, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static int para_f(struct rm *m, const char *fmt, ...)
+/* Adds a formatted paragraph (item 0) or bullet item (item 1). */
+static int add_f(struct rm *m, int item, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int add_f(struct rm *m, int item, const char *fmt, ...)
 {
 	char buf[1024];
 	va_list ap;
@@ -163,21 +164,11 @@ static int para_f(struct rm *m, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	return lc_doc_para(m->d, buf);
+	return item ? lc_doc_item(m->d, buf) : lc_doc_para(m->d, buf);
 }
 
-static int item_f(struct rm *m, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static int item_f(struct rm *m, const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	return lc_doc_item(m->d, buf);
-}
+#define para_f(m, ...) add_f(m, 0, __VA_ARGS__)
+#define item_f(m, ...) add_f(m, 1, __VA_ARGS__)
 
 /* ---- MACC figure -------------------------------------------------------- */
 
@@ -342,7 +333,8 @@ static int findings(struct rm *m)
 				av += m->cur.v[i].pot;
 		item_f(m, m->en ? "At a carbon price of %s CNY/tCO2, %s "
 		       "tCO2/a of abatement costs no more than the price." :
-		       "在碳价%s元/tCO2下，成本不高于碳价的减排潜力为%s tCO2/a。",
+		       "在碳价%s元/tCO2下，成本不高于碳价的减排潜力为"
+		       "%s tCO2/a。",
 		       num(m->o->carbon_price, 0, a), num(av, 0, b));
 	}
 	return 0;
@@ -358,7 +350,8 @@ static int top_chapter(struct rm *m)
 	lc_doc_section(m->d, 1, L(m, "二、重点推荐技术", "2 Priority "
 				  "technologies"));
 	if (!m->rank) {
-		para_f(m, "%s%s", L(m, "排名不可用：", "Ranking not available: "),
+		para_f(m, "%s%s", L(m, "排名不可用：",
+				    "Ranking not available: "),
 		       m->rank_error);
 		return 0;
 	}
@@ -482,7 +475,8 @@ static int overview(struct rm *m)
 	for (int s = 0; s < LC_SECTOR__COUNT; s++)
 		labels[s] = sector_label(m, s);
 	off = (size_t)snprintf(desc, sizeof desc, "%s", L(m,
-		"各行业技术按成熟度分布：", "Technologies per sector by TRL: "));
+		"各行业技术按成熟度分布：",
+		"Technologies per sector by TRL: "));
 	for (int s = 0; s < LC_SECTOR__COUNT && off < sizeof desc; s++) {
 		long band[3] = { 0 };
 
@@ -525,7 +519,8 @@ static int overview(struct rm *m)
 	snprintf(desc, sizeof desc, m->en ? "Timeline of the horizons: %ld "
 		 "technologies to promote now, %ld to demonstrate by 2030, "
 		 "%ld to research for 2060; milestones 2025, 2030, 2035 and "
-		 "2060." : "时间路线：近期推广%ld项，2030年前示范%ld项，面向2060年"
+		 "2060." : "时间路线：近期推广%ld项，2030年前示范%ld项，"
+		 "面向2060年"
 		 "研发%ld项；里程碑年份2025、2030、2035和2060年。", byh[0],
 		 byh[1], byh[2]);
 	svg = lc_svg_timeline(byh, hl, years, 4, L(m, "技术路线时间轴",
@@ -869,7 +864,8 @@ static int method(struct rm *m)
 		para_f(m, m->en ? "Profile '%s': method %s, normalisation "
 		       "%s, panel scores aggregated by %s; the best %d "
 		       "eligible technologies are selected, within sector "
-		       "quotas." : "评价方案“%s”：%s方法，%s标准化，专家评分按%s"
+		       "quotas." : "评价方案“%s”：%s方法，%s标准化，"
+		       "专家评分按%s"
 		       "汇总；在行业配额内选出得分最高的%d项合格技术。",
 		       lc_profile_name(p), lc_profile_method(p),
 		       lc_profile_normalization(p),
@@ -898,9 +894,10 @@ static int method(struct rm *m)
 		       "state it: (CRF x investment + change in operating "
 		       "cost) / annual abatement, with CRF = r(1+r)^n / "
 		       "((1+r)^n - 1), discount rate r = %s%% and n the "
-		       "lifetime." : "申报材料未给出减排成本时，按（资本回收系数 × "
-		       "投资额 + 运行成本变化）/ 年减排量计算，资本回收系数 CRF = "
-		       "r(1+r)^n / ((1+r)^n - 1)，折现率 r = %s%%，n 为使用寿命。",
+		       "lifetime." : "申报材料未给出减排成本时，按"
+		       "（资本回收系数 × 投资额 + 运行成本变化）/ 年减排量"
+		       "计算，资本回收系数 CRF = r(1+r)^n / ((1+r)^n - 1)，"
+		       "折现率 r = %s%%，n 为使用寿命。",
 		       num(m->o->discount_rate * 100, 1, a));
 	return rc;
 }

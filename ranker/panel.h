@@ -57,6 +57,17 @@ struct lc_pnl_out {
 void lc_pnl_out_begin(struct lc_pnl_out *o);
 void lc_pnl_out_row(struct lc_pnl_out *o, const char *const *vals);
 void lc_pnl_out_end(struct lc_pnl_out *o);
+/* Writes every record of kind through o (begin, rows, end): output
+ * column j is the record's column from[j] ("" when absent). Returns 0 or
+ * the catalog's error. */
+int lc_pnl_out_kind(struct lc_catalog *cat, const char *kind,
+		    const char *const *from, struct lc_pnl_out *o,
+		    struct lc_error *err);
+/* Parses the arguments of a list subcommand (argv[0] its name): only
+ * "--format NAME" or "--format=NAME". Returns 0 with *fmt set (left as
+ * is when not given), -1 with *bad the offending argument (a bad option,
+ * a missing or unknown format). */
+int lc_pnl_fmt_args(int argc, char **argv, int *fmt, const char **bad);
 
 /* The sector bit mask (1 << enum lc_sector) of a ';'-separated list of
  * sector names; -1 when one is unknown (its name copied into bad). */
@@ -204,8 +215,9 @@ int lc_pnl_conflicts_refresh(struct lc_catalog *cat,
 			     struct lc_pnl_audit *a, const char *source,
 			     long *added, long *removed,
 			     struct lc_error *err);
-/* Declares a conflict by hand (its own transaction, audited). The expert
- * and dossier must exist (LC_ENOTFOUND otherwise); reason is required. */
+/* Declares a conflict by hand (its own transaction, audited); an
+ * assignment of the pair is removed (audited too). The expert and dossier
+ * must exist (LC_ENOTFOUND otherwise); reason is required. */
 int lc_pnl_conflict_declare(struct lc_catalog *cat, const char *expert,
 			    const char *tech, const char *reason,
 			    struct lc_error *err);

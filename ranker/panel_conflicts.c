@@ -595,6 +595,18 @@ int lc_pnl_conflict_declare(struct lc_catalog *cat, const char *expert,
 	if (rc == 0)
 		rc = lc_pnl_audit_add(a, "conflict.declare", detail, NULL,
 				      err);
+	/* A conflicted expert may not stay assigned. */
+	snprintf(key, sizeof key, "assign:%s:%s", tech, expert);
+	if (rc == 0) {
+		rc = lc_catalog_rec_del(cat, key, err);
+		snprintf(detail, sizeof detail, "%s %s now conflicted", expert,
+			 tech);
+		if (rc == 0)
+			rc = lc_pnl_audit_add(a, "assign.remove", detail,
+					      NULL, err);
+		else if (rc == LC_ENOTFOUND)
+			rc = 0;
+	}
 	rc = lc_pnl_tx_end(cat, a, rc, err);
 	lc_rec_free(r);
 	return rc;

@@ -238,10 +238,14 @@ static int read_rows(const char *path, struct sink *s, struct row **out,
 	seen = lc_pnl_map_new();
 	if (!seen)
 		goto oom;
-	while ((rc = lc_pnl_csv_next(c, &nf, &line, err)) == 1) {
-		struct row *r = lc_pnl_grow(rows, &cap, n, sizeof *rows);
+	for (;;) {
+		struct row *r;
 		char bad[64];
 
+		rc = lc_pnl_csv_next(c, &nf, &line, err);
+		if (rc != 1)
+			break;
+		r = lc_pnl_grow(rows, &cap, n, sizeof *rows);
 		if (!r)
 			goto oom;
 		rows = r;

@@ -5,24 +5,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "exporters/exporters.h"
 #include "ranker/panel.h"
-
-static void csv_field(FILE *out, const char *s)
-{
-	if (!s)
-		s = "";
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, out);
-		return;
-	}
-	putc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			putc('"', out);
-		putc(*s, out);
-	}
-	putc('"', out);
-}
 
 /* Info columns of a sheet: read by people, ignored on import. */
 static const char *const info_cols[] = {
@@ -134,7 +118,7 @@ int lc_pnl_sheet_export(struct lc_catalog *cat,
 	fputs("summary", out);
 	for (size_t j = 0; j < c->n; j++) {
 		putc(',', out);
-		csv_field(out, c->id[j]);
+		lc_csv_field(out, c->id[j], 1);
 	}
 	fputs(",comment\n", out);
 	for (size_t i = 0; i < techs.n; i++) {
@@ -147,13 +131,17 @@ int lc_pnl_sheet_export(struct lc_catalog *cat,
 		rc = lc_catalog_get_tech(cat, techs.v[i], &t, err);
 		if (rc < 0)
 			goto out;
-		csv_field(out, expert);
+		/* Text from submissions is made inert for spreadsheets;
+		 * ids and scores never start with a formula character. */
+		lc_csv_field(out, expert, 1);
 		for (size_t f = 0; f < sizeof cols / sizeof *cols; f++) {
+			const char *v = lc_tech_get(t, cols[f]);
+
 			if (blind && (cols[f] == LC_F_SUBMITTER ||
 				      cols[f] == LC_F_OWNERS))
 				continue;
 			putc(',', out);
-			csv_field(out, lc_tech_get(t, cols[f]));
+			lc_csv_field(out, v ? v : "", 1);
 		}
 		for (size_t j = 0; j < c->n; j++) {
 			long vi;
@@ -163,12 +151,12 @@ int lc_pnl_sheet_export(struct lc_catalog *cat,
 			vi = lc_pnl_map_get(m.idx, key, -1);
 			putc(',', out);
 			if (vi >= 0)
-				csv_field(out, m.vals.v[vi]);
+				lc_csv_field(out, m.vals.v[vi], 0);
 		}
 		putc(',', out);
 		ci = lc_pnl_map_get(m.cidx, techs.v[i], -1);
 		if (ci >= 0)
-			csv_field(out, m.vals.v[ci]);
+			lc_csv_field(out, m.vals.v[ci], 1);
 		putc('\n', out);
 		lc_tech_free(t);
 	}
@@ -394,12 +382,15 @@ static int read_file(struct imp *im, const char *path, long *rows)
 		problem(im, path, line, "score", "missing column 'score'");
 	if (im->problems > before)
 		goto out;
-	while ((rc = lc_pnl_csv_next(csv, &nf, &line, im->err)) == 1) {
-		const char *ex = lc_pnl_csv_field(csv, (size_t)ce);
-		const char *id = lc_pnl_csv_field(csv, (size_t)ci);
-		const char *cmt = cm >= 0 ?
-			lc_pnl_csv_field(csv, (size_t)cm) : "";
+	for (;;) {
+		const char *ex, *id, *cmt;
 
+		rc = lc_pnl_csv_next(csv, &nf, &line, im->err);
+		if (rc != 1)
+			break;
+		ex = lc_pnl_csv_field(csv, (size_t)ce);
+		id = lc_pnl_csv_field(csv, (size_t)ci);
+		cmt = cm >= 0 ? lc_pnl_csv_field(csv, (size_t)cm) : "";
 		(*rows)++;
 		if (nf > ncol) {
 			problem(im, path, line, NULL, "%zu fields where the "

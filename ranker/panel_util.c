@@ -346,3 +346,50 @@ void lc_pnl_out_end(struct lc_pnl_out *o)
 	if (o->fmt == LC_PNL_JSON)
 		fputs(o->rows ? "\n]\n" : "]\n", o->fp);
 }
+
+struct kind_ctx {
+	struct lc_pnl_out *o;
+	const char *const *from;
+};
+
+static int kind_row(const char *key, const struct lc_rec *r, void *vc)
+{
+	struct kind_ctx *k = vc;
+	const char *v[16];
+
+	(void)key;
+	for (size_t j = 0; j < k->o->ncol && j < 16; j++)
+		v[j] = lc_rec_get(r, k->from[j]);
+	lc_pnl_out_row(k->o, v);
+	return 0;
+}
+
+int lc_pnl_out_kind(struct lc_catalog *cat, const char *kind,
+		    const char *const *from, struct lc_pnl_out *o,
+		    struct lc_error *err)
+{
+	struct kind_ctx k = { o, from };
+	int rc;
+
+	lc_pnl_out_begin(o);
+	rc = lc_catalog_rec_each(cat, kind, NULL, NULL, kind_row, &k, err);
+	lc_pnl_out_end(o);
+	return rc;
+}
+
+int lc_pnl_fmt_args(int argc, char **argv, int *fmt, const char **bad)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *name = NULL;
+
+		*bad = argv[i];
+		if (!strncmp(argv[i], "--format=", 9))
+			name = argv[i] + 9;
+		else if (!strcmp(argv[i], "--format") && i + 1 < argc)
+			name = argv[++i];
+		if (!name || lc_pnl_fmt_parse(name) < 0)
+			return -1;
+		*fmt = lc_pnl_fmt_parse(name);
+	}
+	return 0;
+}

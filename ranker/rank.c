@@ -363,6 +363,10 @@ static int aggregate(struct lc_ranking *r, const struct lc_profile *p,
 
 	if (!buf)
 		return oom(err);
+	/* top scores count on the scale as given, before any z-scores */
+	for (size_t t = 0; t < s->n; t++)
+		if (s->row[t].score >= p->crit[s->row[t].crit].hi)
+			r->e[s->row[t].entry].top++;
 	if (p->agg == LC_AGG_ZSCORE) {
 		ps = malloc((s->n ? s->n : 1) * sizeof *ps);
 		if (!ps) {
@@ -407,12 +411,8 @@ static int aggregate(struct lc_ranking *r, const struct lc_profile *p,
 			if (!p->crit[j].panel)
 				continue;
 			for (size_t q = start; q < t; q++)
-				if (s->row[q].crit == (int)j) {
+				if (s->row[q].crit == (int)j)
 					buf[k++] = s->row[q].score;
-					if (p->agg != LC_AGG_ZSCORE &&
-					    s->row[q].score >= p->crit[j].hi)
-						e->top++;
-				}
 			e->nsc[j] = (int)k;
 			if (k == 0)
 				continue;

@@ -316,6 +316,8 @@ struct lc_rank_opts {
 	int compare;              /* 1: also rank by every method and give
 				     Spearman/Kendall against the chosen */
 };
+/* Sets every option to zero/NULL (profile method, no sensitivity, no
+ * comparison) except seed = 1. */
 void lc_rank_opts_init(struct lc_rank_opts *o);
 
 /* Ranks edition's dossiers by profile p: panel aggregates and indicators,

@@ -138,6 +138,61 @@ static void promethee_preference_functions(void **state)
 	assert_int_not_equal(lc_pref_parse("level:1:2", &p, NULL), 0);
 }
 
+/* The flows computed from sorted columns must equal the pairwise
+ * definition (Brans & Vincke 1985) written out here directly, on data
+ * with ties, for every preference type and a cost criterion. */
+static double pdef(const struct lc_pref *p, double d)
+{
+	if (d <= 0)
+		return 0;
+	switch (p->type) {
+	case LC_PREF_USHAPE: return d > p->q;
+	case LC_PREF_VSHAPE: return d >= p->p ? 1 : d / p->p;
+	case LC_PREF_LINEAR:
+		return d <= p->q ? 0 : d > p->p ? 1 : (d - p->q) /
+			(p->p - p->q);
+	case LC_PREF_GAUSSIAN: return 1 - exp(-d * d / (2 * p->s * p->s));
+	default: return 1;
+	}
+}
+
+static void promethee_sorted_equals_pairwise(void **state)
+{
+	enum { M = 60, NC = 5 };
+	static const char *const pf[NC] = { "usual", "ushape:3", "vshape:7",
+					    "linear:2:9", "gaussian:4" };
+	static const int cost[NC] = { 0, 1, 0, 1, 0 };
+	static const double w[NC] = { 0.1, 0.2, 0.3, 0.25, 0.15 };
+	struct lc_pref p[NC];
+	double x[M * NC], pp[M], pm[M], phi[M];
+	struct lc_rng r;
+
+	(void)state;
+	lc_rng_seed(&r, 99);
+	for (int i = 0; i < M * NC; i++)   /* integers: many ties */
+		x[i] = floor(20 * lc_rng_uniform(&r));
+	for (int j = 0; j < NC; j++)
+		assert_int_equal(lc_pref_parse(pf[j], &p[j], NULL), 0);
+	assert_int_equal(lc_mcda_promethee2(x, M, NC, cost, w, p, pp, pm, phi,
+					    NULL), 0);
+	for (int a = 0; a < M; a++) {
+		double sp = 0, sm = 0;
+
+		for (int b = 0; b < M; b++)
+			for (int j = 0; j < NC; j++) {
+				double d = x[a * NC + j] - x[b * NC + j];
+
+				if (cost[j])
+					d = -d;
+				sp += w[j] * pdef(&p[j], d);
+				sm += w[j] * pdef(&p[j], -d);
+			}
+		NEAR(pp[a], sp / (M - 1), 1e-12);
+		NEAR(pm[a], sm / (M - 1), 1e-12);
+		NEAR(phi[a], (sp - sm) / (M - 1), 1e-12);
+	}
+}
+
 /* Saaty, T. L. (1977). A scaling method for priorities in hierarchical
  * structures. J. Math. Psychology 15, 234-281: for a consistent matrix
  * a_ij = w_i / w_j the principal eigenvector is w and lambda_max = n. */
@@ -455,6 +510,7 @@ int main(void)
 		cmocka_unit_test(vikor_yang_wu),
 		cmocka_unit_test(promethee_zhao),
 		cmocka_unit_test(promethee_preference_functions),
+		cmocka_unit_test(promethee_sorted_equals_pairwise),
 		cmocka_unit_test(ahp_consistent),
 		cmocka_unit_test(ahp_three),
 		cmocka_unit_test(ahp_errors),

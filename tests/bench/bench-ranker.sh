@@ -2,9 +2,11 @@
 # (default 1,000,000; BENCH_N to change), each as a ratio to one pass that
 # only reads the same matrix (the memory-bandwidth anchor, same run);
 # `rank --sensitivity 1000` on 1,000 dossiers (BENCH_SENS_N, BENCH_RUNS)
-# as a ratio to one ranking of the same edition; and PROMETHEE II, which
-# is quadratic, as its own curve: sizes doubling from 1,000 until one
-# takes more than 10 s (BENCH_PROM_MAX caps the size).
+# as a ratio to one ranking of the same edition; and PROMETHEE II as its
+# own curves, sizes doubling from 1,000 until one takes more than 10 s:
+# with piecewise-linear preferences (flows from sorted columns, m log m;
+# BENCH_PROM_MAX caps the size) and with the Gaussian one (pairwise,
+# quadratic; BENCH_PROM_GAUSS_MAX).
 . "$SRC/tests/bench/lib.sh"
 n=${BENCH_N:-1000000}
 b="$BENCH_BIN/ranker_bench"
@@ -27,24 +29,32 @@ runs=${BENCH_RUNS:-1000}
 measure sens "$b" sensitivity "$sn" "$runs" "$t"
 one=$(awk '$1 == "single" {print $2}' "$BENCH_TMP/out.sens")
 sens=$(awk '$1 == "sensitivity" {print $2}' "$BENCH_TMP/out.sens")
+per=$(awk -v s="$sens" -v o="$one" -v r="$runs" \
+	'BEGIN { printf "%.3f ms, %.4f", (s - o) / r * 1000, (s - o) / r / o }')
 echo "   rank --sensitivity $runs on $sn dossiers: ${sens}s vs one ranking" \
-	"${one}s: ratio $(ratio "$sens" "$one")x (per run" \
-	"$(ratio "$sens" "$(awk -v o="$one" -v r="$runs" \
-		'BEGIN{print o*r}')")x" \
-	"of one ranking); peak RSS $(mib "$sens_kb") MiB"
+	"${one}s: ratio $(ratio "$sens" "$one")x; per perturbation" \
+	"${per%,*} (${per#*, }x one ranking); peak RSS $(mib "$sens_kb") MiB"
 
-max=${BENCH_PROM_MAX:-128000}
-m=1000
-echo "   promethee2 curve (8 criteria; seconds per size, quadratic):"
-while [ "$m" -le "$max" ]; do
-	s=$("$b" promethee2 "$m" | awk '{print $2}') || exit 1
-	"$b" methods "$m" > "$t/pm.txt" || exit 1
-	r=$(awk '$1 == "read" {print $2}' "$t/pm.txt")
-	echo "     $m: ${s}s (ratio to read pass $(ratio "$s" "$r")x)"
-	last=$m
-	over=$(awk -v s="$s" 'BEGIN { print (s > 10) ? 1 : 0 }')
-	[ "$over" = 1 ] && break
-	m=$((m * 2))
-done
-echo "   promethee2: largest size run: $last (stops after the first size" \
-	"over 10 s)"
+# curve SIZE_CAP LABEL [gaussian]: sizes doubling from 1,000 while they
+# stay under 10 s, at most SIZE_CAP
+curve() {
+	cap=$1
+	label=$2
+	m=1000
+	last=0
+	echo "   promethee2 $label (8 criteria), seconds per size:"
+	while [ "$m" -le "$cap" ]; do
+		s=$("$b" promethee2 "$m" $3 | awk '{print $2}') || exit 1
+		"$b" methods "$m" > "$t/pm.txt" || exit 1
+		r=$(awk '$1 == "read" {print $2}' "$t/pm.txt")
+		echo "     $m: ${s}s (ratio to the read pass" \
+			"$(ratio "$s" "$r")x)"
+		over=$(awk -v s="$s" 'BEGIN { print (s > 10) ? 1 : 0 }')
+		[ "$over" = 1 ] && break
+		last=$m
+		m=$((m * 2))
+	done
+	echo "   promethee2 $label: largest size done within 10 s: $last"
+}
+curve "${BENCH_PROM_MAX:-1024000}" "V-shape/linear (sorted flows, m log m)"
+curve "${BENCH_PROM_GAUSS_MAX:-64000}" "Gaussian (pairwise, quadratic)" gaussian

@@ -1,7 +1,8 @@
 /* ranker_bench.c - API-level timings of the ranker for bench-ranker.sh:
  * each method on an M x 8 matrix against one pass that only reads the
  * same matrix, PROMETHEE II alone at one size, and the sensitivity run
- * of `rank` on a generated edition. Times only the work (the matrix is
+ * of `rank` on a generated edition. PROMETHEE II uses V-shape and linear
+ * preferences (sorted flows) or, with "gaussian", the pairwise path. Times only the work (the matrix is
  * generated first), printing "name seconds" lines. */
 #include <math.h>
 #include <stdio.h>
@@ -98,7 +99,7 @@ static int methods(size_t m)
 	return 0;
 }
 
-static int promethee(size_t m)
+static int promethee(size_t m, int gauss)
 {
 	double *x = matrix(m), *s = malloc(m * sizeof *s), t;
 	struct lc_pref p[N];
@@ -107,7 +108,8 @@ static int promethee(size_t m)
 	if (!x || !s)
 		return 1;
 	for (int j = 0; j < N; j++)
-		lc_pref_parse(j % 2 ? "linear:5:30" : "vshape:20", &p[j], NULL);
+		lc_pref_parse(gauss ? "gaussian:15" : j % 2 ? "linear:5:30"
+			      : "vshape:20", &p[j], NULL);
 	t = now();
 	if (lc_mcda_promethee2(x, m, N, cost, w, p, NULL, NULL, s, &err))
 		return 1;
@@ -218,11 +220,12 @@ int main(int argc, char **argv)
 	if (argc > 2 && !strcmp(argv[1], "methods") && m > 0)
 		return methods((size_t)m);
 	if (argc > 2 && !strcmp(argv[1], "promethee2") && m > 0)
-		return promethee((size_t)m);
+		return promethee((size_t)m, argc > 3 &&
+				 !strcmp(argv[3], "gaussian"));
 	if (argc > 4 && !strcmp(argv[1], "sensitivity") && m > 0)
 		return sensitivity((size_t)m, strtol(argv[3], NULL, 10),
 				   argv[4]);
-	fprintf(stderr, "usage: ranker_bench methods M | promethee2 M | "
+	fprintf(stderr, "usage: ranker_bench methods M | promethee2 M [gaussian] | "
 		"sensitivity M RUNS DIR\n");
 	return 2;
 }
