@@ -154,7 +154,9 @@ const char *lc_tech_get(const struct lc_tech *t, int f);
 int lc_tech_set(struct lc_tech *t, int f, const char *value,
 		struct lc_error *err);
 /* Sets a numeric field (LC_FT_NUM or LC_FT_INT) to v in base units; src is
- * the text as the submitter wrote it (copied; NULL for none). */
+ * the text as the submitter wrote it (copied; NULL for none). LC_EDATA for
+ * a non-finite v, or a fraction in an LC_FT_INT field; LC_EUSAGE for a
+ * text field. */
 int lc_tech_set_num(struct lc_tech *t, int f, double v, const char *src);
 /* 1 and *out set when the field holds a number, 0 otherwise. */
 int lc_tech_num(const struct lc_tech *t, int f, double *out);

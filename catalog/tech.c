@@ -155,6 +155,10 @@ int lc_tech_set_num(struct lc_tech *t, int f, double v, const char *src)
 
 	if (f < 0 || f >= LC_F__COUNT || (ty != LC_FT_NUM && ty != LC_FT_INT))
 		return LC_EUSAGE;
+	/* A whole-number field never holds a fraction: it would not read
+	 * back. */
+	if (ty == LC_FT_INT && (v != floor(v) || fabs(v) > INT_MAX))
+		return LC_EDATA;
 	if (!lc_num_format(v, buf, sizeof buf))
 		return LC_EDATA;
 	val = strdup(buf);

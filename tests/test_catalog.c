@@ -107,6 +107,9 @@ static void test_tech_types(void **state)
 	assert_true(lc_tech_num(t, LC_F_POTENTIAL, &v));
 	assert_true(v == 1e6);
 	assert_string_equal(lc_tech_get(t, LC_F_POTENTIAL), "1000000");
+	assert_int_equal(lc_tech_set_num(t, LC_F_PATENTS, 2.5, NULL), LC_EDATA);
+	assert_int_equal(lc_tech_set_num(t, LC_F_PATENTS, 3, NULL), 0);
+	assert_int_equal(lc_tech_set_num(t, LC_F_NAME_ZH, 3, NULL), LC_EUSAGE);
 	assert_int_equal(lc_tech_set(t, LC_F_POTENTIAL, "nan", &err),
 			 LC_EDATA);
 	assert_int_equal(lc_tech_set(t, LC_F_POTENTIAL, "", &err), 0);
