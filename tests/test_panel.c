@@ -101,6 +101,14 @@ static void test_csv(void **state)
 	assert_string_equal(lc_pnl_csv_field(c, 7), "");
 	assert_int_equal(lc_pnl_csv_next(c, &nf, &line, &err), 0);
 	lc_pnl_csv_close(c);
+	/* GB18030 (as Excel saves it): "id,名\n1,专家\n". */
+	write_file("g.csv", "id,\xc3\xfb\n1,\xd7\xa8\xbc\xd2\n", p, sizeof p);
+	assert_int_equal(lc_pnl_csv_open(&c, p, &err), 0);
+	assert_int_equal(lc_pnl_csv_next(c, &nf, &line, &err), 1);
+	assert_string_equal(lc_pnl_csv_field(c, 1), "名");
+	assert_int_equal(lc_pnl_csv_next(c, &nf, &line, &err), 1);
+	assert_string_equal(lc_pnl_csv_field(c, 1), "专家");
+	lc_pnl_csv_close(c);
 	write_file("b.csv", "a\n\"open\n", p, sizeof p);
 	assert_int_equal(lc_pnl_csv_open(&c, p, &err), 0);
 	assert_int_equal(lc_pnl_csv_next(c, &nf, &line, &err), 1);
@@ -666,6 +674,21 @@ static void test_sheet_export(void **state)
 	assert_null(strstr(buf, "有限公司"));
 	assert_int_equal(lc_pnl_sheet_export(cat, &c, "E77", 0, stdout, &err),
 			 LC_ENOTFOUND);
+	/* Submission text is made inert for spreadsheets. */
+	assert_int_equal(lc_catalog_begin(cat, &err), 0);
+	put_tech(cat, "2025-ST-003", "steel", "=HYPERLINK(\"x\")",
+		 "91310000132200821H", NULL);
+	assert_int_equal(lc_catalog_commit(cat, &err), 0);
+	assert_int_equal(lc_pnl_assign_add(cat, "E02", "2025-ST-003", &err),
+			 0);
+	fp = tmpfile();
+	assert_non_null(fp);
+	assert_int_equal(lc_pnl_sheet_export(cat, &c, "E02", 0, fp, &err), 0);
+	rewind(fp);
+	n = fread(buf, 1, sizeof buf - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	assert_non_null(strstr(buf, ",\"'=HYPERLINK(\"\"x\"\")\","));
 	lc_catalog_close(cat);
 }
 
