@@ -165,7 +165,7 @@ void lc_pnl_experts_release(struct lc_pnl_experts *x);
 long lc_pnl_experts_find(const struct lc_pnl_experts *x, const char *id);
 
 struct lc_pnl_import_sum {
-	long read, added, updated, unchanged, rejected;
+	long read, added, updated, unchanged;
 	long conflicts_added, conflicts_removed;
 };
 /* Imports the experts CSV at path (header exactly the columns id, name,
@@ -246,8 +246,10 @@ char *lc_pnl_pair_key(const char *expert, const char *tech, char *buf,
  * too few. A repair pass then moves a dossier from a most-loaded expert
  * to a least-loaded one while loads differ by 2 or more and a move is
  * allowed (the new expert is free of conflict, not already on it, and of
- * the dossier's sector unless the one replaced was not either). The
- * result depends only on the input. */
+ * the dossier's sector unless the one replaced was not either); then
+ * chains of allowed moves from a most-loaded expert to one loaded 2 less
+ * are found by breadth-first search (an augmenting path) until none is
+ * left. The result depends only on the input. */
 struct lc_pnl_assign_in {
 	size_t ne, nd, k;
 	const unsigned *esec;    /* ne sector masks */

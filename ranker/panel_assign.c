@@ -166,6 +166,32 @@ static int idx_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Moves dossier d's review from expert x (in out's slot) to w. */
+static int move_review(struct solver *s, struct lc_pnl_assign_out *out,
+		       size_t x, size_t w, size_t d)
+{
+	for (size_t j = out->start[d]; j < out->start[d + 1]; j++)
+		if (out->who[j] == x) {
+			out->who[j] = w;
+			break;
+		}
+	if (!in_sector(s, w, d) && in_sector(s, x, d))
+		out->fallback[d]++;
+	else if (in_sector(s, w, d) && !in_sector(s, x, d))
+		out->fallback[d]--;
+	for (size_t k = 0; k < s->nedoss[x]; k++)
+		if (s->edoss[x][k] == d) {
+			s->edoss[x][k] = s->edoss[x][--s->nedoss[x]];
+			break;
+		}
+	if (edoss_add(s, w, d) < 0)
+		return LC_ENOMEM;
+	s->load[x]--;
+	s->load[w]++;
+	out->moves++;
+	return 0;
+}
+
 /* The least-loaded expert (ties by index) that could take u's place on
  * d: free of conflict, not already on d, of d's sector unless u is not;
  * ne when none. The caller has marked d's conflicted and current experts
@@ -245,26 +271,121 @@ static int repair(struct solver *s, struct lc_pnl_assign_out *out,
 				v = best_swap(s, u, d);
 				if (v == ne || s->load[v] + 2 > s->load[u])
 					continue;
-				out->who[slot] = v;
-				if (!in_sector(s, v, d) && in_sector(s, u, d))
-					out->fallback[d]++;
-				else if (in_sector(s, v, d) &&
-					 !in_sector(s, u, d))
-					out->fallback[d]--;
-				s->edoss[u][k--] = s->edoss[u][--s->nedoss[u]];
-				if (edoss_add(s, v, d) < 0) {
+				if (move_review(s, out, u, v, d) < 0) {
 					free(ord);
 					return LC_ENOMEM;
 				}
-				s->load[u]--;
-				s->load[v]++;
-				out->moves++;
+				k--;    /* edoss[u][k] now holds another */
 				moved = 1;
 			}
 		}
 	}
 	free(ord);
 	return 0;
+}
+
+/* Chains: when no single move helps, a most-loaded expert u passes a
+ * review to w1, w1 one of its own to w2, ... up to an expert loaded 2
+ * less than u (breadth-first search over "x may take one of y's
+ * reviews", each step keeping every rule); only u and the last change
+ * load. Returns 1 when a chain was applied, 0 when none exists. */
+static int chain(struct solver *s, struct lc_pnl_assign_out *out,
+		 const unsigned char *pinned_slot, size_t u, size_t *from,
+		 size_t *via, size_t *queue, size_t *seen, size_t seen_stamp)
+{
+	size_t head = 0, tail = 0, maxl = s->load[u];
+
+	queue[tail++] = u;
+	seen[u] = seen_stamp;
+	while (head < tail) {
+		size_t x = queue[head++];
+
+		for (size_t k = 0; k < s->nedoss[x]; k++) {
+			size_t d = s->edoss[x][k], slot = 0, np = s->in->ne;
+			int sec = s->in->dsec[d];
+			const size_t *pool = NULL;
+
+			mark_dossier(s, d);
+			for (size_t j = out->start[d];
+			     j < out->start[d + 1]; j++) {
+				s->mark[out->who[j]] = s->stamp;
+				if (out->who[j] == x)
+					slot = j;
+			}
+			if (pinned_slot[slot])
+				continue;
+			if (in_sector(s, x, d) && sec >= 0 &&
+			    sec < LC_SECTOR__COUNT) {
+				pool = s->bysec[sec];
+				np = s->nbysec[sec];
+			}
+			for (size_t i = 0; i < np; i++) {
+				size_t w = pool ? pool[i] : i;
+
+				if (s->mark[w] == s->stamp ||
+				    seen[w] == seen_stamp)
+					continue;
+				seen[w] = seen_stamp;
+				from[w] = x;
+				via[w] = d;
+				if (s->load[w] + 2 <= maxl) {
+					while (w != u) {
+						size_t p = from[w];
+
+						if (move_review(s, out, p, w,
+								via[w]) < 0)
+							return LC_ENOMEM;
+						w = p;
+					}
+					return 1;
+				}
+				queue[tail++] = w;
+			}
+		}
+	}
+	return 0;
+}
+
+static int chains(struct solver *s, struct lc_pnl_assign_out *out,
+		  const unsigned char *pinned_slot)
+{
+	size_t ne = s->in->ne, stamp = 0;
+	size_t *from = malloc(ne * sizeof *from), *via = malloc(ne *
+							sizeof *via);
+	size_t *queue = malloc(ne * sizeof *queue);
+	size_t *seen = calloc(ne, sizeof *seen);
+	int rc = 0, progress = 1;
+
+	if (!from || !via || !queue || !seen)
+		rc = LC_ENOMEM;
+	while (rc == 0 && progress) {
+		size_t lo = (size_t)-1, hi = 0;
+
+		progress = 0;
+		for (size_t e = 0; e < ne; e++) {
+			if (s->load[e] < lo)
+				lo = s->load[e];
+			if (s->load[e] > hi)
+				hi = s->load[e];
+		}
+		if (hi < lo + 2)
+			break;
+		for (size_t u = 0; rc == 0 && u < ne; u++) {
+			if (s->load[u] != hi)
+				continue;
+			rc = chain(s, out, pinned_slot, u, from, via, queue,
+				   seen, ++stamp);
+			if (rc == 1) {
+				progress = 1;
+				rc = 0;
+			}
+		}
+	}
+	free(from);
+	free(via);
+	free(queue);
+	free(seen);
+	return rc;
 }
 
 int lc_pnl_assign_solve(const struct lc_pnl_assign_in *in,
@@ -389,6 +510,8 @@ int lc_pnl_assign_solve(const struct lc_pnl_assign_in *in,
 		}
 	}
 	rc = repair(&s, out, pinned_slot);
+	if (rc == 0)
+		rc = chains(&s, out, pinned_slot);
 	if (rc < 0)
 		goto oom;
 	for (size_t d = 0; d < in->nd; d++) {

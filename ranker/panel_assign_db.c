@@ -130,7 +130,6 @@ static int del_assign(struct lc_catalog *cat, struct lc_pnl_audit *a,
 struct old_id {
 	struct ctx *c;
 	size_t d;
-	struct lc_pnl_map *known;
 	struct lc_pnl_audit *a;
 };
 
@@ -184,7 +183,7 @@ static int apply(struct ctx *c, struct lc_pnl_audit *a,
 		size_t e = c->old.v[2 * i], d = c->old.v[2 * i + 1];
 
 		if (e >= c->x.n) {
-			struct old_id o = { c, d, NULL, a };
+			struct old_id o = { c, d, a };
 
 			rc = lc_catalog_rec_each(c->cat, "assign", "tech",
 						 c->d.v[d].id, drop_unknown,
@@ -385,7 +384,6 @@ static int check_pair(struct lc_catalog *cat, const char *expert,
 		      struct lc_error *err)
 {
 	struct lc_pnl_experts x = { 0 };
-	struct lc_pnl_dossiers d = { 0 };
 	struct lc_rec *r = NULL;
 	struct lc_tech *t = NULL;
 	char key[300];
@@ -419,7 +417,6 @@ static int check_pair(struct lc_catalog *cat, const char *expert,
 	}
 	lc_tech_free(t);
 	lc_pnl_experts_release(&x);
-	lc_pnl_dossiers_release(&d);
 	if (rc < 0)
 		return rc;
 	snprintf(key, sizeof key, "conflict:%s:%s", expert, tech);

@@ -311,6 +311,30 @@ static void test_assign_sectors(void **state)
 	}
 }
 
+/* Two sectors bridged by experts of both: balance needs reviews to
+ * flow through the bridge (chains of moves); 80 reviews, 8 experts. */
+static void test_assign_bridge(void **state)
+{
+	for (uint64_t seed = 1; seed <= 10; seed++) {
+		struct gen g;
+		struct lc_pnl_assign_out out;
+		static const unsigned esec[8] = { 1, 1, 1, 1, 2, 2, 3, 3 };
+
+		(void)state;
+		gen_make(&g, seed, 8, 40, 2, 2, 0, 0);
+		memcpy(g.esec, esec, sizeof esec);
+		/* Dossiers in a seeded order: steel ones heavier first. */
+		for (size_t d = 0; d < 40; d++)
+			g.dsec[d] = d < 10 * (seed % 3) + 10 ? 0 : 1;
+		assert_int_equal(solve(&g, &out), 0);
+		check_props(&g, &out, 0);
+		if (seed % 3 == 1)    /* 20 + 20 dossiers: 10 each possible */
+			assert_true(check_props(&g, &out, 0) <= 1);
+		lc_pnl_assign_release(&out);
+		gen_free(&g);
+	}
+}
+
 static void test_assign_infeasible(void **state)
 {
 	struct gen g;
@@ -751,6 +775,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
 		cmocka_unit_test(test_assign_single_sector),
 		cmocka_unit_test(test_assign_sectors),
+		cmocka_unit_test(test_assign_bridge),
 		cmocka_unit_test(test_assign_infeasible),
 		cmocka_unit_test(test_assign_pinned),
 		cmocka_unit_test_setup_teardown(test_experts_import, setup,
