@@ -66,6 +66,11 @@ int lc_catalog_begin(struct lc_catalog *cat, struct lc_error *err)
 	return lc_store_begin(cat->st, err);
 }
 
+int lc_catalog_begin_bulk(struct lc_catalog *cat, struct lc_error *err)
+{
+	return lc_store_begin_bulk(cat->st, err);
+}
+
 int lc_catalog_commit(struct lc_catalog *cat, struct lc_error *err)
 {
 	return lc_store_commit(cat->st, err);

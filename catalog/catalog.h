@@ -214,6 +214,14 @@ const char *lc_catalog_path(const struct lc_catalog *cat);
 int lc_catalog_begin(struct lc_catalog *cat, struct lc_error *err);
 int lc_catalog_commit(struct lc_catalog *cat, struct lc_error *err);
 void lc_catalog_abort(struct lc_catalog *cat);
+/* A transaction for a large write (a big import): the same all-or-nothing
+ * guarantee, with memory that does not grow with its size. The indexes
+ * are dropped at the start and rebuilt from all records at the commit or
+ * abort (seconds per million records), so use it only when the write is
+ * large against the catalog. An interruption before the rebuild is
+ * repaired by the next open for writing; read-only opens refuse the
+ * catalog until then. Commit and abort as usual. */
+int lc_catalog_begin_bulk(struct lc_catalog *cat, struct lc_error *err);
 
 /* Who and from where writes are recorded: $LOWCARB_USER, else $USER, else
  * "unknown"; the time is $SOURCE_DATE_EPOCH when set, else now (UTC,

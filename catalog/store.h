@@ -30,6 +30,7 @@ int lc_store_open(struct lc_store **out, const char *path, int mode,
 		  struct lc_error *err);
 void lc_store_close(struct lc_store *st);
 int lc_store_begin(struct lc_store *st, struct lc_error *err);
+int lc_store_begin_bulk(struct lc_store *st, struct lc_error *err);
 int lc_store_commit(struct lc_store *st, struct lc_error *err);
 void lc_store_abort(struct lc_store *st);
 int lc_store_in_tx(const struct lc_store *st);

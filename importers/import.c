@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "importers/dupes.h"
 #include "importers/internal.h"
 
@@ -393,6 +394,24 @@ static int load_names(const struct lc_tech *t, void *ctx)
 			     lc_tech_get(t, LC_F_NAME_EN)) ? 1 : 0;
 }
 
+/* Large inputs are written in a bulk transaction, whose memory does not
+ * grow with the number of dossiers (the catalog's indexes are rebuilt at
+ * the end instead). The threshold, in bytes of input, is
+ * $LOWCARB_BULK_BYTES or 32 MiB (some 30,000 XML dossiers). */
+static int large_input(char *const *paths, size_t n)
+{
+	const char *env = getenv("LOWCARB_BULK_BYTES");
+	double limit = 32.0 * 1024 * 1024, total = 0, v;
+	struct stat sb;
+
+	if (env && lc_num_parse(env, &v) == 0 && v >= 0)
+		limit = v;
+	for (size_t i = 0; i < n; i++)
+		if (stat(paths[i], &sb) == 0 && S_ISREG(sb.st_mode))
+			total += (double)sb.st_size;
+	return total >= limit;
+}
+
 int lc_import_files(struct lc_catalog *cat, char *const *paths, size_t n,
 		    const struct lc_import_opts *o,
 		    const struct lc_import_report *rep,
@@ -413,7 +432,8 @@ int lc_import_files(struct lc_catalog *cat, char *const *paths, size_t n,
 					  "out of memory");
 	}
 	if (rc == 0)
-		rc = lc_catalog_begin(cat, err);
+		rc = large_input(paths, n) ? lc_catalog_begin_bulk(cat, err) :
+			lc_catalog_begin(cat, err);
 	if (rc) {
 		run_free(&u);
 		return rc;

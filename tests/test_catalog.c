@@ -491,6 +491,80 @@ static void test_recreate_ignores_leftovers(void **state)
 	lc_tech_free(t);
 }
 
+/* A bulk transaction: same result as an ordinary one, indexes rebuilt at
+ * commit and at abort; an interrupted one is refused read-only and
+ * repaired by the next open for writing. */
+static void test_bulk(void **state)
+{
+	struct lc_catalog *cat;
+	struct lc_tech *t = full_tech("2025-ST-001", "steel", 8), *u;
+	struct lc_error err;
+	struct lc_filter f;
+	struct ids ids = { 0 };
+	char hint[2048];
+	int status;
+	pid_t pid;
+
+	(void)state;
+	assert_int_equal(lc_catalog_open(&cat, path, LC_OPEN_CREATE, &err), 0);
+	assert_int_equal(lc_catalog_begin_bulk(cat, &err), 0);
+	assert_int_equal(lc_catalog_put_tech(cat, t, NULL, NULL, 0, &err),
+			 LC_PUT_ADDED);
+	assert_int_equal(lc_catalog_commit(cat, &err), 0);
+	lc_filter_init(&f);
+	f.sector = LC_SECTOR_STEEL;
+	assert_int_equal(lc_catalog_each_tech(cat, &f, collect_id, &ids, &err),
+			 0);
+	assert_int_equal(ids.n, 1);
+	assert_int_equal(lc_catalog_query_hint(cat, &f, hint, sizeof hint,
+					       &err), 0);
+	assert_non_null(strstr(hint, "using an index: \"sector\""));
+
+	/* Abort: nothing of the bulk write stays, indexes are back. */
+	lc_tech_set(t, LC_F_ID, "2025-ST-002", NULL);
+	assert_int_equal(lc_catalog_begin_bulk(cat, &err), 0);
+	assert_int_equal(lc_catalog_put_tech(cat, t, NULL, NULL, 0, &err),
+			 LC_PUT_ADDED);
+	lc_catalog_abort(cat);
+	assert_int_equal(lc_catalog_get_tech(cat, "2025-ST-002", &u, &err),
+			 LC_ENOTFOUND);
+	memset(&ids, 0, sizeof ids);
+	assert_int_equal(lc_catalog_each_tech(cat, &f, collect_id, &ids, &err),
+			 0);
+	assert_int_equal(ids.n, 1);
+	lc_catalog_close(cat);
+
+	/* A process that dies inside a bulk transaction. */
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct lc_catalog *w;
+
+		if (lc_catalog_open(&w, path, LC_OPEN_WRITE, &err) < 0 ||
+		    lc_catalog_begin_bulk(w, &err) < 0 ||
+		    lc_catalog_put_tech(w, t, NULL, NULL, 0, &err) < 0)
+			_exit(1);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_int_equal(lc_catalog_open(&cat, path, LC_OPEN_READ, &err),
+			 LC_EIO);
+	assert_non_null(strstr(err.msg, "lowcarb init"));
+	assert_int_equal(lc_catalog_open(&cat, path, LC_OPEN_WRITE, &err), 0);
+	assert_int_equal(lc_catalog_get_tech(cat, "2025-ST-002", &u, &err),
+			 LC_ENOTFOUND);
+	memset(&ids, 0, sizeof ids);
+	assert_int_equal(lc_catalog_each_tech(cat, &f, collect_id, &ids, &err),
+			 0);
+	assert_int_equal(ids.n, 1);
+	assert_int_equal(lc_catalog_query_hint(cat, &f, hint, sizeof hint,
+					       &err), 0);
+	assert_non_null(strstr(hint, "using an index: \"sector\""));
+	lc_catalog_close(cat);
+	lc_tech_free(t);
+}
+
 static void test_error_format(void **state)
 {
 	struct lc_error err;
@@ -529,6 +603,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_recreate_ignores_leftovers,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bulk, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

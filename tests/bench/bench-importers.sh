@@ -16,14 +16,15 @@ small=100000
 store_anchor() {
 	rm -f "$t/raw.tct"*
 	measure tc_imp tctmgr importtsv "$t/raw.tct" "$t/recs.tsv"
-	_s=$tc_imp_s
+	# not _s: measure() uses that name itself
+	acc=$tc_imp_s
 	for ix in kind:lex sector:lex edition:lex category:lex trl:dec \
 		status:lex tech:lex expert:lex; do
 		measure tc_ix tctmgr setindex -it "${ix#*:}" "$t/raw.tct" \
 			"${ix%%:*}"
-		_s=$(awk -v a="$_s" -v b="$tc_ix_s" 'BEGIN{print a+b}')
+		acc=$(awk -v a="$acc" -v b="$tc_ix_s" 'BEGIN{print a+b}')
 	done
-	store_s=$_s
+	store_s=$acc
 }
 
 for size in $small $n; do

@@ -1,6 +1,7 @@
 # lib.sh - helpers for the bench-*.sh scripts (source it).
 # measure NAME CMD...: runs CMD with GNU time; sets ${NAME}_s (elapsed
 # seconds) and ${NAME}_kb (peak RSS, KiB). Aborts the script on failure.
+# It uses the variables _n, _s and _kb itself: callers must not.
 measure() {
 	_n=$1
 	shift
