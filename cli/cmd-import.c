@@ -158,6 +158,10 @@ const struct cli_cmd cli_cmd_import = {
 	"  --format xml|csv     the files' format (default: from the content)\n"
 	"  --encoding gb18030   CSV files are GB18030/GBK (default: UTF-8,\n"
 	"                       or GB18030 when the bytes are not UTF-8)\n"
-	"  --skip-invalid       import the valid dossiers of a bad run\n",
+	"  --skip-invalid       import the valid dossiers of a bad run\n"
+	"\n"
+	"Inputs over 32 MiB ($LOWCARB_BULK_BYTES) are stored in a bulk\n"
+	"transaction whose memory does not grow with the file: the catalog's\n"
+	"indexes are rebuilt after it.\n",
 	run
 };
