@@ -64,4 +64,62 @@ int cli_filter_opt(const char *cmd, int c, const char *arg,
 /* Parses a whole decimal integer in [lo, hi]; 0 ok, -1 otherwise. */
 int cli_int(const char *s, long lo, long hi, long *out);
 
+/* Prints "lowcarb: file:line: field: message" for e on stderr: the
+ * problem callback of the library's validating readers (ctx unused). */
+void cli_problem(const struct lc_error *e, void *ctx);
+
+/* "lowcarb CMD SUB ...": when (*argv)[1] is sub, drops the command name
+ * so that (*argv)[0] is sub and returns 0; otherwise prints "CMD: missing
+ * subcommand 'SUB'" (cli_usage) and returns 2. */
+int cli_subcommand(const char *cmd, const char *sub, int *argc,
+		   char ***argv);
+
+/* The getopt_long loop of a command: parses argv (argv[0] the command or
+ * subcommand name; optind is reset here) with shortopts and opts (NULL-
+ * terminated). For each option found, val[i] (i the index in opts of the
+ * entry whose .val getopt returned; the caller NULLs val first) receives
+ * its argument, or "" for an option without one; the last one wins.
+ * Returns 0 with *first the index of the first operand, or 2 after
+ * printing the usage error: "bad option" for an unknown option or a
+ * missing value, "unexpected argument 'X'" when there are more than
+ * maxargs operands (maxargs < 0: any number). */
+int cli_options(const char *cmd, int argc, char **argv,
+		const char *shortopts, const struct option *opts,
+		const char **val, int maxargs, int *first);
+
+/* The index of name in allowed (a comma-separated list, e.g.
+ * "table,csv,json") into *out: returns 0, or 2 after printing "CMD:
+ * unknown format 'NAME'" followed by " (HINT)" when hint is not NULL. */
+int cli_format(const char *cmd, const char *name, const char *allowed,
+	       const char *hint, int *out);
+
+/* The arguments of a list subcommand (argv[0] "list"): only "--format
+ * NAME" or "--format=NAME", NAME one of allowed (see cli_format; *fmt its
+ * index, left as is when not given). Returns 0, or 2 after printing
+ * "CMD: list: bad argument 'ARG' (--format A|B|C)". */
+int cli_list_format(const char *cmd, int argc, char **argv,
+		    const char *allowed, int *fmt);
+
+/* A subcommand: "lowcarb CMD NAME ..." runs run(argc, argv) with argv[0]
+ * NAME. */
+struct cli_sub {
+	const char *name;
+	int (*run)(int argc, char **argv);
+};
+/* Runs the entry of subs (ended by a NULL name) named argv[1] and
+ * returns its exit code; without one prints "CMD: missing subcommand (A
+ * or B)", for another name "CMD: unknown subcommand 'X'", and returns 2. */
+int cli_dispatch(const char *cmd, int argc, char **argv,
+		 const struct cli_sub *subs);
+
+/* "lowcarb CMD list [--format table|csv|json]" over the panel's records
+ * of kind (see lc_pnl_out_kind): parses the arguments (cli_list_format),
+ * opens the catalog read-only and writes the records through o, whose
+ * ncol becomes csv_ncol with --format csv when csv_ncol is not 0.
+ * Returns the exit code (errors printed). */
+struct lc_pnl_out;
+int cli_list_kind(const char *cmd, int argc, char **argv, const char *kind,
+		  const char *const *from, struct lc_pnl_out *o,
+		  size_t csv_ncol);
+
 #endif

@@ -33,28 +33,17 @@ static int do_solve(int argc, char **argv)
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
 	struct lc_pnl_assign_sum sum;
-	const char *edition = NULL;
+	const char *v[2] = { NULL, NULL }, *edition;
 	long k = 0;
-	int c, rc;
+	int first, rc;
 
-	optind = 0;
-	for (;;) {
-		c = getopt_long(argc, argv, "", opts, NULL);
-		if (c == -1)
-			break;
-		if (c == 'e')
-			edition = optarg;
-		else if (c == 'k' && cli_int(optarg, 1, 1000, &k) == 0)
-			;
-		else if (c == 'k')
-			return cli_usage("assign", "--per-dossier must be an "
-					 "integer from 1 to 1000");
-		else
-			return cli_usage("assign", "bad option");
-	}
-	if (optind != argc)
-		return cli_usage("assign", "unexpected argument '%s'",
-				 argv[optind]);
+	rc = cli_options("assign", argc, argv, "", opts, v, 0, &first);
+	if (rc)
+		return rc;
+	edition = v[0];
+	if (v[1] && cli_int(v[1], 1, 1000, &k) < 0)
+		return cli_usage("assign", "--per-dossier must be an "
+				 "integer from 1 to 1000");
 	if (!edition || !k)
 		return cli_usage("assign", "--edition Y and --per-dossier K "
 				 "are required");
@@ -104,25 +93,12 @@ static const int widths[] = { 10, 14, 0 };
 
 static int do_list(int argc, char **argv)
 {
-	struct lc_catalog *cat = NULL;
-	struct lc_error err = { 0 };
 	struct lc_pnl_out o = { stdout, LC_PNL_TABLE, 3, cols, heads, widths,
 				0 };
-	const char *bad;
-	int rc;
 
-	if (lc_pnl_fmt_args(argc, argv, &o.fmt, &bad) < 0)
-		return cli_usage("assign", "list: bad argument '%s' (--format "
-				 "table|csv|json)", bad);
-	rc = cli_open(&cat, LC_OPEN_READ);
-	if (rc)
-		return rc;
-	if (o.fmt == LC_PNL_CSV)
-		o.ncol = 2;     /* exactly expert,id */
-	/* Keys are assign:<id>:<expert>: listed by dossier, then expert. */
-	rc = lc_pnl_out_kind(cat, "assign", from, &o, &err);
-	lc_catalog_close(cat);
-	return rc < 0 ? cli_fail(&err) : 0;
+	/* Keys are assign:<id>:<expert>: listed by dossier, then expert;
+	 * CSV has exactly expert,id. */
+	return cli_list_kind("assign", argc, argv, "assign", from, &o, 2);
 }
 
 static int run(int argc, char **argv)

@@ -2,7 +2,6 @@
  * changes to scores, assignments and conflicts, and its hash-chain
  * check. */
 #include <getopt.h>
-#include <string.h>
 #include "cli/cli.h"
 #include "ranker/panel.h"
 
@@ -26,22 +25,13 @@ static int run(int argc, char **argv)
 	};
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
-	int c, rc, verify = 0;
+	const char *verify = NULL;
+	int first, rc;
 	long n = 0;
 
-	optind = 0;
-	for (;;) {
-		c = getopt_long(argc, argv, "", opts, NULL);
-		if (c == -1)
-			break;
-		if (c != 'v')
-			return cli_usage("audit", "bad option");
-		verify = 1;
-	}
-	if (optind != argc)
-		return cli_usage("audit", "unexpected argument '%s'",
-				 argv[optind]);
-	rc = cli_open(&cat, LC_OPEN_READ);
+	rc = cli_options("audit", argc, argv, "", opts, &verify, 0, &first);
+	if (rc == 0)
+		rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
 	if (verify)

@@ -1,7 +1,6 @@
 /* cmd-conflicts.c - `lowcarb conflicts add|list`: conflicts of interest
  * between experts and dossiers, automatic and declared. */
 #include <getopt.h>
-#include <string.h>
 #include "cli/cli.h"
 #include "ranker/panel.h"
 
@@ -13,32 +12,27 @@ static int do_add(int argc, char **argv)
 	};
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
-	const char *reason = NULL;
-	int c, rc;
+	const char *reason[1] = { NULL };
+	int first, rc;
 
-	optind = 0;
-	for (;;) {
-		c = getopt_long(argc, argv, "", opts, NULL);
-		if (c == -1)
-			break;
-		if (c != 'r')
-			return cli_usage("conflicts", "bad option");
-		reason = optarg;
-	}
-	if (argc - optind != 2)
+	rc = cli_options("conflicts", argc, argv, "", opts, reason, -1,
+			 &first);
+	if (rc)
+		return rc;
+	if (argc - first != 2)
 		return cli_usage("conflicts", "add takes EXPERT ID");
-	if (!reason || !*reason)
+	if (!reason[0] || !*reason[0])
 		return cli_usage("conflicts", "add needs --reason TEXT");
 	rc = cli_open(&cat, LC_OPEN_WRITE);
 	if (rc)
 		return rc;
-	rc = lc_pnl_conflict_declare(cat, argv[optind], argv[optind + 1],
-				     reason, &err);
+	rc = lc_pnl_conflict_declare(cat, argv[first], argv[first + 1],
+				     reason[0], &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("conflict declared: %s on %s\n", argv[optind],
-	       argv[optind + 1]);
+	printf("conflict declared: %s on %s\n", argv[first],
+	       argv[first + 1]);
 	return 0;
 }
 
@@ -49,34 +43,20 @@ static const int widths[] = { 8, 12, 8, 0 };
 
 static int do_list(int argc, char **argv)
 {
-	struct lc_catalog *cat = NULL;
-	struct lc_error err = { 0 };
 	struct lc_pnl_out o = { stdout, LC_PNL_TABLE, 4, cols, heads, widths,
 				0 };
-	const char *bad;
-	int rc;
 
-	if (lc_pnl_fmt_args(argc, argv, &o.fmt, &bad) < 0)
-		return cli_usage("conflicts", "list: bad argument '%s' "
-				 "(--format table|csv|json)", bad);
-	rc = cli_open(&cat, LC_OPEN_READ);
-	if (rc)
-		return rc;
-	rc = lc_pnl_out_kind(cat, "conflict", from, &o, &err);
-	lc_catalog_close(cat);
-	return rc < 0 ? cli_fail(&err) : 0;
+	return cli_list_kind("conflicts", argc, argv, "conflict", from, &o,
+			     0);
 }
 
 static int run(int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage("conflicts", "missing subcommand (add or "
-				 "list)");
-	if (!strcmp(argv[1], "add"))
-		return do_add(argc - 1, argv + 1);
-	if (!strcmp(argv[1], "list"))
-		return do_list(argc - 1, argv + 1);
-	return cli_usage("conflicts", "unknown subcommand '%s'", argv[1]);
+	static const struct cli_sub subs[] = {
+		{ "add", do_add }, { "list", do_list }, { NULL, NULL }
+	};
+
+	return cli_dispatch("conflicts", argc, argv, subs);
 }
 
 const struct cli_cmd cli_cmd_conflicts = {

@@ -1,16 +1,7 @@
 /* cmd-experts.c - `lowcarb experts import FILE` and `lowcarb experts list`:
  * the evaluation panel's experts, kept in the catalog. */
-#include <string.h>
 #include "cli/cli.h"
 #include "ranker/panel.h"
-
-static void print_problem(const struct lc_error *e, void *ctx)
-{
-	char buf[1024];
-
-	(void)ctx;
-	fprintf(stderr, "lowcarb: %s\n", lc_error_format(e, buf, sizeof buf));
-}
 
 static int do_import(int argc, char **argv)
 {
@@ -24,7 +15,7 @@ static int do_import(int argc, char **argv)
 	rc = cli_open(&cat, LC_OPEN_CREATE);
 	if (rc)
 		return rc;
-	rc = lc_pnl_experts_import(cat, argv[1], print_problem, NULL, &sum,
+	rc = lc_pnl_experts_import(cat, argv[1], cli_problem, NULL, &sum,
 				   &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
@@ -49,13 +40,11 @@ static int do_list(int argc, char **argv)
 	struct lc_pnl_experts x;
 	struct lc_pnl_out o = { stdout, LC_PNL_TABLE, 6, cols, heads, widths,
 				0 };
-	const char *bad;
-	int rc;
+	int rc = cli_list_format("experts", argc, argv, "table,csv,json",
+				 &o.fmt);
 
-	if (lc_pnl_fmt_args(argc, argv, &o.fmt, &bad) < 0)
-		return cli_usage("experts", "list: bad argument '%s' "
-				 "(--format table|csv|json)", bad);
-	rc = cli_open(&cat, LC_OPEN_READ);
+	if (rc == 0)
+		rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
 	rc = lc_pnl_experts_load(cat, &x, &err);
@@ -81,14 +70,11 @@ static int do_list(int argc, char **argv)
 
 static int run(int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage("experts", "missing subcommand (import or "
-				 "list)");
-	if (!strcmp(argv[1], "import"))
-		return do_import(argc - 1, argv + 1);
-	if (!strcmp(argv[1], "list"))
-		return do_list(argc - 1, argv + 1);
-	return cli_usage("experts", "unknown subcommand '%s'", argv[1]);
+	static const struct cli_sub subs[] = {
+		{ "import", do_import }, { "list", do_list }, { NULL, NULL }
+	};
+
+	return cli_dispatch("experts", argc, argv, subs);
 }
 
 const struct cli_cmd cli_cmd_experts = {

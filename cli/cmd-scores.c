@@ -2,17 +2,8 @@
  * long score files into the catalog, all checked before anything is
  * stored. */
 #include <getopt.h>
-#include <string.h>
 #include "cli/cli.h"
 #include "ranker/panel.h"
-
-static void print_problem(const struct lc_error *e, void *ctx)
-{
-	char buf[1024];
-
-	(void)ctx;
-	fprintf(stderr, "lowcarb: %s\n", lc_error_format(e, buf, sizeof buf));
-}
 
 static int run(int argc, char **argv)
 {
@@ -24,32 +15,25 @@ static int run(int argc, char **argv)
 	struct lc_error err = { 0 };
 	struct lc_pnl_criteria crit;
 	struct lc_pnl_scores_sum sum;
-	const char *profile = "top20";
-	int c, rc;
+	const char *profile[1] = { "top20" };
+	int first, rc;
 
-	if (argc < 2 || strcmp(argv[1], "import") != 0)
-		return cli_usage("scores", "missing subcommand 'import'");
-	argc--;
-	argv++;
-	optind = 0;
-	for (;;) {
-		c = getopt_long(argc, argv, "", opts, NULL);
-		if (c == -1)
-			break;
-		if (c != 'p')
-			return cli_usage("scores", "bad option");
-		profile = optarg;
-	}
-	if (optind >= argc)
+	rc = cli_subcommand("scores", "import", &argc, &argv);
+	if (rc == 0)
+		rc = cli_options("scores", argc, argv, "", opts, profile, -1,
+				 &first);
+	if (rc)
+		return rc;
+	if (first >= argc)
 		return cli_usage("scores", "import needs at least one FILE");
-	rc = lc_pnl_criteria_load(profile, &crit, &err);
+	rc = lc_pnl_criteria_load(profile[0], &crit, &err);
 	if (rc < 0)
 		return cli_fail(&err);
 	rc = cli_open(&cat, LC_OPEN_WRITE);
 	if (rc)
 		return rc;
-	rc = lc_pnl_scores_import(cat, &crit, argv + optind,
-				  (size_t)(argc - optind), print_problem, NULL,
+	rc = lc_pnl_scores_import(cat, &crit, argv + first,
+				  (size_t)(argc - first), cli_problem, NULL,
 				  &sum, &err);
 	lc_catalog_close(cat);
 	if (rc < 0)

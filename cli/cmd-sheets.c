@@ -18,37 +18,23 @@ static int run(int argc, char **argv)
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
 	struct lc_pnl_criteria crit;
-	const char *expert = NULL, *path = NULL, *profile = "top20";
-	int c, rc, blind = 0;
+	const char *v[4] = { NULL, NULL, NULL, "top20" };
+	const char *expert, *path;
+	int first, rc;
 	FILE *out;
 
-	if (argc < 2 || strcmp(argv[1], "export") != 0)
-		return cli_usage("sheets", "missing subcommand 'export'");
-	argc--;
-	argv++;
-	optind = 0;
-	for (;;) {
-		c = getopt_long(argc, argv, "o:", opts, NULL);
-		if (c == -1)
-			break;
-		if (c == 'e')
-			expert = optarg;
-		else if (c == 'o')
-			path = optarg;
-		else if (c == 'b')
-			blind = 1;
-		else if (c == 'p')
-			profile = optarg;
-		else
-			return cli_usage("sheets", "bad option");
-	}
-	if (optind != argc)
-		return cli_usage("sheets", "unexpected argument '%s'",
-				 argv[optind]);
+	rc = cli_subcommand("sheets", "export", &argc, &argv);
+	if (rc == 0)
+		rc = cli_options("sheets", argc, argv, "o:", opts, v, 0,
+				 &first);
+	if (rc)
+		return rc;
+	expert = v[0];
+	path = v[1];
 	if (!expert || !path)
 		return cli_usage("sheets", "--expert E and -o FILE.csv are "
 				 "required");
-	rc = lc_pnl_criteria_load(profile, &crit, &err);
+	rc = lc_pnl_criteria_load(v[3], &crit, &err);
 	if (rc < 0)
 		return cli_fail(&err);
 	rc = cli_open(&cat, LC_OPEN_READ);
@@ -61,7 +47,8 @@ static int run(int argc, char **argv)
 			     path);
 		return cli_fail(&err);
 	}
-	rc = lc_pnl_sheet_export(cat, &crit, expert, blind, out, &err);
+	rc = lc_pnl_sheet_export(cat, &crit, expert, v[2] != NULL, out,
+				 &err);
 	lc_catalog_close(cat);
 	if (out != stdout && fclose(out) != 0 && rc == 0)
 		rc = lc_error_set(&err, LC_EIO, path, 0, NULL,

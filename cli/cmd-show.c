@@ -2,7 +2,6 @@
  * (labels, units, what the submitter wrote), or as JSON or XML. */
 #include <getopt.h>
 #include <math.h>
-#include <string.h>
 #include "cli/cli.h"
 #include "exporters/exporters.h"
 #include "importers/importers.h"
@@ -54,31 +53,28 @@ static int run(int argc, char **argv)
 	struct lc_error err = { 0 };
 	struct lc_catalog *cat;
 	struct lc_tech *t;
-	const char *format = "text";
-	int c, rc;
+	const char *format[1] = { "text" };
+	int first, rc, fmt = 0;   /* 0 text, 1 json, 2 xml */
 
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'f')
-			return cli_usage("show", "bad option");
-		format = optarg;
-	}
-	if (strcmp(format, "text") && strcmp(format, "json") &&
-	    strcmp(format, "xml"))
-		return cli_usage("show", "unknown format '%s' "
-				 "(text, json or xml)", format);
-	if (optind + 1 != argc)
+	rc = cli_options("show", argc, argv, "", opts, format, -1, &first);
+	if (rc == 0)
+		rc = cli_format("show", format[0], "text,json,xml",
+				"text, json or xml", &fmt);
+	if (rc)
+		return rc;
+	if (first + 1 != argc)
 		return cli_usage("show", "expects one dossier id");
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
-	rc = lc_catalog_get_tech(cat, argv[optind], &t, &err);
+	rc = lc_catalog_get_tech(cat, argv[first], &t, &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	if (strcmp(format, "json") == 0) {
+	if (fmt == 1) {
 		lc_tech_json(stdout, t, 2);
 		putchar('\n');
-	} else if (strcmp(format, "xml") == 0) {
+	} else if (fmt == 2) {
 		const struct lc_tech *one = t;
 
 		rc = lc_xml_write_submissions(stdout,

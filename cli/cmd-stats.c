@@ -23,17 +23,11 @@ static int run(int argc, char **argv)
 	const char *edition = NULL;
 	long all[3] = { 0, 0, 0 }, sum = 0;
 	double pot = 0;
-	int c, rc;
+	int first, rc;
 
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'e')
-			return cli_usage("stats", "bad option");
-		edition = optarg;
-	}
-	if (optind < argc)
-		return cli_usage("stats", "unexpected argument '%s'",
-				 argv[optind]);
-	rc = cli_open(&cat, LC_OPEN_READ);
+	rc = cli_options("stats", argc, argv, "", opts, &edition, 0, &first);
+	if (rc == 0)
+		rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
 	rc = lc_catalog_stats(cat, edition, &s, &err);

@@ -1,6 +1,8 @@
 /* csv.c - RFC 4180 records (quoted fields with embedded commas, quotes and
  * newlines; CRLF or LF) read from an imp_input in bounded memory, with the
- * physical line each record and field starts on. */
+ * physical line each record and field starts on; and lc_csv, the public
+ * reader over it that the panel and the ranker's matrices use. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "importers/internal.h"
@@ -19,6 +21,8 @@ struct imp_csv {
 	long *flines;
 	char **fields;
 	size_t nf, fcap;
+	int trim;             /* drop blanks around fields, outside quotes */
+	size_t keep;          /* text before this is quoted: never trimmed */
 };
 
 int imp_csv_open(struct imp_csv **out, struct imp_input *in)
@@ -100,10 +104,27 @@ static int start_field(struct imp_csv *c)
 	c->offs[c->nf] = c->tlen;
 	c->flines[c->nf] = c->line;
 	c->nf++;
+	c->keep = c->tlen;
 	return 0;
 }
 
-enum { S_START, S_PLAIN, S_QUOTED, S_QUOTE };
+/* With trim: drops the blanks at the end of the current field, but not
+ * those inside its quotes. */
+static void end_field(struct imp_csv *c)
+{
+	if (!c->trim)
+		return;
+	while (c->tlen > c->keep && (c->text[c->tlen - 1] == ' ' ||
+				     c->text[c->tlen - 1] == '\t'))
+		c->tlen--;
+}
+
+static int is_blank(int ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+enum { S_START, S_PLAIN, S_QUOTED, S_QUOTE, S_AFTER };
 
 int imp_csv_next(struct imp_csv *c, char ***fields, long **flines,
 		 size_t *nf, long *line, struct lc_error *err)
@@ -140,8 +161,10 @@ int imp_csv_next(struct imp_csv *c, char ***fields, long **flines,
 		if (ch == '\n')
 			c->line++;
 		if (st == S_QUOTED) {
-			if (ch == '"')
+			if (ch == '"') {
 				st = S_QUOTE;
+				c->keep = c->tlen;
+			}
 			else if (ch == '\r')
 				pending_cr = 1;
 			else if (put(c, (char)ch))
@@ -151,6 +174,7 @@ int imp_csv_next(struct imp_csv *c, char ***fields, long **flines,
 		if (ch == '\r')
 			continue;   /* CR of a CRLF line end */
 		if (ch == ',' ) {
+			end_field(c);
 			if (put(c, '\0') || start_field(c))
 				goto nomem;
 			st = S_START;
@@ -158,13 +182,20 @@ int imp_csv_next(struct imp_csv *c, char ***fields, long **flines,
 		}
 		if (ch == '\n')
 			break;
+		if (st == S_START && c->trim && is_blank(ch))
+			continue;
 		if (st == S_START && ch == '"') {
 			st = S_QUOTED;
 			qline = c->line;
 			continue;
 		}
-		if (st == S_QUOTE) {
-			if (ch == '"') {
+		if ((st == S_QUOTE || st == S_AFTER) && c->trim &&
+		    is_blank(ch)) {
+			st = S_AFTER;   /* blanks after the closing quote */
+			continue;
+		}
+		if (st == S_QUOTE || st == S_AFTER) {
+			if (ch == '"' && st == S_QUOTE) {
 				if (put(c, '"'))
 					goto nomem;
 				st = S_QUOTED;
@@ -180,6 +211,7 @@ int imp_csv_next(struct imp_csv *c, char ***fields, long **flines,
 		if (put(c, (char)ch))
 			goto nomem;
 	}
+	end_field(c);
 	if (put(c, '\0'))
 		goto nomem;
 	for (i = 0; i < c->nf; i++)
@@ -191,4 +223,95 @@ int imp_csv_next(struct imp_csv *c, char ***fields, long **flines,
 nomem:
 	return lc_error_set(err, LC_ENOMEM, NULL, c->line, NULL,
 			    "out of memory");
+}
+
+/* ---- lc_csv: the public reader ------------------------------------------ */
+
+struct lc_csv {
+	struct imp_input *in;
+	struct imp_csv *csv;
+	int flags;
+	char **fields;        /* of the last record, owned by csv */
+	long *flines;
+	size_t nf;
+	char path[256];       /* as given (truncated like lc_error.file) */
+};
+
+int lc_csv_open(struct lc_csv **out, const char *path, const char *encoding,
+		int flags, struct lc_error *err)
+{
+	struct lc_csv *c;
+	int rc;
+
+	*out = NULL;
+	c = calloc(1, sizeof *c);
+	if (!c)
+		return lc_error_set(err, LC_ENOMEM, path, 0, NULL,
+				    "out of memory");
+	snprintf(c->path, sizeof c->path, "%s", path);
+	rc = imp_input_open(&c->in, c->path, encoding, err);
+	if (rc) {
+		free(c);
+		return rc;
+	}
+	if (imp_csv_open(&c->csv, c->in)) {
+		imp_input_close(c->in);
+		free(c);
+		return lc_error_set(err, LC_ENOMEM, path, 0, NULL,
+				    "out of memory");
+	}
+	c->csv->trim = (flags & LC_CSV_TRIM) != 0;
+	c->flags = flags;
+	*out = c;
+	return 0;
+}
+
+int lc_csv_next(struct lc_csv *c, size_t *nf, long *line,
+		struct lc_error *err)
+{
+	for (;;) {
+		size_t i;
+		int rc = imp_csv_next(c->csv, &c->fields, &c->flines, &c->nf,
+				      line, err);
+
+		if (rc <= 0) {
+			c->nf = 0;
+			if (rc < 0 && err)
+				snprintf(err->file, sizeof err->file, "%s",
+					 c->path);
+			return rc;
+		}
+		if (c->flags & LC_CSV_SKIP_BLANK) {
+			for (i = 0; i < c->nf && !c->fields[i][0]; i++)
+				;
+			if (i == c->nf)
+				continue;
+		}
+		*nf = c->nf;
+		return 1;
+	}
+}
+
+const char *lc_csv_get(const struct lc_csv *c, size_t i)
+{
+	return i < c->nf ? c->fields[i] : "";
+}
+
+long lc_csv_get_line(const struct lc_csv *c, size_t i)
+{
+	return i < c->nf ? c->flines[i] : 0;
+}
+
+const char *lc_csv_path(const struct lc_csv *c)
+{
+	return c->path;
+}
+
+void lc_csv_close(struct lc_csv *c)
+{
+	if (!c)
+		return;
+	imp_csv_close(c->csv);
+	imp_input_close(c->in);
+	free(c);
 }

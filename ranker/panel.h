@@ -37,10 +37,9 @@ void *lc_pnl_grow(void *v, size_t *cap, size_t n, size_t size);
  * starting with its `char *id`; -1 when absent. */
 long lc_pnl_find_id(const void *base, size_t n, size_t size, const char *id);
 
-/* Output formats of the list commands. */
+/* Output formats of the list commands, in the order of the CLI's
+ * "table,csv,json" (cli_list_format gives the index). */
 enum lc_pnl_fmt { LC_PNL_TABLE, LC_PNL_CSV, LC_PNL_JSON };
-/* "table", "csv", "json" -> enum lc_pnl_fmt; -1 when unknown. */
-int lc_pnl_fmt_parse(const char *name);
 
 /* Rows of ncol text columns written as an 80-column table (widths
  * given), CSV (header = names, cells neutralised against formula
@@ -63,35 +62,13 @@ void lc_pnl_out_end(struct lc_pnl_out *o);
 int lc_pnl_out_kind(struct lc_catalog *cat, const char *kind,
 		    const char *const *from, struct lc_pnl_out *o,
 		    struct lc_error *err);
-/* Parses the arguments of a list subcommand (argv[0] its name): only
- * "--format NAME" or "--format=NAME". Returns 0 with *fmt set (left as
- * is when not given), -1 with *bad the offending argument (a bad option,
- * a missing or unknown format). */
-int lc_pnl_fmt_args(int argc, char **argv, int *fmt, const char **bad);
 
 /* The sector bit mask (1 << enum lc_sector) of a ';'-separated list of
  * sector names; -1 when one is unknown (its name copied into bad). */
 long lc_pnl_sector_mask(const char *list, char *bad, size_t n);
 
-/* ---- CSV reader (panel_csv.c) -------------------------------------------
- * RFC 4180: quoted fields with embedded commas, quotes and newlines, CRLF
- * or LF, a UTF-8 byte-order mark skipped. To be swapped for the importers'
- * reader once importers/importers.h exposes one. */
-struct lc_pnl_csv;
-/* Opens path; *out receives a reader to close with lc_pnl_csv_close.
- * LC_EIO (err names the file) when it cannot be opened. */
-int lc_pnl_csv_open(struct lc_pnl_csv **out, const char *path,
-		    struct lc_error *err);
-/* Reads the next record: returns 1 (record read, *nf fields, *line its
- * first physical line), 0 at end of file, LC_EDATA (an unterminated
- * quote, with file and line) or LC_ENOMEM. Blank lines are skipped. */
-int lc_pnl_csv_next(struct lc_pnl_csv *c, size_t *nf, long *line,
-		    struct lc_error *err);
-/* Field i (< nf) of the last record, trimmed of surrounding blanks; valid
- * until the next call. "" beyond nf. */
-const char *lc_pnl_csv_field(const struct lc_pnl_csv *c, size_t i);
-const char *lc_pnl_csv_path(const struct lc_pnl_csv *c);
-void lc_pnl_csv_close(struct lc_pnl_csv *c);           /* NULL is fine */
+/* CSV inputs (experts, score sheets) are read with lc_csv_* of
+ * importers/importers.h. */
 
 /* ---- problems --------------------------------------------------------- */
 /* Validation problems go to a callback (may be NULL) so that every one is

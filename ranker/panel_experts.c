@@ -2,6 +2,7 @@
  * transaction, re-import updates) and loading them from the catalog. */
 #include <stdlib.h>
 #include <string.h>
+#include "importers/importers.h"
 #include "ranker/panel.h"
 
 static const char *const cols[] = {
@@ -191,7 +192,7 @@ static void rows_free(struct row *rows, size_t n)
 static int read_rows(const char *path, struct sink *s, struct row **out,
 		     size_t *nout, struct lc_error *err)
 {
-	struct lc_pnl_csv *c = NULL;
+	struct lc_csv *c = NULL;
 	struct lc_pnl_map *seen = NULL;
 	struct row *rows = NULL;
 	size_t n = 0, cap = 0, nf;
@@ -199,10 +200,11 @@ static int read_rows(const char *path, struct sink *s, struct row **out,
 	long line;
 	int rc;
 
-	rc = lc_pnl_csv_open(&c, path, err);
+	rc = lc_csv_open(&c, path, NULL, LC_CSV_TRIM | LC_CSV_SKIP_BLANK,
+			 err);
 	if (rc < 0)
 		return rc;
-	rc = lc_pnl_csv_next(c, &nf, &line, err);
+	rc = lc_csv_next(c, &nf, &line, err);
 	if (rc == 0)
 		rc = lc_error_set(err, LC_EDATA, path, 1, NULL,
 				  "empty file: expected the header "
@@ -213,7 +215,7 @@ static int read_rows(const char *path, struct sink *s, struct row **out,
 	for (int j = 0; j < C__N; j++)
 		colof[j] = -1;
 	for (size_t i = 0; i < nf && i < 64; i++) {
-		const char *h = lc_pnl_csv_field(c, i);
+		const char *h = lc_csv_get(c, i);
 		int j;
 
 		for (j = 0; cols[j] && strcmp(cols[j], h) != 0; j++)
@@ -242,7 +244,7 @@ static int read_rows(const char *path, struct sink *s, struct row **out,
 		struct row *r;
 		char bad[64];
 
-		rc = lc_pnl_csv_next(c, &nf, &line, err);
+		rc = lc_csv_next(c, &nf, &line, err);
 		if (rc != 1)
 			break;
 		r = lc_pnl_grow(rows, &cap, n, sizeof *rows);
@@ -253,7 +255,7 @@ static int read_rows(const char *path, struct sink *s, struct row **out,
 		r->line = line;
 		for (int j = 0; j < C__N; j++) {
 			r->v[j] = strdup(colof[j] < 0 ? "" :
-				 lc_pnl_csv_field(c, (size_t)colof[j]));
+				 lc_csv_get(c, (size_t)colof[j]));
 			if (!r->v[j])
 				goto oom;
 		}
@@ -290,7 +292,7 @@ oom:
 	rc = lc_error_set(err, LC_ENOMEM, path, 0, NULL, "out of memory");
 out:
 	lc_pnl_map_free(seen);
-	lc_pnl_csv_close(c);
+	lc_csv_close(c);
 	if (rc < 0) {
 		rows_free(rows, n);
 		return rc;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exporters/exporters.h"
+#include "importers/importers.h"
 #include "ranker/panel.h"
 
 /* Info columns of a sheet: read by people, ignored on import. */
@@ -314,7 +315,7 @@ enum { MAXCOL = 64 };
 
 static int read_file(struct imp *im, const char *path, long *rows)
 {
-	struct lc_pnl_csv *csv = NULL;
+	struct lc_csv *csv = NULL;
 	size_t nf, ncol;
 	long line;
 	int rc, longfmt = 0, ce = -1, ci = -1, cc = -1, cs = -1, cm = -1;
@@ -322,10 +323,11 @@ static int read_file(struct imp *im, const char *path, long *rows)
 	char head[MAXCOL][64];
 	long before = im->problems;
 
-	rc = lc_pnl_csv_open(&csv, path, im->err);
+	rc = lc_csv_open(&csv, path, NULL, LC_CSV_TRIM | LC_CSV_SKIP_BLANK,
+			 im->err);
 	if (rc < 0)
 		return rc;
-	rc = lc_pnl_csv_next(csv, &nf, &line, im->err);
+	rc = lc_csv_next(csv, &nf, &line, im->err);
 	if (rc == 0) {
 		problem(im, path, 1, NULL, "empty file: expected a header");
 		goto out;
@@ -339,7 +341,7 @@ static int read_file(struct imp *im, const char *path, long *rows)
 	}
 	for (size_t i = 0; i < ncol; i++) {
 		snprintf(head[i], sizeof head[i], "%s",
-			 lc_pnl_csv_field(csv, i));
+			 lc_csv_get(csv, i));
 		if (!strcmp(head[i], "criterion"))
 			longfmt = 1;
 	}
@@ -385,12 +387,12 @@ static int read_file(struct imp *im, const char *path, long *rows)
 	for (;;) {
 		const char *ex, *id, *cmt;
 
-		rc = lc_pnl_csv_next(csv, &nf, &line, im->err);
+		rc = lc_csv_next(csv, &nf, &line, im->err);
 		if (rc != 1)
 			break;
-		ex = lc_pnl_csv_field(csv, (size_t)ce);
-		id = lc_pnl_csv_field(csv, (size_t)ci);
-		cmt = cm >= 0 ? lc_pnl_csv_field(csv, (size_t)cm) : "";
+		ex = lc_csv_get(csv, (size_t)ce);
+		id = lc_csv_get(csv, (size_t)ci);
+		cmt = cm >= 0 ? lc_csv_get(csv, (size_t)cm) : "";
 		(*rows)++;
 		if (nf > ncol) {
 			problem(im, path, line, NULL, "%zu fields where the "
@@ -398,7 +400,7 @@ static int read_file(struct imp *im, const char *path, long *rows)
 			continue;
 		}
 		if (longfmt) {
-			const char *s = lc_pnl_csv_field(csv, (size_t)cs);
+			const char *s = lc_csv_get(csv, (size_t)cs);
 
 			if (!*s) {
 				problem(im, path, line, "score",
@@ -406,11 +408,11 @@ static int read_file(struct imp *im, const char *path, long *rows)
 				continue;
 			}
 			rc = take(im, path, line, ex, id,
-				  lc_pnl_csv_field(csv, (size_t)cc), s, cmt,
+				  lc_csv_get(csv, (size_t)cc), s, cmt,
 				  "score");
 		} else {
 			for (size_t i = 0; rc >= 0 && i < ncol; i++) {
-				const char *s = lc_pnl_csv_field(csv, i);
+				const char *s = lc_csv_get(csv, i);
 
 				if (crit_of[i] < 0 || !*s)
 					continue;
@@ -425,7 +427,7 @@ static int read_file(struct imp *im, const char *path, long *rows)
 		}
 	}
 out:
-	lc_pnl_csv_close(csv);
+	lc_csv_close(csv);
 	return rc < 0 ? rc : 0;
 }
 

@@ -280,13 +280,6 @@ long lc_pnl_find_id(const void *base, size_t n, size_t size, const char *id)
 	return -1;
 }
 
-int lc_pnl_fmt_parse(const char *name)
-{
-	return !strcmp(name, "table") ? LC_PNL_TABLE :
-	       !strcmp(name, "csv") ? LC_PNL_CSV :
-	       !strcmp(name, "json") ? LC_PNL_JSON : -1;
-}
-
 static void out_cells(struct lc_pnl_out *o, const char *const *v)
 {
 	for (size_t j = 0; j < o->ncol; j++) {
@@ -375,21 +368,4 @@ int lc_pnl_out_kind(struct lc_catalog *cat, const char *kind,
 	rc = lc_catalog_rec_each(cat, kind, NULL, NULL, kind_row, &k, err);
 	lc_pnl_out_end(o);
 	return rc;
-}
-
-int lc_pnl_fmt_args(int argc, char **argv, int *fmt, const char **bad)
-{
-	for (int i = 1; i < argc; i++) {
-		const char *name = NULL;
-
-		*bad = argv[i];
-		if (!strncmp(argv[i], "--format=", 9))
-			name = argv[i] + 9;
-		else if (!strcmp(argv[i], "--format") && i + 1 < argc)
-			name = argv[++i];
-		if (!name || lc_pnl_fmt_parse(name) < 0)
-			return -1;
-		*fmt = lc_pnl_fmt_parse(name);
-	}
-	return 0;
 }

@@ -361,6 +361,83 @@ static void test_csv_errors(void **state)
 }
 
 /* Converts UTF-8 to GB18030 with iconv. */
+/* The public reader (lc_csv_*) the panel and the ranker use: BOM, CRLF,
+ * quoted fields with commas, quotes and newlines, physical lines, blank
+ * lines skipped, blanks trimmed outside quotes only, GB18030 sniffed. */
+static void test_lc_csv(void **state)
+{
+	static const char a[] = "\xef\xbb\xbf" "a,b,c\r\n1,\"x, \"\"y\"\"\n"
+		"z\",3\n\n4, 5 ,\" 6 \" \n";
+	static const char g[] = "id,\xc3\xfb\n1,\xd7\xa8\xbc\xd2\n";
+	struct lc_csv *c = NULL;
+	struct lc_error err;
+	const char *p;
+	size_t nf;
+	long line;
+
+	(void)state;
+	p = tmp("lc.csv", a, sizeof a - 1);
+	assert_int_equal(lc_csv_open(&c, p, NULL, LC_CSV_TRIM |
+				     LC_CSV_SKIP_BLANK, &err), 0);
+	assert_int_equal(lc_csv_next(c, &nf, &line, &err), 1);
+	assert_int_equal(nf, 3);
+	assert_int_equal(line, 1);
+	assert_string_equal(lc_csv_get(c, 0), "a");
+	assert_int_equal(lc_csv_next(c, &nf, &line, &err), 1);
+	assert_int_equal(line, 2);
+	assert_string_equal(lc_csv_get(c, 1), "x, \"y\"\nz");
+	assert_int_equal(lc_csv_get_line(c, 2), 3);
+	assert_int_equal(lc_csv_next(c, &nf, &line, &err), 1);
+	assert_int_equal(line, 5);
+	assert_string_equal(lc_csv_get(c, 1), "5");
+	assert_string_equal(lc_csv_get(c, 2), " 6 ");
+	assert_string_equal(lc_csv_get(c, 7), "");
+	assert_int_equal(lc_csv_next(c, &nf, &line, &err), 0);
+	lc_csv_close(c);
+	/* without flags (RFC 4180 as the importer reads it): the blank line
+	 * is a record, and a blank after a closing quote is an error */
+	assert_int_equal(lc_csv_open(&c, p, "utf-8", 0, &err), 0);
+	assert_int_equal(lc_csv_next(c, &nf, &line, &err), 1);
+	assert_int_equal(lc_csv_next(c, &nf, &line, &err), 1);
+	assert_int_equal(lc_csv_next(c, &nf, &line, &err), 1);
+	assert_int_equal(nf, 1);
+	assert_int_equal(line, 4);
+	assert_int_equal(lc_csv_next(c, &nf, &line, &err), LC_EDATA);
+	assert_int_equal(err.line, 5);
+	lc_csv_close(c);
+	p = tmp("lcp.csv", "a, 5 \n", 6);
+	assert_int_equal(lc_csv_open(&c, p, NULL, 0, &err), 0);
+	assert_int_equal(lc_csv_next(c, &nf, &line, &err), 1);
+	assert_string_equal(lc_csv_get(c, 1), " 5 ");
+	lc_csv_close(c);
+	/* GB18030 (as Excel saves it): "id,名\n1,专家\n" */
+	p = tmp("lcg.csv", g, sizeof g - 1);
+	assert_int_equal(lc_csv_open(&c, p, NULL, 0, &err), 0);
+	assert_int_equal(lc_csv_next(c, &nf, &line, &err), 1);
+	assert_string_equal(lc_csv_get(c, 1), "名");
+	assert_int_equal(lc_csv_next(c, &nf, &line, &err), 1);
+	assert_string_equal(lc_csv_get(c, 1), "专家");
+	lc_csv_close(c);
+	/* an unterminated quote: LC_EDATA naming the file and its line */
+	p = tmp("lcb.csv", "a\n\"open\n", 8);
+	assert_int_equal(lc_csv_open(&c, p, NULL, LC_CSV_TRIM, &err), 0);
+	assert_int_equal(lc_csv_next(c, &nf, &line, &err), 1);
+	assert_int_equal(lc_csv_next(c, &nf, &line, &err), LC_EDATA);
+	assert_int_equal(err.line, 2);
+	assert_string_equal(err.file, p);
+	lc_csv_close(c);
+	/* text after a closing quote, even past blanks */
+	p = tmp("lcq.csv", "\"a\" \"b\"\n", 8);
+	assert_int_equal(lc_csv_open(&c, p, NULL, LC_CSV_TRIM, &err), 0);
+	assert_int_equal(lc_csv_next(c, &nf, &line, &err), LC_EDATA);
+	lc_csv_close(c);
+	assert_int_equal(lc_csv_open(&c, "/nonexistent/x.csv", NULL, 0,
+				     &err), LC_EIO);
+	assert_null(c);
+	assert_int_equal(lc_csv_open(&c, p, "latin1", 0, &err), LC_EUSAGE);
+	lc_csv_close(NULL);
+}
+
 static size_t to_gb(const char *in, char *out, size_t n)
 {
 	iconv_t cd = iconv_open("GB18030", "UTF-8");
@@ -541,6 +618,7 @@ int main(void)
 		cmocka_unit_test(test_csv_edges),
 		cmocka_unit_test(test_csv_errors),
 		cmocka_unit_test(test_gb18030),
+		cmocka_unit_test(test_lc_csv),
 		cmocka_unit_test(test_xml_roundtrip),
 		cmocka_unit_test(test_xml_refused),
 	};

@@ -77,46 +77,6 @@ static void test_sector_mask(void **state)
 	assert_string_equal(bad, "wood");
 }
 
-static void test_csv(void **state)
-{
-	struct lc_pnl_csv *c = NULL;
-	struct lc_error err;
-	char p[256];
-	size_t nf;
-	long line;
-
-	(void)state;
-	write_file("a.csv", "\xef\xbb\xbf" "a,b,c\r\n1,\"x, \"\"y\"\"\nz\",3\n"
-		   "\n4, 5 ,6\n", p, sizeof p);
-	assert_int_equal(lc_pnl_csv_open(&c, p, &err), 0);
-	assert_int_equal(lc_pnl_csv_next(c, &nf, &line, &err), 1);
-	assert_int_equal(nf, 3);
-	assert_string_equal(lc_pnl_csv_field(c, 0), "a");
-	assert_int_equal(lc_pnl_csv_next(c, &nf, &line, &err), 1);
-	assert_int_equal(line, 2);
-	assert_string_equal(lc_pnl_csv_field(c, 1), "x, \"y\"\nz");
-	assert_int_equal(lc_pnl_csv_next(c, &nf, &line, &err), 1);
-	assert_int_equal(line, 5);
-	assert_string_equal(lc_pnl_csv_field(c, 1), "5");
-	assert_string_equal(lc_pnl_csv_field(c, 7), "");
-	assert_int_equal(lc_pnl_csv_next(c, &nf, &line, &err), 0);
-	lc_pnl_csv_close(c);
-	/* GB18030 (as Excel saves it): "id,名\n1,专家\n". */
-	write_file("g.csv", "id,\xc3\xfb\n1,\xd7\xa8\xbc\xd2\n", p, sizeof p);
-	assert_int_equal(lc_pnl_csv_open(&c, p, &err), 0);
-	assert_int_equal(lc_pnl_csv_next(c, &nf, &line, &err), 1);
-	assert_string_equal(lc_pnl_csv_field(c, 1), "名");
-	assert_int_equal(lc_pnl_csv_next(c, &nf, &line, &err), 1);
-	assert_string_equal(lc_pnl_csv_field(c, 1), "专家");
-	lc_pnl_csv_close(c);
-	write_file("b.csv", "a\n\"open\n", p, sizeof p);
-	assert_int_equal(lc_pnl_csv_open(&c, p, &err), 0);
-	assert_int_equal(lc_pnl_csv_next(c, &nf, &line, &err), 1);
-	assert_int_equal(lc_pnl_csv_next(c, &nf, &line, &err), LC_EDATA);
-	assert_int_equal(err.line, 2);
-	lc_pnl_csv_close(c);
-}
-
 /* ---- assignment properties ------------------------------------------ */
 
 static uint64_t rng_state;
@@ -772,7 +732,6 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_org_norm),
 		cmocka_unit_test(test_sector_mask),
-		cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
 		cmocka_unit_test(test_assign_single_sector),
 		cmocka_unit_test(test_assign_sectors),
 		cmocka_unit_test(test_assign_bridge),
