@@ -20,6 +20,11 @@ echo "   write $n records: API ${api_w_s}s vs importtsv+setindex" \
 	"${raw_w}s: ratio $(ratio "$api_w_s" "$raw_w")x (target <= 1.5x);" \
 	"peak RSS API $(mib "$api_w_kb") MiB, importtsv $(mib "$tc_imp_kb") MiB"
 
+measure api_b "$b" bulk "$n" "$t/bulk.tct"
+echo "   write $n records in a bulk transaction (what large imports use):" \
+	"${api_b_s}s: ratio $(ratio "$api_b_s" "$raw_w")x;" \
+	"peak RSS $(mib "$api_b_kb") MiB"
+
 measure api_r "$b" read "$t/api.tct"
 measure tc_r tctmgr list -pv "$t/raw.tct"
 echo "   read $n records: API ${api_r_s}s vs tctmgr list -pv ${tc_r_s}s:" \

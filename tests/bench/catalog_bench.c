@@ -2,6 +2,7 @@
  *   catalog_bench tsv N FILE   the N records as TSV for tctmgr importtsv
  *   catalog_bench write N CAT  the same N records through the catalog API
  *                              (one transaction, the catalog's indexes)
+ *   catalog_bench bulk N CAT   the same in one bulk transaction
  *   catalog_bench read CAT     every dossier read back through the API
  *   catalog_bench hint CAT     the index plan of list --sector steel */
 #include <stdio.h>
@@ -68,13 +69,14 @@ static int fail(const struct lc_error *err)
 	return 1;
 }
 
-static int write_all(long n, const char *path)
+static int write_all(long n, const char *path, int bulk)
 {
 	struct lc_catalog *cat;
 	struct lc_error err;
 
 	if (lc_catalog_open(&cat, path, LC_OPEN_CREATE, &err) < 0 ||
-	    lc_catalog_begin(cat, &err) < 0)
+	    (bulk ? lc_catalog_begin_bulk(cat, &err) :
+		    lc_catalog_begin(cat, &err)) < 0)
 		return fail(&err);
 	for (long i = 0; i < n; i++) {
 		struct lc_tech *t = make(i);
@@ -128,12 +130,14 @@ int main(int argc, char **argv)
 	if (argc == 4 && strcmp(argv[1], "tsv") == 0)
 		return tsv(atol(argv[2]), argv[3]);
 	if (argc == 4 && strcmp(argv[1], "write") == 0)
-		return write_all(atol(argv[2]), argv[3]);
+		return write_all(atol(argv[2]), argv[3], 0);
+	if (argc == 4 && strcmp(argv[1], "bulk") == 0)
+		return write_all(atol(argv[2]), argv[3], 1);
 	if (argc == 3 && strcmp(argv[1], "read") == 0)
 		return read_all(argv[2], 0);
 	if (argc == 3 && strcmp(argv[1], "hint") == 0)
 		return read_all(argv[2], 1);
-	fprintf(stderr, "usage: catalog_bench tsv|write N FILE | "
+	fprintf(stderr, "usage: catalog_bench tsv|write|bulk N FILE | "
 		"read|hint CAT\n");
 	return 2;
 }
