@@ -92,7 +92,9 @@ int lc_doc_write_fodt(const struct lc_doc *d, FILE *fp,
 		      struct lc_error *err);
 /* GitHub-flavoured Markdown into path; each figure's SVG goes into its own
  * file beside it ("STEM-fig-N.svg", STEM = path without ".md") and is
- * linked relatively. */
+ * linked relatively. Every file is written to a temporary beside it
+ * ("NAME.tmpXXXXXX") and all are renamed into place only when all were
+ * written: on failure no temporary is left and no file is replaced. */
 int lc_doc_write_md(const struct lc_doc *d, const char *path,
 		    struct lc_error *err);
 
@@ -111,6 +113,12 @@ void lc_md_text(FILE *fp, const char *s);
  * separators ("1,234,567.8"), independently of the locale; "—" for NaN.
  * Returns buf. */
 char *lc_num_human(double v, int decimals, char *buf, size_t n);
+/* An annual CO2 quantity t (tCO2/a) for prose, in the reader's units:
+ * Chinese "14.07 亿吨 CO2/年" (亿 from 1e8, 万 from 1e4, else 吨), English
+ * "1.41 Gt CO2/a" (Gt, Mt, kt, t), at 3-4 significant digits; "—" for
+ * NaN. Data tables keep the exact base-unit figures. Returns buf (64
+ * bytes are enough). */
+char *lc_co2_human(double t, const char *lang, char *buf, size_t n);
 
 /* ---- abatement cost ---------------------------------------------------- */
 /* Capital recovery factor r(1+r)^n / ((1+r)^n - 1); 1/n when r is 0;

@@ -133,7 +133,47 @@ static void heading_style(struct fw *f, int level, const char *size)
 	end(f);
 }
 
-static void styles(struct fw *f)
+
+/* One automatic column style per column of every table, named
+ * "TnCk" (table n as numbered by the body, column k). */
+static void column_styles(struct fw *f, const struct lc_doc *d)
+{
+	int no = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct doc_block *b = doc_blk(d, i);
+		const struct doc_table *t = &b->tab;
+		double *cm;
+
+		if (b->kind != BLK_TABLE && b->kind != BLK_FIGURE)
+			continue;
+		no++;
+		cm = calloc(t->ncols + 1, sizeof *cm);
+		if (!cm) {
+			f->bad = 1;
+			return;
+		}
+		exp_col_widths(t, cm);
+		for (size_t c = 0; c < t->ncols; c++) {
+			char name[48], w[32], rel[32];
+
+			snprintf(name, sizeof name, "T%dC%zu", no, c);
+			snprintf(w, sizeof w, "%.2fcm", cm[c]);
+			snprintf(rel, sizeof rel, "%.0f*", cm[c] * 1000);
+			start(f, "style:style");
+			attr(f, "style:name", name);
+			attr(f, "style:family", "table-column");
+			start(f, "style:table-column-properties");
+			attr(f, "style:column-width", w);
+			attr(f, "style:rel-column-width", rel);
+			end(f);
+			end(f);
+		}
+		free(cm);
+	}
+}
+
+static void styles(struct fw *f, const struct lc_doc *d)
 {
 	static const char *const std_t[] = {
 		"style:font-name", "Noto Sans CJK SC",
@@ -244,6 +284,7 @@ static void styles(struct fw *f)
 	attr(f, "fo:margin-bottom", "0.3cm");
 	end(f);
 	end(f);
+	column_styles(f, d);
 	start(f, "style:style");
 	attr(f, "style:name", "Cell");
 	attr(f, "style:family", "table-cell");
@@ -325,16 +366,18 @@ static void cell_row(struct fw *f, const struct doc_table *t, size_t r,
 
 static void table(struct fw *f, const struct doc_table *t, int no)
 {
-	char name[32], n[24];
+	char name[48];
 
 	snprintf(name, sizeof name, "Table%d", no);
-	snprintf(n, sizeof n, "%zu", t->ncols ? t->ncols : 1);
 	start(f, "table:table");
 	attr(f, "table:name", name);
 	attr(f, "table:style-name", "Tbl");
-	start(f, "table:table-column");
-	attr(f, "table:number-columns-repeated", n);
-	end(f);
+	for (size_t c = 0; c < t->ncols; c++) {
+		snprintf(name, sizeof name, "T%dC%zu", no, c);
+		start(f, "table:table-column");
+		attr(f, "table:style-name", name);
+		end(f);
+	}
 	start(f, "table:table-header-rows");
 	cell_row(f, t, 0, 1);
 	end(f);
@@ -434,7 +477,7 @@ int lc_doc_write_fodt(const struct lc_doc *d, FILE *fp,
 	text(&f, f.en ? "en" : "zh-CN");
 	end(&f);
 	end(&f);
-	styles(&f);
+	styles(&f, d);
 	start(&f, "office:body");
 	start(&f, "office:text");
 	para(&f, "Title", d->title);

@@ -2,6 +2,7 @@
  * well-formed XML, so that tests can check it with libxml2): inline
  * style sheet with A4 print rules, inline SVG charts each followed by its
  * data table, no scripts and nothing fetched from the network. */
+#include <stdlib.h>
 #include <string.h>
 #include "exporters/internal.h"
 
@@ -14,7 +15,8 @@ static const char fallback_css[] =
 	"table { border-collapse: collapse; width: 100%; }\n"
 	"th, td { border: 1px solid #999; padding: 2px 6px; }\n"
 	"td.num, th.num { text-align: right; }\n"
-	"figure, tr, h2, h3, h4 { break-inside: avoid; }\n"
+	"figure.keep, table.keep, tr, h2, h3, h4 { break-inside: avoid; }\n"
+	"figcaption, .chart-svg, .desc, .tcap { break-after: avoid; }\n"
 	"svg { max-width: 100%; height: auto; }\n";
 
 static void cells(FILE *fp, const struct doc_table *t, size_t r, int head)
@@ -37,6 +39,8 @@ static void cells(FILE *fp, const struct doc_table *t, size_t r, int head)
 static void table(FILE *fp, const struct doc_table *t, const char *caption,
 		  const char *cls)
 {
+	double *cm;
+
 	/* Short tables are kept on one page; long ones break between rows
 	 * and repeat their heading row. */
 	fprintf(fp, "<table class=\"%s%s\">\n", cls,
@@ -46,12 +50,50 @@ static void table(FILE *fp, const struct doc_table *t, const char *caption,
 		lc_xml_text(fp, caption);
 		fputs("</caption>\n", fp);
 	}
+	/* Column widths by content, as in the .fodt: narrow numbers and
+	 * identifiers, the room left to names. */
+	cm = calloc(t->ncols + 1, sizeof *cm);
+	if (cm) {
+		exp_col_widths(t, cm);
+		fputs("<colgroup>", fp);
+		for (size_t c = 0; c < t->ncols; c++)
+			fprintf(fp, "<col style=\"width: %.1f%%\"/>",
+				100 * cm[c] / EXP_PAGE_TEXT_CM);
+		fputs("</colgroup>\n", fp);
+		free(cm);
+	}
 	fputs("<thead>", fp);
 	cells(fp, t, 0, 1);
 	fputs("</thead>\n<tbody>\n", fp);
 	for (size_t r = 0; r < t->nrows; r++)
 		cells(fp, t, r, 0);
 	fputs("</tbody>\n</table>\n", fp);
+}
+
+/* Writes the chart's SVG with its ids made unique in the page (fig N):
+ * every chart names its <title> "t" and its <desc> "d". */
+static void put_svg(FILE *fp, const char *svg, int fig)
+{
+	static const char *const from[3] = { "aria-labelledby=\"t d\"",
+					     "<title id=\"t\">",
+					     "<desc id=\"d\">" };
+	const char *p = svg;
+
+	for (int k = 0; k < 3; k++) {
+		const char *q = strstr(p, from[k]);
+
+		if (!q)
+			continue;
+		fwrite(p, 1, (size_t)(q - p), fp);
+		if (k == 0)
+			fprintf(fp, "aria-labelledby=\"fig%d-t fig%d-d\"", fig,
+				fig);
+		else
+			fprintf(fp, "<%s id=\"fig%d-%c\">", k == 1 ? "title" :
+				"desc", fig, k == 1 ? 't' : 'd');
+		p = q + strlen(from[k]);
+	}
+	fputs(p, fp);
 }
 
 int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
@@ -120,19 +162,26 @@ int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 			break;
 		case BLK_FIGURE:
 			fig++;
-			fprintf(fp, "<figure class=\"chart\" id=\"fig%d\">\n"
-				"<figcaption>", fig);
+			/* A figure with a short data table is kept on one
+			 * page whole; a long table breaks between rows. */
+			fprintf(fp, "<figure class=\"chart%s\" id=\"fig%d\">"
+				"\n<figcaption>", b->tab.nrows <= 12 ?
+				" keep" : "", fig);
 			fprintf(fp, en ? "Figure %d. " : "图%d  ", fig);
 			lc_xml_text(fp, b->text);
 			fputs("</figcaption>\n<div class=\"chart-svg\">\n", fp);
 			/* The SVG comes from our chart module, whose texts are
 			 * already escaped: written as is. */
-			fputs(b->svg, fp);
+			put_svg(fp, b->svg, fig);
 			fputs("</div>\n<p class=\"desc\">", fp);
 			lc_xml_text(fp, b->desc);
 			fputs("</p>\n", fp);
-			table(fp, &b->tab, en ? "Data of the chart" :
-			      "图表数据", "chart-data");
+			/* Its heading as a paragraph rather than a caption:
+			 * browsers keep a block with the next one (so never
+			 * alone at the foot of a page), not a caption. */
+			fprintf(fp, "<p class=\"tcap\">%s</p>\n", en ?
+				"Data of the chart" : "图表数据");
+			table(fp, &b->tab, NULL, "chart-data");
 			fputs("</figure>\n", fp);
 			break;
 		}

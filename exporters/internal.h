@@ -51,6 +51,13 @@ static inline const struct doc_block *doc_blk(const struct lc_doc *d,
 /* Base64 of len bytes of s into fp (76-column lines when wrap). */
 void exp_base64(FILE *fp, const char *s, size_t len, int wrap);
 
+/* Text area width of the A4 page (21 cm less 2 x 2 cm margins). */
+#define EXP_PAGE_TEXT_CM 17.0
+
+/* Widths in cm of the ncols columns of t into cm[], summing to
+ * EXP_PAGE_TEXT_CM, proportional to their content (see util.c). */
+void exp_col_widths(const struct doc_table *t, double *cm);
+
 /* "zh" unless lang starts with "en". */
 int exp_is_en(const char *lang);
 

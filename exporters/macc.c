@@ -122,7 +122,7 @@ char *lc_macc_describe(const struct lc_macc_bar *b, size_t n, double price,
 		cmin = fmin(cmin, b[i].cost);
 		cmax = fmax(cmax, b[i].cost);
 	}
-	lc_num_human(total, 0, tot, sizeof tot);
+	lc_co2_human(total, lang, tot, sizeof tot);
 	lc_num_human(total > 0 ? 100 * negative / total : 0, 1, neg,
 		     sizeof neg);
 	lc_num_human(cmin, 0, lo, sizeof lo);
@@ -130,27 +130,27 @@ char *lc_macc_describe(const struct lc_macc_bar *b, size_t n, double price,
 	if (en)
 		fprintf(fp, "Marginal abatement cost curve of %zu "
 			"technologies (%zu without potential not drawn): "
-			"total potential %s tCO2/a, costs from %s to %s "
+			"total potential %s, costs from %s to %s "
 			"CNY/tCO2, %s%% of the potential at negative cost.",
 			drawn, n - drawn, tot, drawn ? lo : "—",
 			drawn ? hi : "—", neg);
 	else
 		fprintf(fp, "%zu项技术的边际减排成本曲线（另有%zu项无减排"
-			"潜力，未绘出）：总减排潜力%s tCO2/a，减排成本%s至%s"
-			"元/tCO2，负成本部分占潜力的%s%%。",
+			"潜力，未绘出）：总减排潜力%s，减排成本%s至%s"
+			"元/吨CO2，负成本部分占潜力的%s%%。",
 			drawn, n - drawn, tot, drawn ? lo : "—",
 			drawn ? hi : "—", neg);
 	if (isfinite(price)) {
-		lc_num_human(lc_macc_available(b, n, price), 0, av,
+		lc_co2_human(lc_macc_available(b, n, price), lang, av,
 			     sizeof av);
 		lc_num_human(price, 0, pr, sizeof pr);
 		if (en)
 			fprintf(fp, " At a carbon price of %s CNY/tCO2, %s "
-				"tCO2/a is available at or below it.", pr,
+				"is available at or below it.", pr,
 				av);
 		else
-			fprintf(fp, "在碳价%s元/tCO2下，成本不高于碳价的减排"
-				"潜力为%s tCO2/a。", pr, av);
+			fprintf(fp, "在碳价%s元/吨CO2下，成本不高于碳价的减排"
+				"潜力为%s。", pr, av);
 	}
 	if (fclose(fp) != 0) {
 		free(buf);

@@ -141,6 +141,17 @@ static const char *sector_label(const struct rm *m, int s)
 	return l ? l : "—";
 }
 
+static const char *status_label(const struct rm *m, int st)
+{
+	static const char *const zh[LC_ST__COUNT] = { "已申报", "合格",
+						      "未通过", "入选" };
+	static const char *const en[LC_ST__COUNT] = { "submitted",
+						      "eligible", "rejected",
+						      "selected" };
+
+	return st < 0 || st >= LC_ST__COUNT ? "—" : m->en ? en[st] : zh[st];
+}
+
 static const char *horizon_label(const struct rm *m, int h)
 {
 	static const char *const zh[3] = { "近期推广（TRL 8-9）",
@@ -209,12 +220,12 @@ static int macc_figure(struct rm *m, int sector, const char *title)
 	if (desc)
 		svg = lc_svg_macc(b, k, m->o->carbon_price, title, desc,
 				  m->lang);
-	head[0] = L(m, "图中编号", "Key");
+	head[0] = L(m, "标号", "Key");
 	head[1] = L(m, "编号", "ID");
 	head[2] = L(m, "技术名称", "Technology");
-	head[3] = L(m, "减排成本（元/tCO2）", "Cost (CNY/tCO2)");
-	head[4] = L(m, "减排潜力（tCO2/a）", "Potential (tCO2/a)");
-	head[5] = L(m, "累计区间（tCO2/a）", "Cumulative span (tCO2/a)");
+	head[3] = L(m, "减排成本（元/吨CO2）", "Cost (CNY/tCO2)");
+	head[4] = L(m, "减排潜力（吨CO2/年）", "Potential (tCO2/a)");
+	head[5] = L(m, "累计区间（吨CO2/年）", "Cumulative span (tCO2/a)");
 	rc = svg && desc ? lc_doc_figure(m->d, title, desc, svg, 6, head,
 					 "rilrrr") : LC_ENOMEM;
 	for (size_t i = 0; rc == 0 && i < k; i++) {
@@ -273,12 +284,56 @@ static int title_page(struct rm *m)
 				 "由 lowcarb 生成");
 }
 
+/* An annual CO2 quantity for prose (see lc_co2_human). */
+static const char *co2(const struct rm *m, double t, char *buf)
+{
+	return lc_co2_human(t, m->lang, buf, 64);
+}
+
+/* The method's name for a reader. */
+static const char *method_label(const struct rm *m, const char *id)
+{
+	static const char *const tab[][3] = {
+		{ "wsm", "加权求和法（WSM）", "weighted sum (WSM)" },
+		{ "topsis", "逼近理想解排序法（TOPSIS）", "TOPSIS" },
+		{ "vikor", "VIKOR法", "VIKOR" },
+		{ "promethee2", "PROMETHEE II法", "PROMETHEE II" },
+		{ "minmax", "极差", "min-max" },
+		{ "max", "最大值", "max" },
+		{ "sum", "总和", "sum" },
+		{ "vector", "向量", "vector" },
+		{ "mean", "算术平均", "the mean" },
+		{ "median", "中位数", "the median" },
+		{ "trimmed", "截尾平均", "the trimmed mean" },
+		{ "trimmed-mean", "截尾平均", "the trimmed mean" },
+		{ "zscore", "专家z分数标准化", "per-expert z-scores" },
+		{ "z-score", "专家z分数标准化", "per-expert z-scores" },
+	};
+
+	for (size_t i = 0; id && i < sizeof tab / sizeof tab[0]; i++)
+		if (strcmp(tab[i][0], id) == 0)
+			return tab[i][m->en ? 2 : 1];
+	return id ? id : "—";
+}
+
+/* Index of the dossier id in the edition, or -1. */
+static long tech_index(const struct rm *m, const char *id)
+{
+	for (size_t k = 0; id && k < m->cur.n; k++)
+		if (strcmp(lc_tech_get(m->cur.v[k].t, LC_F_ID), id) == 0)
+			return (long)k;
+	return -1;
+}
+
 static int findings(struct rm *m)
 {
-	double total = 0, costed = 0, negative = 0;
+	double total = 0, costed = 0, negative = 0, selpot = 0;
+	double spot[LC_SECTOR__COUNT] = { 0 };
 	long bys[LC_SECTOR__COUNT] = { 0 }, byh[3] = { 0 };
-	char a[48], b[48], c[48];
+	char a[64], b[64], c[64], d[64];
 	size_t sel = m->rank ? lc_ranking_selected_count(m->rank) : 0;
+	size_t top[3] = { 0 }, ntop = 0;
+	int best = -1;
 
 	for (size_t i = 0; i < m->cur.n; i++) {
 		const struct tinfo *ti = &m->cur.v[i];
@@ -290,40 +345,99 @@ static int findings(struct rm *m)
 		if (!(ti->pot > 0))
 			continue;
 		total += ti->pot;
+		if (ti->sector >= 0)
+			spot[ti->sector] += ti->pot;
 		if (ti->costsrc) {
 			costed += ti->pot;
 			if (ti->cost < 0)
 				negative += ti->pot;
 		}
+		/* The three largest potentials, ties by catalog order. */
+		for (size_t k = 0; k < 3; k++)
+			if (k == ntop || ti->pot > m->cur.v[top[k]].pot) {
+				memmove(top + k + 1, top + k,
+					(2 - k) * sizeof *top);
+				top[k] = i;
+				if (ntop < 3)
+					ntop++;
+				break;
+			}
+	}
+	for (int s = 0; s < LC_SECTOR__COUNT; s++)
+		if (spot[s] > 0 && (best < 0 || spot[s] > spot[best]))
+			best = s;
+	for (size_t i = 0; m->rank && i < lc_ranking_count(m->rank); i++) {
+		long k = lc_ranking_selected(m->rank, i) ?
+			 tech_index(m, lc_ranking_id(m->rank, i)) : -1;
+
+		if (k >= 0 && m->cur.v[k].pot > 0)
+			selpot += m->cur.v[k].pot;
 	}
 	lc_doc_section(m->d, 1, L(m, "一、关键结论", "1 Key findings"));
-	item_f(m, m->en ? "%zu technology dossiers were received for the "
-	       "%s edition: steel %ld, non-ferrous metals %ld, "
-	       "petrochemicals %ld, chemicals %ld, building materials %ld." :
-	       "%zu项技术参与%s年度评选，其中钢铁%ld项、有色金属%ld项、"
-	       "石化%ld项、化工%ld项、建材%ld项。", m->cur.n, m->o->edition,
-	       bys[0], bys[1], bys[2], bys[3], bys[4]);
+	if (best < 0)
+		best = 0;
+	if (m->en)
+		item_f(m, "%zu technology dossiers were received for the %s "
+		       "edition: steel %ld, non-ferrous metals %ld, "
+		       "petrochemicals %ld, chemicals %ld, building materials "
+		       "%ld.", m->cur.n, m->o->edition, bys[0], bys[1], bys[2],
+		       bys[3], bys[4]);
+	else
+		item_f(m, "%s年度共征集技术%zu项，其中钢铁%ld项、"
+		       "有色金属%ld项、石化%ld项、化工%ld项、建材%ld项。",
+		       m->o->edition,
+		       m->cur.n, bys[0], bys[1], bys[2], bys[3], bys[4]);
+	if (m->en)
+		item_f(m, "Their combined abatement potential is %s, %s%% of "
+		       "it in the %s sector, the largest share.",
+		       co2(m, total, a), num(total > 0 ? 100 * spot[best] /
+					     total : 0, 0, c),
+		       sector_label(m, best));
+	else
+		item_f(m, "合计减排潜力%s，其中%s行业%s，居各行业之首。",
+		       co2(m, total, a), sector_label(m, best),
+		       co2(m, spot[best], b));
 	if (m->rank)
 		item_f(m, m->en ? "%zu technologies were selected as the "
-		       "edition's priority list (Top %zu, chapter 2)." :
-		       "遴选出%zu项重点推荐技术（见第二章）。", sel, sel);
+		       "edition's priority list (chapter 2), with a combined "
+		       "potential of %s." : "遴选出重点推荐技术%zu项"
+		       "（见第二章），合计减排潜力%s。", sel,
+		       co2(m, selpot, d));
 	else
 		item_f(m, "%s", L(m, "重点推荐技术排名暂不可用（见第二章）。",
 				  "The priority ranking is not available "
 				  "(see chapter 2)."));
-	item_f(m, m->en ? "Total abatement potential: %s tCO2/a." :
-	       "总减排潜力%s tCO2/a。", num(total, 0, a));
-	item_f(m, m->en ? "%s%% of the costed potential (%s tCO2/a) is "
-	       "available at negative cost, i.e. saves money." :
-	       "在有成本数据的减排潜力（%s tCO2/a）中，%s%%为负成本，即减排"
-	       "同时节约成本。", m->en ? num(costed > 0 ? 100 * negative /
-					    costed : 0, 1, b) :
-	       num(costed, 0, c), m->en ? num(costed, 0, c) :
-	       num(costed > 0 ? 100 * negative / costed : 0, 1, b));
-	item_f(m, m->en ? "By horizon: %ld to promote now, %ld to "
-	       "demonstrate by 2030, %ld to research for 2060." :
-	       "按时间维度：近期推广%ld项，2030年前示范%ld项，面向2060年研发"
-	       "%ld项。", byh[0], byh[1], byh[2]);
+	if (m->en)
+		item_f(m, "%s%% of the potential with a known cost (%s) comes "
+		       "at negative cost, i.e. saves money while cutting "
+		       "emissions.", num(costed > 0 ? 100 * negative / costed :
+					 0, 1, b), co2(m, costed, c));
+	else
+		item_f(m, "在有成本数据的减排潜力（%s）中，%s%%为负成本，即在"
+		       "减排的同时节约成本。", co2(m, costed, c),
+		       num(costed > 0 ? 100 * negative / costed : 0, 1, b));
+	if (ntop) {
+		char line[1024];
+		size_t off = (size_t)snprintf(line, sizeof line, "%s",
+			L(m, "减排潜力最大的技术：", "Largest potentials: "));
+
+		for (size_t k = 0; k < ntop && off < sizeof line; k++)
+			off += (size_t)snprintf(line + off, sizeof line - off,
+				m->en ? "%s%s (%s)" : "%s%s（%s）",
+				k ? L(m, "、", "; ") : "",
+				lc_tech_name(m->cur.v[top[k]].t, m->lang),
+				co2(m, m->cur.v[top[k]].pot, a));
+		if (off < sizeof line)
+			snprintf(line + off, sizeof line - off, "%s",
+				 L(m, "。", "."));
+		lc_doc_item(m->d, line);
+	}
+	item_f(m, m->en ? "By horizon: %ld to promote now (TRL 8-9), %ld to "
+	       "demonstrate by 2030 (TRL 6-7), %ld to research for 2060 "
+	       "(TRL 1-5)." :
+	       "按时间维度：近期推广（TRL 8-9）%ld项，2030年前示范（TRL 6-7）"
+	       "%ld项，面向2060年研发（TRL 1-5）%ld项。", byh[0], byh[1],
+	       byh[2]);
 	if (isfinite(m->o->carbon_price)) {
 		double av = 0;
 
@@ -332,10 +446,9 @@ static int findings(struct rm *m)
 			    m->cur.v[i].cost <= m->o->carbon_price)
 				av += m->cur.v[i].pot;
 		item_f(m, m->en ? "At a carbon price of %s CNY/tCO2, %s "
-		       "tCO2/a of abatement costs no more than the price." :
-		       "在碳价%s元/tCO2下，成本不高于碳价的减排潜力为"
-		       "%s tCO2/a。",
-		       num(m->o->carbon_price, 0, a), num(av, 0, b));
+		       "of abatement costs no more than the price." :
+		       "在碳价%s元/吨CO2下，成本不高于碳价的减排潜力为%s。",
+		       num(m->o->carbon_price, 0, a), co2(m, av, b));
 	}
 	return 0;
 }
@@ -356,14 +469,16 @@ static int top_chapter(struct rm *m)
 		return 0;
 	}
 	nc = lc_ranking_criteria(m->rank);
-	para_f(m, m->en ? "Ranked with profile '%s', method %s; the score "
-	       "is the sum of the per-criterion contributions (weight x "
-	       "normalised value) shown below." :
-	       "按评价方案“%s”、%s方法排序；综合得分为下表各指标贡献（权重 × "
-	       "标准化值）之和。", lc_ranking_profile(m->rank),
-	       lc_ranking_method(m->rank));
+	para_f(m, m->en ? "Ranked with profile '%s' by the %s method; the "
+	       "score (0 to 1) is the sum of the per-criterion "
+	       "contributions (weight x normalised value) shown below." :
+	       "按评价方案“%s”采用%s排序；综合得分（0～1）为下表各指标贡献"
+	       "（权重 × 标准化值）之和。", lc_ranking_profile(m->rank),
+	       method_label(m, lc_ranking_method(m->rank)));
 	if (*lc_ranking_notes(m->rank))
-		lc_doc_para(m->d, lc_ranking_notes(m->rank));
+		para_f(m, "%s%s", L(m, "排序说明（排序程序原文）：",
+				    "Ranking notes: "),
+		       lc_ranking_notes(m->rank));
 	/* Only the criteria that contributed to some selected entry: a
 	 * panel criterion without scores would be a column of dashes. */
 	used = calloc(nc + 1, sizeof *used);
@@ -425,10 +540,7 @@ static int top_chapter(struct rm *m)
 			rc = LC_ENOMEM;
 			break;
 		}
-		for (size_t k = 0; k < m->cur.n && ti < 0; k++)
-			if (strcmp(lc_tech_get(m->cur.v[k].t, LC_F_ID), id)
-			    == 0)
-				ti = (long)k;
+		ti = tech_index(m, id);
 		snprintf(buf[0], 48, "%d", lc_ranking_rank(m->rank, i));
 		row[0] = buf[0];
 		row[1] = id;
@@ -580,17 +692,17 @@ static int sector_chapter(struct rm *m, int s, int no)
 			 sector_label(m, s));
 	lc_doc_section(m->d, 1, t);
 	para_f(m, m->en ? "%ld technologies with a combined abatement "
-	       "potential of %s tCO2/a: %ld to promote now, %ld to "
+	       "potential of %s: %ld to promote now, %ld to "
 	       "demonstrate by 2030, %ld to research for 2060." :
-	       "本行业共%ld项技术，合计减排潜力%s tCO2/a：近期推广%ld项，"
-	       "2030年前示范%ld项，面向2060年研发%ld项。", n, num(pot, 0, a),
+	       "本行业共%ld项技术，合计减排潜力%s：近期推广%ld项，"
+	       "2030年前示范%ld项，面向2060年研发%ld项。", n, co2(m, pot, e),
 	       nh[0], nh[1], nh[2]);
 	head[0] = L(m, "编号", "ID");
 	head[1] = L(m, "技术名称", "Technology");
 	head[2] = L(m, "类别", "Category");
 	head[3] = "TRL";
-	head[4] = L(m, "减排潜力（tCO2/a）", "Potential (tCO2/a)");
-	head[5] = L(m, "减排成本（元/tCO2）", "Cost (CNY/tCO2)");
+	head[4] = L(m, "减排潜力（吨CO2/年）", "Potential (tCO2/a)");
+	head[5] = L(m, "减排成本（元/吨CO2）", "Cost (CNY/tCO2)");
 	head[6] = L(m, "当前普及率（%）", "Penetration now (%)");
 	head[7] = L(m, "目标普及率（%）", "Target penetration (%)");
 	for (int h = 0; h < 3 && rc == 0; h++) {
@@ -643,7 +755,7 @@ static int milestones(struct rm *m, int no)
 {
 	long byh[3] = { 0 };
 	double poth[3] = { 0 };
-	char t[64], a[48], b[48], c[48];
+	char t[64], a[64], b[64], c[64];
 
 	for (size_t i = 0; i < m->cur.n; i++) {
 		const struct tinfo *ti = &m->cur.v[i];
@@ -661,22 +773,22 @@ static int milestones(struct rm *m, int no)
 			 "八" : no == 7 ? "七" : no == 6 ? "六" : "五");
 	lc_doc_section(m->d, 1, t);
 	item_f(m, m->en ? "2025: start promoting the %ld mature technologies "
-	       "(TRL 8-9), %s tCO2/a of potential." :
-	       "2025年：启动%ld项成熟技术（TRL 8-9）的推广，对应减排潜力%s "
-	       "tCO2/a。", byh[0], num(poth[0], 0, a));
+	       "(TRL 8-9), %s of potential." :
+	       "2025年：启动%ld项成熟技术（TRL 8-9）的推广，对应减排潜力%s。",
+	       byh[0], co2(m, poth[0], a));
 	item_f(m, m->en ? "2030: complete the demonstration of the %ld "
-	       "technologies at TRL 6-7 (%s tCO2/a)." :
-	       "2030年：完成%ld项TRL 6-7技术的工程示范（减排潜力%s tCO2/a）。",
-	       byh[1], num(poth[1], 0, b));
+	       "technologies at TRL 6-7 (%s)." :
+	       "2030年：完成%ld项TRL 6-7技术的工程示范（减排潜力%s）。",
+	       byh[1], co2(m, poth[1], b));
 	item_f(m, "%s", L(m, "2035年：成熟技术规模化应用，示范技术进入推广，"
 			  "研发技术取得突破。", "2035: mature technologies "
 			  "at scale, demonstrated ones in deployment, "
 			  "research ones through their breakthroughs."));
 	item_f(m, m->en ? "2060: the %ld research-stage technologies "
-	       "(TRL 1-5, %s tCO2/a) deployed in support of carbon "
-	       "neutrality." : "2060年：%ld项研发阶段技术（TRL 1-5，减排潜力%s "
-	       "tCO2/a）实现应用，支撑碳中和目标。", byh[2],
-	       num(poth[2], 0, c));
+	       "(TRL 1-5, %s) deployed in support of carbon "
+	       "neutrality." : "2060年：%ld项研发阶段技术（TRL 1-5，"
+	       "减排潜力%s）实现应用，支撑碳中和目标。", byh[2],
+	       co2(m, poth[2], c));
 	return 0;
 }
 
@@ -864,12 +976,14 @@ static int method(struct rm *m)
 		para_f(m, m->en ? "Profile '%s': method %s, normalisation "
 		       "%s, panel scores aggregated by %s; the best %d "
 		       "eligible technologies are selected, within sector "
-		       "quotas." : "评价方案“%s”：%s方法，%s标准化，"
+		       "quotas." : "评价方案“%s”：%s，%s标准化，"
 		       "专家评分按%s"
 		       "汇总；在行业配额内选出得分最高的%d项合格技术。",
-		       lc_profile_name(p), lc_profile_method(p),
-		       lc_profile_normalization(p),
-		       lc_profile_aggregation(p), lc_profile_select(p));
+		       lc_profile_name(p),
+		       method_label(m, lc_profile_method(p)),
+		       method_label(m, lc_profile_normalization(p)),
+		       method_label(m, lc_profile_aggregation(p)),
+		       lc_profile_select(p));
 		head[0] = L(m, "指标", "Criterion");
 		head[1] = L(m, "来源", "Source");
 		head[2] = L(m, "方向", "Direction");
@@ -922,8 +1036,8 @@ static int annex(struct rm *m, int no)
 	head[3] = L(m, "类别", "Category");
 	head[4] = "TRL";
 	head[5] = L(m, "状态", "Status");
-	head[6] = L(m, "减排潜力（tCO2/a）", "Potential (tCO2/a)");
-	head[7] = L(m, "减排成本（元/tCO2）", "Cost (CNY/tCO2)");
+	head[6] = L(m, "减排潜力（吨CO2/年）", "Potential (tCO2/a)");
+	head[7] = L(m, "减排成本（元/吨CO2）", "Cost (CNY/tCO2)");
 	head[8] = L(m, "申报单位", "Submitter");
 	rc = lc_doc_table(m->d, NULL, 9, head, "illlrlrrl");
 	for (size_t i = 0; rc == 0 && i < m->cur.n; i++) {
@@ -937,7 +1051,7 @@ static int annex(struct rm *m, int no)
 		row[2] = sector_label(m, ti->sector);
 		row[3] = cat ? cat : "—";
 		row[4] = trl;
-		row[5] = lc_status_name(lc_tech_status(ti->t));
+		row[5] = status_label(m, lc_tech_status(ti->t));
 		row[6] = num(ti->pot, 0, a);
 		row[7] = num(ti->cost, 0, b);
 		row[8] = lc_tech_get(ti->t, LC_F_SUBMITTER);

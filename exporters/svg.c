@@ -113,6 +113,11 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	if (total / xdiv < 1 && en) {
 		xdiv = 1e3;
 		xunit = "ktCO2/a";
+	} else if (total >= 1e8 && !en) {
+		xdiv = 1e8;
+		xunit = "亿吨CO2/年";
+	} else if (!en) {
+		xunit = "万吨CO2/年";
 	}
 	sx = pw / total;
 	sy = MPH / (ymax - ymin);
@@ -152,7 +157,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	}
 	fputs("</g>\n", fp);
 	snprintf(t, sizeof t, en ? "Abatement cost (CNY/tCO2)" :
-		 "减排成本（元/tCO2）");
+		 "减排成本（元/吨CO2）");
 	snprintf(a, sizeof a, "%.2f", MT + MPH / 2.0);
 	fprintf(fp, "<text x=\"14\" y=\"%s\" text-anchor=\"middle\" "
 		"transform=\"rotate(-90 14 %s)\" fill=\"#333333\">", a, a);
@@ -214,19 +219,21 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		co(y0, a, sizeof a), MW - MR, co(y0, c, sizeof c));
 	if (isfinite(price)) {
 		double y = MT + (ymax - price) * sy;
-		char pr[48], av[48];
+		char pr[48], av[64];
 
 		fprintf(fp, "<line x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\" "
 			"stroke=\"#c0392b\" stroke-width=\"1.5\" "
 			"stroke-dasharray=\"6 4\"/>\n", ML,
 			co(y, a, sizeof a), MW - MR, co(y, c, sizeof c));
 		lc_num_human(price, 0, pr, sizeof pr);
-		lc_num_human(lc_macc_available(b, n, price), 0, av,
+		lc_co2_human(lc_macc_available(b, n, price), lang, av,
 			     sizeof av);
 		snprintf(t, sizeof t, en ? "Carbon price %s CNY/tCO2: %s "
-			 "tCO2/a at or below it" : "碳价 %s 元/tCO2：成本不"
-			 "高于碳价的减排潜力 %s tCO2/a", pr, av);
-		text_at(fp, MW - MR, y - 5, "end",
+			 "at or below it" : "碳价 %s 元/吨CO2：成本不"
+			 "高于碳价的减排潜力 %s", pr, av);
+		/* At the left, above the line: the cheapest bars there
+		 * are the ones below zero, so the text stays clear. */
+		text_at(fp, ML + 6, y - 5, "start",
 			"fill=\"#c0392b\" font-size=\"11\"", t);
 	}
 	fprintf(fp, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "

@@ -1,5 +1,6 @@
 /* util.c - small pieces the exporters share: escaping for XML/HTML/SVG and
- * Markdown, numbers for people, base64, the abatement cost of a dossier. */
+ * Markdown, numbers for people, table column widths, base64, the
+ * abatement cost of a dossier. */
 #include <math.h>
 #include <string.h>
 #include "exporters/internal.h"
@@ -93,6 +94,126 @@ char *lc_num_human(double v, int decimals, char *buf, size_t n)
 	if (n)
 		buf[o < n ? o : n - 1] = '\0';
 	return buf;
+}
+
+char *lc_co2_human(double t, const char *lang, char *buf, size_t n)
+{
+	char v[48];
+	double a = fabs(t);
+	int dec;
+
+	if (!isfinite(t)) {
+		snprintf(buf, n, "—");
+		return buf;
+	}
+	if (!exp_is_en(lang)) {
+		if (a >= 1e8)
+			snprintf(buf, n, "%s 亿吨 CO2/年",
+				 lc_num_human(t / 1e8, 2, v, sizeof v));
+		else if (a >= 1e4)
+			snprintf(buf, n, "%s 万吨 CO2/年",
+				 lc_num_human(t / 1e4, a >= 1e6 ? 0 : 1, v,
+					      sizeof v));
+		else
+			snprintf(buf, n, "%s 吨 CO2/年",
+				 lc_num_human(t, 0, v, sizeof v));
+		return buf;
+	}
+	{
+		static const struct { double div; const char *unit; } u[] = {
+			{ 1e9, "Gt" }, { 1e6, "Mt" }, { 1e3, "kt" },
+			{ 1, "t" } };
+		size_t k = 0;
+
+		while (k < 3 && a < u[k].div)
+			k++;
+		a /= u[k].div;
+		dec = k == 3 ? 0 : k == 0 ? 2 : a >= 100 ? 0 : a >= 10 ? 1 : 2;
+		snprintf(buf, n, "%s %s CO2/a",
+			 lc_num_human(t / u[k].div, dec, v, sizeof v),
+			 u[k].unit);
+	}
+	return buf;
+}
+
+/* Column widths in cm of table t, proportional to its content: each
+ * column needs the display width of its longest cell or of its heading
+ * (one that is long may wrap onto two lines), bounded to [3, 40] columns
+ * of 9 pt text. Identifiers and numbers keep what they need; the room
+ * left (or missing) on the page goes to (or comes from) the text columns,
+ * which wrap. */
+void exp_col_widths(const struct doc_table *t, double *cm)
+{
+	const double unit = 0.17, pad = 0.25, minl = 1.2;
+	double sum = 0, textsum = 0, fixed;
+	size_t ntext = 0;
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		size_t hw = lc_text_width(t->head[c]);
+		/* A short heading on one line; a long one on two, split
+		 * between whole CJK characters; + 1 for its bold face. */
+		size_t need = (hw <= 8 ? hw : (((hw + 1) / 2 + 1) & ~(size_t)1))
+			      + 1;
+
+		for (size_t r = 0; r < t->nrows; r++) {
+			size_t w = lc_text_width(t->cells[r * t->ncols + c]);
+
+			if (w > need)
+				need = w;
+		}
+		if (need < 3)
+			need = 3;
+		if (need > 40)
+			need = 40;
+		cm[c] = (double)need * unit + pad;
+		sum += cm[c];
+		if (t->align[c] == 'l') {
+			textsum += cm[c];
+			ntext++;
+		}
+	}
+	fixed = sum - textsum;
+	if (ntext && fixed + minl * (double)ntext <= EXP_PAGE_TEXT_CM &&
+	    textsum > EXP_PAGE_TEXT_CM - fixed) {
+		/* Too wide: text columns get what they need up to a cap,
+		 * the cap chosen so that the table fills the page: short
+		 * texts stay on one line, long ones wrap. */
+		double room = EXP_PAGE_TEXT_CM - fixed, lo = 0, hi = 40;
+
+		double mean = textsum / (double)ntext;
+
+		/* The cap of a column grows with the square root of its
+		 * need, so that names keep more room than categories. */
+		for (int i = 0; i < 60; i++) {
+			double cap = (lo + hi) / 2, s = 0;
+
+			for (size_t c = 0; c < t->ncols; c++)
+				if (t->align[c] == 'l')
+					s += fmin(cm[c],
+						  cap * sqrt(cm[c] / mean));
+			if (s > room)
+				hi = cap;
+			else
+				lo = cap;
+		}
+		for (size_t c = 0; c < t->ncols; c++)
+			if (t->align[c] == 'l')
+				cm[c] = fmin(cm[c], lo * sqrt(cm[c] / mean));
+		sum = 0;
+		for (size_t c = 0; c < t->ncols; c++)
+			sum += cm[c];
+	} else if (ntext && textsum <= EXP_PAGE_TEXT_CM - fixed) {
+		/* Room to spare: it goes to the text columns. */
+		double k = (EXP_PAGE_TEXT_CM - fixed) / textsum;
+
+		for (size_t c = 0; c < t->ncols; c++)
+			if (t->align[c] == 'l')
+				cm[c] *= k;
+		return;
+	}
+	/* Whatever is left over or missing, spread over all columns. */
+	for (size_t c = 0; c < t->ncols; c++)
+		cm[c] *= EXP_PAGE_TEXT_CM / sum;
 }
 
 void exp_base64(FILE *fp, const char *s, size_t len, int wrap)

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <libxml/parser.h>
 #include "catalog/catalog.h"
 #include "exporters/exporters.h"
@@ -153,7 +155,8 @@ static void test_html(void **state)
 		"&lt;script&gt;alert(1)&lt;/script&gt;",
 		"role=\"img\"",
 		"viewBox=",
-		"<desc id=\"d\">desc &amp; more</desc>",
+		"<desc id=\"fig1-d\">desc &amp; more</desc>",
+		"aria-labelledby=\"fig1-t fig1-d\"",
 		"<ul>\n<li>第一条</li>\n<li>",
 		"<td class=\"num\">1,000</td>",
 		NULL);
@@ -189,7 +192,10 @@ static void test_fodt(void **state)
 		"<svg:title>图 ]]&gt;</svg:title>",
 		"<text:page-number",
 		"fo:page-width=\"21cm\"",
+		"style:family=\"table-column\"",
+		"<table:table-column table:style-name=\"T1C0\"/>",
 		NULL);
+	assert_null(strstr(f, "number-columns-repeated"));
 	assert_null(strstr(f, "<script"));
 	free(f);
 	lc_doc_free(d);
@@ -224,6 +230,25 @@ static void test_markdown(void **state)
 	d = sample_doc("zh");
 	assert_int_equal(lc_doc_write_md(d, path, NULL), LC_EIO);
 	lc_doc_free(d);
+	/* A chart that cannot be put in place (a directory has its name):
+	 * the export fails, the .md is not replaced, no temporary is left. */
+	snprintf(path, sizeof path, "%s/a.md", dir);
+	snprintf(svgp, sizeof svgp, "%s/a-fig-1.svg", dir);
+	assert_int_equal(mkdir(svgp, 0700), 0);
+	d = sample_doc("zh");
+	assert_int_equal(lc_doc_write_md(d, path, NULL), LC_EIO);
+	lc_doc_free(d);
+	assert_int_equal(access(path, F_OK), -1);
+	{
+		DIR *dp = opendir(dir);
+		struct dirent *e;
+
+		assert_non_null(dp);
+		while ((e = readdir(dp)) != NULL)
+			assert_null(strstr(e->d_name, ".tmp"));
+		closedir(dp);
+	}
+	rmdir(svgp);
 }
 
 static void test_escape(void **state)
@@ -255,6 +280,24 @@ static void test_numbers(void **state)
 	assert_string_equal(lc_num_human(-0.01, 0, b, sizeof b), "0");
 	assert_string_equal(lc_num_human(999, 0, b, sizeof b), "999");
 	assert_string_equal(lc_num_human(NAN, 0, b, sizeof b), "—");
+	/* CO2 quantities for prose, in the reader's units. */
+	assert_string_equal(lc_co2_human(1407000000, "zh", b, sizeof b),
+			    "14.07 亿吨 CO2/年");
+	assert_string_equal(lc_co2_human(1407000000, "en", b, sizeof b),
+			    "1.41 Gt CO2/a");
+	assert_string_equal(lc_co2_human(2500000, "zh", b, sizeof b),
+			    "250 万吨 CO2/年");
+	assert_string_equal(lc_co2_human(2500000, "en", b, sizeof b),
+			    "2.50 Mt CO2/a");
+	assert_string_equal(lc_co2_human(35000, "zh", b, sizeof b),
+			    "3.5 万吨 CO2/年");
+	assert_string_equal(lc_co2_human(45000000, "en", b, sizeof b),
+			    "45.0 Mt CO2/a");
+	assert_string_equal(lc_co2_human(6, "en", b, sizeof b),
+			    "6 t CO2/a");
+	assert_string_equal(lc_co2_human(3000, "zh", b, sizeof b),
+			    "3,000 吨 CO2/年");
+	assert_string_equal(lc_co2_human(NAN, "zh", b, sizeof b), "—");
 }
 
 static void test_cost(void **state)
@@ -322,7 +365,7 @@ static void test_macc_geometry(void **state)
 	has_all(desc,
 		"4 technologies (2 without potential",
 		"16.7% of the potential at negative",
-		"6 tCO2/a is available",
+		"6 t CO2/a is available",
 		NULL);
 	free(desc);
 	lc_macc_free(b, 6);
@@ -371,7 +414,7 @@ static void test_charts(void **state)
 		"role=\"img\"",
 		"<title id=\"t\">t</title>",
 		"stroke-dasharray=\"6 4\"",
-		"碳价 120 元/tCO2",
+		"碳价 120 元/吨CO2",
 		NULL);
 	/* Narrow bars are numbered and keyed. */
 	assert_non_null(strstr(svg, "2  一个很长的技术名称用于测试"));
@@ -450,14 +493,15 @@ static void test_roadmap(void **state)
 	assert_null(strstr(h, "]]>"));
 	has_all(h,
 		"2025年度工业重点行业低碳技术路线图",
-		"4项技术参与2025年度评选",
-		"总减排潜力600,000 tCO2/a",
+		"2025年度共征集技术4项",
+		"合计减排潜力60.0 万吨 CO2/年",
 		"近期推广（TRL 8-9）",
 		"成熟度提升",
 		"6 → 8",
 		"已删除",
 		"新增",
-		"碳价 100 元/tCO2",
+		"未再入选",
+		"碳价 100 元/吨CO2",
 		NULL);
 	f = fodt_of(d, &len2);
 	assert_true(well_formed(f, len2));
@@ -476,6 +520,9 @@ static void test_roadmap(void **state)
 	h = html_of(d, &len);
 	assert_non_null(strstr(h, "<html lang=\"en\">"));
 	assert_non_null(strstr(h, "Promote now (TRL 8-9)"));
+	assert_non_null(strstr(h, "TRL advanced"));
+	assert_non_null(strstr(h, "dropped"));
+	assert_non_null(strstr(h, "600 kt CO2/a"));
 	/* No English name: the Chinese one is shown. */
 	assert_non_null(strstr(h, "化工技术"));
 	free(h);

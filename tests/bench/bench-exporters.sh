@@ -23,3 +23,4 @@ echo "   roadmap fodt, $N dossiers: ${largefodt_s} s, peak RSS $(mib "$largefodt
 echo "   roadmap html, $n dossiers: ${small_s} s, peak RSS $(mib "$small_kb") MiB"
 echo "   size ratio $N/$n: $(ratio "$large_b" "$small_b") (linear: 10)"
 echo "   time ratio $N/$n: $(ratio "$large_s" "$small_s") (linear: 10)"
+echo "   peak RSS ratio $N/$n: $(ratio "$large_kb" "$small_kb")"
