@@ -281,7 +281,8 @@ void lc_store_close(struct lc_store *st)
 	free(st);
 }
 
-int lc_store_begin(struct lc_store *st, struct lc_error *err)
+/* 0 when a transaction may begin, else LC_EUSAGE saying why not. */
+static int may_begin(struct lc_store *st, struct lc_error *err)
 {
 	if (!st->writer)
 		return lc_error_set(err, LC_EUSAGE, st->path, 0, NULL,
@@ -289,6 +290,15 @@ int lc_store_begin(struct lc_store *st, struct lc_error *err)
 	if (st->in_tx)
 		return lc_error_set(err, LC_EUSAGE, st->path, 0, NULL,
 				    "a transaction is already open");
+	return 0;
+}
+
+int lc_store_begin(struct lc_store *st, struct lc_error *err)
+{
+	int rc = may_begin(st, err);
+
+	if (rc < 0)
+		return rc;
 	if (!tctdbtranbegin(st->tdb))
 		return tc_fail(st, err, "begin a transaction");
 	st->in_tx = 1;
@@ -302,15 +312,10 @@ int lc_store_begin(struct lc_store *st, struct lc_error *err)
  * abort, with the bounded caches of an ordinary write. */
 int lc_store_begin_bulk(struct lc_store *st, struct lc_error *err)
 {
-	int rc;
+	int rc = may_begin(st, err);
 
-	if (!st->writer)
-		return lc_error_set(err, LC_EUSAGE, st->path, 0, NULL,
-				    "catalog opened read-only");
-	if (st->in_tx)
-		return lc_error_set(err, LC_EUSAGE, st->path, 0, NULL,
-				    "a transaction is already open");
-	rc = set_rebuild_mark(st, 1, err);
+	if (rc == 0)
+		rc = set_rebuild_mark(st, 1, err);
 	if (rc < 0)
 		return rc;
 	for (size_t i = 0; i < sizeof indexes / sizeof *indexes; i++)
