@@ -534,10 +534,36 @@ static void test_roadmap(void **state)
 	lc_catalog_close(cat);
 }
 
+/* Table cells fit terminal columns: CJK counts 2, cut text ends in one
+ * ellipsis column, short text is padded. */
+static void test_text_cells(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	(void)state;
+	assert_int_equal(lc_text_width("abc"), 3);
+	assert_int_equal(lc_text_width("氢基竖炉"), 8);
+	assert_int_equal(lc_text_width("e\xcc\x81"), 1);   /* e + combining */
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	lc_text_cell(fp, "氢基竖炉直接还原", 7, 0);
+	putc('|', fp);
+	lc_text_cell(fp, "ab", 4, 0);
+	putc('|', fp);
+	lc_text_cell(fp, "7", 3, 1);
+	putc('|', fp);
+	fclose(fp);
+	assert_string_equal(buf, "氢基竖…|ab  |  7|");
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_text_cells),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_cost),
 		cmocka_unit_test(test_macc_geometry),
