@@ -8,23 +8,36 @@
 #include "ranker/ranker.h"
 #include "ranker/internal.h"
 
-/* Random indices RI(n), n = 1..15 (RI(1) = RI(2) = 0). Sources:
+/* Random indices RI(n), n = 1..15 (RI(1) = RI(2) = 0). What each table
+ * is and how far it was checked (only secondary sources could be reached;
+ * none of the original papers or books was read):
  * - saaty1980: T. L. Saaty, The Analytic Hierarchy Process, McGraw-Hill,
- *   1980 (the 0.58, 0.90, 1.12 ... table; the default here because it is
- *   the one most calls and textbooks quote, so CRs match theirs).
- * - saaty2005: T. L. Saaty, Theory and Applications of the Analytic
- *   Network Process, RWS Publications, 2005 (0.52, 0.89, 1.11 ...).
- * - tummala-ling: V. M. R. Tummala, H. Ling, "A note on the computation of
- *   the mean random consistency index of the analytic hierarchy process",
- *   Theory and Decision 44 (1998).
+ *   1980. The default, being the one most calls and textbooks quote.
+ *   n = 3..10 (0.58 ... 1.49) agree with the table as cited from Saaty &
+ *   Tran, Math. Comput. Modelling 46 (2007) 962-975, and n = 11..15
+ *   (1.51, 1.48, 1.56, 1.57, 1.59: the dip at 12 is in the quoted table)
+ *   with many independent implementations citing Saaty 1980. Not checked
+ *   against the book itself.
+ * - saaty2005: the later Saaty table (0.52, 0.89, 1.11, 1.25, 1.35, 1.40,
+ *   1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59), attributed here to T. L.
+ *   Saaty, Theory and Applications of the Analytic Network Process, RWS
+ *   Publications, 2005. The values agree with several independent
+ *   implementations; the attribution to that book is NOT confirmed.
+ * - tummala-ling: V. M. R. Tummala, H. Ling, "A note on the computation
+ *   of the mean random consistency index of the analytic hierarchy
+ *   process", Theory and Decision 44(3) (1998) 221-230. These 4-decimal
+ *   values are the ones pymcdm's AHP cites to that paper; another
+ *   implementation, citing Alonso & Lamata (2006), calls the same
+ *   numbers "Uppuluri". Values confirmed at second hand; attribution
+ *   uncertain.
  * - donegan-dodd: H. A. Donegan, F. J. Dodd, "A note on Saaty's random
- *   indexes", Mathematical and Computer Modelling 15(10) (1991).
- * - aguaron: J. Aguaron, J. M. Moreno-Jimenez, "The geometric consistency
- *   index: approximated thresholds", EJOR 147 (2003), as tabulated with
- *   the others in J. A. Alonso, M. T. Lamata, "Consistency in the analytic
- *   hierarchy process: a new approach", IJUFKS 14(4) (2006).
- * Values transcribed by hand from those tables; check a table against
- * its paper before relying on its fourth decimal. */
+ *   indexes", Math. Comput. Modelling 15(10) (1991) 135-137.
+ *   UNVERIFIED: no source reachable from here prints these values.
+ * - aguaron: J. Aguaron, J. M. Moreno-Jimenez, "The geometric
+ *   consistency index: approximated thresholds", EJOR 147 (2003).
+ *   UNVERIFIED: no reachable source prints them; they may instead be
+ *   Alonso & Lamata's (IJUFKS 14(4) 2006) own values. Do not rely on
+ *   donegan-dodd or aguaron until checked against the papers. */
 static const double ri_tab[LC_RI__COUNT][LC_AHP_MAX_N] = {
 	{ 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51,
 	  1.48, 1.56, 1.57, 1.59 },

@@ -283,14 +283,77 @@ struct score_row {
 struct scores {
 	struct lc_ranking *r;
 	const struct lc_profile *p;
-	struct lc_catalog *cat;
-	size_t cur;
+	size_t *byid;      /* entry indices sorted by id */
+	char **conf;       /* "EXPERT:ID" of every declared conflict */
+	size_t nconf, confcap;
 	struct score_row *row;
+	char **val;        /* each row's score as stored (for the hash) */
 	size_t n, cap;
 	long conflicted, unknown, bad;
 	int failed;
-	struct sha256_ctx *h;
 };
+
+/* The entry whose id is id, through the sorted index; -1 if none. */
+static long find_entry(const struct scores *s, const char *id)
+{
+	size_t lo = 0, hi = s->r->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(s->r->e[s->byid[mid]].id, id);
+
+		if (c == 0)
+			return (long)s->byid[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static const struct lc_ranking *byid_r;   /* for cmp_byid only */
+
+static int cmp_byid(const void *a, const void *b)
+{
+	return strcmp(byid_r->e[*(const size_t *)a].id,
+		      byid_r->e[*(const size_t *)b].id);
+}
+
+/* Keeps "EXPERT:ID" of one conflict record (key "conflict:EXPERT:ID"). */
+static int collect_conflict(const char *key, const struct lc_rec *rec,
+			    void *ctx)
+{
+	struct scores *s = ctx;
+	const char *k = strchr(key, ':');
+
+	(void)rec;
+	if (!k)
+		return 0;
+	if (s->nconf == s->confcap) {
+		size_t nc = s->confcap ? 2 * s->confcap : 64;
+		char **nv = realloc(s->conf, nc * sizeof *nv);
+
+		if (!nv) {
+			s->failed = 1;
+			return 1;
+		}
+		s->conf = nv;
+		s->confcap = nc;
+	}
+	s->conf[s->nconf] = sdup(k + 1);
+	if (!s->conf[s->nconf]) {
+		s->failed = 1;
+		return 1;
+	}
+	s->nconf++;
+	return 0;
+}
 
 static int collect_score(const char *key, const struct lc_rec *rec,
 			 void *ctx)
@@ -299,12 +362,17 @@ static int collect_score(const char *key, const struct lc_rec *rec,
 	const char *crit = lc_rec_get(rec, "criterion");
 	const char *ex = lc_rec_get(rec, "expert");
 	const char *val = lc_rec_get(rec, "score");
-	struct lc_rec *conf = NULL;
-	char ck[256];
 	double v;
 	long j = -1;
 
+	const char *tech = lc_rec_get(rec, "tech");
+	char *ck = NULL, *cp;
+	long cur;
+
 	(void)key;
+	cur = tech ? find_entry(s, tech) : -1;
+	if (cur < 0)
+		return 0;   /* another edition's dossier */
 	if (!crit || !ex || !val) {
 		s->bad++;
 		return 0;
@@ -322,36 +390,132 @@ static int collect_score(const char *key, const struct lc_rec *rec,
 		return 0;
 	}
 	/* a conflicted expert's score never counts, whoever stored it */
-	snprintf(ck, sizeof ck, "conflict:%s:%s", ex, s->r->e[s->cur].id);
-	if (lc_catalog_rec_get(s->cat, ck, &conf, NULL) == 0) {
-		lc_rec_free(conf);
-		s->conflicted++;
-		return 0;
+	if (s->nconf) {
+		size_t len = strlen(ex) + strlen(tech) + 2;
+
+		ck = malloc(len);
+		if (!ck) {
+			s->failed = 1;
+			return 1;
+		}
+		snprintf(ck, len, "%s:%s", ex, tech);
+		cp = ck;
+		if (bsearch(&cp, s->conf, s->nconf, sizeof *s->conf,
+			    cmp_str)) {
+			free(ck);
+			s->conflicted++;
+			return 0;
+		}
+		free(ck);
 	}
 	if (s->n == s->cap) {
 		size_t nc = s->cap ? 2 * s->cap : 256;
 		struct score_row *nr = realloc(s->row, nc * sizeof *nr);
+		char **nv;
 
 		if (!nr) {
 			s->failed = 1;
 			return 1;
 		}
 		s->row = nr;
+		nv = realloc(s->val, nc * sizeof *nv);
+		if (!nv) {
+			s->failed = 1;
+			return 1;
+		}
+		s->val = nv;
 		s->cap = nc;
 	}
-	s->row[s->n].entry = s->cur;
+	s->val[s->n] = sdup(val);
+	if (!s->val[s->n]) {
+		s->failed = 1;
+		return 1;
+	}
+	s->row[s->n].entry = (size_t)cur;
 	s->row[s->n].crit = (int)j;
 	snprintf(s->row[s->n].expert, sizeof s->row[s->n].expert, "%s", ex);
 	s->row[s->n].score = v;
 	s->n++;
-	{
-		char line[256];
-
-		snprintf(line, sizeof line, "score|%s|%s|%s|%s\n",
-			 s->r->e[s->cur].id, ex, crit, val);
-		sha256_update(s->h, strlen(line), (const uint8_t *)line);
-	}
 	return 0;
+}
+
+/* Reads the panel scores of the edition in two scans of the catalog (the
+ * declared conflicts, then every score record), not one query per
+ * dossier, and orders the rows entry by entry (a stable counting sort,
+ * so each entry's rows keep the key order of the records). */
+static int read_scores(struct lc_catalog *cat, struct scores *s,
+		       struct lc_error *err)
+{
+	struct lc_ranking *r = s->r;
+	size_t *start = NULL;
+	struct score_row *row2 = NULL;
+	char **val2 = NULL;
+	int rc;
+
+	s->byid = malloc((r->n ? r->n : 1) * sizeof *s->byid);
+	if (!s->byid)
+		return oom(err);
+	for (size_t i = 0; i < r->n; i++)
+		s->byid[i] = i;
+	byid_r = r;
+	if (r->n > 1)
+		qsort(s->byid, r->n, sizeof *s->byid, cmp_byid);
+	rc = lc_catalog_rec_each(cat, "conflict", NULL, NULL,
+				 collect_conflict, s, err);
+	if (!rc && s->failed)
+		rc = oom(err);
+	if (rc)
+		return rc;
+	if (s->nconf > 1)
+		qsort(s->conf, s->nconf, sizeof *s->conf, cmp_str);
+	rc = lc_catalog_rec_each(cat, "score", NULL, NULL, collect_score,
+				 s, err);
+	if (!rc && s->failed)
+		rc = oom(err);
+	if (rc || s->n == 0)
+		return rc;
+	start = calloc(r->n + 1, sizeof *start);
+	row2 = malloc(s->n * sizeof *row2);
+	val2 = malloc(s->n * sizeof *val2);
+	if (!start || !row2 || !val2) {
+		free(start);
+		free(row2);
+		free(val2);
+		return oom(err);
+	}
+	for (size_t t = 0; t < s->n; t++)
+		start[s->row[t].entry + 1]++;
+	for (size_t i = 0; i < r->n; i++)
+		start[i + 1] += start[i];
+	for (size_t t = 0; t < s->n; t++) {
+		size_t q = start[s->row[t].entry]++;
+
+		row2[q] = s->row[t];
+		val2[q] = s->val[t];
+	}
+	free(s->row);
+	free(s->val);
+	s->row = row2;
+	s->val = val2;
+	free(start);
+	return 0;
+}
+
+static void scores_free(struct scores *s)
+{
+	for (size_t t = 0; s->val && t < s->n; t++)
+		free(s->val[t]);
+	free(s->val);
+	s->val = NULL;
+	free(s->row);
+	s->row = NULL;
+	for (size_t k = 0; k < s->nconf; k++)
+		free(s->conf[k]);
+	free(s->conf);
+	s->conf = NULL;
+	s->nconf = 0;
+	free(s->byid);
+	s->byid = NULL;
 }
 
 /* Aggregates the panel criteria of every entry. */
@@ -755,9 +919,10 @@ int lc_rank_edition(struct lc_catalog *cat, const char *edition,
 	hash_line(&h, line);
 	s.r = r;
 	s.p = p;
-	s.cat = cat;
-	s.h = &h;
-	for (size_t i = 0; i < r->n; i++) {
+	rc = read_scores(cat, &s, err);
+	if (rc)
+		goto fail;
+	for (size_t i = 0, t = 0; i < r->n; i++) {
 		struct entry *e = &r->e[i];
 
 		/* the status itself is not an input (rank sets it); only
@@ -775,13 +940,14 @@ int lc_rank_edition(struct lc_catalog *cat, const char *edition,
 				 lc_num_format(e->x[j], vb, sizeof vb));
 			hash_line(&h, line);
 		}
-		s.cur = i;
-		rc = lc_catalog_rec_each(cat, "score", "tech", e->id,
-					 collect_score, &s, err);
-		if (!rc && s.failed)
-			rc = oom(err);
-		if (rc)
-			goto fail;
+		/* the same lines, in the same order, as when each dossier's
+		 * scores were read by a query of their own */
+		for (; t < s.n && s.row[t].entry == i; t++) {
+			snprintf(line, sizeof line, "score|%s|%s|%s|%s\n",
+				 e->id, s.row[t].expert,
+				 p->crit[s.row[t].crit].id, s.val[t]);
+			hash_line(&h, line);
+		}
 	}
 	sha256_digest(&h, sizeof dig, dig);
 	hex(dig, sizeof dig, r->hash);
@@ -876,8 +1042,7 @@ int lc_rank_edition(struct lc_catalog *cat, const char *edition,
 					 ";indicators-only");
 		}
 	}
-	free(s.row);
-	s.row = NULL;
+	scores_free(&s);
 	rc = finish(r, method, err);
 	if (rc)
 		goto fail;
@@ -894,7 +1059,7 @@ int lc_rank_edition(struct lc_catalog *cat, const char *edition,
 	*out = r;
 	return 0;
 fail:
-	free(s.row);
+	scores_free(&s);
 	lc_ranking_free(r);
 	return rc;
 }

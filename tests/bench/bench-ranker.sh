@@ -58,3 +58,20 @@ curve() {
 }
 curve "${BENCH_PROM_MAX:-1024000}" "V-shape/linear (sorted flows, m log m)"
 curve "${BENCH_PROM_GAUSS_MAX:-64000}" "Gaussian (pairwise, quadratic)" gaussian
+
+# `rank --edition` on a catalog of N dossiers with panel scores (three
+# experts x five criteria each, some declared conflicts) and on N/10:
+# time(N)/time(N/10) near 10 means linear (BENCH_RANK_N, default
+# 100,000). Reading the scores once per edition, not once per dossier,
+# is what keeps it so.
+rn=${BENCH_RANK_N:-100000}
+rs=$((rn / 10))
+"$b" edition "$t/rank-small.tct" "$rs" || exit 1
+"$b" edition "$t/rank-large.tct" "$rn" || exit 1
+measure rsmall "$LOWCARB" --catalog "$t/rank-small.tct" rank \
+	--edition 2025 --dry-run
+measure rlarge "$LOWCARB" --catalog "$t/rank-large.tct" rank \
+	--edition 2025 --dry-run
+echo "   rank --edition on $rn dossiers: ${rlarge_s}s (peak RSS" \
+	"$(mib "$rlarge_kb") MiB); on $rs: ${rsmall_s}s; ratio" \
+	"$(ratio "$rlarge_s" "$rsmall_s")x (linear: 10)"
