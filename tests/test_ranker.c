@@ -529,6 +529,137 @@ static void rng(void **state)
 	NEAR(mean / 20000, 2.5, 0.1);   /* E[Gamma(k, 1)] = k */
 }
 
+/* ---- worked examples printed in the literature ------------------------
+ * Each expected value below is the figure as printed in the cited source
+ * (to the printed number of decimals); the tolerance is half a unit of
+ * the last printed decimal. */
+
+/* Xu, X. (2004). A note on the subjective and objective integrated
+ * approach to determine attribute weights. European Journal of
+ * Operational Research 156(2), 530-532: 4 x 4 decision matrix, entropy
+ * weights printed to 4 decimals (0.4630, 0.3992, 0.1378, 0.0000; the
+ * fourth attribute, 29 / 29 / 28.9 / 29, carries almost no information).
+ * Read as transcribed, with its citation, in the test suite of the
+ * pyrepo-mcda family of packages: github.com/energyinpython/
+ * distance-metrics-for-mcda, tests/test_weights.py (Test_Entropy). */
+static void entropy_xu2004(void **state)
+{
+	static const double x[] = {
+		30, 30, 38, 29,
+		19, 54, 86, 29,
+		19, 15, 85, 28.9,
+		68, 70, 60, 29,
+	};
+	static const double printed[] = { 0.4630, 0.3992, 0.1378, 0.0000 };
+	double w[4];
+
+	(void)state;
+	assert_int_equal(lc_weights_entropy(x, 4, 4, NULL, w, NULL), 0);
+	for (int j = 0; j < 4; j++)
+		NEAR(w[j], printed[j], 5e-5);
+}
+
+/* Zavadskas, E. K., Podvezko, V. (2016). Integrated determination of
+ * objective criteria weights in MCDM. International Journal of
+ * Information Technology & Decision Making 15(2), 267-283: 4 x 4 matrix
+ * with criteria 1 and 3 minimised; entropy weights printed to 4
+ * decimals (0.1146, 0.1981, 0.4185, 0.2689). The directions do not
+ * enter the classical entropy weights, so passing them must not change
+ * the result. Read as transcribed, with its citation, in github.com/
+ * energyinpython/distance-metrics-for-mcda, tests/test_weights.py
+ * (Test_Entropy.test_Entropy2). */
+static void entropy_zavadskas_podvezko2016(void **state)
+{
+	static const double x[] = {
+		3.0, 100, 10, 7,
+		2.5, 80, 8, 5,
+		1.8, 50, 20, 11,
+		2.2, 70, 12, 9,
+	};
+	static const int cost[] = { 1, 0, 1, 0 };
+	static const double printed[] = { 0.1146, 0.1981, 0.4185, 0.2689 };
+	double w[4], wc[4];
+
+	(void)state;
+	assert_int_equal(lc_weights_entropy(x, 4, 4, NULL, w, NULL), 0);
+	assert_int_equal(lc_weights_entropy(x, 4, 4, cost, wc, NULL), 0);
+	for (int j = 0; j < 4; j++) {
+		NEAR(w[j], printed[j], 5e-5);
+		NEAR(wc[j], w[j], 1e-15);
+	}
+}
+
+/* Elsayed, E. A., Dawood, A. S., Karthikeyan, R. (2017). Evaluating
+ * alternatives through the application of TOPSIS method with entropy
+ * weight. International Journal of Engineering Trends and Technology
+ * 46(2), 60-66: 12 alternatives x 5 criteria spanning six orders of
+ * magnitude; entropy weights printed to 6 decimals (0.104991, 0.069124,
+ * 0.071373, 0.449937, 0.304575). Read as transcribed, with its
+ * citation, in github.com/kotbaton/pymcdm, test/test_weights.py
+ * (TestEntropyWeights), matrix as given there (last cell 0.1048). */
+static void entropy_elsayed2017(void **state)
+{
+	static const double x[] = {
+		7, 312, 1891, 6613, 163,
+		72, 88, 728, 941804, 1078,
+		10, 252, 2594, 3466, 117471,
+		10, 145, 980, 2371, 86329,
+		65, 54, 350, 501, 29897,
+		29, 48, 380, 912, 34051,
+		7, 476, 3300, 78470, 2212,
+		70, 87, 650, 733, 819000,
+		4, 86, 591, 3015, 103,
+		12, 79, 579, 3240, 96098,
+		21, 45, 261, 1253, 453,
+		1, 72, 530, 4333, 0.104800,
+	};
+	static const double printed[] = { 0.104991, 0.069124, 0.071373,
+		0.449937, 0.304575 };
+	double w[5];
+
+	(void)state;
+	assert_int_equal(lc_weights_entropy(x, 12, 5, NULL, w, NULL), 0);
+	for (int j = 0; j < 5; j++)
+		NEAR(w[j], printed[j], 5e-7);
+}
+
+/* Saaty, T. L. (2008). Decision making with the analytic hierarchy
+ * process. Int. J. Services Sciences 1(1), 83-98: relative consumption
+ * of drinks in the United States (coffee, wine, tea, beer, sodas, milk,
+ * water), 7 x 7 judgement matrix; derived priorities printed to 3
+ * decimals: 0.177, 0.019, 0.042, 0.116, 0.190, 0.129, 0.327. Matrix and
+ * priorities read in the AHPy README (github.com/PhilipGriffith/AHPy,
+ * README.md, "Relative consumption of drinks in the United States"),
+ * which reproduces them from Saaty (2008) and prints C.R. = 0.022 with
+ * Saaty's later random index (RI(7) = 1.35); with the 1980 table
+ * (RI(7) = 1.32) the ratio also rounds to 0.022. */
+static void ahp_saaty2008_drinks(void **state)
+{
+	static const double a[49] = {
+		1, 9, 5, 2, 1, 1, 1.0 / 2,
+		1.0 / 9, 1, 1.0 / 3, 1.0 / 9, 1.0 / 9, 1.0 / 9, 1.0 / 9,
+		1.0 / 5, 3, 1, 1.0 / 3, 1.0 / 4, 1.0 / 3, 1.0 / 9,
+		1.0 / 2, 9, 3, 1, 1.0 / 2, 1, 1.0 / 3,
+		1, 9, 4, 2, 1, 2, 1.0 / 2,
+		1, 9, 3, 1, 1.0 / 2, 1, 1.0 / 3,
+		2, 9, 9, 3, 2, 3, 1,
+	};
+	static const double printed[] = { 0.177, 0.019, 0.042, 0.116, 0.190,
+		0.129, 0.327 };
+	double w[7];
+	struct lc_ahp_result r;
+
+	(void)state;
+	assert_int_equal(lc_ahp(a, 7, LC_RI_SAATY2005, w, &r, NULL), 0);
+	for (int i = 0; i < 7; i++)
+		NEAR(w[i], printed[i], 5e-4);
+	NEAR(r.ri, 1.35, 1e-15);
+	NEAR(r.cr, 0.022, 5e-4);
+	assert_true(r.lambda_max > 7);
+	assert_int_equal(lc_ahp(a, 7, LC_RI_SAATY1980, w, &r, NULL), 0);
+	NEAR(r.cr, 0.022, 5e-4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -551,6 +682,10 @@ int main(void)
 		cmocka_unit_test(ranks_ties),
 		cmocka_unit_test(panel),
 		cmocka_unit_test(rng),
+		cmocka_unit_test(entropy_xu2004),
+		cmocka_unit_test(entropy_zavadskas_podvezko2016),
+		cmocka_unit_test(entropy_elsayed2017),
+		cmocka_unit_test(ahp_saaty2008_drinks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
