@@ -293,8 +293,8 @@ struct plan {
 	char trl[48];
 };
 
-static int make_plan(struct lc_catalog *cat, const struct lc_filter *f,
-		     struct plan *p, struct lc_error *err)
+static int make_plan(const struct lc_filter *f, struct plan *p,
+		     struct lc_error *err)
 {
 	size_t n = 0;
 	const char *sort = f->sort && *f->sort ? f->sort : "id";
@@ -338,7 +338,6 @@ static int make_plan(struct lc_catalog *cat, const struct lc_filter *f,
 	p->q.numeric = lc_field_type(field) == LC_FT_NUM ||
 		       lc_field_type(field) == LC_FT_INT;
 	p->q.desc = desc;
-	(void)cat;
 	return 0;
 }
 
@@ -389,7 +388,7 @@ int lc_catalog_each_tech(struct lc_catalog *cat, const struct lc_filter *f,
 {
 	struct each_ctx c = { fn, ctx, NULL, NULL, err, cat->path };
 	struct plan p;
-	int rc = make_plan(cat, f, &p, err);
+	int rc = make_plan(f, &p, err);
 
 	if (rc < 0)
 		return rc;
@@ -427,7 +426,7 @@ int lc_catalog_query_hint(struct lc_catalog *cat, const struct lc_filter *f,
 			  char *buf, size_t n, struct lc_error *err)
 {
 	struct plan p;
-	int rc = make_plan(cat, f, &p, err);
+	int rc = make_plan(f, &p, err);
 
 	return rc < 0 ? rc : lc_store_hint(cat->st, &p.q, buf, n, err);
 }

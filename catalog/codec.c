@@ -7,74 +7,78 @@
 #include <string.h>
 #include "catalog/codec.h"
 
+/* A growing string; failed is set (and the text dropped) when memory
+ * runs out. */
+struct sbuf {
+	char *p;
+	size_t len, cap;
+	int failed;
+};
+
+static void put(struct sbuf *b, char c)
+{
+	if (b->failed)
+		return;
+	if (b->len == b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 256;
+		char *p = realloc(b->p, cap);
+
+		if (!p) {
+			b->failed = 1;
+			return;
+		}
+		b->p = p;
+		b->cap = cap;
+	}
+	b->p[b->len++] = c;
+}
+
 /* Projects are lines of five tab-separated cells; tab, newline and
- * backslash inside a cell are escaped as \t \n \\. */
-static void put_cell(char **buf, size_t *len, size_t *cap, const char *s)
+ * backslash inside a cell are escaped as \t \n \\. Appends s escaped,
+ * then sep. */
+static void put_cell(struct sbuf *b, const char *s, char sep)
 {
 	for (; s && *s; s++) {
 		char e = *s == '\t' ? 't' : *s == '\n' ? 'n' :
 			 *s == '\\' ? '\\' : 0;
 
-		if (*len + 3 > *cap) {
-			size_t c = *cap ? 2 * *cap : 256;
-			char *p = realloc(*buf, c);
-
-			if (!p)
-				return;
-			*buf = p;
-			*cap = c;
-		}
 		if (e) {
-			(*buf)[(*len)++] = '\\';
-			(*buf)[(*len)++] = e;
+			put(b, '\\');
+			put(b, e);
 		} else {
-			(*buf)[(*len)++] = *s;
+			put(b, *s);
 		}
 	}
+	put(b, sep);
 }
 
+/* Returns the projects of t encoded (caller frees), or NULL when out of
+ * memory. */
 static char *encode_projects(const struct lc_tech *t)
 {
-	char *buf = NULL, num[40];
-	size_t len = 0, cap = 0;
+	struct sbuf b = { NULL, 0, 0, 0 };
+	char num[40];
 
 	for (size_t i = 0; i < lc_tech_demo_count(t); i++) {
 		const struct lc_demo *d = lc_tech_demo(t, i);
 
-		put_cell(&buf, &len, &cap, d->site);
-		put_cell(&buf, &len, &cap, "\x01");
-		put_cell(&buf, &len, &cap, d->enterprise);
-		put_cell(&buf, &len, &cap, "\x01");
+		put_cell(&b, d->site, '\t');
+		put_cell(&b, d->enterprise, '\t');
 		if (d->year)
 			snprintf(num, sizeof num, "%d", d->year);
 		else
 			num[0] = '\0';
-		put_cell(&buf, &len, &cap, num);
-		put_cell(&buf, &len, &cap, "\x01");
-		put_cell(&buf, &len, &cap, d->capacity);
-		put_cell(&buf, &len, &cap, "\x01");
-		if (!isnan(d->abatement))
-			put_cell(&buf, &len, &cap,
-				 lc_num_format(d->abatement, num, sizeof num));
-		put_cell(&buf, &len, &cap, "\x02");
+		put_cell(&b, num, '\t');
+		put_cell(&b, d->capacity, '\t');
+		put_cell(&b, lc_num_format(d->abatement, num, sizeof num),
+			 '\n');
 	}
-	if (!buf)
+	put(&b, '\0');
+	if (b.failed) {
+		free(b.p);
 		return NULL;
-	/* \x01 and \x02 stand for the separators while escaping cells. */
-	for (size_t i = 0; i < len; i++)
-		buf[i] = buf[i] == '\x01' ? '\t' : buf[i] == '\x02' ? '\n' :
-			 buf[i];
-	if (len + 1 > cap) {
-		char *p = realloc(buf, len + 1);
-
-		if (!p) {
-			free(buf);
-			return NULL;
-		}
-		buf = p;
 	}
-	buf[len] = '\0';
-	return buf;
+	return b.p;
 }
 
 /* Splits one project line in place into 5 unescaped cells. */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "exporters/exporters.h"
 #include "ranker/ranker.h"
 
 static int run(int argc, char **argv)
@@ -74,7 +75,7 @@ static int run(int argc, char **argv)
 		printf("{\n  \"weights\": {");
 		for (size_t j = 0; j < n; j++) {
 			printf("%s", j ? ", " : "");
-			lc_rank_json_string(stdout, lc_matrix_col_name(mx, j));
+			lc_json_string(stdout, lc_matrix_col_name(mx, j));
 			printf(": %s", lc_num_format(w[j], b, sizeof b));
 		}
 		printf("},\n  \"lambda_max\": %s,\n",

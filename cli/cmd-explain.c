@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "exporters/exporters.h"
 #include "ranker/ranker.h"
 
 static const char *fmtv(double v, char *b)
@@ -94,15 +95,15 @@ static void explain_json(const struct lc_ranking *r, size_t i)
 	int el = lc_ranking_eligible(r, i);
 
 	printf("{\"id\": ");
-	lc_rank_json_string(stdout, lc_ranking_id(r, i));
+	lc_json_string(stdout, lc_ranking_id(r, i));
 	printf(", \"edition\": ");
-	lc_rank_json_string(stdout, lc_ranking_edition(r));
+	lc_json_string(stdout, lc_ranking_edition(r));
 	printf(", \"method\": ");
-	lc_rank_json_string(stdout, lc_ranking_method(r));
+	lc_json_string(stdout, lc_ranking_method(r));
 	printf(", \"eligible\": %s", el ? "true" : "false");
 	if (!el) {
 		printf(", \"excluded\": ");
-		lc_rank_json_string(stdout, lc_ranking_excluded(r, i));
+		lc_json_string(stdout, lc_ranking_excluded(r, i));
 		printf("}\n");
 		return;
 	}
@@ -121,7 +122,7 @@ static void explain_json(const struct lc_ranking *r, size_t i)
 		if (lc_ranking_weight(r, j) > 0)
 			lc_ranking_explain(r, i, j, &need, &reach, NULL);
 		printf("%s{\"criterion\": ", j ? ", " : "");
-		lc_rank_json_string(stdout, lc_ranking_criterion(r, j));
+		lc_json_string(stdout, lc_ranking_criterion(r, j));
 		printf(", \"weight\": %s",
 		       fmtv(lc_ranking_weight(r, j), b));
 		v = lc_ranking_value(r, i, j);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "exporters/exporters.h"
 #include "ranker/ranker.h"
 
 #define MAXCOL 6
@@ -38,17 +39,7 @@ static void print_csv(const struct lc_matrix *mx, const struct out *o)
 	for (size_t i = 0; i < lc_matrix_rows(mx); i++) {
 		const char *name = lc_matrix_row_name(mx, i);
 
-		if (strpbrk(name, ",\"\n")) {
-			putchar('"');
-			for (const char *p = name; *p; p++) {
-				if (*p == '"')
-					putchar('"');
-				putchar(*p);
-			}
-			putchar('"');
-		} else {
-			fputs(name, stdout);
-		}
+		lc_csv_field(stdout, name, 0);
 		for (int c = 0; c < o->ncol; c++) {
 			if (o->v[c])
 				num(b, o->v[c][i]);
@@ -116,14 +107,14 @@ static void print_json(const struct lc_matrix *mx, const struct out *o,
 	printf("  \"weights\": {");
 	for (size_t j = 0; j < lc_matrix_cols(mx); j++) {
 		printf("%s", j ? ", " : "");
-		lc_rank_json_string(stdout, lc_matrix_col_name(mx, j));
+		lc_json_string(stdout, lc_matrix_col_name(mx, j));
 		num(b, w[j]);
 		printf(": %s", b);
 	}
 	printf("},\n  \"alternatives\": [\n");
 	for (size_t i = 0; i < lc_matrix_rows(mx); i++) {
 		printf("    {\"alternative\": ");
-		lc_rank_json_string(stdout, lc_matrix_row_name(mx, i));
+		lc_json_string(stdout, lc_matrix_row_name(mx, i));
 		for (int c = 0; c < o->ncol; c++) {
 			if (o->v[c])
 				num(b, o->v[c][i]);
@@ -136,13 +127,13 @@ static void print_json(const struct lc_matrix *mx, const struct out *o,
 	printf("  ]");
 	if (acc) {
 		printf(",\n  \"acceptance\": {\"best\": ");
-		lc_rank_json_string(stdout, lc_matrix_row_name(mx, acc->best));
+		lc_json_string(stdout, lc_matrix_row_name(mx, acc->best));
 		printf(", \"acceptable_advantage\": %s, "
 		       "\"acceptable_stability\": %s, \"compromise_set\": [",
 		       acc->c1 ? "true" : "false", acc->c2 ? "true" : "false");
 		for (size_t k = 0; k < acc->n_compromise; k++) {
 			printf("%s", k ? ", " : "");
-			lc_rank_json_string(stdout,
+			lc_json_string(stdout,
 					    lc_matrix_row_name(mx, ord[k]));
 		}
 		printf("]}");

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "exporters/exporters.h"
 #include "ranker/ranker.h"
 
 static const char *num(double v, char *b)
@@ -31,23 +32,6 @@ static const char *flags(const struct lc_ranking *r, size_t i,
 	return buf;
 }
 
-static void csv_field(const char *s)
-{
-	if (!s)
-		return;
-	if (!strpbrk(s, ",\"\n")) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
-}
-
 static void print_csv(const struct lc_ranking *r)
 {
 	size_t nc = lc_ranking_criteria(r);
@@ -70,11 +54,11 @@ static void print_csv(const struct lc_ranking *r)
 		       lc_sector_name(lc_ranking_sector(r, i)) : "",
 		       el ? num(lc_ranking_score(r, i), b) : "",
 		       lc_ranking_selected(r, i), el);
-		csv_field(lc_ranking_excluded(r, i));
+		lc_csv_field(stdout, lc_ranking_excluded(r, i), 0);
 		putchar(',');
-		csv_field(lc_ranking_tiebreak(r, i));
+		lc_csv_field(stdout, lc_ranking_tiebreak(r, i), 0);
 		putchar(',');
-		csv_field(lc_ranking_quota_note(r, i));
+		lc_csv_field(stdout, lc_ranking_quota_note(r, i), 0);
 		printf(",%s", flags(r, i, ";", fb, sizeof fb));
 		if (lc_ranking_runs(r)) {
 			int lo, hi;
@@ -96,14 +80,6 @@ static void print_csv(const struct lc_ranking *r)
 	}
 }
 
-static void json_str(const char *s)
-{
-	if (s)
-		lc_rank_json_string(stdout, s);
-	else
-		fputs("null", stdout);
-}
-
 static void json_num(double v)
 {
 	char b[32];
@@ -117,15 +93,15 @@ static void print_json(const struct lc_ranking *r,
 	size_t nc = lc_ranking_criteria(r);
 
 	printf("{\n  \"edition\": ");
-	json_str(lc_ranking_edition(r));
+	lc_json_string(stdout, lc_ranking_edition(r));
 	printf(",\n  \"profile\": ");
-	json_str(lc_ranking_profile(r));
+	lc_json_string(stdout, lc_ranking_profile(r));
 	printf(",\n  \"method\": ");
-	json_str(lc_ranking_method(r));
+	lc_json_string(stdout, lc_ranking_method(r));
 	printf(",\n  \"parameters\": ");
-	json_str(lc_ranking_params(r));
+	lc_json_string(stdout, lc_ranking_params(r));
 	printf(",\n  \"inputs_sha256\": ");
-	json_str(lc_ranking_hash(r));
+	lc_json_string(stdout, lc_ranking_hash(r));
 	printf(",\n  \"selected\": %zu,\n  \"cutoff\": ",
 	       lc_ranking_selected_count(r));
 	json_num(lc_ranking_cutoff(r));
@@ -135,20 +111,20 @@ static void print_json(const struct lc_ranking *r,
 	printf(",\n  \"weights\": {");
 	for (size_t j = 0; j < nc; j++) {
 		printf("%s", j ? ", " : "");
-		json_str(lc_ranking_criterion(r, j));
+		lc_json_string(stdout, lc_ranking_criterion(r, j));
 		printf(": ");
 		json_num(lc_ranking_weight(r, j));
 	}
 	printf("},\n  \"notes\": ");
-	json_str(lc_ranking_notes(r));
+	lc_json_string(stdout, lc_ranking_notes(r));
 	printf(",\n  \"entries\": [\n");
 	for (size_t i = 0; i < lc_ranking_count(r); i++) {
 		int el = lc_ranking_eligible(r, i);
 
 		printf("    {\"id\": ");
-		json_str(lc_ranking_id(r, i));
+		lc_json_string(stdout, lc_ranking_id(r, i));
 		printf(", \"sector\": ");
-		json_str(lc_sector_name(lc_ranking_sector(r, i)));
+		lc_json_string(stdout, lc_sector_name(lc_ranking_sector(r, i)));
 		printf(", \"eligible\": %s", el ? "true" : "false");
 		if (el) {
 			printf(", \"rank\": %d, \"score\": ",
@@ -157,19 +133,19 @@ static void print_json(const struct lc_ranking *r,
 			printf(", \"selected\": %s",
 			       lc_ranking_selected(r, i) ? "true" : "false");
 			printf(", \"tiebreak\": ");
-			json_str(lc_ranking_tiebreak(r, i));
+			lc_json_string(stdout, lc_ranking_tiebreak(r, i));
 			printf(", \"quota\": ");
-			json_str(lc_ranking_quota_note(r, i));
+			lc_json_string(stdout, lc_ranking_quota_note(r, i));
 			printf(", \"disagreement\": [");
 			for (size_t j = 0, k = 0; j < nc; j++)
 				if (lc_ranking_disagreement(r, i, j)) {
 					printf("%s", k++ ? ", " : "");
-					json_str(lc_ranking_criterion(r, j));
+					lc_json_string(stdout, lc_ranking_criterion(r, j));
 				}
 			printf("]");
 		} else {
 			printf(", \"excluded\": ");
-			json_str(lc_ranking_excluded(r, i));
+			lc_json_string(stdout, lc_ranking_excluded(r, i));
 		}
 		if (el && lc_ranking_runs(r)) {
 			int lo, hi;
@@ -182,7 +158,7 @@ static void print_json(const struct lc_ranking *r,
 		printf(", \"values\": {");
 		for (size_t j = 0; j < nc; j++) {
 			printf("%s", j ? ", " : "");
-			json_str(lc_ranking_criterion(r, j));
+			lc_json_string(stdout, lc_ranking_criterion(r, j));
 			printf(": ");
 			json_num(lc_ranking_value(r, i, j));
 		}
@@ -191,7 +167,7 @@ static void print_json(const struct lc_ranking *r,
 	printf("  ],\n  \"comparison\": [");
 	for (size_t k = 0; k < lc_ranking_compare_count(r); k++) {
 		printf("%s{\"method\": ", k ? ", " : "");
-		json_str(lc_ranking_compare_method(r, k));
+		lc_json_string(stdout, lc_ranking_compare_method(r, k));
 		printf(", \"spearman\": ");
 		json_num(lc_ranking_compare_spearman(r, k));
 		printf(", \"kendall\": ");

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "exporters/exporters.h"
 #include "ranker/ranker.h"
 
 static int run(int argc, char **argv)
@@ -83,7 +84,7 @@ static int run(int argc, char **argv)
 		lc_num_format(w[j], b, sizeof b);
 		if (json) {
 			printf("%s", j ? ", " : "");
-			lc_rank_json_string(stdout, lc_matrix_col_name(mx, j));
+			lc_json_string(stdout, lc_matrix_col_name(mx, j));
 			printf(": %s", b);
 		} else {
 			printf("%s,%s\n", lc_matrix_col_name(mx, j), b);

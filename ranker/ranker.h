@@ -255,8 +255,6 @@ int lc_mcda_parse_types(const char *list, size_t n, int *cost,
  * option in errors. LC_EUSAGE otherwise. */
 int lc_mcda_parse_numbers(const char *list, size_t n, double *v,
 			  const char *field, struct lc_error *err);
-/* Writes s as a JSON string literal (quoted, escaped) to fp. */
-void lc_rank_json_string(FILE *fp, const char *s);
 
 /* ======================================================================
  * Criteria profiles (data/criteria/NAME.xml, validated against

@@ -1,6 +1,5 @@
 /* textio.c - the small text conversions the ranker's commands share:
- * lists of directions and numbers given on the command line, and JSON
- * string literals. */
+ * lists of directions and numbers given on the command line. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,20 +68,4 @@ int lc_mcda_parse_numbers(const char *list, size_t n, double *v,
 				"'%s' is not a number", b);
 	}
 	return 0;
-}
-
-void lc_rank_json_string(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(fp, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", fp);
-		else if (*p < 0x20)
-			fprintf(fp, "\\u%04x", *p);
-		else
-			fputc(*p, fp);
-	}
-	fputc('"', fp);
 }
