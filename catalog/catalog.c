@@ -115,10 +115,11 @@ static int oom(struct lc_catalog *cat, struct lc_error *err)
 }
 
 /* Stores t as the current version: rev number, who, when, source and
- * what changed recorded beside its fields. */
+ * what changed recorded beside its fields. With is_new, only when no
+ * version is stored yet: returns 1 (and writes nothing) when one is. */
 static int store_current(struct lc_catalog *cat, const struct lc_tech *t,
 			 int rev, const char *source, const char *changed,
-			 struct lc_error *err)
+			 int is_new, struct lc_error *err)
 {
 	struct lc_rec *r = lc_rec_new();
 	char key[128], num[16], when[32];
@@ -141,7 +142,11 @@ static int store_current(struct lc_catalog *cat, const struct lc_tech *t,
 		rc = lc_rec_set(r, "_source", source ? source : "");
 	if (rc == 0)
 		rc = lc_rec_set(r, "_changed", changed ? changed : "");
-	rc = rc < 0 ? oom(cat, err) : lc_store_put(cat->st, key, r, err);
+	if (rc < 0)
+		rc = oom(cat, err);
+	else
+		rc = is_new ? lc_store_put_new(cat->st, key, r, err) :
+			lc_store_put(cat->st, key, r, err);
 	lc_rec_free(r);
 	return rc;
 }
@@ -203,13 +208,14 @@ int lc_catalog_put_tech(struct lc_catalog *cat, const struct lc_tech *t,
 	if (rc < 0)
 		return rc;
 	snprintf(key, sizeof key, "tech:%s", id);
-	rc = lc_store_get(cat->st, key, &old, err);
-	if (rc == LC_ENOTFOUND) {
-		rc = store_current(cat, t, 1, source, "", err);
+	/* Most dossiers are new: try that first, in one lookup. */
+	rc = store_current(cat, t, 1, source, "", 1, err);
+	if (rc <= 0)
 		return rc < 0 ? rc : LC_PUT_ADDED;
-	}
+	rc = lc_store_get(cat->st, key, &old, err);
 	if (rc < 0)
-		return rc;
+		return rc == LC_ENOTFOUND ? lc_error_set(err, LC_EIO,
+			cat->path, 0, NULL, "dossier '%s' vanished", id) : rc;
 	rc = lc_codec_from_rec(old, NULL, &prev);
 	if (rc < 0) {
 		lc_rec_free(old);
@@ -225,7 +231,7 @@ int lc_catalog_put_tech(struct lc_catalog *cat, const struct lc_tech *t,
 		rc = keep_revision(cat, id, old, err);
 		if (rc == 0)
 			rc = store_current(cat, t, rev + 1, source, diff,
-					   err);
+					   0, err);
 		if (rc == 0) {
 			rc = LC_PUT_UPDATED;
 			if (changed)

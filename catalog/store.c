@@ -405,11 +405,13 @@ int lc_store_get(struct lc_store *st, const char *key, struct lc_rec **out,
 	return 0;
 }
 
-int lc_store_put(struct lc_store *st, const char *key,
-		 const struct lc_rec *r, struct lc_error *err)
+/* Writes r at key: overwriting, or (keep) only when key is new, when it
+ * returns 1 for a key already there. */
+static int put(struct lc_store *st, const char *key, const struct lc_rec *r,
+	       int keep, struct lc_error *err)
 {
 	TCMAP *m;
-	int ok;
+	int ok, ksz = (int)strlen(key);
 
 	if (!st->in_tx)
 		return lc_error_set(err, LC_EUSAGE, st->path, 0, NULL,
@@ -421,9 +423,24 @@ int lc_store_put(struct lc_store *st, const char *key,
 		lc_rec_col(r, i, &name, &val);
 		tcmapput2(m, name, val);
 	}
-	ok = tctdbput(st->tdb, key, (int)strlen(key), m);
+	ok = keep ? tctdbputkeep(st->tdb, key, ksz, m) :
+		tctdbput(st->tdb, key, ksz, m);
 	tcmapdel(m);
+	if (!ok && keep && tctdbecode(st->tdb) == TCEKEEP)
+		return 1;
 	return ok ? 0 : tc_fail(st, err, "write a record");
+}
+
+int lc_store_put(struct lc_store *st, const char *key,
+		 const struct lc_rec *r, struct lc_error *err)
+{
+	return put(st, key, r, 0, err);
+}
+
+int lc_store_put_new(struct lc_store *st, const char *key,
+		     const struct lc_rec *r, struct lc_error *err)
+{
+	return put(st, key, r, 1, err);
 }
 
 int lc_store_del(struct lc_store *st, const char *key, struct lc_error *err)

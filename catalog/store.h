@@ -39,6 +39,11 @@ int lc_store_get(struct lc_store *st, const char *key, struct lc_rec **out,
 		 struct lc_error *err);
 int lc_store_put(struct lc_store *st, const char *key,
 		 const struct lc_rec *r, struct lc_error *err);
+/* Like lc_store_put, but only when no record has that key: returns 1
+ * (and writes nothing) when one has. One lookup instead of a get and a
+ * put. */
+int lc_store_put_new(struct lc_store *st, const char *key,
+		     const struct lc_rec *r, struct lc_error *err);
 int lc_store_del(struct lc_store *st, const char *key, struct lc_error *err);
 /* Calls fn(key, rec, ctx) for each match; rec valid during the call. */
 int lc_store_query(struct lc_store *st, const struct lc_store_query *q,

@@ -36,7 +36,16 @@ struct posting {
 	uint32_t *ids;
 };
 
+/* How many names are indexed per key (an edition, or an edition and a
+ * submitter): open addressing, power of two. */
+struct tally {
+	uint64_t *key;
+	uint32_t *n;
+	size_t cap, used;
+};
+
 struct imp_dupes {
+	struct tally per_ed, per_ed_who;
 	struct entry *e;
 	size_t n, cap;
 	struct posting *tab;      /* open addressing, power of two */
@@ -87,10 +96,69 @@ static uint32_t next_cp(const unsigned char *s, size_t *i)
 	}
 }
 
-static int cmp_u32(const void *a, const void *b)
+static uint32_t *tally_slot(struct tally *t, uint64_t key, int add)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
+	size_t m, i;
+
+	key = key ? key : 1;
+	if (add && (t->used + 1) * 2 > t->cap) {
+		size_t ncap = t->cap ? 2 * t->cap : 16;
+		uint64_t *nk = calloc(ncap, sizeof *nk);
+		uint32_t *nn = calloc(ncap, sizeof *nn);
+
+		if (!nk || !nn) {
+			free(nk);
+			free(nn);
+			return NULL;
+		}
+		for (size_t j = 0; j < t->cap; j++) {
+			if (!t->key[j])
+				continue;
+			for (i = t->key[j] & (ncap - 1); nk[i];
+			     i = (i + 1) & (ncap - 1))
+				;
+			nk[i] = t->key[j];
+			nn[i] = t->n[j];
+		}
+		free(t->key);
+		free(t->n);
+		t->key = nk;
+		t->n = nn;
+		t->cap = ncap;
+	}
+	if (!t->cap)
+		return NULL;
+	m = t->cap - 1;
+	for (i = key & m; t->key[i]; i = (i + 1) & m)
+		if (t->key[i] == key)
+			return &t->n[i];
+	if (!add)
+		return NULL;
+	t->key[i] = key;
+	t->used++;
+	return &t->n[i];
+}
+
+static uint32_t tally_get(struct tally *t, uint64_t key)
+{
+	uint32_t *n = tally_slot(t, key, 0);
+
+	return n ? *n : 0;
+}
+
+static int tally_add(struct tally *t, uint64_t key)
+{
+	uint32_t *n = tally_slot(t, key, 1);
+
+	if (!n)
+		return -1;
+	(*n)++;
+	return 0;
+}
+
+static uint64_t pair_key(uint64_t ed_h, uint64_t who_h)
+{
+	return (ed_h ^ (who_h * 0x9E3779B97F4A7C15ULL)) * 1099511628211ULL;
 }
 
 static uint32_t mix(uint32_t a, uint32_t b, uint32_t c)
@@ -102,51 +170,63 @@ static uint32_t mix(uint32_t a, uint32_t b, uint32_t c)
 	return (uint32_t)(h ^ (h >> 32));
 }
 
-/* Sorted distinct trigram hashes of s; g->g NULL for an empty name. */
+/* Sorted distinct trigram hashes of s; g->g NULL for an empty name.
+ * Names are short: code points on the stack up to NAME_CPS, sorting by
+ * insertion. */
+#define NAME_CPS 256
 static int grams_of(const char *s, struct grams *g)
 {
-	size_t i = 0, n = 0, cap = 0, k;
-	uint32_t *cps = NULL, c;
+	size_t i = 0, n = 0, cap = NAME_CPS, k;
+	uint32_t stack[NAME_CPS], *cps = stack, c;
 	g->g = NULL;
 	g->n = 0;
 	if (!s)
 		return 0;
 	while ((c = next_cp((const unsigned char *)s, &i)) != 0) {
 		if (n == cap) {
-			uint32_t *p;
-			cap = cap ? 2 * cap : 32;
-			p = realloc(cps, cap * sizeof *p);
+			uint32_t *p = malloc(2 * cap * sizeof *p);
 			if (!p) {
-				free(cps);
+				if (cps != stack)
+					free(cps);
 				return -1;
 			}
+			memcpy(p, cps, n * sizeof *p);
+			if (cps != stack)
+				free(cps);
 			cps = p;
+			cap *= 2;
 		}
 		cps[n++] = c;
 	}
-	if (n == 0) {
-		free(cps);
+	if (n == 0)
 		return 0;
-	}
 	g->g = malloc((n < 3 ? 1 : n - 2) * sizeof *g->g);
 	if (!g->g) {
-		free(cps);
+		if (cps != stack)
+			free(cps);
 		return -1;
 	}
 	if (n < 3) {
 		g->g[0] = mix(cps[0], n > 1 ? cps[1] : 0, 0);
 		g->n = 1;
 	} else {
-		for (k = 0; k + 2 < n; k++)
-			g->g[k] = mix(cps[k], cps[k + 1], cps[k + 2]);
+		for (k = 0; k + 2 < n; k++) {
+			uint32_t v = mix(cps[k], cps[k + 1], cps[k + 2]);
+			size_t j = k;
+			while (j > 0 && g->g[j - 1] > v) {
+				g->g[j] = g->g[j - 1];
+				j--;
+			}
+			g->g[j] = v;
+		}
 		g->n = n - 2;
-		qsort(g->g, g->n, sizeof *g->g, cmp_u32);
 		for (i = 1, k = 1; i < g->n; i++)
 			if (g->g[i] != g->g[k - 1])
 				g->g[k++] = g->g[i];
 		g->n = k;
 	}
-	free(cps);
+	if (cps != stack)
+		free(cps);
 	return 0;
 }
 
@@ -205,6 +285,10 @@ void imp_dupes_free(struct imp_dupes *d)
 		free(d->tab[i].ids);
 	free(d->tab);
 	free(d->e);
+	free(d->per_ed.key);
+	free(d->per_ed.n);
+	free(d->per_ed_who.key);
+	free(d->per_ed_who.n);
 	free(d->hits);
 	free(d->touched);
 	free(d);
@@ -317,6 +401,16 @@ int imp_dupes_add(struct imp_dupes *d, const char *id, const char *edition,
 	}
 	e->ed_h = hash_s(edition);
 	e->who_h = hash_s(who);
+	if (tally_add(&d->per_ed, e->ed_h) ||
+	    tally_add(&d->per_ed_who, pair_key(e->ed_h, e->who_h))) {
+		free(e->id);
+		free(e->edition);
+		free(e->who);
+		free(e->name);
+		free(e->zh.g);
+		free(e->en.g);
+		return LC_ENOMEM;
+	}
 	d->n++;
 	if (post(d, &e->zh, (uint32_t)(d->n - 1)) ||
 	    post(d, &e->en, (uint32_t)(d->n - 1)))
@@ -348,7 +442,10 @@ int imp_dupes_find(struct imp_dupes *d, const char *edition, const char *who,
 	double best = 0;
 	long bi = -1;
 	uint64_t ed_h = hash_s(edition), who_h = hash_s(who);
-	if (d->n == 0)
+	/* Only names of the same edition from another submitter count:
+	 * none indexed, nothing to look for. */
+	if (tally_get(&d->per_ed, ed_h) ==
+	    tally_get(&d->per_ed_who, pair_key(ed_h, who_h)))
 		return 0;
 	if (grams_of(zh, &a))
 		return 0;

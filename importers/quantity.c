@@ -15,29 +15,34 @@ static const char *const dim_name[] = {
 	"a time", "a percentage"
 };
 
+/* A unit's factor to the base unit is 10^p10 / div: scaling by powers
+ * of ten is done in the decimal text, so that "10.37万" is exactly
+ * 103700, not 103699.99999999999. */
 struct atom {
 	const char *sym;
 	enum dim dim;
-	double factor;
+	int p10, div;
 };
 
 /* Symbols after white space removal and CO2 spelling normalisation. */
 static const struct atom atoms[] = {
-	{ "t", D_MASS, 1 }, { "kt", D_MASS, 1e3 }, { "Mt", D_MASS, 1e6 },
-	{ "Gt", D_MASS, 1e9 }, { "kg", D_MASS, 1e-3 }, { "吨", D_MASS, 1 },
-	{ "tCO2", D_CO2, 1 }, { "ktCO2", D_CO2, 1e3 },
-	{ "MtCO2", D_CO2, 1e6 }, { "GtCO2", D_CO2, 1e9 },
-	{ "kgCO2", D_CO2, 1e-3 }, { "吨CO2", D_CO2, 1 },
-	{ "吨二氧化碳", D_CO2, 1 },
-	{ "tce", D_ENERGY, 1 }, { "ktce", D_ENERGY, 1e3 },
-	{ "Mtce", D_ENERGY, 1e6 }, { "kgce", D_ENERGY, 1e-3 },
-	{ "吨标煤", D_ENERGY, 1 }, { "吨标准煤", D_ENERGY, 1 },
-	{ "元", D_MONEY, 1 }, { "CNY", D_MONEY, 1 }, { "RMB", D_MONEY, 1 },
-	{ "yuan", D_MONEY, 1 },
-	{ "a", D_TIME, 1 }, { "年", D_TIME, 1 }, { "yr", D_TIME, 1 },
-	{ "y", D_TIME, 1 }, { "year", D_TIME, 1 }, { "years", D_TIME, 1 },
-	{ "月", D_TIME, 1.0 / 12 }, { "months", D_TIME, 1.0 / 12 },
-	{ "%", D_PCT, 1 }, { "％", D_PCT, 1 },
+	{ "t", D_MASS, 0, 1 }, { "kt", D_MASS, 3, 1 },
+	{ "Mt", D_MASS, 6, 1 }, { "Gt", D_MASS, 9, 1 },
+	{ "kg", D_MASS, -3, 1 }, { "吨", D_MASS, 0, 1 },
+	{ "tCO2", D_CO2, 0, 1 }, { "ktCO2", D_CO2, 3, 1 },
+	{ "MtCO2", D_CO2, 6, 1 }, { "GtCO2", D_CO2, 9, 1 },
+	{ "kgCO2", D_CO2, -3, 1 }, { "吨CO2", D_CO2, 0, 1 },
+	{ "吨二氧化碳", D_CO2, 0, 1 },
+	{ "tce", D_ENERGY, 0, 1 }, { "ktce", D_ENERGY, 3, 1 },
+	{ "Mtce", D_ENERGY, 6, 1 }, { "kgce", D_ENERGY, -3, 1 },
+	{ "吨标煤", D_ENERGY, 0, 1 }, { "吨标准煤", D_ENERGY, 0, 1 },
+	{ "元", D_MONEY, 0, 1 }, { "CNY", D_MONEY, 0, 1 },
+	{ "RMB", D_MONEY, 0, 1 }, { "yuan", D_MONEY, 0, 1 },
+	{ "a", D_TIME, 0, 1 }, { "年", D_TIME, 0, 1 }, { "yr", D_TIME, 0, 1 },
+	{ "y", D_TIME, 0, 1 }, { "year", D_TIME, 0, 1 },
+	{ "years", D_TIME, 0, 1 },
+	{ "月", D_TIME, 0, 12 }, { "months", D_TIME, 0, 12 },
+	{ "%", D_PCT, 0, 1 }, { "％", D_PCT, 0, 1 },
 };
 
 /* What a field takes: numerator and denominator dimensions (D_NONE
@@ -66,19 +71,20 @@ static int dim_ok(enum dim want, enum dim got)
 	return want == got || (want == D_CO2 && got == D_MASS);
 }
 
-/* Reads Chinese multipliers at *p; returns their product (1 if none). */
-static double multipliers(const char **p)
+/* Reads Chinese multipliers at *p; returns the power of ten of their
+ * product (0 if none). */
+static int multipliers(const char **p)
 {
-	double m = 1;
+	int m = 0;
 	for (;;) {
 		if (strncmp(*p, "百", 3) == 0)
-			m *= 1e2;
+			m += 2;
 		else if (strncmp(*p, "千", 3) == 0)
-			m *= 1e3;
+			m += 3;
 		else if (strncmp(*p, "万", 3) == 0)
-			m *= 1e4;
+			m += 4;
 		else if (strncmp(*p, "亿", 3) == 0)
-			m *= 1e8;
+			m += 8;
 		else
 			return m;
 		*p += 3;
@@ -118,26 +124,30 @@ static int unit_norm(const char *s, char *buf, size_t n)
 	return 0;
 }
 
-/* Parses one side of a unit ("万tCO2"); 0 and dim/factor, or -1. */
-static int unit_side(const char *s, enum dim *dim, double *factor)
+/* Parses one side of a unit ("万tCO2"); 0 and its dimension and factor
+ * 10^p10 / div, or -1. */
+static int unit_side(const char *s, enum dim *dim, int *p10, int *div)
 {
-	double m = multipliers(&s);
+	int m = multipliers(&s);
 	size_t i;
 	for (i = 0; i < sizeof atoms / sizeof atoms[0]; i++) {
 		if (strcmp(s, atoms[i].sym) == 0) {
 			*dim = atoms[i].dim;
-			*factor = m * atoms[i].factor;
+			*p10 = m + atoms[i].p10;
+			*div = atoms[i].div;
 			return 0;
 		}
 	}
 	return -1;
 }
 
-/* Parses the number at the start of s into *v and the end into *end;
- * thousands separators must group by three. Returns 0 or -1. */
-static int number(const char *s, double *v, const char **end)
+/* Parses the number at the start of s, times 10^p10, into *v (rounded
+ * once, from the decimal text) and its end into *end; thousands
+ * separators must group by three. Returns 0 or -1. */
+static int number(const char *s, int p10, double *v, const char **end)
 {
-	char buf[128];
+	char buf[160];
+	long x = 0;
 	size_t o = 0;
 	const char *p = s;
 	int digits = 0, group = -1;
@@ -156,7 +166,7 @@ static int number(const char *s, double *v, const char **end)
 			p++;
 			continue;
 		}
-		if (o + 1 >= sizeof buf)
+		if (o + 16 >= sizeof buf)
 			return -1;
 		buf[o++] = *p++;
 		digits++;
@@ -168,7 +178,7 @@ static int number(const char *s, double *v, const char **end)
 	if (*p == '.') {
 		buf[o++] = *p++;
 		while (*p >= '0' && *p <= '9') {
-			if (o + 1 >= sizeof buf)
+			if (o + 16 >= sizeof buf)
 				return -1;
 			buf[o++] = *p++;
 			digits++;
@@ -179,16 +189,21 @@ static int number(const char *s, double *v, const char **end)
 	if ((*p == 'e' || *p == 'E') &&
 	    ((p[1] >= '0' && p[1] <= '9') ||
 	     ((p[1] == '-' || p[1] == '+') && p[2] >= '0' && p[2] <= '9'))) {
-		buf[o++] = *p++;
+		int neg;
+		p++;
+		neg = *p == '-';
 		if (*p == '-' || *p == '+')
-			buf[o++] = *p++;
+			p++;
 		while (*p >= '0' && *p <= '9') {
-			if (o + 1 >= sizeof buf)
-				return -1;
-			buf[o++] = *p++;
+			if (x < 100000)
+				x = 10 * x + (*p - '0');
+			p++;
 		}
+		if (neg)
+			x = -x;
 	}
-	buf[o] = '\0';
+	x += p10;
+	snprintf(buf + o, sizeof buf - o, "e%ld", x);
 	{
 		char *e;
 		errno = 0;
@@ -210,7 +225,8 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 		      double *out, struct lc_error *err)
 {
 	enum dim want_num, want_den, num_dim = D_NONE, den_dim = D_NONE;
-	double v, mult, fnum = 1, fden = 1;
+	double v;
+	int mult, pnum = 0, pden = 0, dnum = 1, dden = 1;
 	const char *p, *rest;
 	char u[128], *slash;
 
@@ -220,7 +236,7 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 	p = text ? text : "";
 	while (*p == ' ' || *p == '\t')
 		p++;
-	if (number(p, &v, &rest) != 0)
+	if (number(p, 0, &v, &rest) != 0)
 		return lc_error_set(err, LC_EDATA, NULL, 0, field_of(f),
 				    "'%s' is not a number", text ? text : "");
 	while (*rest == ' ' || *rest == '\t')
@@ -248,11 +264,12 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 			return lc_error_set(err, LC_EDATA, NULL, 0,
 					    field_of(f), "unknown unit '%s'",
 					    shown);
-		if (u[0] != '\0' && unit_side(u, &num_dim, &fnum) != 0)
+		if (u[0] != '\0' && unit_side(u, &num_dim, &pnum, &dnum) != 0)
 			return lc_error_set(err, LC_EDATA, NULL, 0,
 					    field_of(f), "unknown unit '%s'",
 					    shown);
-		if (slash && unit_side(slash + 1, &den_dim, &fden) != 0)
+		if (slash && unit_side(slash + 1, &den_dim, &pden,
+					     &dden) != 0)
 			return lc_error_set(err, LC_EDATA, NULL, 0,
 					    field_of(f), "unknown unit '%s'",
 					    shown);
@@ -267,7 +284,10 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 					    slash ? " per something" : "",
 					    lc_field_unit(f));
 	}
-	v = v * mult * fnum / fden;
+	if (number(p, mult + pnum - pden, &v, &rest) != 0)
+		return lc_error_set(err, LC_EDATA, NULL, 0, field_of(f),
+				    "'%s' is out of range", text);
+	v = v / dnum * dden;
 	if (!isfinite(v))
 		return lc_error_set(err, LC_EDATA, NULL, 0, field_of(f),
 				    "'%s' is out of range", text);

@@ -97,6 +97,35 @@ static void test_quantities(void **state)
 	}
 }
 
+/* Scaling by units and multipliers is done on the decimal text, so the
+ * result is the double nearest the written quantity: exactly 103700,
+ * not 10.37 * 10000 = 103699.99999999999. */
+static void test_quantity_exact(void **state)
+{
+	static const struct qcase exact[] = {
+		{ LC_F_POTENTIAL, "10.37万tCO2/a", NULL, 103700 },
+		{ LC_F_POTENTIAL, "0.35 Mt", NULL, 350000 },
+		{ LC_F_INVESTMENT, "1.1亿元", NULL, 110000000 },
+		{ LC_F_INVESTMENT, "0.07万元", NULL, 700 },
+		{ LC_F_ENERGY_SAVING, "2.3万tce", NULL, 23000 },
+		{ LC_F_CO2_PER_UNIT, "1.7e2 kgCO2/t", NULL, 0.17 },
+		{ LC_F_POTENTIAL, "4.1e-1 ktCO2/a", NULL, 410 },
+	};
+	char b[40];
+	(void)state;
+	for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++) {
+		struct lc_error e;
+		double v = -1;
+
+		assert_int_equal(lc_quantity_parse(exact[i].f, exact[i].text,
+						   exact[i].unit, &v, &e), 0);
+		if (v != exact[i].want)
+			fail_msg("'%s' -> %s, want exactly %.17g",
+				 exact[i].text, lc_num_format(v, b, sizeof b),
+				 exact[i].want);
+	}
+}
+
 static void test_quantity_messages(void **state)
 {
 	struct lc_error e;
@@ -612,6 +641,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_quantities),
 		cmocka_unit_test(test_quantity_messages),
+		cmocka_unit_test(test_quantity_exact),
 		cmocka_unit_test(test_credit_code),
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_similarity),
