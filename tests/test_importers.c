@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "importers/importers.h"
+#include "importers/dupes.h"
 
 /* ---- quantities ---------------------------------------------------------
  */
@@ -243,6 +244,46 @@ static void test_similarity(void **state)
 	assert_true(lc_name_similarity("水泥窑纯低温余热发电技术",
 				       "惰性阳极铝电解技术") < 0.2);
 	assert_true(lc_name_similarity("", "x") == 0);
+}
+
+/* The name index answers only for the same edition and another
+ * submitter, and finds the closest such name among many. */
+static void test_dupes_index(void **state)
+{
+	struct imp_dupes *d = imp_dupes_new();
+	const char *id, *name, *other;
+	double score;
+	char nid[32], nm[64];
+	(void)state;
+	assert_non_null(d);
+	for (int i = 0; i < 3000; i++) {
+		snprintf(nid, sizeof nid, "2025-ST-%04d", i);
+		snprintf(nm, sizeof nm, "工艺%d号钢铁余热回收", i);
+		assert_int_equal(imp_dupes_add(d, nid, "2025", "A", nm, NULL),
+				 0);
+	}
+	assert_int_equal(imp_dupes_add(d, "2025-ST-9999", "2025", "A",
+				       "氢基竖炉直接还原炼铁技术", NULL), 0);
+	/* same submitter: never */
+	assert_int_equal(imp_dupes_find(d, "2025", "A", "氢基竖炉直接还原炼铁工艺",
+					NULL, 0.6, &id, &name, &other, &score),
+			 0);
+	/* another edition: never */
+	assert_int_equal(imp_dupes_find(d, "2026", "B", "氢基竖炉直接还原炼铁工艺",
+					NULL, 0.6, &id, &name, &other, &score),
+			 0);
+	/* another submitter, same edition: the close one */
+	assert_int_equal(imp_dupes_find(d, "2025", "B", "氢基竖炉直接还原炼铁工艺",
+					NULL, 0.6, &id, &name, &other, &score),
+			 1);
+	assert_string_equal(id, "2025-ST-9999");
+	assert_string_equal(other, "A");
+	assert_true(score > 0.6 && score < 1);
+	/* nothing close enough */
+	assert_int_equal(imp_dupes_find(d, "2025", "B", "惰性阳极铝电解技术",
+					NULL, 0.6, &id, &name, &other, &score),
+			 0);
+	imp_dupes_free(d);
 }
 
 /* ---- readers ------------------------------------------------------------
@@ -645,6 +686,7 @@ int main(void)
 		cmocka_unit_test(test_credit_code),
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_similarity),
+		cmocka_unit_test(test_dupes_index),
 		cmocka_unit_test(test_csv_edges),
 		cmocka_unit_test(test_csv_errors),
 		cmocka_unit_test(test_gb18030),
