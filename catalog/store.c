@@ -228,11 +228,15 @@ int lc_store_open(struct lc_store **out, const char *path, int mode,
 		return lc_error_set(err, LC_ENOMEM, path, 0, NULL,
 				    "out of memory");
 	}
-	/* Small caches and memory map: measured, larger ones buy no speed
-	 * (writing 100,000 dossiers, rebuilding indexes over 1,000,000) but
-	 * cost resident memory. */
-	tctdbsetcache(st->tdb, 0, 256, 128);
-	tctdbsetxmsiz(st->tdb, 8LL << 20);
+	/* Small caches and memory map, for memory that does not grow with
+	 * the catalog: each of the 8 index B+ trees inherits them (its own
+	 * map of xmsiz, its own 64 leaves and 32 nodes), and mapped pages
+	 * count as resident once touched. Measured on imports of 100,000
+	 * to 1,000,000 dossiers: 8 MiB maps with 256/128 caches held 60-90
+	 * MiB; 1,024/256 caches import 300,000 dossiers some 20% faster
+	 * but hold 86 MiB. */
+	tctdbsetcache(st->tdb, 0, 64, 32);
+	tctdbsetxmsiz(st->tdb, 1LL << 20);
 	st->writer = mode != LC_OPEN_READ;
 	/* Not TDBOTSYNC: it fsyncs the write-ahead log at every write of a
 	 * transaction; one tctdbsync after each commit is enough. */

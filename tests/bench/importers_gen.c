@@ -1,7 +1,7 @@
 /* importers_gen.c - generates N dossiers for bench-importers.sh as
- * submission XML, as CSV, or as the TSV `tctmgr importtsv` takes (the
- * same records as the catalog stores them, for the raw-store anchor).
- * usage: importers_gen xml|csv|tsv N FILE */
+ * submission XML or as CSV (the raw-store anchor takes the records the
+ * import stored, dumped from its catalog).
+ * usage: importers_gen xml|csv N FILE */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,32 +95,13 @@ static void csv(FILE *o, long n)
 	}
 }
 
-static void tsv(FILE *o, long n)
-{
-	long i;
-	struct rec r;
-	for (i = 0; i < n; i++) {
-		make(i, &r);
-		fprintf(o, "tech:%s\tkind\ttech\tid\t%s\tedition\t2025"
-			"\tname_zh\t%s\tname_en\t%s\tsector\t%s"
-			"\tcategory\t%s\ttrl\t%d\tsubmitter\t" ORG
-			"\tcredit_code\t" CODE "\temail\ta@cisa.example.cn"
-			"\tphone\t010-6521 8720\tsummary\t以新工艺降低单位产品"
-			"能耗与排放。\tpotential\t%ld00\tinvestment\t150000000"
-			"\tpayback\t6\tpenetration_now\t10"
-			"\tpenetration_target\t40\tdemonstrations\t1"
-			"\tstatus\tsubmitted\n", r.id, r.id, r.name, r.en,
-			sectors[r.s], cats[r.c], r.trl, r.pot);
-	}
-}
-
 int main(int argc, char **argv)
 {
 	FILE *o;
 	char *end;
 	long n;
 	if (argc != 4) {
-		fprintf(stderr, "usage: importers_gen xml|csv|tsv N FILE\n");
+		fprintf(stderr, "usage: importers_gen xml|csv N FILE\n");
 		return 2;
 	}
 	n = strtol(argv[2], &end, 10);
@@ -137,8 +118,6 @@ int main(int argc, char **argv)
 		xml(o, n);
 	else if (strcmp(argv[1], "csv") == 0)
 		csv(o, n);
-	else if (strcmp(argv[1], "tsv") == 0)
-		tsv(o, n);
 	else {
 		fclose(o);
 		fprintf(stderr, "importers_gen: unknown format '%s'\n",
