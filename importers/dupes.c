@@ -418,6 +418,11 @@ int imp_dupes_add(struct imp_dupes *d, const char *id, const char *edition,
 	return 0;
 }
 
+int imp_dupes_full(const struct imp_dupes *d)
+{
+	return d->n >= DUP_MAX;
+}
+
 static void count(struct imp_dupes *d, const struct grams *g)
 {
 	size_t i, j;

@@ -13,6 +13,8 @@ void imp_dupes_free(struct imp_dupes *d);
  * LC_ENOMEM; silently ignored once the index is full. */
 int imp_dupes_add(struct imp_dupes *d, const char *id, const char *edition,
 		  const char *who, const char *zh, const char *en);
+/* 1 when the index holds as many names as it takes, else 0. */
+int imp_dupes_full(const struct imp_dupes *d);
 /* Finds the most similar name of the same edition from another submitter;
  * 1 and *id, *name, *other (owned by d), *score when at least threshold,
  * else 0. */

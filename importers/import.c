@@ -384,14 +384,18 @@ int lc_import_validate(char *const *paths, size_t n,
 	return rc;
 }
 
+/* Fills the name index from the catalog; stops (2) once it is full,
+ * rather than decoding every stored dossier for nothing. */
 static int load_names(const struct lc_tech *t, void *ctx)
 {
 	struct run *u = ctx;
 	u->existing++;
-	return imp_dupes_add(u->dupes, lc_tech_get(t, LC_F_ID),
-			     lc_tech_get(t, LC_F_EDITION), who_of(t),
-			     lc_tech_get(t, LC_F_NAME_ZH),
-			     lc_tech_get(t, LC_F_NAME_EN)) ? 1 : 0;
+	if (imp_dupes_add(u->dupes, lc_tech_get(t, LC_F_ID),
+			  lc_tech_get(t, LC_F_EDITION), who_of(t),
+			  lc_tech_get(t, LC_F_NAME_ZH),
+			  lc_tech_get(t, LC_F_NAME_EN)))
+		return 1;
+	return imp_dupes_full(u->dupes) ? 2 : 0;
 }
 
 /* Large inputs are written in a bulk transaction, whose memory does not
@@ -438,6 +442,8 @@ int lc_import_files(struct lc_catalog *cat, char *const *paths, size_t n,
 		lc_filter_init(&f);
 		u.existing = 0;
 		rc = lc_catalog_each_tech(cat, &f, load_names, &u, err);
+		if (rc == 2)
+			rc = 0;
 		if (rc > 0)
 			rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 					  "out of memory");

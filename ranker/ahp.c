@@ -19,10 +19,10 @@
  *   with many independent implementations citing Saaty 1980. Not checked
  *   against the book itself.
  * - saaty2005: the later Saaty table (0.52, 0.89, 1.11, 1.25, 1.35, 1.40,
- *   1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59), attributed here to T. L.
- *   Saaty, Theory and Applications of the Analytic Network Process, RWS
- *   Publications, 2005. The values agree with several independent
- *   implementations; the attribution to that book is NOT confirmed.
+ *   1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59): T. L. Saaty, Theory and
+ *   Applications of the Analytic Network Process, RWS Publications,
+ *   2005, p. 31, as cited with these values by AHPy (P. Griffith); n = 3
+ *   ..10 also as in code citing Saaty & Tran (2007). Second-hand.
  * - tummala-ling: V. M. R. Tummala, H. Ling, "A note on the computation
  *   of the mean random consistency index of the analytic hierarchy
  *   process", Theory and Decision 44(3) (1998) 221-230. These 4-decimal
@@ -31,13 +31,20 @@
  *   numbers "Uppuluri". Values confirmed at second hand; attribution
  *   uncertain.
  * - donegan-dodd: H. A. Donegan, F. J. Dodd, "A note on Saaty's random
- *   indexes", Math. Comput. Modelling 15(10) (1991) 135-137.
- *   UNVERIFIED: no source reachable from here prints these values.
+ *   indexes", Math. Comput. Modelling 15(10) (1991) 135-137, as cited
+ *   with its DOI (10.1016/0895-7177(91)90098-R) by AHPy: 0.4914, 0.8286,
+ *   1.0591 ... 1.4969. Second-hand. (Until 2026-11 n = 3 and 4 here were
+ *   0.4887 and 0.8045, values no source could be found for.)
  * - aguaron: J. Aguaron, J. M. Moreno-Jimenez, "The geometric
  *   consistency index: approximated thresholds", EJOR 147 (2003).
- *   UNVERIFIED: no reachable source prints them; they may instead be
- *   Alonso & Lamata's (IJUFKS 14(4) 2006) own values. Do not rely on
- *   donegan-dodd or aguaron until checked against the papers. */
+ *   UNVERIFIED: code that prints these values labels them Alonso &
+ *   Lamata's own (IJUFKS 14(4) 2006, 100,000 matrices); a set differing
+ *   in the fourth decimal (0.5247, 0.8816 at n = 3, 4; 1.4057 at 8;
+ *   1.5140 at 11) circulates under the same label, and Alonso & Lamata's
+ *   comparison table, which would settle which is Aguaron's, could not be
+ *   read from here. For n = 3 the exact mean CI of a uniformly random
+ *   reciprocal matrix on Saaty's 17-value scale is 0.52446, which both
+ *   sets round to. */
 static const double ri_tab[LC_RI__COUNT][LC_AHP_MAX_N] = {
 	{ 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51,
 	  1.48, 1.56, 1.57, 1.59 },
@@ -45,7 +52,7 @@ static const double ri_tab[LC_RI__COUNT][LC_AHP_MAX_N] = {
 	  1.54, 1.56, 1.58, 1.59 },
 	{ 0, 0, 0.5799, 0.8921, 1.1159, 1.2358, 1.3322, 1.3952, 1.4537,
 	  1.4882, 1.5117, 1.5356, 1.5571, 1.5714, 1.5831 },
-	{ 0, 0, 0.4887, 0.8045, 1.0591, 1.1797, 1.2519, 1.3171, 1.3733,
+	{ 0, 0, 0.4914, 0.8286, 1.0591, 1.1797, 1.2519, 1.3171, 1.3733,
 	  1.4055, 1.4213, 1.4497, 1.4643, 1.4822, 1.4969 },
 	{ 0, 0, 0.5245, 0.8815, 1.1086, 1.2479, 1.3417, 1.4056, 1.4499,
 	  1.4854, 1.5141, 1.5365, 1.5551, 1.5713, 1.5838 },

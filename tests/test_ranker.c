@@ -269,8 +269,10 @@ static void ahp_errors(void **state)
  *   (n <= 10 via Saaty & Tran 2007, Math. Comput. Modelling 46, 962-975);
  * - the later Saaty table (0.52 ... 1.59), as quoted by implementations;
  * - Tummala & Ling (1998), Theory and Decision 44(3), 221-230, as cited
- *   by pymcdm's AHP.
- * donegan-dodd and aguaron could not be checked and are not tested. */
+ *   by pymcdm's AHP;
+ * - Donegan & Dodd (1991), Math. Comput. Modelling 15(10), 135-137, as
+ *   cited with its DOI by AHPy.
+ * aguaron could not be attributed with confidence and is not tested. */
 static void ri_tables_published(void **state)
 {
 	static const double s80[13] = { 0.58, 0.90, 1.12, 1.24, 1.32, 1.41,
@@ -280,6 +282,9 @@ static void ri_tables_published(void **state)
 	static const double tl[13] = { 0.5799, 0.8921, 1.1159, 1.2358,
 		1.3322, 1.3952, 1.4537, 1.4882, 1.5117, 1.5356, 1.5571,
 		1.5714, 1.5831 };
+	static const double dd[13] = { 0.4914, 0.8286, 1.0591, 1.1797,
+		1.2519, 1.3171, 1.3733, 1.4055, 1.4213, 1.4497, 1.4643,
+		1.4822, 1.4969 };
 
 	(void)state;
 	for (size_t n = 3; n <= 15; n++) {
@@ -287,6 +292,8 @@ static void ri_tables_published(void **state)
 		NEAR(lc_ri_value(LC_RI_SAATY2005, n), s05[n - 3], 1e-15);
 		NEAR(lc_ri_value(lc_ri_from_name("tummala-ling"), n),
 		     tl[n - 3], 1e-15);
+		NEAR(lc_ri_value(lc_ri_from_name("donegan-dodd"), n),
+		     dd[n - 3], 1e-15);
 	}
 }
 
@@ -326,6 +333,29 @@ static void critic_weights(void **state)
 	/* as a cost criterion column 3 agrees with the others: no conflict,
 	 * every C_j = 0: an error, not NaN */
 	assert_int_equal(lc_weights_critic(x, 3, 3, cost, w, NULL), LC_EDATA);
+}
+
+/* The numerical example of Diakoulaki, Mavrotas & Papayannakis (1995),
+ * Computers & Operations Research 22(7), 763-770: 8 alternatives, 3
+ * criteria, all to maximise. Matrix and weights (0.2022, 0.4809, 0.3169,
+ * min-max scaling and Pearson correlation) as transcribed from the paper
+ * by scikit-criteria's test suite (tests/preprocessing/test_weighters.py,
+ * test_CRITIC_diakoulaki1995determining): second-hand, the paper's own
+ * table was not reachable from here. */
+static void critic_diakoulaki1995(void **state)
+{
+	static const double x[] = {
+		61, 1.08, 4.33,   20.7, 0.26, 4.34,   16.3, 1.98, 2.53,
+		9.0, 3.29, 1.65,  5.4, 2.77, 2.33,    4.0, 4.12, 1.21,
+		-6.1, 3.52, 2.10, -34.6, 3.31, 0.98,
+	};
+	double w[3];
+
+	(void)state;
+	assert_int_equal(lc_weights_critic(x, 8, 3, NULL, w, NULL), 0);
+	NEAR(w[0], 0.20222554, 1e-8);
+	NEAR(w[1], 0.48090173, 1e-8);
+	NEAR(w[2], 0.31687273, 1e-8);
 }
 
 /* Simple additive weighting: Hwang, C.-L., Yoon, K. (1981). Multiple
@@ -675,6 +705,7 @@ int main(void)
 		cmocka_unit_test(ri_tables_published),
 		cmocka_unit_test(entropy_weights),
 		cmocka_unit_test(critic_weights),
+		cmocka_unit_test(critic_diakoulaki1995),
 		cmocka_unit_test(wsm_saw),
 		cmocka_unit_test(normalisations),
 		cmocka_unit_test(degenerate),
