@@ -165,12 +165,30 @@ int lc_codec_to_rec(const struct lc_tech *t, struct lc_rec *r)
 	return rc;
 }
 
+/* The column name prefix + field + suffix in buf (COL_MAX bytes; the
+ * names are short and fixed); returns buf. Read for every field of every
+ * dossier, hence no snprintf. */
+#define COL_MAX 80
+static const char *col(char *buf, const char *prefix, size_t plen,
+		       const char *field, const char *suffix)
+{
+	size_t f = strlen(field), x = strlen(suffix);
+
+	if (plen + f + x + 1 > COL_MAX)
+		return "";
+	if (plen)
+		memcpy(buf, prefix, plen);
+	memcpy(buf + plen, field, f);
+	memcpy(buf + plen + f, suffix, x + 1);
+	return buf;
+}
+
 int lc_codec_from_rec(const struct lc_rec *r, const char *prefix,
 		      struct lc_tech **out)
 {
 	struct lc_tech *t = lc_tech_new();
 	size_t plen = prefix ? strlen(prefix) : 0;
-	char name[80];
+	char name[COL_MAX];
 	const char *v;
 	int rc = 0;
 
@@ -178,9 +196,8 @@ int lc_codec_from_rec(const struct lc_rec *r, const char *prefix,
 	if (!t)
 		return LC_ENOMEM;
 	for (int f = 0; f < LC_F__COUNT && rc == 0; f++) {
-		snprintf(name, sizeof name, "%s%s", plen ? prefix : "",
-			 lc_field_name(f));
-		v = lc_rec_get(r, name);
+		v = lc_rec_get(r, col(name, prefix, plen, lc_field_name(f),
+				      ""));
 		if (!v)
 			continue;
 		if (lc_field_type(f) == LC_FT_NUM ||
@@ -191,26 +208,22 @@ int lc_codec_from_rec(const struct lc_rec *r, const char *prefix,
 		if (rc == 0 && lc_field_type(f) == LC_FT_NUM) {
 			double d;
 
-			snprintf(name, sizeof name, "%s%s@src",
-				 plen ? prefix : "", lc_field_name(f));
-			if (lc_rec_get(r, name) &&
-			    lc_tech_num(t, f, &d))
-				rc = lc_tech_set_num(t, f, d,
-						     lc_rec_get(r, name));
+			const char *src = lc_rec_get(r, col(name, prefix,
+				plen, lc_field_name(f), "@src"));
+
+			if (src && lc_tech_num(t, f, &d))
+				rc = lc_tech_set_num(t, f, d, src);
 		}
 	}
-	snprintf(name, sizeof name, "%sstatus", plen ? prefix : "");
-	v = lc_rec_get(r, name);
+	v = lc_rec_get(r, col(name, prefix, plen, "status", ""));
 	if (rc == 0 && v) {
 		const char *reason;
 
-		snprintf(name, sizeof name, "%sreason", plen ? prefix : "");
-		reason = lc_rec_get(r, name);
+		reason = lc_rec_get(r, col(name, prefix, plen, "reason", ""));
 		rc = lc_status_from_name(v) < 0 ? LC_EIO :
 			lc_tech_set_status(t, lc_status_from_name(v), reason);
 	}
-	snprintf(name, sizeof name, "%sprojects", plen ? prefix : "");
-	v = lc_rec_get(r, name);
+	v = lc_rec_get(r, col(name, prefix, plen, "projects", ""));
 	if (rc == 0 && v)
 		rc = decode_projects(t, v);
 	if (rc < 0) {
