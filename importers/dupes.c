@@ -36,16 +36,16 @@ struct posting {
 	uint32_t *ids;
 };
 
-/* How many names are indexed per key (an edition, or an edition and a
- * submitter): open addressing, power of two. */
-struct tally {
-	uint64_t *key;
-	uint32_t *n;
-	size_t cap, used;
+/* An edition with indexed names: the first submitter seen, and whether
+ * another one has names too (editions are years: a short list). */
+struct edition_seen {
+	uint64_t ed_h, who_h;
+	int several;
 };
 
 struct imp_dupes {
-	struct tally per_ed, per_ed_who;
+	struct edition_seen *eds;
+	size_t neds, capeds;
 	struct entry *e;
 	size_t n, cap;
 	struct posting *tab;      /* open addressing, power of two */
@@ -53,7 +53,6 @@ struct imp_dupes {
 	uint32_t *hits;           /* per entry counter for a query */
 	uint32_t *touched;
 	size_t ntouched;
-	int full;
 };
 
 /* Next code point of s at *i (folded), 0 at end; skips what is folded
@@ -96,69 +95,35 @@ static uint32_t next_cp(const unsigned char *s, size_t *i)
 	}
 }
 
-static uint32_t *tally_slot(struct tally *t, uint64_t key, int add)
+static struct edition_seen *edition_find(const struct imp_dupes *d,
+					  uint64_t ed_h)
 {
-	size_t m, i;
+	for (size_t i = 0; i < d->neds; i++)
+		if (d->eds[i].ed_h == ed_h)
+			return &d->eds[i];
+	return NULL;
+}
 
-	key = key ? key : 1;
-	if (add && (t->used + 1) * 2 > t->cap) {
-		size_t ncap = t->cap ? 2 * t->cap : 16;
-		uint64_t *nk = calloc(ncap, sizeof *nk);
-		uint32_t *nn = calloc(ncap, sizeof *nn);
+/* Notes that who has names in edition ed_h; 0 or -1 out of memory. */
+static int edition_note(struct imp_dupes *d, uint64_t ed_h, uint64_t who_h)
+{
+	struct edition_seen *e = edition_find(d, ed_h);
 
-		if (!nk || !nn) {
-			free(nk);
-			free(nn);
-			return NULL;
-		}
-		for (size_t j = 0; j < t->cap; j++) {
-			if (!t->key[j])
-				continue;
-			for (i = t->key[j] & (ncap - 1); nk[i];
-			     i = (i + 1) & (ncap - 1))
-				;
-			nk[i] = t->key[j];
-			nn[i] = t->n[j];
-		}
-		free(t->key);
-		free(t->n);
-		t->key = nk;
-		t->n = nn;
-		t->cap = ncap;
+	if (e) {
+		e->several |= e->who_h != who_h;
+		return 0;
 	}
-	if (!t->cap)
-		return NULL;
-	m = t->cap - 1;
-	for (i = key & m; t->key[i]; i = (i + 1) & m)
-		if (t->key[i] == key)
-			return &t->n[i];
-	if (!add)
-		return NULL;
-	t->key[i] = key;
-	t->used++;
-	return &t->n[i];
-}
+	if (d->neds == d->capeds) {
+		size_t cap = d->capeds ? 2 * d->capeds : 8;
+		struct edition_seen *n = realloc(d->eds, cap * sizeof *n);
 
-static uint32_t tally_get(struct tally *t, uint64_t key)
-{
-	uint32_t *n = tally_slot(t, key, 0);
-
-	return n ? *n : 0;
-}
-
-static int tally_add(struct tally *t, uint64_t key)
-{
-	uint32_t *n = tally_slot(t, key, 1);
-
-	if (!n)
-		return -1;
-	(*n)++;
+		if (!n)
+			return -1;
+		d->eds = n;
+		d->capeds = cap;
+	}
+	d->eds[d->neds++] = (struct edition_seen){ ed_h, who_h, 0 };
 	return 0;
-}
-
-static uint64_t pair_key(uint64_t ed_h, uint64_t who_h)
-{
-	return (ed_h ^ (who_h * 0x9E3779B97F4A7C15ULL)) * 1099511628211ULL;
 }
 
 static uint32_t mix(uint32_t a, uint32_t b, uint32_t c)
@@ -268,27 +233,29 @@ struct imp_dupes *imp_dupes_new(void)
 	return calloc(1, sizeof(struct imp_dupes));
 }
 
+/* Frees what entry e owns. */
+static void entry_clear(struct entry *e)
+{
+	free(e->id);
+	free(e->edition);
+	free(e->who);
+	free(e->name);
+	free(e->zh.g);
+	free(e->en.g);
+}
+
 void imp_dupes_free(struct imp_dupes *d)
 {
 	size_t i;
 	if (!d)
 		return;
-	for (i = 0; i < d->n; i++) {
-		free(d->e[i].id);
-		free(d->e[i].edition);
-		free(d->e[i].who);
-		free(d->e[i].name);
-		free(d->e[i].zh.g);
-		free(d->e[i].en.g);
-	}
+	for (i = 0; i < d->n; i++)
+		entry_clear(&d->e[i]);
 	for (i = 0; i < d->tcap; i++)
 		free(d->tab[i].ids);
 	free(d->tab);
 	free(d->e);
-	free(d->per_ed.key);
-	free(d->per_ed.n);
-	free(d->per_ed_who.key);
-	free(d->per_ed_who.n);
+	free(d->eds);
 	free(d->hits);
 	free(d->touched);
 	free(d);
@@ -363,10 +330,8 @@ int imp_dupes_add(struct imp_dupes *d, const char *id, const char *edition,
 		  const char *who, const char *zh, const char *en)
 {
 	struct entry *e;
-	if (d->n >= DUP_MAX) {
-		d->full = 1;
+	if (d->n >= DUP_MAX)
 		return 0;
-	}
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? 2 * d->cap : 256;
 		struct entry *ne = realloc(d->e, cap * sizeof *ne);
@@ -390,25 +355,12 @@ int imp_dupes_add(struct imp_dupes *d, const char *id, const char *edition,
 	e->edition = dup_s(edition);
 	e->who = dup_s(who);
 	e->name = dup_s(zh && *zh ? zh : en);
-	if (!e->id || !e->edition || !e->who || !e->name ||
-	    grams_of(zh, &e->zh) || grams_of(en, &e->en)) {
-		free(e->id);
-		free(e->edition);
-		free(e->who);
-		free(e->name);
-		free(e->zh.g);
-		return LC_ENOMEM;
-	}
 	e->ed_h = hash_s(edition);
 	e->who_h = hash_s(who);
-	if (tally_add(&d->per_ed, e->ed_h) ||
-	    tally_add(&d->per_ed_who, pair_key(e->ed_h, e->who_h))) {
-		free(e->id);
-		free(e->edition);
-		free(e->who);
-		free(e->name);
-		free(e->zh.g);
-		free(e->en.g);
+	if (!e->id || !e->edition || !e->who || !e->name ||
+	    grams_of(zh, &e->zh) || grams_of(en, &e->en) ||
+	    edition_note(d, e->ed_h, e->who_h)) {
+		entry_clear(e);
 		return LC_ENOMEM;
 	}
 	d->n++;
@@ -447,10 +399,10 @@ int imp_dupes_find(struct imp_dupes *d, const char *edition, const char *who,
 	double best = 0;
 	long bi = -1;
 	uint64_t ed_h = hash_s(edition), who_h = hash_s(who);
+	const struct edition_seen *seen = edition_find(d, ed_h);
 	/* Only names of the same edition from another submitter count:
 	 * none indexed, nothing to look for. */
-	if (tally_get(&d->per_ed, ed_h) ==
-	    tally_get(&d->per_ed_who, pair_key(ed_h, who_h)))
+	if (!seen || (!seen->several && seen->who_h == who_h))
 		return 0;
 	if (grams_of(zh, &a))
 		return 0;

@@ -141,12 +141,19 @@ static int unit_side(const char *s, enum dim *dim, int *p10, int *div)
 	return -1;
 }
 
-/* Parses the number at the start of s, times 10^p10, into *v (rounded
- * once, from the decimal text) and its end into *end; thousands
- * separators must group by three. Returns 0 or -1. */
-static int number(const char *s, int p10, double *v, const char **end)
-{
+/* A number as written: sign, digits and point without the thousands
+ * separators, and its decimal exponent. */
+struct decimal {
 	char buf[160];
+	size_t len;
+	long exp;
+};
+
+/* Reads the number at the start of s into *d and its end into *end;
+ * thousands separators must group by three. Returns 0 or -1. */
+static int number(const char *s, struct decimal *d, const char **end)
+{
+	char *buf = d->buf;
 	long x = 0;
 	size_t o = 0;
 	const char *p = s;
@@ -166,7 +173,7 @@ static int number(const char *s, int p10, double *v, const char **end)
 			p++;
 			continue;
 		}
-		if (o + 16 >= sizeof buf)
+		if (o + 16 >= sizeof d->buf)
 			return -1;
 		buf[o++] = *p++;
 		digits++;
@@ -178,7 +185,7 @@ static int number(const char *s, int p10, double *v, const char **end)
 	if (*p == '.') {
 		buf[o++] = *p++;
 		while (*p >= '0' && *p <= '9') {
-			if (o + 16 >= sizeof buf)
+			if (o + 16 >= sizeof d->buf)
 				return -1;
 			buf[o++] = *p++;
 			digits++;
@@ -202,17 +209,23 @@ static int number(const char *s, int p10, double *v, const char **end)
 		if (neg)
 			x = -x;
 	}
-	x += p10;
-	snprintf(buf + o, sizeof buf - o, "e%ld", x);
-	{
-		char *e;
-		errno = 0;
-		*v = strtod(buf, &e);
-		if (*e != '\0' || errno == ERANGE || !isfinite(*v))
-			return -1;
-	}
+	d->len = o;
+	d->exp = x;
 	*end = p;
 	return 0;
+}
+
+/* The value of d times 10^p10, rounded once from the decimal text (so
+ * "10.37" times 10^4 is exactly 103700). Returns 0 or -1 out of range. */
+static int decimal_value(struct decimal *d, int p10, double *v)
+{
+	char *e;
+
+	snprintf(d->buf + d->len, sizeof d->buf - d->len, "e%ld",
+		 d->exp + p10);
+	errno = 0;
+	*v = strtod(d->buf, &e);
+	return *e != '\0' || errno == ERANGE || !isfinite(*v) ? -1 : 0;
 }
 
 static const char *field_of(int f)
@@ -229,6 +242,7 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 	int mult, pnum = 0, pden = 0, dnum = 1, dden = 1;
 	const char *p, *rest;
 	char u[128], *slash;
+	struct decimal dec;
 
 	if (field_dims(f, &want_num, &want_den) != 0)
 		return lc_error_set(err, LC_EUSAGE, NULL, 0, field_of(f),
@@ -236,7 +250,7 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 	p = text ? text : "";
 	while (*p == ' ' || *p == '\t')
 		p++;
-	if (number(p, 0, &v, &rest) != 0)
+	if (number(p, &dec, &rest) != 0 || decimal_value(&dec, 0, &v) != 0)
 		return lc_error_set(err, LC_EDATA, NULL, 0, field_of(f),
 				    "'%s' is not a number", text ? text : "");
 	while (*rest == ' ' || *rest == '\t')
@@ -284,7 +298,8 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 					    slash ? " per something" : "",
 					    lc_field_unit(f));
 	}
-	if (number(p, mult + pnum - pden, &v, &rest) != 0)
+	if (mult + pnum - pden != 0 &&
+	    decimal_value(&dec, mult + pnum - pden, &v) != 0)
 		return lc_error_set(err, LC_EDATA, NULL, 0, field_of(f),
 				    "'%s' is out of range", text);
 	v = v / dnum * dden;
