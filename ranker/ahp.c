@@ -37,14 +37,21 @@
  *   0.4887 and 0.8045, values no source could be found for.)
  * - aguaron: J. Aguaron, J. M. Moreno-Jimenez, "The geometric
  *   consistency index: approximated thresholds", EJOR 147 (2003).
- *   UNVERIFIED: code that prints these values labels them Alonso &
- *   Lamata's own (IJUFKS 14(4) 2006, 100,000 matrices); a set differing
- *   in the fourth decimal (0.5247, 0.8816 at n = 3, 4; 1.4057 at 8;
- *   1.5140 at 11) circulates under the same label, and Alonso & Lamata's
- *   comparison table, which would settle which is Aguaron's, could not be
- *   read from here. For n = 3 the exact mean CI of a uniformly random
- *   reciprocal matrix on Saaty's 17-value scale is 0.52446, which both
- *   sets round to. */
+ *   Attribution second-hand and uncertain: code that prints these values
+ *   labels them Alonso & Lamata's (IJUFKS 14(4) 2006, "100,000
+ *   matrices"); a set differing by 1-2 units in the fourth decimal
+ *   (0.5247, 0.8816 at n = 3, 4; 1.4057 at 8; 1.5140 at 11) circulates
+ *   under the same label. Two independent samples of 100,000 matrices
+ *   would differ by some 0.002 at every n, so the two are one table
+ *   transcribed twice; Alonso & Lamata's comparison table, which would
+ *   say whose it is, could not be read from here. What was checked is
+ *   the definition (cells uniform on Saaty's 17 values): for n = 3 the
+ *   exact mean CI over all 17^3 matrices is 0.524457, which 0.5245 is
+ *   rounded from (unit test ri_exact_three; 0.5247 is not); for n = 4
+ *   all 17^6 matrices give 0.884158 (0.8815 is 1.3 standard errors of a
+ *   100,000-matrix mean away); for n = 5..15 a sample of 1,000,000
+ *   matrices per n is within 2 standard errors of a 100,000 sample of
+ *   every value here (2026-11-23, offline, not in the tests). */
 static const double ri_tab[LC_RI__COUNT][LC_AHP_MAX_N] = {
 	{ 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51,
 	  1.48, 1.56, 1.57, 1.59 },
