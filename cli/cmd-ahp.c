@@ -57,6 +57,13 @@ static int run(int argc, char **argv)
 				  "out of memory");
 		goto out;
 	}
+	if (n > LC_AHP_MAX_N) {
+		rc = lc_error_set(&err, LC_EDATA, argv[optind], 0, NULL,
+				  "%zu criteria: AHP takes up to %d (the "
+				  "random-index tables end there)", n,
+				  LC_AHP_MAX_N);
+		goto out;
+	}
 	rc = lc_ahp(lc_matrix_data(mx), n, table, w, &res, &err);
 	if (rc) {
 		/* name the file and the row's line for matrix errors */
@@ -86,9 +93,10 @@ static int run(int argc, char **argv)
 		printf("  \"ri_table\": \"%s\"\n}\n", lc_ri_name(table));
 	} else {
 		printf("criterion,weight\n");
-		for (size_t j = 0; j < n; j++)
-			printf("%s,%s\n", lc_matrix_col_name(mx, j),
-			       lc_num_format(w[j], b, sizeof b));
+		for (size_t j = 0; j < n; j++) {
+			lc_csv_field(stdout, lc_matrix_col_name(mx, j), 0);
+			printf(",%s\n", lc_num_format(w[j], b, sizeof b));
+		}
 	}
 	if (res.cr > 0.10)
 		fprintf(stderr, "lowcarb: ahp: warning: consistency ratio "

@@ -30,7 +30,7 @@ static const char *short_v(double v, char *b)
 static void explain_table(const struct lc_ranking *r, size_t i)
 {
 	size_t nc = lc_ranking_criteria(r), elig = 0;
-	double gap = lc_ranking_gap(r, i);
+	double thr = lc_ranking_threshold(r, i), gap = lc_ranking_gap(r, i);
 	char b1[32], b2[32], b3[32];
 	int sel = lc_ranking_selected(r, i);
 
@@ -55,9 +55,15 @@ static void explain_table(const struct lc_ranking *r, size_t i)
 		printf("quota: %s\n", lc_ranking_quota_note(r, i));
 	printf("cut-off score (last selected on merit): %s\n",
 	       short_v(lc_ranking_cutoff(r), b1));
-	if (!isnan(gap))
-		printf("%s: %s\n", sel ? "margin over the first entry left out"
-		       : "gap to the cut-off", short_v(gap, b1));
+	if (isinf(thr))
+		printf("%s\n", sel ? "stays in at any score: a minimum quota "
+		       "holds it" : "cannot enter at any score: its sector's "
+		       "maximum is reached by entries it cannot displace");
+	else if (!isnan(thr))
+		printf("%s (ties and quotas applied): %s\n%s: %s\n",
+		       sel ? "lowest score that stays in"
+			   : "score needed to enter", short_v(thr, b1),
+		       sel ? "margin" : "gap", short_v(gap, b2));
 	printf("\n%-16s %8s %14s %14s  %s\n", "CRITERION", "WEIGHT", "VALUE",
 	       "CONTRIBUTION", sel ? "STAYS IN WHILE" : "NEEDED ALONE");
 	for (size_t j = 0; j < nc; j++) {
@@ -68,9 +74,17 @@ static void explain_table(const struct lc_ranking *r, size_t i)
 		snprintf(nb, sizeof nb, "-");
 		if (lc_ranking_weight(r, j) > 0 &&
 		    lc_ranking_explain(r, i, j, &need, &reach, NULL) == 0) {
+			/* six digits may not show that a value must move
+			 * past the current one: say so */
+			int same = reach && !strcmp(short_v(need, b3),
+				short_v(lc_ranking_value(r, i, j), b1));
+			int up = lc_ranking_is_cost(r, j) == sel;
+
 			if (reach)
-				snprintf(nb, sizeof nb, "%s %s",
-					 lc_ranking_is_cost(r, j) ? "<=" : ">=",
+				snprintf(nb, sizeof nb, "%s %s", sel ?
+					 (up ? "<=" : ">=") :
+					 (up ? (same ? ">" : ">=")
+					     : (same ? "<" : "<=")),
 					 short_v(need, b3));
 			else
 				snprintf(nb, sizeof nb, sel ? "any value" :
@@ -112,8 +126,26 @@ static void explain_json(const struct lc_ranking *r, size_t i)
 	       lc_ranking_selected(r, i) ? "true" : "false");
 	printf(", \"cutoff\": %s", isnan(lc_ranking_cutoff(r)) ? "null" :
 	       fmtv(lc_ranking_cutoff(r), b));
-	printf(", \"gap\": %s", isnan(lc_ranking_gap(r, i)) ? "null" :
-	       fmtv(lc_ranking_gap(r, i), b));
+	{
+		double thr = lc_ranking_threshold(r, i);
+		double gap = lc_ranking_gap(r, i);
+
+		/* infinite: no score would change it (null) */
+		printf(", \"threshold\": %s", !isfinite(thr) ? "null" :
+		       fmtv(thr, b));
+		printf(", \"gap\": %s", !isfinite(gap) ? "null" :
+		       fmtv(gap, b));
+	}
+	printf(", \"quota\": ");
+	if (lc_ranking_quota_note(r, i))
+		lc_json_string(stdout, lc_ranking_quota_note(r, i));
+	else
+		printf("null");
+	printf(", \"tiebreak\": ");
+	if (lc_ranking_tiebreak(r, i))
+		lc_json_string(stdout, lc_ranking_tiebreak(r, i));
+	else
+		printf("null");
 	printf(", \"criteria\": [");
 	for (size_t j = 0; j < nc; j++) {
 		double need = NAN, v;
@@ -226,10 +258,17 @@ const struct cli_cmd cli_cmd_explain = {
 	"Ranks the dossier's edition again (read-only, same rules as\n"
 	"`lowcarb rank`) and shows its rank, score, each criterion's value\n"
 	"and contribution (weight times normalised value), the cut-off\n"
-	"score (last entry selected on merit) and the gap to it, and for\n"
-	"each criterion the value it would need alone, all else equal, to\n"
-	"enter the Top N (for a selected dossier: how far it could fall and\n"
-	"stay in). For an excluded dossier, the rule that excluded it.\n"
+	"score (last entry selected on merit), the score this dossier needs\n"
+	"to enter (or the lowest that keeps it in) under the whole rule,\n"
+	"ties and sector quotas included, and the gap to it; and for each\n"
+	"criterion the value it would need alone, all else equal, to enter\n"
+	"the Top N (for a selected dossier: how far it could fall and stay\n"
+	"in), each try re-running the method and the selection. A panel\n"
+	"criterion is searched over its scale, an indicator beyond the\n"
+	"values seen. For an excluded dossier, the rule that excluded it.\n"
+	"JSON keys: id, edition, method, eligible, excluded, rank, score,\n"
+	"selected, cutoff, threshold, gap, quota, tiebreak, criteria\n"
+	"(criterion, weight, value, contribution, threshold).\n"
 	"  --edition YEAR   default: the year the ID starts with\n"
 	"  --profile, --method, --indicators-only   as for `lowcarb rank`\n"
 	"  --format F       table (default) or json\n",

@@ -184,8 +184,18 @@ static int get_weights(const char *cmd, const struct lc_matrix *mx,
 			"give --weights or --weights-method, not both");
 	if (wlist) {
 		rc = lc_mcda_parse_numbers(wlist, n, w, "weights", err);
-		if (!rc)
-			rc = lc_weights_normalize(w, n, &off, err);
+		if (!rc && lc_weights_normalize(w, n, &off, err)) {
+			/* a bad --weights is a usage error like the others;
+			 * keep the criterion the library named */
+			char what[sizeof err->field + sizeof err->msg + 2];
+			int named = strcmp(err->field, "weights") != 0;
+
+			snprintf(what, sizeof what, "%s%s%s",
+				 named ? err->field : "", named ? ": " : "",
+				 err->msg);
+			rc = lc_error_set(err, LC_EUSAGE, NULL, 0, "weights",
+					  "%s", what);
+		}
 		if (!rc && off)
 			fprintf(stderr, "lowcarb: %s: warning: the weights do "
 				"not sum to 1; they were divided by their "
@@ -222,7 +232,7 @@ static int run(int argc, char **argv)
 	};
 	const char *path = NULL, *types = NULL, *wlist = NULL, *wmeth = NULL;
 	const char *pref_s = NULL, *fmt = "table", *norm_s = NULL;
-	int method = M_WSM, c, norm, rc, code = 0;
+	int method = M_WSM, c, norm, rc, code = 0, v_set = 0;
 	double v = 0.5;
 	struct lc_error err = { 0 };
 	struct lc_matrix *mx = NULL;
@@ -254,6 +264,7 @@ static int run(int argc, char **argv)
 			if (lc_num_parse(optarg, &v) || !(v >= 0 && v <= 1))
 				return cli_usage("mcda", "--v must be a "
 						 "number from 0 to 1");
+			v_set = 1;
 			break;
 		case 'p': pref_s = optarg; break;
 		case 'f': fmt = optarg; break;
@@ -271,13 +282,19 @@ static int run(int argc, char **argv)
 		return cli_usage("mcda", "--matrix FILE.csv is required");
 	if (strcmp(fmt, "table") && strcmp(fmt, "csv") && strcmp(fmt, "json"))
 		return cli_usage("mcda", "unknown format '%s'", fmt);
+	if (pref_s && method != M_PROMETHEE)
+		return cli_usage("mcda", "--preference is for promethee2");
+	if (norm_s && method != M_WSM && method != M_TOPSIS)
+		return cli_usage("mcda", "--normalization is for wsm and "
+				 "topsis (vikor and promethee2 work on the "
+				 "values as given)");
+	if (v_set && method != M_VIKOR)
+		return cli_usage("mcda", "--v is for vikor");
 	if (!norm_s)
 		norm_s = method == M_TOPSIS ? "vector" : "minmax";
 	norm = lc_norm_from_name(norm_s);
 	if (norm < 0)
 		return cli_usage("mcda", "unknown normalization '%s'", norm_s);
-	if (pref_s && method != M_PROMETHEE)
-		return cli_usage("mcda", "--preference is for promethee2");
 	rc = lc_matrix_read(path, 0, &mx, &err);
 	if (rc)
 		return cli_fail(&err);
@@ -341,7 +358,7 @@ static int run(int argc, char **argv)
 		}
 		break;
 	default: {
-		char pb[64];
+		char pb[128];
 		size_t np = 1;
 
 		for (const char *q = pref_s ? pref_s : ""; *q; q++)
@@ -361,8 +378,12 @@ static int run(int argc, char **argv)
 				src = strchr(src, ',') + 1;
 			e = strchr(src, ',');
 			len = e ? (size_t)(e - src) : strlen(src);
-			if (len >= sizeof pb)
-				len = sizeof pb - 1;
+			if (len >= sizeof pb) {
+				lc_error_set(&err, LC_EUSAGE, NULL, 0,
+					     "preference", "preference function "
+					     "%zu is too long", j + 1);
+				goto fail;
+			}
 			memcpy(pb, src, len);
 			pb[len] = '\0';
 			if (lc_pref_parse(pb, &pref[j], &err))
@@ -414,6 +435,8 @@ static int run(int argc, char **argv)
 	}
 	goto done;
 fail:
+	if (err.status != LC_EUSAGE)
+		lc_matrix_locate_error(mx, &err);
 	code = cli_fail(&err);
 done:
 	lc_matrix_free(mx);
@@ -443,11 +466,16 @@ const struct cli_cmd cli_cmd_mcda = {
 	"                         not 1)\n"
 	"  --weights-method M     entropy, critic or equal (default equal)\n"
 	"  --method M             wsm (default), topsis, vikor, promethee2\n"
-	"  --normalization N      minmax, max, sum or vector (wsm: default\n"
-	"                         minmax; topsis: default vector). Cost\n"
-	"                         criteria are a separate step after it:\n"
-	"                         minmax/vector 1-r, max min(r)/r,\n"
-	"                         sum (1/r)/sum(1/r)\n"
+	"  --normalization N      wsm and topsis: minmax, max, sum or vector\n"
+	"                         (wsm: default minmax; topsis: default\n"
+	"                         vector). WSM turns cost criteria round as\n"
+	"                         a separate step after it: minmax/vector\n"
+	"                         1-r, max min(r)/r, sum (1/r)/sum(1/r)\n"
+	"                         (max and sum then need cost values > 0).\n"
+	"                         TOPSIS has no such step: a cost\n"
+	"                         criterion's ideal is its lowest value\n"
+	"                         (Hwang & Yoon; the same as 1-r under\n"
+	"                         minmax and vector)\n"
 	"  --v V                  VIKOR weight of the group utility, 0..1\n"
 	"                         (default 0.5)\n"
 	"  --preference P[,P...]  PROMETHEE II preference function, one for\n"
@@ -460,6 +488,16 @@ const struct cli_cmd cli_cmd_mcda = {
 	"phi_plus,phi_minus,phi (score = phi). Rank 1 is the best; tied\n"
 	"alternatives share the better rank (1,2,2,4). VIKOR's acceptance\n"
 	"conditions follow the table (on stderr with --format csv, under\n"
-	"\"acceptance\" in JSON). Numbers are printed at full precision.\n",
+	"\"acceptance\" in JSON). Numbers are printed at full precision.\n"
+	"\n"
+	"Degenerate input, the stated rules: a constant column normalises\n"
+	"to 1 under minmax and to 0 under max, sum and vector when it is all\n"
+	"zeros; max, sum and vector need values >= 0 (an error otherwise,\n"
+	"naming the row); a zero weight is allowed, all zero is an error.\n"
+	"TOPSIS closeness is 0.5 when D+ = D- = 0. VIKOR: a constant column\n"
+	"adds 0 to S and R; when every S (or every R) is equal, within\n"
+	"1e-12, that part of Q is 0. PROMETHEE II with one alternative: all\n"
+	"flows 0. Scores equal within 1e-12 share a rank. No NaN is ever\n"
+	"printed: a result that is not a finite number is an error.\n",
 	run
 };

@@ -87,12 +87,15 @@ static int run(int argc, char **argv)
 			lc_json_string(stdout, lc_matrix_col_name(mx, j));
 			printf(": %s", b);
 		} else {
-			printf("%s,%s\n", lc_matrix_col_name(mx, j), b);
+			lc_csv_field(stdout, lc_matrix_col_name(mx, j), 0);
+			printf(",%s\n", b);
 		}
 	}
 	if (json)
 		printf("}}\n");
 out:
+	if (rc && err.status != LC_EUSAGE)
+		lc_matrix_locate_error(mx, &err);
 	lc_matrix_free(mx);
 	free(cost);
 	free(w);
@@ -112,6 +115,12 @@ const struct cli_cmd cli_cmd_weights = {
 	"                      critic: Diakoulaki et al. 1995 (minmax with\n"
 	"                      directions, standard deviation times the sum\n"
 	"                      of 1 - correlation); equal: 1/n each\n"
+	"                      Rules: a constant column has entropy weight\n"
+	"                      0; in CRITIC its correlations count as 0, and\n"
+	"                      a single varying criterion has weight 1. An\n"
+	"                      error when no weight can be derived (every\n"
+	"                      column constant; in CRITIC also all columns\n"
+	"                      perfectly correlated)\n"
 	"  --matrix FILE.csv   first row criterion names, first column\n"
 	"                      alternative names\n"
 	"  --types max,min,... direction of each criterion (used by critic;\n"

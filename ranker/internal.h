@@ -10,6 +10,12 @@
 /* Sets err for criterion j (0-based, reported 1-based); returns status. */
 int lc_rk_crit_error(struct lc_error *err, int status, size_t j,
 		     const char *what);
+/* LC_EDATA for criterion j naming the first of the m rows of x (m x n)
+ * whose value is below limit (or equal to it, with or_equal) in
+ * err->line, 1-based (see "Errors about a matrix" in ranker.h). */
+int lc_rk_crit_row_error(struct lc_error *err, const double *x, size_t m,
+			 size_t n, size_t j, double limit, int or_equal,
+			 const char *what);
 /* LC_EDATA unless m, n > 0 and every value finite. */
 int lc_rk_check_matrix(const double *x, size_t m, size_t n,
 		       struct lc_error *err);
@@ -68,6 +74,7 @@ struct lc_profile {
 	double disagreement;
 	int refuse_without_scores;
 	int select_n;
+	double weight_sum;             /* the weights' sum as given */
 	size_t ncrit;
 	struct lc_rk_crit crit[LC_RK_MAXCRIT];
 	size_t nrule;

@@ -13,6 +13,8 @@ struct lc_matrix {
 	char **rname;        /* rows names */
 	char **cname;        /* cols names */
 	long *line;          /* source line of each row */
+	long hline;          /* source line of the header */
+	char *path;          /* the file read */
 	double *x;           /* rows x cols */
 };
 
@@ -28,6 +30,7 @@ void lc_matrix_free(struct lc_matrix *mx)
 	free(mx->cname);
 	free(mx->line);
 	free(mx->x);
+	free(mx->path);
 	free(mx);
 }
 
@@ -48,6 +51,24 @@ const char *lc_matrix_col_name(const struct lc_matrix *mx, size_t j)
 long lc_matrix_row_line(const struct lc_matrix *mx, size_t i)
 {
 	return i < mx->rows ? mx->line[i] : 0;
+}
+
+void lc_matrix_locate_error(const struct lc_matrix *mx, struct lc_error *err)
+{
+	unsigned long j;
+	long row;
+
+	if (!mx || !err || err->file[0])
+		return;
+	row = err->line;
+	snprintf(err->file, sizeof err->file, "%s", mx->path);
+	err->line = 0;
+	if (sscanf(err->field, "criterion %lu", &j) != 1 || j < 1 ||
+	    j > mx->cols)
+		return;
+	snprintf(err->field, sizeof err->field, "%s", mx->cname[j - 1]);
+	err->line = row >= 1 && (size_t)row <= mx->rows ? mx->line[row - 1]
+							: mx->hline;
 }
 
 /* Parses a cell: a decimal, or "a/b" when fractions are allowed. */
@@ -183,8 +204,10 @@ int lc_matrix_read(const char *path, int flags, struct lc_matrix **out,
 
 	*out = NULL;
 	mx = calloc(1, sizeof *mx);
-	if (!mx)
+	if (!mx || !(mx->path = dup_str(path))) {
+		free(mx);
 		return oom(err);
+	}
 	rc = lc_csv_open(&c, path, NULL, LC_CSV_TRIM | LC_CSV_SKIP_BLANK,
 			 err);
 	while (rc == 0) {
@@ -192,8 +215,10 @@ int lc_matrix_read(const char *path, int flags, struct lc_matrix **out,
 		if (rc <= 0)
 			break;
 		last = lineno;
-		if (!mx->cname)
+		if (!mx->cname) {
+			mx->hline = lineno;
 			rc = read_header(mx, c, nf, lineno, err);
+		}
 		else
 			rc = read_row(mx, c, nf, lineno, flags, &rcap, err);
 	}

@@ -44,9 +44,13 @@ int lc_rk_check_matrix(const double *x, size_t m, size_t n,
 		return lc_error_set(err, LC_EDATA, NULL, 0, NULL,
 				    "empty decision matrix");
 	for (size_t i = 0; i < m * n; i++)
-		if (!isfinite(x[i]))
-			return lc_rk_crit_error(err, LC_EDATA, i % n,
-						"value is not a finite number");
+		if (!isfinite(x[i])) {
+			lc_rk_crit_error(err, LC_EDATA, i % n,
+					 "value is not a finite number");
+			if (err)
+				err->line = (long)(i / n) + 1;
+			return LC_EDATA;
+		}
 	return 0;
 }
 
@@ -111,58 +115,129 @@ static int col_stats(const double *x, size_t m, size_t n,
 	return 0;
 }
 
-/* The divisor of a normalisation (minmax: the range), checking the
- * stated rules; *scale receives it and *shift what is subtracted. */
-static int norm_params(const struct colstat *st, size_t j, int norm,
-		       double *shift, double *scale, struct lc_error *err)
+/* A weighted column as a function of x: v = c + k (x - o). Subtracting
+ * the origin o (the column's minimum or maximum, or 0) before scaling
+ * keeps every digit of x - o, where the expanded form k x + (c - k o)
+ * loses to cancellation as many digits as x has above the column's
+ * range (values near 1e9 that differ by units kept 8 digits). When k
+ * overflows (a range below ~1e-308 against a normal weight), v is
+ * c + g ((x - o) / den) instead, with k = g / den. */
+struct lin {
+	double o, k, c, g, den;
+	int slow;
+};
+
+static void lin_set(struct lin *l, double o, double g, double den, double c)
 {
-	*shift = 0;
-	if (norm != LC_NORM_MINMAX && st->lo < 0)
-		return lc_rk_crit_error(err, LC_EDATA, j,
-			"negative value: this normalisation needs "
-			"values >= 0 (use minmax)");
-	switch (norm) {
-	case LC_NORM_MINMAX:
-		*shift = st->lo;
-		*scale = st->hi - st->lo;
-		break;
-	case LC_NORM_MAX: *scale = st->hi; break;
-	case LC_NORM_SUM: *scale = st->sum; break;
-	default: *scale = sqrt(st->sq); break;
-	}
-	return 0;
+	l->o = o;
+	l->g = g;
+	l->den = den;
+	l->c = c;
+	l->k = g / den;
+	l->slow = !isfinite(l->k);
 }
 
-static double norm_one(double v, int norm, double shift, double scale)
+static void lin_const(struct lin *l, double c)
 {
-	if (norm == LC_NORM_MINMAX)
-		return scale > 0 ? (v - shift) / scale : 1.0;
-	return scale > 0 ? v / scale : 0.0;
+	l->o = l->k = l->g = 0;
+	l->den = 1;
+	l->c = c;
+	l->slow = 0;
+}
+
+static inline double lin_at(const struct lin *l, double x)
+{
+	return l->slow ? l->c + l->g * ((x - l->o) / l->den)
+		       : l->c + l->k * (x - l->o);
+}
+
+/* The weighted, direction-turned normalised value of column j as a struct
+ * lin (normalisation, then the cost step: w r, or w (1 - r) for a cost
+ * column under minmax and vector). The cost forms of max and sum are
+ * divisions (w lo / x, w / (x sum(1/x))); they are not handled here. */
+static void lin_norm(struct lin *l, const struct colstat *st, int norm,
+		     double w, int cost)
+{
+	double scale = norm == LC_NORM_MINMAX ? st->hi - st->lo
+		: norm == LC_NORM_MAX ? st->hi
+		: norm == LC_NORM_SUM ? st->sum : sqrt(st->sq);
+
+	if (!(scale > 0)) {
+		/* the stated rules: minmax 1 (a cost column 0), the others
+		 * 0 (a cost column under vector 1 - 0) */
+		double r = norm == LC_NORM_MINMAX ? 1 : 0;
+
+		lin_const(l, w * (cost ? 1 - r : r));
+	} else if (norm == LC_NORM_MINMAX) {
+		/* w (x - lo) / range, or w (hi - x) / range */
+		lin_set(l, cost ? st->hi : st->lo, cost ? -w : w, scale, 0);
+	} else {
+		/* w x / scale, or w - w x / scale */
+		lin_set(l, 0, cost ? -w : w, scale, cost ? w : 0);
+	}
+}
+
+int lc_rk_crit_row_error(struct lc_error *err, const double *x, size_t m,
+			 size_t n, size_t j, double limit, int or_equal,
+			 const char *what)
+{
+	size_t i = 0;
+
+	while (i < m && !(x[i * n + j] < limit ||
+			  (or_equal && x[i * n + j] == limit)))
+		i++;
+	lc_rk_crit_error(err, LC_EDATA, j, what);
+	if (err && i < m)
+		err->line = (long)i + 1;
+	return LC_EDATA;
+}
+
+static const char msg_negative[] =
+	"negative value: this normalisation needs values >= 0 (use minmax)";
+static const char msg_cost_zero[] =
+	"cost criterion with a value <= 0 cannot use max or sum "
+	"normalisation (use minmax)";
+
+/* LC_EDATA when one of the m values of out is not a finite number (a
+ * last guard: the methods are written so that it cannot happen). */
+static int check_out(const double *v, size_t m, const char *what,
+		     struct lc_error *err)
+{
+	for (size_t i = 0; v && i < m; i++)
+		if (!isfinite(v[i]))
+			return lc_error_set(err, LC_EDATA, NULL, 0, NULL,
+				"%s is not a finite number for alternative "
+				"%zu (values too large or too close)", what,
+				i + 1);
+	return 0;
 }
 
 int lc_mcda_normalize(const double *x, size_t m, size_t n, int norm,
 		      double *out, struct lc_error *err)
 {
 	struct colstat *st;
-	double *shift, *scale;
+	struct lin *l;
 	int rc;
 
 	if (norm < 0 || norm >= LC_NORM__COUNT)
 		return lc_error_set(err, LC_EUSAGE, NULL, 0, "normalization",
 				    "unknown normalisation");
-	st = malloc((n ? n : 1) * (sizeof *st + 2 * sizeof(double)));
+	st = malloc((n ? n : 1) * (sizeof *st + sizeof *l));
 	if (!st)
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				    "out of memory");
-	shift = (double *)(st + n);
-	scale = shift + n;
+	l = (struct lin *)(st + n);
 	rc = col_stats(x, m, n, st, 0, err);
-	for (size_t j = 0; !rc && j < n; j++)
-		rc = norm_params(&st[j], j, norm, &shift[j], &scale[j], err);
+	for (size_t j = 0; !rc && j < n; j++) {
+		if (norm != LC_NORM_MINMAX && st[j].lo < 0)
+			rc = lc_rk_crit_row_error(err, x, m, n, j, 0, 0,
+					    msg_negative);
+		else
+			lin_norm(&l[j], &st[j], norm, 1, 0);
+	}
 	for (size_t i = 0; !rc && i < m; i++)
 		for (size_t j = 0; j < n; j++)
-			out[i * n + j] = norm_one(x[i * n + j], norm, shift[j],
-						  scale[j]);
+			out[i * n + j] = lin_at(&l[j], x[i * n + j]);
 	free(st);
 	return rc;
 }
@@ -184,10 +259,8 @@ int lc_mcda_cost(double *r, size_t m, size_t n, const int *cost, int norm,
 			double v = r[i * n + j];
 
 			if (!(v > 0))
-				return lc_rk_crit_error(err, LC_EDATA, j,
-					"cost criterion with a value <= 0 "
-					"cannot use max or sum normalisation "
-					"(use minmax)");
+				return lc_rk_crit_row_error(err, r, m, n, j, 0, 1,
+						      msg_cost_zero);
 			lo = v < lo ? v : lo;
 			inv += 1.0 / v;
 		}
@@ -203,12 +276,11 @@ int lc_mcda_cost(double *r, size_t m, size_t n, const int *cost, int norm,
 
 /* WSM computes the same numbers as lc_mcda_normalize then lc_mcda_cost
  * without the matrix of normalised values: one pass for the column
- * statistics, one for the scores. Every transformation but two is affine
- * in x, w r = a x + b; the two others are the cost forms of max,
- * min(r)/r = lo/x, and of sum, (1/r)/sum(1/r) = (1/x)/sum(1/x). */
+ * statistics, one for the scores. Every column is a struct lin but the
+ * cost columns of max and sum, w lo / x and w / (x sum(1/x)): k / x. */
 struct wcol {
-	double a, b;   /* affine form */
-	double k;      /* division form: w * k / x, k = lo or 1/inv */
+	struct lin l;
+	double k;      /* division form: k / x */
 	int div;
 };
 
@@ -218,7 +290,6 @@ int lc_mcda_wsm(const double *x, size_t m, size_t n, const int *cost,
 {
 	struct colstat *st;
 	struct wcol *c;
-	double base = 0;
 	int rc = lc_rk_check_weights(w, n, err), any_div = 0;
 
 	if (rc)
@@ -236,68 +307,42 @@ int lc_mcda_wsm(const double *x, size_t m, size_t n, const int *cost,
 					       norm == LC_NORM_SUM);
 	rc = col_stats(x, m, n, st, any_div, err);
 	for (size_t j = 0; !rc && j < n; j++) {
-		double shift, scale;
 		int cj = cost && cost[j];
 
-		rc = norm_params(&st[j], j, norm, &shift, &scale, err);
-		if (rc)
+		if (norm != LC_NORM_MINMAX && st[j].lo < 0) {
+			rc = lc_rk_crit_row_error(err, x, m, n, j, 0, 0,
+					    msg_negative);
 			break;
+		}
 		c[j].div = cj && (norm == LC_NORM_MAX || norm == LC_NORM_SUM);
-		if (c[j].div) {
-			if (!(st[j].lo > 0)) {
-				rc = lc_rk_crit_error(err, LC_EDATA, j,
-					"cost criterion with a value <= 0 "
-					"cannot use max or sum normalisation "
-					"(use minmax)");
-				break;
-			}
-			c[j].k = w[j] * (norm == LC_NORM_MAX ? st[j].lo
-					 : 1.0 / st[j].inv);
-			c[j].a = c[j].b = 0;
+		if (!c[j].div) {
+			lin_norm(&c[j].l, &st[j], norm, w[j], cj);
 			continue;
 		}
-		if (scale > 0) {
-			c[j].a = w[j] / scale;
-			c[j].b = -w[j] * shift / scale;
-		} else {
-			/* the stated rules: minmax 1, the others 0 */
-			c[j].a = 0;
-			c[j].b = norm == LC_NORM_MINMAX ? w[j] : 0;
+		if (!(st[j].lo > 0)) {
+			rc = lc_rk_crit_row_error(err, x, m, n, j, 0, 1,
+					    msg_cost_zero);
+			break;
 		}
-		if (cj) {       /* w (1 - r) */
-			c[j].a = -c[j].a;
-			c[j].b = w[j] - c[j].b;
-		}
-		base += c[j].b;
+		c[j].k = w[j] * (norm == LC_NORM_MAX ? st[j].lo
+				 : 1.0 / st[j].inv);
 	}
-	if (!rc && !contrib && !any_div) {
-		/* the common case: a dot product per row */
-		for (size_t i = 0; i < m; i++) {
-			const double *row = x + i * n;
-			double s = base;
+	for (size_t i = 0; !rc && i < m; i++) {
+		const double *row = x + i * n;
+		double s = 0;
 
-			for (size_t j = 0; j < n; j++)
-				s += c[j].a * row[j];
-			score[i] = s;
+		for (size_t j = 0; j < n; j++) {
+			double v = c[j].div ? c[j].k / row[j]
+					    : lin_at(&c[j].l, row[j]);
+
+			if (contrib)
+				contrib[i * n + j] = v;
+			s += v;
 		}
-	} else if (!rc) {
-		for (size_t i = 0; i < m; i++) {
-			const double *row = x + i * n;
-			double s = 0;
-
-			for (size_t j = 0; j < n; j++) {
-				double v = c[j].div ? c[j].k / row[j]
-					: c[j].a * row[j] + c[j].b;
-
-				if (contrib)
-					contrib[i * n + j] = v;
-				s += v;
-			}
-			score[i] = s;
-		}
+		score[i] = s;
 	}
 	free(st);
-	return rc;
+	return rc ? rc : check_out(score, m, "the score", err);
 }
 
 int lc_mcda_topsis(const double *x, size_t m, size_t n, const int *cost,
@@ -305,7 +350,8 @@ int lc_mcda_topsis(const double *x, size_t m, size_t n, const int *cost,
 		   double *d_plus, double *d_minus, struct lc_error *err)
 {
 	struct colstat *st;
-	double *shift, *scale, *best, *worst;
+	struct lin *l;
+	double *best, *worst;
 	int rc = lc_rk_check_weights(w, n, err);
 
 	if (rc)
@@ -313,42 +359,38 @@ int lc_mcda_topsis(const double *x, size_t m, size_t n, const int *cost,
 	if (norm < 0 || norm >= LC_NORM__COUNT)
 		return lc_error_set(err, LC_EUSAGE, NULL, 0, "normalization",
 				    "unknown normalisation");
-	st = malloc(n * (sizeof *st + 4 * sizeof(double)));
+	st = malloc(n * (sizeof *st + sizeof *l + 2 * sizeof(double)));
 	if (!st)
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				    "out of memory");
-	shift = (double *)(st + n);
-	scale = shift + n;
-	best = scale + n;
+	l = (struct lin *)(st + n);
+	best = (double *)(l + n);
 	worst = best + n;
 	rc = col_stats(x, m, n, st, 0, err);
 	for (size_t j = 0; !rc && j < n; j++) {
 		double a, b;
 
-		rc = norm_params(&st[j], j, norm, &shift[j], &scale[j], err);
-		/* the normalisation is increasing, so the ideal and the
-		 * anti-ideal are the weighted images of the extremes */
-		a = w[j] * norm_one(st[j].lo, norm, shift[j], scale[j]);
-		b = w[j] * norm_one(st[j].hi, norm, shift[j], scale[j]);
+		if (norm != LC_NORM_MINMAX && st[j].lo < 0) {
+			rc = lc_rk_crit_row_error(err, x, m, n, j, 0, 0,
+					    msg_negative);
+			break;
+		}
+		/* no cost step: the weighted normalised value w r is
+		 * increasing in x, so the ideal and the anti-ideal are the
+		 * images of the extremes, taken the other way round for a
+		 * cost column */
+		lin_norm(&l[j], &st[j], norm, w[j], 0);
+		a = lin_at(&l[j], st[j].lo);
+		b = lin_at(&l[j], st[j].hi);
 		best[j] = cost && cost[j] ? a : b;
 		worst[j] = cost && cost[j] ? b : a;
-		/* v = w r as an affine form of x: scale, shift reused */
-		if (scale[j] > 0) {
-			double k = w[j] / scale[j];
-
-			shift[j] = -k * shift[j];
-			scale[j] = k;
-		} else {
-			shift[j] = norm == LC_NORM_MINMAX ? w[j] : 0;
-			scale[j] = 0;
-		}
 	}
 	for (size_t i = 0; !rc && i < m; i++) {
 		const double *row = x + i * n;
 		double dp = 0, dm = 0;
 
 		for (size_t j = 0; j < n; j++) {
-			double v = scale[j] * row[j] + shift[j];
+			double v = lin_at(&l[j], row[j]);
 			double a = v - best[j], b = v - worst[j];
 
 			dp += a * a;
@@ -363,7 +405,7 @@ int lc_mcda_topsis(const double *x, size_t m, size_t n, const int *cost,
 		closeness[i] = dp + dm > 0 ? dm / (dp + dm) : 0.5;
 	}
 	free(st);
-	return rc;
+	return rc ? rc : check_out(closeness, m, "the closeness", err);
 }
 
 int lc_mcda_vikor(const double *x, size_t m, size_t n, const int *cost,
@@ -371,45 +413,43 @@ int lc_mcda_vikor(const double *x, size_t m, size_t n, const int *cost,
 		  struct lc_vikor_accept *acc, struct lc_error *err)
 {
 	double smin = INFINITY, smax = -INFINITY, rmin = INFINITY;
-	double rmax = -INFINITY, *a, *b;
+	double rmax = -INFINITY;
 	struct colstat *st;
-	int rc = lc_rk_check_weights(w, n, err);
+	struct lin *l;
+	int rc = lc_rk_check_weights(w, n, err), s_flat, r_flat;
 
 	if (rc)
 		return rc;
 	if (!(v >= 0 && v <= 1))
 		return lc_error_set(err, LC_EUSAGE, NULL, 0, "v",
 				    "v must be between 0 and 1");
-	st = malloc(n * (sizeof *st + 2 * sizeof(double)));
+	st = malloc(n * (sizeof *st + sizeof *l));
 	if (!st)
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				    "out of memory");
-	a = (double *)(st + n);
-	b = a + n;
+	l = (struct lin *)(st + n);
 	rc = col_stats(x, m, n, st, 0, err);
 	if (rc) {
 		free(st);
 		return rc;
 	}
-	/* w (f* - f) / (f* - f-) as the affine form a x + b; a constant
+	/* w (f* - x) / (f* - f-) = -w (x - f*) / (f* - f-); a constant
 	 * column contributes 0 */
 	for (size_t j = 0; j < n; j++) {
 		double fb = cost && cost[j] ? st[j].lo : st[j].hi;
 		double fw = cost && cost[j] ? st[j].hi : st[j].lo;
 
-		if (st[j].hi == st[j].lo) {
-			a[j] = b[j] = 0;
-			continue;
-		}
-		a[j] = -w[j] / (fb - fw);
-		b[j] = w[j] * fb / (fb - fw);
+		if (st[j].hi == st[j].lo)
+			lin_const(&l[j], 0);
+		else
+			lin_set(&l[j], fb, -w[j], fb - fw, 0);
 	}
 	for (size_t i = 0; i < m; i++) {
 		const double *row = x + i * n;
 		double sum = 0, mx = 0;
 
 		for (size_t j = 0; j < n; j++) {
-			double t = a[j] * row[j] + b[j];
+			double t = lin_at(&l[j], row[j]);
 
 			sum += t;
 			mx = t > mx ? t : mx;
@@ -424,16 +464,22 @@ int lc_mcda_vikor(const double *x, size_t m, size_t n, const int *cost,
 		rmin = R[i] < rmin ? R[i] : rmin;
 		rmax = R[i] > rmax ? R[i] : rmax;
 	}
+	/* S and R are sums and maxima of numbers in [0, w_j]: a spread
+	 * within rounding (1e-12, the ranks' tie tolerance) is no spread, or
+	 * the last bit of S would decide Q between 0 and 1 */
+	s_flat = m == 0 || lc_rk_near(smax, smin);
+	r_flat = m == 0 || lc_rk_near(rmax, rmin);
 	for (size_t i = 0; i < m; i++) {
 		double q = 0;
 
-		if (smax > smin)
+		if (!s_flat)
 			q += v * (S[i] - smin) / (smax - smin);
-		if (rmax > rmin)
+		if (!r_flat)
 			q += (1 - v) * (R[i] - rmin) / (rmax - rmin);
 		Q[i] = q;
 	}
-	if (acc) {
+	rc = check_out(Q, m, "Q", err);
+	if (!rc && acc) {
 		size_t *ord = malloc(m * sizeof *ord);
 		double dq = m > 1 ? 1.0 / (double)(m - 1) : 0;
 		size_t first;
@@ -459,7 +505,7 @@ int lc_mcda_vikor(const double *x, size_t m, size_t n, const int *cost,
 		}
 		free(ord);
 	}
-	return 0;
+	return rc;
 }
 
 /* ---- PROMETHEE II ----------------------------------------------------- */

@@ -142,8 +142,12 @@ static int hash_file(const char *path, char hex[65])
 static int bad(struct lc_error *err, const char *path, xmlNode *node,
 	       const char *field, const char *msg)
 {
+	char m[sizeof err->msg];
+
+	/* msg may be err->msg itself: copy it before err is rewritten */
+	snprintf(m, sizeof m, "%s", msg);
 	return lc_error_set(err, LC_EDATA, path, node ? xmlGetLineNo(node) : 0,
-			    field, "%s", msg);
+			    field, "%s", m);
 }
 
 static int load_crit(struct lc_profile *p, xmlNode *node,
@@ -303,6 +307,8 @@ static int load_tree(struct lc_profile *p, xmlNode *root,
 						return rc;
 				}
 		} else if (is(n, "quotas")) {
+			unsigned seen = 0;
+
 			for (xmlNode *c = n->children; c; c = c->next) {
 				int s;
 				double lo, hi;
@@ -315,6 +321,11 @@ static int load_tree(struct lc_profile *p, xmlNode *root,
 				    num_attr(c, "max", -1, &hi))
 					return bad(err, p->path, c, "quota",
 						   "bad quota");
+				if (seen & 1u << s)
+					return bad(err, p->path, c, "sector",
+						   "a second quota for this "
+						   "sector");
+				seen |= 1u << s;
 				p->quota_min[s] = (int)lo;
 				p->quota_max[s] = (int)hi;
 				if (hi >= 0 && hi < lo)
@@ -355,7 +366,9 @@ static int load_tree(struct lc_profile *p, xmlNode *root,
 	if (!(sum > 0))
 		return bad(err, p->path, root, "weight",
 			   "criterion weights sum to 0");
-	/* weights are normalised to sum 1 whatever their given sum */
+	/* weights are normalised to sum 1 whatever their given sum (the
+	 * ranking notes it when that was not 1) */
+	p->weight_sum = sum;
 	for (size_t i = 0; i < p->ncrit; i++)
 		p->crit[i].weight /= sum;
 	{

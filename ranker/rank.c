@@ -629,10 +629,24 @@ static int run_method(const struct lc_ranking *r, int method,
 			if (!rc)
 				rc = lc_mcda_cost(col, m, 1, &one,
 						  r->crit[j].norm, err);
-			if (rc)
-				lc_error_set(err, err ? err->status : rc, NULL,
-					     0, r->crit[j].id, "%s",
-					     err ? err->msg : "bad column");
+			if (rc && err) {
+				char msg[sizeof err->msg + 64];
+
+				/* copied: err->msg is also the destination;
+				 * the row at fault named by its dossier */
+				long row = err->line;
+
+				if (row >= 1 && (size_t)row <= m)
+					snprintf(msg, sizeof msg, "dossier %s: %s",
+						 r->e[r->byrow[row - 1]].id,
+						 err->msg);
+				else
+					snprintf(msg, sizeof msg, "%s",
+						 err->msg);
+				lc_error_set(err, err->status, NULL, 0,
+					     r->crit[j].id, "%s (profile %s)",
+					     msg, r->profile);
+			}
 			for (size_t i = 0; i < m; i++)
 				tmp[i * n + j] = w[j] * col[i];
 		}
@@ -679,6 +693,7 @@ static int run_method(const struct lc_ranking *r, int method,
 
 struct order_ctx {
 	const struct lc_ranking *r;
+	const double *X;       /* the matrix the tie-break keys read */
 	const double *score;   /* by row */
 };
 
@@ -702,8 +717,8 @@ static int cmp_rows(const struct order_ctx *c, size_t a, size_t b,
 		switch (r->key[k]) {
 		case LC_RK_KEY_CRIT: {
 			size_t j = (size_t)r->key_crit[k];
-			double va = r->X[a * r->ncrit + j];
-			double vb = r->X[b * r->ncrit + j];
+			double va = c->X[a * r->ncrit + j];
+			double vb = c->X[b * r->ncrit + j];
 
 			if (r->crit[j].cost) {
 				va = -va;
@@ -765,10 +780,11 @@ enum { SEL_NO, SEL_MERIT, SEL_QUOTA, SEL_DISPLACED, SEL_MAXED };
  * minimum. ord receives rows best first; sel[row] a SEL_ code; *cut the
  * last row selected on merit (-1 none), *out the first row left out
  * (-1 none). */
-static int order_select(const struct lc_ranking *r, const double *score,
-			size_t *ord, char *sel, long *cut, long *out)
+static int order_select(const struct lc_ranking *r, const double *X,
+			const double *score, size_t *ord, char *sel, long *cut,
+			long *out)
 {
-	struct order_ctx c = { r, score };
+	struct order_ctx c = { r, X, score };
 	size_t m = r->m, *tmp = malloc((m ? m : 1) * sizeof *tmp);
 	int count[LC_SECTOR__COUNT] = { 0 };
 	size_t n = (size_t)r->select_n, taken = 0;
@@ -852,6 +868,42 @@ static int finish(struct lc_ranking *r, int method, struct lc_error *err);
 static int sensitivity(struct lc_ranking *r, int method,
 		       const struct lc_rank_opts *opts, struct lc_error *err);
 static int compare(struct lc_ranking *r, int method, struct lc_error *err);
+
+/* Notes the tie-break chain as applied (a criterion left out for want of
+ * panel scores says so: it decides nothing). */
+static void tiebreak_note(struct lc_ranking *r)
+{
+	char buf[400];
+	size_t used = (size_t)snprintf(buf, sizeof buf, "ties: equal scores "
+				       "are ordered by ");
+
+	for (size_t k = 0; k <= r->nkey && used < sizeof buf; k++) {
+		const char *sep = k ? ", then " : "";
+
+		if (k == r->nkey) {
+			used += (size_t)snprintf(buf + used, sizeof buf - used,
+						 "%sdossier id", sep);
+		} else if (r->key[k] == LC_RK_KEY_CRIT) {
+			size_t j = (size_t)r->key_crit[k];
+
+			used += (size_t)snprintf(buf + used, sizeof buf - used,
+				"%s%s %s%s", sep, r->crit[j].cost ? "lower"
+				: "higher", r->crit[j].id, r->active[j] ? ""
+				: " (left out: no effect)");
+		} else if (r->key[k] == LC_RK_KEY_TOP) {
+			used += (size_t)snprintf(buf + used, sizeof buf - used,
+				"%smore top panel scores", sep);
+		} else if (r->key[k] == LC_RK_KEY_DISAGREE) {
+			used += (size_t)snprintf(buf + used, sizeof buf - used,
+				"%slower panel disagreement", sep);
+		} else {
+			used += (size_t)snprintf(buf + used, sizeof buf - used,
+				"%sdossier id", sep);
+			break;
+		}
+	}
+	note(r, "%s", buf);
+}
 
 int lc_rank_edition(struct lc_catalog *cat, const char *edition,
 		    const struct lc_profile *p,
@@ -1043,9 +1095,20 @@ int lc_rank_edition(struct lc_catalog *cat, const char *edition,
 		}
 	}
 	scores_free(&s);
+	if (fabs(p->weight_sum - 1) > 1e-9)
+		note(r, "weights: the profile's weights sum to %.10g; they "
+		     "were divided by their sum", p->weight_sum);
+	tiebreak_note(r);
 	rc = finish(r, method, err);
 	if (rc)
 		goto fail;
+	if (r->nsel < (size_t)r->select_n && r->m > r->nsel)
+		note(r, "selection: %zu selected, fewer than %d: the sector "
+		     "quotas' maximums leave no room for the other %zu "
+		     "eligible", r->nsel, r->select_n, r->m - r->nsel);
+	else if (r->m < (size_t)r->select_n)
+		note(r, "selection: only %zu eligible, fewer than %d", r->m,
+		     r->select_n);
 	if (opts->sensitivity > 0 && r->m > 0) {
 		rc = sensitivity(r, method, opts, err);
 		if (rc)
@@ -1113,7 +1176,7 @@ static int finish(struct lc_ranking *r, int method, struct lc_error *err)
 		rc = run_method(r, method, r->X, r->w, score, contrib, err);
 		if (rc)
 			goto out;
-		rc = order_select(r, score, ord, sel, &r->cut_row,
+		rc = order_select(r, r->X, score, ord, sel, &r->cut_row,
 				  &r->out_row);
 		if (rc) {
 			rc = oom(err);
@@ -1133,7 +1196,7 @@ static int finish(struct lc_ranking *r, int method, struct lc_error *err)
 				contrib[ord[q] * n + j] : NAN;
 		/* ties with the previous entry are stated, never hidden */
 		if (q > 0 && lc_rk_near(score[ord[q]], score[ord[q - 1]])) {
-			struct order_ctx c = { r, score };
+			struct order_ctx c = { r, r->X, score };
 			int which;
 			const char *by;
 			char kb[64];
@@ -1268,7 +1331,7 @@ static int sensitivity(struct lc_ranking *r, int method,
 		rc = run_method(r, method, r->X, w, score, NULL, err);
 		if (rc)
 			goto done;
-		if (order_select(r, score, ord, sel, &cut, &out)) {
+		if (order_select(r, r->X, score, ord, sel, &cut, &out)) {
 			rc = oom(err);
 			goto done;
 		}
@@ -1320,7 +1383,7 @@ static int compare(struct lc_ranking *r, int method, struct lc_error *err)
 			     method_names[k]);
 			continue;
 		}
-		if (order_select(r, score, ord, sel, &cut, &out)) {
+		if (order_select(r, r->X, score, ord, sel, &cut, &out)) {
 			rc = oom(err);
 			goto done;
 		}
@@ -1344,29 +1407,146 @@ done:
 
 /* ---- explanations ------------------------------------------------------- */
 
-/* Score difference between row i and row t when X[i][j] = v. */
-static int margin(const struct lc_ranking *r, int method, double *X,
-		  double *score, size_t i, size_t t, size_t j, double v,
-		  double *out, struct lc_error *err)
+/* Scratch for re-selecting: scores, order, selection codes. */
+struct resel {
+	double *score;
+	size_t *ord;
+	char *sel;
+};
+
+static int resel_init(struct resel *z, size_t m)
 {
-	double keep = X[i * r->ncrit + j];
+	z->score = malloc((m ? m : 1) * sizeof *z->score);
+	z->ord = malloc((m ? m : 1) * sizeof *z->ord);
+	z->sel = malloc(m ? m : 1);
+	return z->score && z->ord && z->sel ? 0 : LC_ENOMEM;
+}
+
+static void resel_free(struct resel *z)
+{
+	free(z->score);
+	free(z->ord);
+	free(z->sel);
+}
+
+/* Whether row is selected by the whole rule (ranking, ties and quotas)
+ * when the scores are z->score; *in receives 1 or 0. */
+static int selected_now(const struct lc_ranking *r, const double *X,
+			struct resel *z, size_t row, int *in)
+{
+	long cut, out;
+
+	if (order_select(r, X, z->score, z->ord, z->sel, &cut, &out))
+		return LC_ENOMEM;
+	*in = SELECTED(z->sel[row]);
+	return 0;
+}
+
+/* Whether row is selected when X[row][j] = v, the method re-run. */
+static int selected_with(const struct lc_ranking *r, int method, double *X,
+			 struct resel *z, size_t row, size_t j, double v,
+			 int *in, struct lc_error *err)
+{
+	double keep = X[row * r->ncrit + j];
 	int rc;
 
-	X[i * r->ncrit + j] = v;
-	rc = run_method(r, method, X, r->w, score, NULL, err);
-	X[i * r->ncrit + j] = keep;
-	*out = score[i] - score[t];
+	X[row * r->ncrit + j] = v;
+	rc = run_method(r, method, X, r->w, z->score, NULL, err);
+	if (!rc && selected_now(r, X, z, row, in))
+		rc = oom(err);
+	X[row * r->ncrit + j] = keep;
 	return rc;
+}
+
+double lc_ranking_threshold(const struct lc_ranking *r, size_t i)
+{
+	struct resel z;
+	double lo = INFINITY, hi = -INFINITY, a, b;
+	size_t row;
+	int in, want, sel;
+
+	if (i >= r->n || r->e[i].row < 0)
+		return NAN;
+	row = (size_t)r->e[i].row;
+	sel = r->e[i].selected;
+	if (resel_init(&z, r->m)) {
+		resel_free(&z);
+		return NAN;
+	}
+	for (size_t q = 0; q < r->m; q++) {
+		z.score[q] = r->e[r->byrow[q]].score;
+		lo = fmin(lo, z.score[q]);
+		hi = fmax(hi, z.score[q]);
+	}
+	/* scores beyond every other one: first place, last place */
+	a = z.score[row];
+	b = sel ? lo - 1 - fabs(lo) : hi + 1 + fabs(hi);
+	z.score[row] = b;
+	if (selected_now(r, r->X, &z, row, &in)) {
+		resel_free(&z);
+		return NAN;
+	}
+	if (in == sel) {
+		/* in at any score (a minimum quota), or out at any */
+		resel_free(&z);
+		return sel ? -INFINITY : INFINITY;
+	}
+	/* a keeps the current state, b the other: bisect between them */
+	want = !sel;
+	for (int it = 0; it < 200 && a != b; it++) {
+		double mid = a / 2 + b / 2;
+
+		if (mid == a || mid == b)
+			break;
+		z.score[row] = mid;
+		if (selected_now(r, r->X, &z, row, &in))
+			break;
+		if (in == want)
+			b = mid;
+		else
+			a = mid;
+	}
+	resel_free(&z);
+	/* the score at which the state changes: the lowest that gets in
+	 * (not selected), the lowest that stays in (selected) */
+	return sel ? a : b;
+}
+
+/* How far a criterion value may go in the direction dir (+1 up, -1
+ * down) from the column's values: a panel criterion its scale, TRL 1 to
+ * 9; another indicator 1e6 times the spread beyond the observed extreme,
+ * but not below 0 when every value seen is >= 0 (a potential, a payback)
+ * or the normalisation needs it (> 0 for a cost column under max and
+ * sum). */
+static double far_value(const struct lc_ranking *r, int method, size_t j,
+			double lo, double hi, int dir)
+{
+	const struct lc_rk_crit *c = &r->crit[j];
+	double span = hi > lo ? hi - lo : fmax(fabs(hi), 1);
+	int norm = method == 0 ? c->norm : method == 1 ? r->topsis_norm
+			       : LC_NORM_MINMAX;
+
+	if (c->panel)
+		return dir > 0 ? c->hi : c->lo;
+	if (c->field == LC_F_TRL)
+		return dir > 0 ? 9 : 1;
+	if (dir > 0)
+		return hi + 1e6 * span;
+	if (norm == LC_NORM_MINMAX && lo < 0)
+		return lo - 1e6 * span;
+	if (c->cost && (norm == LC_NORM_MAX || norm == LC_NORM_SUM))
+		return fmin(lo, span * 1e-9);
+	return fmin(lo, 0);
 }
 
 int lc_ranking_explain(const struct lc_ranking *r, size_t i, size_t j,
 		       double *value, int *reach, struct lc_error *err)
 {
 	const struct entry *e;
-	size_t m = r->m, n = r->ncrit, row, t;
-	double *X = NULL, *score = NULL, lo = INFINITY, hi = -INFINITY;
-	double a, b, d;
-	int method = method_index(r->method), rc = 0, up;
+	size_t m = r->m, n = r->ncrit, row;
+	double *X = NULL, lo = INFINITY, hi = -INFINITY, a, b;
+	int method = method_index(r->method), rc = 0, dir, in = 0;
+	struct resel z;
 
 	*reach = 0;
 	*value = NAN;
@@ -1378,54 +1558,60 @@ int lc_ranking_explain(const struct lc_ranking *r, size_t i, size_t j,
 		return lc_error_set(err, LC_EUSAGE, NULL, 0, r->crit[j].id,
 				    "not ranked, or criterion without weight");
 	row = (size_t)e->row;
-	if (e->selected) {
-		if (r->out_row < 0)
-			return 0;
-		t = (size_t)r->out_row;
-	} else {
-		if (r->cut_row < 0)
-			return 0;
-		t = (size_t)r->cut_row;
-	}
-	X = malloc(m * n * sizeof *X);
-	score = malloc(m * sizeof *score);
-	if (!X || !score) {
-		rc = oom(err);
-		goto out;
+	X = malloc((m ? m : 1) * n * sizeof *X);
+	if (!X || resel_init(&z, m)) {
+		free(X);
+		resel_free(&z);
+		return oom(err);
 	}
 	memcpy(X, r->X, m * n * sizeof *X);
 	for (size_t q = 0; q < m; q++) {
 		lo = fmin(lo, X[q * n + j]);
 		hi = fmax(hi, X[q * n + j]);
 	}
-	/* improving means up for a benefit criterion, down for a cost */
-	up = !r->crit[j].cost;
+	/* improving means up for a benefit criterion, down for a cost; a
+	 * selected entry is asked how far it can worsen */
+	dir = r->crit[j].cost ? -1 : 1;
 	if (e->selected)
-		up = !up;
+		dir = -dir;
 	a = X[row * n + j];
-	b = up ? hi : lo;
-	rc = margin(r, method, X, score, row, t, j, b, &d, err);
-	if (rc)
-		goto out;
-	/* selected: it stays in while d > 0; the others get in when d > 0 */
-	if (e->selected ? d > 0 : d <= 0)
-		goto out;
-	for (int it = 0; it < 60; it++) {
-		double mid = (a + b) / 2;
+	/* the observed extreme first, then the farthest admissible value */
+	b = dir > 0 ? fmax(hi, a) : fmin(lo, a);
+	rc = selected_with(r, method, X, &z, row, j, b, &in, err);
+	if (!rc && in == e->selected) {
+		b = far_value(r, method, j, lo, hi, dir);
+		if ((dir > 0 && b <= a) || (dir < 0 && b >= a))
+			goto out;
+		rc = selected_with(r, method, X, &z, row, j, b, &in, err);
+	}
+	if (rc || in == e->selected)
+		goto out;       /* no value on this criterion alone will do */
+	for (int it = 0; it < 200; it++) {
+		double mid = a / 2 + b / 2;
 
-		rc = margin(r, method, X, score, row, t, j, mid, &d, err);
+		if (mid == a || mid == b)
+			break;
+		rc = selected_with(r, method, X, &z, row, j, mid, &in, err);
 		if (rc)
 			goto out;
-		if (e->selected ? d <= 0 : d > 0)
+		if (in != e->selected)
 			b = mid;
 		else
 			a = mid;
 	}
-	*value = b;
+	/* not selected: b is the first value found that gets it in;
+	 * selected: a is the last value found that keeps it in */
+	*value = e->selected ? a : b;
+	/* a whole-number field (TRL, counts) takes the next whole value
+	 * towards the current one: still past the boundary */
+	if (!r->crit[j].panel && r->crit[j].field >= 0 &&
+	    lc_field_type(r->crit[j].field) == LC_FT_INT)
+		*value = (e->selected ? -dir : dir) > 0 ? ceil(*value)
+							 : floor(*value);
 	*reach = 1;
 out:
 	free(X);
-	free(score);
+	resel_free(&z);
 	return rc;
 }
 
@@ -1635,14 +1821,9 @@ int lc_ranking_disagreement(const struct lc_ranking *r, size_t i,
 
 double lc_ranking_gap(const struct lc_ranking *r, size_t i)
 {
-	long t;
+	double t = lc_ranking_threshold(r, i);
 
-	if (i >= r->n || r->e[i].row < 0)
-		return NAN;
-	t = r->e[i].selected ? r->out_row : r->cut_row;
-	if (t < 0)
-		return NAN;
-	return r->e[i].score - r->e[r->byrow[t]].score;
+	return isnan(t) ? NAN : r->e[i].score - t;
 }
 
 long lc_ranking_runs(const struct lc_ranking *r) { return r->runs; }

@@ -30,6 +30,11 @@ enum lc_norm {
 int lc_norm_from_name(const char *name);  /* -1 when unknown */
 const char *lc_norm_name(int norm);       /* NULL out of range */
 
+/* Errors about a matrix: the functions below know no file. They name
+ * the criterion in err->field as "criterion J" (J 1-based) and, when one
+ * value is at fault, its row (1-based) in err->line, err->file empty;
+ * lc_matrix_locate_error turns these into the CSV file's terms. */
+
 /* Step 1: direction-free normalisation of every column of x into out
  * (m x n; may equal x). Rules: minmax of a constant column gives 1 for
  * every alternative; max, sum and vector need values >= 0 (a negative
@@ -54,8 +59,10 @@ int lc_mcda_wsm(const double *x, size_t m, size_t n, const int *cost,
 		const double *w, int norm, double *score, double *contrib,
 		struct lc_error *err);
 
-/* TOPSIS: normalise by norm (no cost step: cost columns take their ideal
- * at the minimum), weight, Euclidean distances d_plus to the ideal and
+/* TOPSIS (Hwang & Yoon): normalise by norm (no cost step: cost columns
+ * take their ideal at the minimum, as the method defines; under minmax
+ * and vector this equals the 1 - r cost step, under max and sum it
+ * differs from min(r)/r and (1/r)/sum(1/r)), weight, Euclidean distances d_plus to the ideal and
  * d_minus to the anti-ideal, closeness = d_minus / (d_plus + d_minus).
  * Rule: when d_plus + d_minus is 0 (the alternative is both ideal and
  * anti-ideal: every weighted column constant) closeness is 0.5. Higher is
@@ -136,8 +143,9 @@ void lc_weights_equal(size_t n, double *w);
 
 /* Entropy weights (Shannon): p_ij = x_ij / sum_i x_ij, e_j = -sum p ln p /
  * ln m with 0 ln 0 = 0, w_j = (1 - e_j) / sum (1 - e_k). Needs x >= 0 and
- * m >= 2; a column of zeros counts as e = 1. LC_EDATA when every
- * criterion has e = 1 (no information anywhere). cost is not used by the
+ * m >= 2; a constant column (zeros included) has e = 1 exactly, weight
+ * 0. LC_EDATA when every criterion has e = 1 (no information anywhere)
+ * or a column's sum overflows. cost is not used by the
  * classical method (direction does not change the entropy); it may be
  * NULL. */
 int lc_weights_entropy(const double *x, size_t m, size_t n, const int *cost,
@@ -146,8 +154,9 @@ int lc_weights_entropy(const double *x, size_t m, size_t n, const int *cost,
 /* CRITIC (Diakoulaki, Mavrotas, Papayannakis 1995): minmax-normalise with
  * directions, sigma_j the sample standard deviation of column j, r_jk the
  * Pearson correlation, C_j = sigma_j sum_k (1 - r_jk), w = C / sum C.
- * Rule: a correlation involving a constant column is taken as 0. LC_EDATA
- * when every C_j is 0 or m < 2. */
+ * Rules: a correlation involving a constant column is taken as 0; a
+ * single varying criterion has weight 1. LC_EDATA when every C_j is 0 (no
+ * criterion varies, or all correlate perfectly) or m < 2. */
 int lc_weights_critic(const double *x, size_t m, size_t n, const int *cost,
 		      double *w, struct lc_error *err);
 
@@ -246,6 +255,11 @@ const char *lc_matrix_col_name(const struct lc_matrix *mx, size_t j);
 const double *lc_matrix_data(const struct lc_matrix *mx);
 /* Source line of row i, for messages. */
 long lc_matrix_row_line(const struct lc_matrix *mx, size_t i);
+/* Rewrites an error of the methods or weights on mx's data (err->file
+ * empty) in the file's terms: the file's path, the criterion's name for
+ * "criterion J", the source line of the row at fault, else the header's
+ * line. Errors that already name a file are left alone. */
+void lc_matrix_locate_error(const struct lc_matrix *mx, struct lc_error *err);
 
 /* Parses exactly n comma-separated directions ("max" or "benefit" -> 0,
  * "min" or "cost" -> 1) into cost. LC_EUSAGE (field "types") otherwise. */
@@ -386,18 +400,28 @@ int lc_ranking_disagreement(const struct lc_ranking *r, size_t i,
 			    size_t j);
 
 /* What would have to change: the value criterion j of entry i would
- * need, all else equal, for i to reach the Top N on merit (not selected)
- * or to stay in it (selected: how far j could worsen). Re-runs the method
- * by bisection, so it holds for every method. *reach is 0 when no value
- * within the range seen in the edition is enough (or, for a selected
- * entry, when no value would drop it). LC_EUSAGE for an ineligible
+ * need, all else equal, to be selected (not selected) or the last value
+ * that keeps it selected (selected: how far j could worsen). Each try
+ * re-runs the method and the whole selection (ties, quotas), bisecting
+ * between the current value and the farthest admissible one (a panel
+ * criterion's scale; for an indicator what the normalisation admits, or
+ * far beyond the values seen), so it holds for every method and for
+ * binding quotas. *reach is 0 when no admissible value will do (or,
+ * selected, when none would drop it). LC_EUSAGE for an ineligible
  * entry or a criterion with zero weight. */
 int lc_ranking_explain(const struct lc_ranking *r, size_t i, size_t j,
 		       double *value, int *reach, struct lc_error *err);
 /* 1 when criterion j is a cost (lower is better). */
 int lc_ranking_is_cost(const struct lc_ranking *r, size_t j);
-/* Score of entry k of the merit order that bounds i (the cut-off for
- * the others, the first one out for the selected); NaN when none. */
+/* The score at which entry i's selection would change, the other scores
+ * as they are, under the whole rule (ties, quotas): not selected, the
+ * lowest score that gets it in (+inf: none, its sector's maximum is 0);
+ * selected, the lowest score that keeps it in (-inf: any score, a
+ * minimum quota holds it). Differs from the cut-off when quotas bind.
+ * NaN for an ineligible entry. */
+double lc_ranking_threshold(const struct lc_ranking *r, size_t i);
+/* Score minus lc_ranking_threshold: negative for an entry out, how far
+ * it is from getting in; positive for one in, its margin. */
 double lc_ranking_gap(const struct lc_ranking *r, size_t i);
 
 /* Sensitivity (when opts->sensitivity > 0): probability in Top N and

@@ -19,6 +19,9 @@ int lc_weights_normalize(double *w, size_t n, int *was_off,
 				"weight must be a number >= 0");
 		s += w[j];
 	}
+	if (!isfinite(s))
+		return lc_error_set(err, LC_EDATA, NULL, 0, "weights",
+				    "weights too large (their sum overflows)");
 	if (!(s > 0))
 		return lc_error_set(err, LC_EDATA, NULL, 0, "weights",
 				    "weights sum to 0");
@@ -49,26 +52,35 @@ int lc_weights_entropy(const double *x, size_t m, size_t n, const int *cost,
 				    "entropy weights need 2 alternatives");
 	k = 1.0 / log((double)m);
 	for (size_t j = 0; j < n; j++) {
-		double s = 0, e = 0;
+		double s = 0, e = 0, lo = x[j], hi = x[j];
 
 		for (size_t i = 0; i < m; i++) {
-			if (x[i * n + j] < 0)
-				return lc_rk_crit_error(err, LC_EDATA, j,
-					"entropy weights need values >= 0");
-			s += x[i * n + j];
-		}
-		if (s > 0) {
-			for (size_t i = 0; i < m; i++) {
-				double p = x[i * n + j] / s;
+			double v = x[i * n + j];
 
-				if (p > 0)      /* 0 ln 0 = 0 */
-					e -= p * log(p);
-			}
-			e *= k;
-		} else {
-			e = 1;
+			if (v < 0)
+				return lc_rk_crit_row_error(err, x, m, n, j, 0,
+					0, "entropy weights need values >= 0");
+			lo = v < lo ? v : lo;
+			hi = v > hi ? v : hi;
+			s += v;
 		}
-		/* rounding can put e a hair above 1 for a flat column */
+		if (!isfinite(s))
+			return lc_rk_crit_error(err, LC_EDATA, j,
+						"values too large");
+		/* a constant column (zeros included) has p = 1/m everywhere:
+		 * e = 1 exactly, which the sum below only approaches */
+		if (lo == hi) {
+			w[j] = 0;
+			continue;
+		}
+		for (size_t i = 0; i < m; i++) {
+			double p = x[i * n + j] / s;
+
+			if (p > 0)      /* 0 ln 0 = 0 */
+				e -= p * log(p);
+		}
+		e *= k;
+		/* rounding could put e a hair above 1 */
 		w[j] = e < 1 ? 1 - e : 0;
 		sum_d += w[j];
 	}
@@ -135,10 +147,15 @@ int lc_weights_critic(const double *x, size_t m, size_t n, const int *cost,
 		w[j] = sd[j] * conflict;
 		sum_c += w[j];
 	}
+	if (n == 1 && sd[0] > 0) {
+		w[0] = 1;       /* no other criterion to conflict with */
+		goto out;
+	}
 	if (!(sum_c > 0)) {
 		rc = lc_error_set(err, LC_EDATA, NULL, 0, NULL,
-				  "CRITIC weights undefined: no criterion "
-				  "varies");
+				  "CRITIC weights undefined: every C_j is 0 "
+				  "(no criterion varies, or all agree "
+				  "perfectly: correlation 1)");
 		goto out;
 	}
 	for (size_t j = 0; j < n; j++)

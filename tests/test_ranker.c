@@ -339,6 +339,98 @@ static void ri_exact_three(void **state)
 	NEAR(lc_ri_value(lc_ri_from_name("aguaron"), 3), sum, 5e-5);
 }
 
+/* Rounding is no spread. VIKOR on vik4 (weights 5:5:1, the second
+ * criterion a cost): every R_i is exactly 5/11, so (R - R*)/(R- - R*) is
+ * 0/0, the stated rule makes that part 0, and in exact rational arithmetic
+ * Q = 19/59, 2/59, 0, 1/2. In floating point the four R differ in the last
+ * bit, which once made Q jump by 1/2. Two alternatives whose S and R are
+ * both exactly 1/3 tie at Q = 0. */
+static void vikor_flat_spread(void **state)
+{
+	static const double x4[] = { 0, 4, 4, 0, 3, 0, 4, 5, 1, 1, 5, 5 };
+	static const double x2[] = { 5, 3, 0, 1, 4, 0 };
+	static const int cost[] = { 0, 1, 0 };
+	double w[3] = { 5.0 / 11, 5.0 / 11, 1.0 / 11 }, S[4], R[4], Q[4];
+	double e[3] = { 1.0 / 3, 1.0 / 3, 1.0 / 3 };
+	struct lc_vikor_accept acc;
+	int rank[4];
+
+	(void)state;
+	assert_int_equal(lc_mcda_vikor(x4, 4, 3, cost, w, 0.5, S, R, Q, &acc,
+				       NULL), 0);
+	NEAR(Q[0], 19.0 / 59, 1e-12);
+	NEAR(Q[1], 2.0 / 59, 1e-12);
+	NEAR(Q[2], 0, 1e-12);
+	NEAR(Q[3], 0.5, 1e-12);
+	assert_int_equal(acc.best, 2);
+	assert_false(acc.c1);          /* 2/59 < 1/(4 - 1) */
+	assert_int_equal(acc.n_compromise, 3);
+	assert_int_equal(lc_mcda_vikor(x2, 2, 3, NULL, e, 0.5, S, R, Q, &acc,
+				       NULL), 0);
+	NEAR(Q[0], 0, 0);
+	NEAR(Q[1], 0, 0);
+	lc_mcda_ranks(Q, 2, 0, rank);
+	assert_int_equal(rank[0], 1);
+	assert_int_equal(rank[1], 1);
+}
+
+/* Values far from 0 with a small spread keep every digit: minmax WSM of
+ * 1e9 + (3, 0, 1) and (0, 3, 1) with equal weights is exactly 1/2, 1/2,
+ * 1/3 by the definition; on a second matrix a1 and a4 are both exactly
+ * 1/2 and share rank 3 (the expanded affine form lost 8 digits and broke
+ * that tie). A column whose range is subnormal still normalises. */
+static void wsm_offset_precision(void **state)
+{
+	static const double x[] = { 1000000003, 0, 1000000000, 3,
+				    1000000001, 1 };
+	static const double y[] = {
+		1000000004, 2, 1000000001, 1000000002, 1, 1000000002,
+		1000000002, 4, 1000000002, 1000000002, 3, 1000000000,
+		1000000000, 4, 1000000001,
+	};
+	static const double tiny[] = { 1e-300, 1, 1.0000000000000002e-300, 2,
+				       1.0000000000000002e-300, 3 };
+	double w2[2] = { 0.5, 0.5 }, w3[3] = { 1.0 / 3, 1.0 / 3, 1.0 / 3 };
+	double s[5];
+	int rank[5], want[5] = { 2, 3, 1, 5, 3 };
+
+	(void)state;
+	assert_int_equal(lc_mcda_wsm(x, 3, 2, NULL, w2, LC_NORM_MINMAX, s,
+				     NULL, NULL), 0);
+	NEAR(s[0], 0.5, 1e-15);
+	NEAR(s[1], 0.5, 1e-15);
+	NEAR(s[2], 1.0 / 3, 1e-15);
+	assert_int_equal(lc_mcda_wsm(y, 5, 3, NULL, w3, LC_NORM_MINMAX, s,
+				     NULL, NULL), 0);
+	lc_mcda_ranks(s, 5, 1, rank);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(rank[i], want[i]);
+	assert_int_equal(lc_mcda_wsm(tiny, 3, 2, NULL, w2, LC_NORM_MINMAX, s,
+				     NULL, NULL), 0);
+	NEAR(s[0], 0, 1e-15);
+	NEAR(s[1], 0.75, 1e-15);
+	NEAR(s[2], 1, 1e-15);
+}
+
+/* A constant column carries no information: entropy weight exactly 0
+ * (e = 1 by definition, not 1 - 2e-16), and a matrix of constant columns
+ * is an error; CRITIC with one varying criterion gives it weight 1. */
+static void weights_degenerate(void **state)
+{
+	static const double c[] = { 5, 1, 0, 5, 2, 0, 5, 4, 0 };
+	static const double k[] = { 5, 1, 5, 1, 5, 1 };
+	static const double one[] = { 1, 3, 2 };
+	double w[3];
+
+	(void)state;
+	assert_int_equal(lc_weights_entropy(c, 3, 3, NULL, w, NULL), 0);
+	assert_true(w[0] == 0 && w[2] == 0);
+	NEAR(w[1], 1, 1e-15);
+	assert_int_equal(lc_weights_entropy(k, 3, 2, NULL, w, NULL), LC_EDATA);
+	assert_int_equal(lc_weights_critic(one, 3, 1, NULL, w, NULL), 0);
+	NEAR(w[0], 1, 0);
+}
+
 /* Shannon entropy (Shannon 1948; binary entropy H(1/4) = 0.811278 bits,
  * Cover & Thomas, Elements of Information Theory, 2nd ed., 2006, ch. 2).
  * Column A is constant (e = 1, no information), B = (1, 0) has e = 0
@@ -746,6 +838,9 @@ int main(void)
 		cmocka_unit_test(ahp_errors),
 		cmocka_unit_test(ri_tables_published),
 		cmocka_unit_test(ri_exact_three),
+		cmocka_unit_test(vikor_flat_spread),
+		cmocka_unit_test(wsm_offset_precision),
+		cmocka_unit_test(weights_degenerate),
 		cmocka_unit_test(entropy_weights),
 		cmocka_unit_test(critic_weights),
 		cmocka_unit_test(critic_diakoulaki1995),
