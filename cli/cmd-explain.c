@@ -30,7 +30,9 @@ static const char *short_v(double v, char *b)
 static void explain_table(const struct lc_ranking *r, size_t i)
 {
 	size_t nc = lc_ranking_criteria(r), elig = 0;
-	double thr = lc_ranking_threshold(r, i), gap = lc_ranking_gap(r, i);
+	/* the gap is score - threshold: one search, not two */
+	double thr = lc_ranking_threshold(r, i);
+	double gap = lc_ranking_score(r, i) - thr;
 	char b1[32], b2[32], b3[32];
 	int sel = lc_ranking_selected(r, i);
 
@@ -128,7 +130,7 @@ static void explain_json(const struct lc_ranking *r, size_t i)
 	       fmtv(lc_ranking_cutoff(r), b));
 	{
 		double thr = lc_ranking_threshold(r, i);
-		double gap = lc_ranking_gap(r, i);
+		double gap = lc_ranking_score(r, i) - thr;
 
 		/* infinite: no score would change it (null) */
 		printf(", \"threshold\": %s", !isfinite(thr) ? "null" :
