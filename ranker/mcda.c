@@ -290,6 +290,7 @@ int lc_mcda_wsm(const double *x, size_t m, size_t n, const int *cost,
 {
 	struct colstat *st;
 	struct wcol *c;
+	double base = 0;
 	int rc = lc_rk_check_weights(w, n, err), any_div = 0;
 
 	if (rc)
@@ -326,6 +327,23 @@ int lc_mcda_wsm(const double *x, size_t m, size_t n, const int *cost,
 		}
 		c[j].k = w[j] * (norm == LC_NORM_MAX ? st[j].lo
 				 : 1.0 / st[j].inv);
+	}
+	for (size_t j = 0; !rc && j < n; j++) {
+		any_div |= c[j].div || c[j].l.slow;
+		base += c[j].div ? 0 : c[j].l.c;
+	}
+	if (!rc && !contrib && !any_div) {
+		/* the common case: c + k (x - o) per cell, no branch */
+		for (size_t i = 0; i < m; i++) {
+			const double *row = x + i * n;
+			double s = base;
+
+			for (size_t j = 0; j < n; j++)
+				s += c[j].l.k * (row[j] - c[j].l.o);
+			score[i] = s;
+		}
+		free(st);
+		return check_out(score, m, "the score", err);
 	}
 	for (size_t i = 0; !rc && i < m; i++) {
 		const double *row = x + i * n;
