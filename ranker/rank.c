@@ -522,11 +522,17 @@ static void scores_free(struct scores *s)
 static int aggregate(struct lc_ranking *r, const struct lc_profile *p,
 		     struct scores *s, struct lc_error *err)
 {
-	double *buf = malloc((s->n ? s->n : 1) * sizeof *buf);
+	/* buf: one entry's scores on one criterion; raw: the scores as the
+	 * experts gave them, for the disagreement (a panel discusses its
+	 * own scores, whatever the aggregation does with them) */
+	double *buf = malloc((s->n ? s->n : 1) * 2 * sizeof *buf);
+	double *raw = buf + (s->n ? s->n : 1);
 	struct lc_panel_score *ps = NULL;
 
 	if (!buf)
 		return oom(err);
+	for (size_t t = 0; t < s->n; t++)
+		raw[t] = s->row[t].score;
 	/* top scores count on the scale as given, before any z-scores */
 	for (size_t t = 0; t < s->n; t++)
 		if (s->row[t].score >= p->crit[s->row[t].crit].hi)
@@ -576,7 +582,7 @@ static int aggregate(struct lc_ranking *r, const struct lc_profile *p,
 				continue;
 			for (size_t q = start; q < t; q++)
 				if (s->row[q].crit == (int)j)
-					buf[k++] = s->row[q].score;
+					buf[k++] = raw[q];
 			e->nsc[j] = (int)k;
 			if (k == 0)
 				continue;
@@ -584,6 +590,10 @@ static int aggregate(struct lc_ranking *r, const struct lc_profile *p,
 					     p->crit[j].hi);
 			e->flag[j] = sp > p->disagreement;
 			e->spread = sp > e->spread ? sp : e->spread;
+			k = 0;
+			for (size_t q = start; q < t; q++)
+				if (s->row[q].crit == (int)j)
+					buf[k++] = s->row[q].score;
 			e->x[j] = lc_panel_aggregate(buf, k, p->agg);
 		}
 	}

@@ -298,6 +298,52 @@ static void indicators_only(void **state)
 	lc_profile_free(p);
 }
 
+/* Disagreement is read on the scores as the experts gave them: the
+ * flags are the same whatever the aggregation (CH-001's 2 and 6 on a 0-10
+ * scale spread 0.4 > 0.3 under mean and under z-scores alike). */
+static void disagreement_raw(void **state)
+{
+	struct lc_catalog *cat;
+	struct lc_profile *pm, *pz;
+	struct lc_ranking *rm, *rz;
+	struct lc_error err;
+	char zpath[160], *x, *at;
+	FILE *fp;
+
+	(void)state;
+	snprintf(zpath, sizeof zpath, "%s/z.xml", dir);
+	x = strdup(profile_xml);
+	assert_non_null(x);
+	at = strstr(x, "aggregation=\"mean\"");
+	assert_non_null(at);
+	fp = fopen(zpath, "w");
+	assert_non_null(fp);
+	fprintf(fp, "%.*saggregation=\"zscore\"%s", (int)(at - x), x,
+		at + strlen("aggregation=\"mean\""));
+	fclose(fp);
+	free(x);
+	assert_int_equal(lc_profile_load(prof_path, &pm, &err), 0);
+	assert_int_equal(lc_profile_load(zpath, &pz, &err), 0);
+	assert_int_equal(lc_catalog_open(&cat, cat_path, LC_OPEN_READ, &err),
+			 0);
+	assert_int_equal(lc_rank_edition(cat, "2031", pm, NULL, &rm, &err), 0);
+	assert_int_equal(lc_rank_edition(cat, "2031", pz, NULL, &rz, &err), 0);
+	assert_true(lc_ranking_disagreement(rm, (size_t)find(rm,
+					    "2031-CH-001"), 0));
+	for (size_t k = 0; k < lc_ranking_count(rm); k++) {
+		const char *id = lc_ranking_id(rm, k);
+
+		assert_int_equal(lc_ranking_disagreement(rm, k, 0),
+				 lc_ranking_disagreement(rz,
+					(size_t)find(rz, id), 0));
+	}
+	lc_ranking_free(rm);
+	lc_ranking_free(rz);
+	lc_catalog_close(cat);
+	lc_profile_free(pm);
+	lc_profile_free(pz);
+}
+
 static void bad_profile(void **state)
 {
 	struct lc_profile *p;
@@ -320,6 +366,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(selection),
 		cmocka_unit_test(indicators_only),
+		cmocka_unit_test(disagreement_raw),
 		cmocka_unit_test(bad_profile),
 	};
 
