@@ -240,10 +240,18 @@ static void print_table(const struct lc_ranking *r,
 	       "%.16s\n", n, elig, lc_ranking_selected_count(r),
 	       lc_ranking_hash(r));
 	if (prev) {
-		printf("previous selection (%s): %s\n",
-		       lc_selection_when(prev),
-		       strcmp(lc_selection_hash(prev), lc_ranking_hash(r)) ?
-		       "inputs changed since" : "same inputs");
+		int changed = strcmp(lc_selection_hash(prev),
+				     lc_ranking_hash(r)) != 0;
+		int prof = *lc_selection_profile_hash(prev) &&
+			   strcmp(lc_selection_profile_hash(prev),
+				  lc_ranking_profile_hash(r)) != 0;
+
+		printf("previous selection (%s): %s%s\n",
+		       lc_selection_when(prev), changed ?
+		       "inputs changed since" : "same inputs", !changed ? ""
+		       : prof ? " (the profile file changed)"
+		       : *lc_selection_profile_hash(prev) ?
+		       " (the data changed; the profile is the same)" : "");
 		print_changes(r, prev);
 	}
 	printf("\n%4s  %-12s %-3s %12s  %-3s", "RANK", "ID", "SEC", "SCORE",
@@ -343,13 +351,13 @@ static int run(int argc, char **argv)
 		case 'n':
 			if (cli_int(optarg, 1, 10000000, &v))
 				return cli_usage("rank", "--sensitivity needs "
-						 "a positive count");
+						 "a count from 1 to 10000000");
 			o.sensitivity = v;
 			break;
 		case 's':
 			if (cli_int(optarg, 0, 2147483647L, &v))
-				return cli_usage("rank", "--seed needs a "
-						 "non-negative integer");
+				return cli_usage("rank", "--seed needs an "
+						 "integer from 0 to 2147483647");
 			o.seed = (uint64_t)v;
 			break;
 		case 'c':

@@ -33,6 +33,7 @@ struct entry {
 
 struct lc_ranking {
 	char edition[32], profile[33], method[16], params[256], hash[65];
+	char profile_hash[65];  /* SHA-256 of the profile file's bytes */
 	char *notes;
 	size_t notes_len;
 	size_t n;
@@ -945,6 +946,7 @@ int lc_rank_edition(struct lc_catalog *cat, const char *edition,
 		return oom(err);
 	snprintf(r->edition, sizeof r->edition, "%s", edition);
 	snprintf(r->profile, sizeof r->profile, "%s", p->name);
+	snprintf(r->profile_hash, sizeof r->profile_hash, "%s", p->hash);
 	snprintf(r->method, sizeof r->method, "%s", method_names[method]);
 	r->ncrit = p->ncrit;
 	memcpy(r->crit, p->crit, p->ncrit * sizeof p->crit[0]);
@@ -1312,7 +1314,7 @@ static int sensitivity(struct lc_ranking *r, int method,
 	double conc = opts->concentration > 0 ? opts->concentration : 100;
 	struct lc_rng rng;
 	int rc = 0;
-	long cut, out;
+	long cut, out, flat = 0;
 
 	if (!score || !ord || !sel) {
 		rc = oom(err);
@@ -1333,8 +1335,11 @@ static int sensitivity(struct lc_ranking *r, int method,
 			sum += w[j];
 		}
 		if (!(sum > 0)) {
+			/* every gamma draw 0 (a tiny concentration): this
+			 * run keeps the profile's weights, and says so */
 			memcpy(w, r->w, n * sizeof *w);
 			sum = 1;
+			flat++;
 		}
 		for (size_t j = 0; j < n; j++)
 			w[j] /= sum;
@@ -1358,6 +1363,10 @@ static int sensitivity(struct lc_ranking *r, int method,
 		}
 	}
 	r->runs = opts->sensitivity;
+	if (flat)
+		note(r, "sensitivity: %ld of %ld perturbations drew no weight "
+		     "at all (concentration %g too small) and kept the "
+		     "profile's weights", flat, opts->sensitivity, conc);
 done:
 	free(score);
 	free(ord);
@@ -1661,6 +1670,7 @@ int lc_ranking_record(struct lc_catalog *cat, const struct lc_ranking *r,
 	rc = lc_rec_set(rec, "edition", r->edition);
 	rc = rc ? rc : lc_rec_set(rec, "hash", r->hash);
 	rc = rc ? rc : lc_rec_set(rec, "profile", r->profile);
+	rc = rc ? rc : lc_rec_set(rec, "profile_sha256", r->profile_hash);
 	rc = rc ? rc : lc_rec_set(rec, "method", r->method);
 	rc = rc ? rc : lc_rec_set(rec, "params", r->params);
 	rc = rc ? rc : lc_rec_set(rec, "n", num);
@@ -1875,7 +1885,7 @@ double lc_ranking_compare_kendall(const struct lc_ranking *r, size_t k)
 /* ---- a recorded selection ------------------------------------------------ */
 
 struct lc_selection {
-	char *hash, *profile, *method, *params, *when, *idbuf;
+	char *hash, *profile, *profile_hash, *method, *params, *when, *idbuf;
 	size_t n;
 	char **id;
 };
@@ -1886,6 +1896,7 @@ void lc_selection_free(struct lc_selection *s)
 		return;
 	free(s->hash);
 	free(s->profile);
+	free(s->profile_hash);
 	free(s->method);
 	free(s->params);
 	free(s->when);
@@ -1914,13 +1925,14 @@ int lc_selection_get(struct lc_catalog *cat, const char *edition,
 	}
 	s->hash = sdup(lc_rec_get(rec, "hash"));
 	s->profile = sdup(lc_rec_get(rec, "profile"));
+	s->profile_hash = sdup(lc_rec_get(rec, "profile_sha256"));
 	s->method = sdup(lc_rec_get(rec, "method"));
 	s->params = sdup(lc_rec_get(rec, "params"));
 	s->when = sdup(lc_rec_get(rec, "when"));
 	s->idbuf = sdup(lc_rec_get(rec, "ids"));
 	lc_rec_free(rec);
-	if (!s->hash || !s->profile || !s->method || !s->params || !s->when ||
-	    !s->idbuf) {
+	if (!s->hash || !s->profile || !s->profile_hash || !s->method ||
+	    !s->params || !s->when || !s->idbuf) {
 		lc_selection_free(s);
 		return oom(err);
 	}
@@ -1960,6 +1972,16 @@ const char *lc_selection_hash(const struct lc_selection *s)
 const char *lc_selection_profile(const struct lc_selection *s)
 {
 	return s->profile;
+}
+
+const char *lc_selection_profile_hash(const struct lc_selection *s)
+{
+	return s->profile_hash;
+}
+
+const char *lc_ranking_profile_hash(const struct lc_ranking *r)
+{
+	return r->profile_hash;
 }
 
 const char *lc_selection_method(const struct lc_selection *s)

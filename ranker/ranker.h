@@ -357,6 +357,7 @@ const char *lc_ranking_edition(const struct lc_ranking *r);
 const char *lc_ranking_profile(const struct lc_ranking *r);
 const char *lc_ranking_method(const struct lc_ranking *r);
 const char *lc_ranking_params(const struct lc_ranking *r); /* text */
+const char *lc_ranking_profile_hash(const struct lc_ranking *r); /* hex */
 const char *lc_ranking_hash(const struct lc_ranking *r);   /* hex SHA-256
 							      of inputs */
 size_t lc_ranking_selected_count(const struct lc_ranking *r);
@@ -450,6 +451,9 @@ size_t lc_selection_count(const struct lc_selection *s);
 const char *lc_selection_id(const struct lc_selection *s, size_t i);
 const char *lc_selection_hash(const struct lc_selection *s);
 const char *lc_selection_profile(const struct lc_selection *s);
+/* SHA-256 of the profile file the selection used; "" for a selection
+ * recorded before it was kept. */
+const char *lc_selection_profile_hash(const struct lc_selection *s);
 const char *lc_selection_method(const struct lc_selection *s);
 const char *lc_selection_params(const struct lc_selection *s);
 const char *lc_selection_when(const struct lc_selection *s);
