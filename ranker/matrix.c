@@ -7,6 +7,7 @@
 #include <string.h>
 #include "importers/importers.h"
 #include "ranker/ranker.h"
+#include "ranker/internal.h"
 
 struct lc_matrix {
 	size_t rows, cols;
@@ -55,18 +56,17 @@ long lc_matrix_row_line(const struct lc_matrix *mx, size_t i)
 
 void lc_matrix_locate_error(const struct lc_matrix *mx, struct lc_error *err)
 {
-	unsigned long j;
-	long row;
+	long j, row;
 
 	if (!mx || !err || err->file[0])
 		return;
 	row = err->line;
 	snprintf(err->file, sizeof err->file, "%s", mx->path);
 	err->line = 0;
-	if (sscanf(err->field, "criterion %lu", &j) != 1 || j < 1 ||
-	    j > mx->cols)
+	j = lc_rk_crit_of(err, mx->cols);
+	if (j < 0)
 		return;
-	snprintf(err->field, sizeof err->field, "%s", mx->cname[j - 1]);
+	snprintf(err->field, sizeof err->field, "%s", mx->cname[j]);
 	err->line = row >= 1 && (size_t)row <= mx->rows ? mx->line[row - 1]
 							: mx->hline;
 }

@@ -37,6 +37,16 @@ int lc_rk_crit_error(struct lc_error *err, int status, size_t j,
 	return lc_error_set(err, status, NULL, 0, f, "%s", what);
 }
 
+long lc_rk_crit_of(const struct lc_error *err, size_t n)
+{
+	unsigned long j;
+
+	if (!err || sscanf(err->field, "criterion %lu", &j) != 1 || j < 1 ||
+	    j > n)
+		return -1;
+	return (long)j - 1;
+}
+
 int lc_rk_check_matrix(const double *x, size_t m, size_t n,
 		       struct lc_error *err)
 {
@@ -291,7 +301,7 @@ int lc_mcda_wsm(const double *x, size_t m, size_t n, const int *cost,
 	struct colstat *st;
 	struct wcol *c;
 	double base = 0;
-	int rc = lc_rk_check_weights(w, n, err), any_div = 0;
+	int rc = lc_rk_check_weights(w, n, err), any_div = 0, plain = 1;
 
 	if (rc)
 		return rc;
@@ -329,10 +339,10 @@ int lc_mcda_wsm(const double *x, size_t m, size_t n, const int *cost,
 				 : 1.0 / st[j].inv);
 	}
 	for (size_t j = 0; !rc && j < n; j++) {
-		any_div |= c[j].div || c[j].l.slow;
+		plain &= !c[j].div && !c[j].l.slow;
 		base += c[j].div ? 0 : c[j].l.c;
 	}
-	if (!rc && !contrib && !any_div) {
+	if (!rc && !contrib && plain) {
 		/* the common case: c + k (x - o) per cell, no branch */
 		for (size_t i = 0; i < m; i++) {
 			const double *row = x + i * n;

@@ -689,13 +689,12 @@ static int run_method(const struct lc_ranking *r, int method,
 					score, err);
 	free(tmp);
 	if (rc && err) {
-		unsigned long j;
+		long j = lc_rk_crit_of(err, n);
 
 		/* name the profile's criterion rather than its position */
-		if (sscanf(err->field, "criterion %lu", &j) == 1 && j >= 1 &&
-		    j <= n)
+		if (j >= 0)
 			snprintf(err->field, sizeof err->field, "%s",
-				 r->crit[j - 1].id);
+				 r->crit[j].id);
 	}
 	return rc;
 }
@@ -880,38 +879,41 @@ static int sensitivity(struct lc_ranking *r, int method,
 		       const struct lc_rank_opts *opts, struct lc_error *err);
 static int compare(struct lc_ranking *r, int method, struct lc_error *err);
 
+/* What tie-break key k orders by, as the output says it ("higher
+ * carbon", "dossier id" for the final key and past the chain's end);
+ * buf (64 bytes) holds a criterion's text. */
+static const char *key_text(const struct lc_ranking *r, long k, char *buf)
+{
+	if (k < 0 || (size_t)k >= r->nkey || r->key[k] == LC_RK_KEY_ID)
+		return "dossier id";
+	if (r->key[k] == LC_RK_KEY_TOP)
+		return "more top panel scores";
+	if (r->key[k] == LC_RK_KEY_DISAGREE)
+		return "lower panel disagreement";
+	snprintf(buf, 64, "%s %s", r->crit[r->key_crit[k]].cost ? "lower"
+		 : "higher", r->crit[r->key_crit[k]].id);
+	return buf;
+}
+
 /* Notes the tie-break chain as applied (a criterion left out for want of
  * panel scores says so: it decides nothing). */
 static void tiebreak_note(struct lc_ranking *r)
 {
-	char buf[400];
+	char buf[400], kb[64];
 	size_t used = (size_t)snprintf(buf, sizeof buf, "ties: equal scores "
 				       "are ordered by ");
 
 	for (size_t k = 0; k <= r->nkey && used < sizeof buf; k++) {
-		const char *sep = k ? ", then " : "";
+		int last = k == r->nkey || r->key[k] == LC_RK_KEY_ID;
+		int left_out = !last && r->key[k] == LC_RK_KEY_CRIT &&
+			       !r->active[r->key_crit[k]];
 
-		if (k == r->nkey) {
-			used += (size_t)snprintf(buf + used, sizeof buf - used,
-						 "%sdossier id", sep);
-		} else if (r->key[k] == LC_RK_KEY_CRIT) {
-			size_t j = (size_t)r->key_crit[k];
-
-			used += (size_t)snprintf(buf + used, sizeof buf - used,
-				"%s%s %s%s", sep, r->crit[j].cost ? "lower"
-				: "higher", r->crit[j].id, r->active[j] ? ""
-				: " (left out: no effect)");
-		} else if (r->key[k] == LC_RK_KEY_TOP) {
-			used += (size_t)snprintf(buf + used, sizeof buf - used,
-				"%smore top panel scores", sep);
-		} else if (r->key[k] == LC_RK_KEY_DISAGREE) {
-			used += (size_t)snprintf(buf + used, sizeof buf - used,
-				"%slower panel disagreement", sep);
-		} else {
-			used += (size_t)snprintf(buf + used, sizeof buf - used,
-				"%sdossier id", sep);
+		used += (size_t)snprintf(buf + used, sizeof buf - used,
+					 "%s%s%s", k ? ", then " : "",
+					 key_text(r, (long)k, kb), left_out ?
+					 " (left out: no effect)" : "");
+		if (last)
 			break;
-		}
 	}
 	note(r, "%s", buf);
 }
@@ -1210,28 +1212,13 @@ static int finish(struct lc_ranking *r, int method, struct lc_error *err)
 		if (q > 0 && lc_rk_near(score[ord[q]], score[ord[q - 1]])) {
 			struct order_ctx c = { r, r->X, score };
 			int which;
-			const char *by;
 			char kb[64];
 
 			cmp_rows(&c, ord[q - 1], ord[q], &which);
-			if (which < 0 || (size_t)which >= r->nkey) {
-				by = "dossier id";
-			} else if (r->key[which] == LC_RK_KEY_CRIT) {
-				snprintf(kb, sizeof kb, "%s %s",
-					 r->crit[r->key_crit[which]].cost ?
-					 "lower" : "higher",
-					 r->crit[r->key_crit[which]].id);
-				by = kb;
-			} else if (r->key[which] == LC_RK_KEY_TOP) {
-				by = "more top panel scores";
-			} else if (r->key[which] == LC_RK_KEY_DISAGREE) {
-				by = "lower panel disagreement";
-			} else {
-				by = "dossier id";
-			}
 			snprintf(buf, sizeof buf, "tied on score with %s; "
 				 "ranked after it by %s",
-				 r->e[r->byrow[ord[q - 1]]].id, by);
+				 r->e[r->byrow[ord[q - 1]]].id,
+				 key_text(r, which, kb));
 			e->tiebreak = sdup(buf);
 		}
 		if (sel[ord[q]] == SEL_QUOTA) {
