@@ -6,6 +6,7 @@
 #define LC_CATALOG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* ---- errors -------------------------------------------------------------
  * Every function that can fail returns int: 0 (LC_OK) or a negative
@@ -61,6 +62,69 @@ int lc_num_parse(const char *s, double *out);
  * Writes the path into buf; 0 when the file exists, LC_EIO (with err
  * naming rel) when it does not. */
 int lc_data_path(const char *rel, char *buf, size_t n, struct lc_error *err);
+
+/* ---- text codecs: display width, a CSV field, a JSON string -------------- */
+
+/* Display columns of UTF-8 text on a terminal: East Asian wide and
+ * full-width characters count 2, combining marks 0, others 1. */
+size_t lc_text_width(const char *s);
+/* Writes s to fp in exactly width columns: cut (with "…") when wider,
+ * padded with spaces when narrower (on the left when right_align). */
+void lc_text_cell(FILE *fp, const char *s, size_t width, int right_align);
+
+/* Writes one CSV field with RFC 4180 quoting (quoted when it holds a
+ * comma, quote, CR or LF). When neutralise, a text starting with =, +, -,
+ * @, tab or CR is made inert with a leading apostrophe (OWASP). */
+void lc_csv_field(FILE *fp, const char *s, int neutralise);
+/* Writes s as a JSON string literal, escaped. NULL writes null. */
+void lc_json_string(FILE *fp, const char *s);
+
+/* ---- reading CSV files ----------------------------------------------------
+ * The RFC 4180 reader of every CSV input (submissions, experts, score
+ * sheets, decision matrices): quoted fields with embedded
+ * commas, quotes and newlines, CRLF or LF, a UTF-8 byte-order mark
+ * dropped, GB18030/GBK converted to UTF-8 with iconv, records read one at
+ * a time in bounded memory, and the physical line each record and field
+ * starts on. */
+struct lc_csv;
+
+enum lc_csv_flags {
+	LC_CSV_TRIM = 1,        /* drop spaces and tabs around each field
+				   (outside its quotes) */
+	LC_CSV_SKIP_BLANK = 2   /* skip records whose fields are all empty
+				   (blank lines) */
+};
+
+/* Opens path for reading; encoding NULL: UTF-8 when the whole file is
+ * valid UTF-8, else GB18030 (as import does); or "utf-8", "gb18030",
+ * "gbk". flags: enum lc_csv_flags or-ed. *out receives a reader the
+ * caller closes with lc_csv_close (NULL on failure). Returns 0, LC_EIO
+ * (cannot open; err names the file), LC_EUSAGE (unknown encoding) or
+ * LC_ENOMEM. */
+int lc_csv_open(struct lc_csv **out, const char *path, const char *encoding,
+		int flags, struct lc_error *err);
+
+/* Reads the next record: returns 1 with *nf its field count (at least 1)
+ * and *line the physical line it starts on, 0 at end of file, or a
+ * negative status with err naming file and line: LC_EDATA (a quote never
+ * closed, text after a closing quote, bytes neither UTF-8 nor GB18030),
+ * LC_EIO, LC_ENOMEM. */
+int lc_csv_next(struct lc_csv *c, size_t *nf, long *line,
+		struct lc_error *err);
+
+/* Field i of the last record ("" when i >= nf), owned by c and valid
+ * until the next lc_csv_next or lc_csv_close. */
+const char *lc_csv_get(const struct lc_csv *c, size_t i);
+/* The physical line field i of the last record starts on (0 beyond nf). */
+long lc_csv_get_line(const struct lc_csv *c, size_t i);
+/* Bytes of the file read so far, and its size (0 when unknown): for
+ * progress reports. */
+long long lc_csv_pos(const struct lc_csv *c);
+long long lc_csv_size(const struct lc_csv *c);
+/* The path given to lc_csv_open (owned by c). */
+const char *lc_csv_path(const struct lc_csv *c);
+/* Closes the file and frees c; NULL is fine. */
+void lc_csv_close(struct lc_csv *c);
 
 /* ---- closed lists ------------------------------------------------------ */
 enum lc_sector {

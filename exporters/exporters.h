@@ -7,21 +7,7 @@
 #include <stdio.h>
 #include "catalog/catalog.h"
 
-/* ---- text, CSV and JSON primitives ------------------------------------ */
-
-/* Display columns of UTF-8 text on a terminal: East Asian wide and
- * full-width characters count 2, combining marks 0, others 1. */
-size_t lc_text_width(const char *s);
-/* Writes s to fp in exactly width columns: cut (with "…") when wider,
- * padded with spaces when narrower (on the left when right_align). */
-void lc_text_cell(FILE *fp, const char *s, size_t width, int right_align);
-
-/* Writes one CSV field with RFC 4180 quoting (quoted when it holds a
- * comma, quote, CR or LF). When neutralise, a text starting with =, +, -,
- * @, tab or CR is made inert with a leading apostrophe (OWASP). */
-void lc_csv_field(FILE *fp, const char *s, int neutralise);
-/* Writes s as a JSON string literal, escaped. NULL writes null. */
-void lc_json_string(FILE *fp, const char *s);
+/* ---- dossier records -------------------------------------------------- */
 
 /* The published dossier columns (lc_field_name order), comma-separated,
  * CRLF-free: "id,edition,...,patents\n". */

@@ -145,47 +145,4 @@ int lc_xml_writer_add(struct lc_xml_writer *w, const struct lc_tech *t,
 		      struct lc_error *err);
 int lc_xml_writer_end(struct lc_xml_writer *w, struct lc_error *err);
 
-/* ---- reading CSV files ----------------------------------------------------
- * The RFC 4180 reader the CSV importer uses, for every other CSV input
- * (experts, score sheets, decision matrices): quoted fields with embedded
- * commas, quotes and newlines, CRLF or LF, a UTF-8 byte-order mark
- * dropped, GB18030/GBK converted to UTF-8 with iconv, records read one at
- * a time in bounded memory, and the physical line each record and field
- * starts on. */
-struct lc_csv;
-
-enum lc_csv_flags {
-	LC_CSV_TRIM = 1,        /* drop spaces and tabs around each field
-				   (outside its quotes) */
-	LC_CSV_SKIP_BLANK = 2   /* skip records whose fields are all empty
-				   (blank lines) */
-};
-
-/* Opens path for reading; encoding NULL: UTF-8 when the whole file is
- * valid UTF-8, else GB18030 (as import does); or "utf-8", "gb18030",
- * "gbk". flags: enum lc_csv_flags or-ed. *out receives a reader the
- * caller closes with lc_csv_close (NULL on failure). Returns 0, LC_EIO
- * (cannot open; err names the file), LC_EUSAGE (unknown encoding) or
- * LC_ENOMEM. */
-int lc_csv_open(struct lc_csv **out, const char *path, const char *encoding,
-		int flags, struct lc_error *err);
-
-/* Reads the next record: returns 1 with *nf its field count (at least 1)
- * and *line the physical line it starts on, 0 at end of file, or a
- * negative status with err naming file and line: LC_EDATA (a quote never
- * closed, text after a closing quote, bytes neither UTF-8 nor GB18030),
- * LC_EIO, LC_ENOMEM. */
-int lc_csv_next(struct lc_csv *c, size_t *nf, long *line,
-		struct lc_error *err);
-
-/* Field i of the last record ("" when i >= nf), owned by c and valid
- * until the next lc_csv_next or lc_csv_close. */
-const char *lc_csv_get(const struct lc_csv *c, size_t i);
-/* The physical line field i of the last record starts on (0 beyond nf). */
-long lc_csv_get_line(const struct lc_csv *c, size_t i);
-/* The path given to lc_csv_open (owned by c). */
-const char *lc_csv_path(const struct lc_csv *c);
-/* Closes the file and frees c; NULL is fine. */
-void lc_csv_close(struct lc_csv *c);
-
 #endif

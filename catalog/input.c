@@ -8,11 +8,11 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include "importers/internal.h"
+#include "catalog/input.h"
 
 #define INBUF 65536
 
-struct imp_input {
+struct lc_input {
 	FILE *fp;
 	const char *path;
 	iconv_t cd;             /* (iconv_t)-1: no conversion */
@@ -24,7 +24,7 @@ struct imp_input {
 	long lines;             /* newlines delivered (for errors) */
 };
 
-int imp_utf8_valid(const unsigned char *p, size_t n, int partial_ok)
+int lc_utf8_valid(const unsigned char *p, size_t n, int partial_ok)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -83,20 +83,20 @@ static int sniff_utf8(FILE *fp)
 			keep++;
 		else
 			keep = 0;
-		ok = imp_utf8_valid(buf, tot - keep, 0);
+		ok = lc_utf8_valid(buf, tot - keep, 0);
 		memmove(buf, buf + tot - keep, keep);
 		carry = keep;
 	}
 	if (ok && carry)
-		ok = imp_utf8_valid(buf, carry, 0);
+		ok = lc_utf8_valid(buf, carry, 0);
 	rewind(fp);
 	return ok;
 }
 
-int imp_input_open(struct imp_input **out, const char *path,
+int lc_input_open(struct lc_input **out, const char *path,
 		   const char *encoding, struct lc_error *err)
 {
-	struct imp_input *in;
+	struct lc_input *in;
 	struct stat st;
 	int convert = 0;
 	*out = NULL;
@@ -142,7 +142,7 @@ int imp_input_open(struct imp_input **out, const char *path,
 	return 0;
 }
 
-static void count_lines(struct imp_input *in, const char *p, size_t n)
+static void count_lines(struct lc_input *in, const char *p, size_t n)
 {
 	const char *e = p + n;
 	while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
@@ -151,7 +151,7 @@ static void count_lines(struct imp_input *in, const char *p, size_t n)
 	}
 }
 
-static long deliver(struct imp_input *in, char *buf, long n)
+static long deliver(struct lc_input *in, char *buf, long n)
 {
 	if (in->first && n > 0) {
 		in->first = 0;
@@ -165,7 +165,7 @@ static long deliver(struct imp_input *in, char *buf, long n)
 	return n;
 }
 
-long imp_input_read(struct imp_input *in, char *buf, size_t n,
+long lc_input_read(struct lc_input *in, char *buf, size_t n,
 		    struct lc_error *err)
 {
 	if (in->cd == (iconv_t)-1) {
@@ -213,17 +213,17 @@ long imp_input_read(struct imp_input *in, char *buf, size_t n,
 	}
 }
 
-long long imp_input_pos(const struct imp_input *in)
+long long lc_input_pos(const struct lc_input *in)
 {
 	return in->pos;
 }
 
-long long imp_input_size(const struct imp_input *in)
+long long lc_input_size(const struct lc_input *in)
 {
 	return in->size;
 }
 
-void imp_input_close(struct imp_input *in)
+void lc_input_close(struct lc_input *in)
 {
 	if (!in)
 		return;

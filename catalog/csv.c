@@ -1,16 +1,16 @@
 /* csv.c - RFC 4180 records (quoted fields with embedded commas, quotes and
- * newlines; CRLF or LF) read from an imp_input in bounded memory, with the
+ * newlines; CRLF or LF) read from an lc_input in bounded memory, with the
  * physical line each record and field starts on; and lc_csv, the public
  * reader over it that the panel and the ranker's matrices use. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "importers/internal.h"
+#include "catalog/input.h"
 
 #define BUF 65536
 
-struct imp_csv {
-	struct imp_input *in;
+struct csv_tok {
+	struct lc_input *in;
 	char buf[BUF];
 	long len, at;
 	int eof;
@@ -25,9 +25,9 @@ struct imp_csv {
 	size_t keep;          /* text before this is quoted: never trimmed */
 };
 
-int imp_csv_open(struct imp_csv **out, struct imp_input *in)
+static int csv_tok_open(struct csv_tok **out, struct lc_input *in)
 {
-	struct imp_csv *c = calloc(1, sizeof *c);
+	struct csv_tok *c = calloc(1, sizeof *c);
 	*out = c;
 	if (!c)
 		return LC_ENOMEM;
@@ -36,7 +36,7 @@ int imp_csv_open(struct imp_csv **out, struct imp_input *in)
 	return 0;
 }
 
-void imp_csv_close(struct imp_csv *c)
+static void csv_tok_close(struct csv_tok *c)
 {
 	if (!c)
 		return;
@@ -48,13 +48,13 @@ void imp_csv_close(struct imp_csv *c)
 }
 
 /* Next byte, or -1 at end, -2 on error. */
-static int next_byte(struct imp_csv *c, struct lc_error *err)
+static int next_byte(struct csv_tok *c, struct lc_error *err)
 {
 	if (c->at == c->len) {
 		long n;
 		if (c->eof)
 			return -1;
-		n = imp_input_read(c->in, c->buf, BUF, err);
+		n = lc_input_read(c->in, c->buf, BUF, err);
 		if (n < 0)
 			return -2;
 		if (n == 0) {
@@ -67,7 +67,7 @@ static int next_byte(struct imp_csv *c, struct lc_error *err)
 	return (unsigned char)c->buf[c->at++];
 }
 
-static int put(struct imp_csv *c, char ch)
+static int put(struct csv_tok *c, char ch)
 {
 	if (c->tlen == c->tcap) {
 		size_t cap = c->tcap ? 2 * c->tcap : 1024;
@@ -81,7 +81,7 @@ static int put(struct imp_csv *c, char ch)
 	return 0;
 }
 
-static int start_field(struct imp_csv *c)
+static int start_field(struct csv_tok *c)
 {
 	if (c->nf == c->fcap) {
 		size_t cap = c->fcap ? 2 * c->fcap : 32;
@@ -110,7 +110,7 @@ static int start_field(struct imp_csv *c)
 
 /* With trim: drops the blanks at the end of the current field, but not
  * those inside its quotes. */
-static void end_field(struct imp_csv *c)
+static void end_field(struct csv_tok *c)
 {
 	if (!c->trim)
 		return;
@@ -126,7 +126,7 @@ static int is_blank(int ch)
 
 enum { S_START, S_PLAIN, S_QUOTED, S_QUOTE, S_AFTER };
 
-int imp_csv_next(struct imp_csv *c, char ***fields, long **flines,
+static int csv_tok_next(struct csv_tok *c, char ***fields, long **flines,
 		 size_t *nf, long *line, struct lc_error *err)
 {
 	int st = S_START, ch, pending_cr = 0;
@@ -228,8 +228,8 @@ nomem:
 /* ---- lc_csv: the public reader ------------------------------------------ */
 
 struct lc_csv {
-	struct imp_input *in;
-	struct imp_csv *csv;
+	struct lc_input *in;
+	struct csv_tok *csv;
 	int flags;
 	char **fields;        /* of the last record, owned by csv */
 	long *flines;
@@ -249,13 +249,13 @@ int lc_csv_open(struct lc_csv **out, const char *path, const char *encoding,
 		return lc_error_set(err, LC_ENOMEM, path, 0, NULL,
 				    "out of memory");
 	snprintf(c->path, sizeof c->path, "%s", path);
-	rc = imp_input_open(&c->in, c->path, encoding, err);
+	rc = lc_input_open(&c->in, c->path, encoding, err);
 	if (rc) {
 		free(c);
 		return rc;
 	}
-	if (imp_csv_open(&c->csv, c->in)) {
-		imp_input_close(c->in);
+	if (csv_tok_open(&c->csv, c->in)) {
+		lc_input_close(c->in);
 		free(c);
 		return lc_error_set(err, LC_ENOMEM, path, 0, NULL,
 				    "out of memory");
@@ -271,7 +271,7 @@ int lc_csv_next(struct lc_csv *c, size_t *nf, long *line,
 {
 	for (;;) {
 		size_t i;
-		int rc = imp_csv_next(c->csv, &c->fields, &c->flines, &c->nf,
+		int rc = csv_tok_next(c->csv, &c->fields, &c->flines, &c->nf,
 				      line, err);
 
 		if (rc <= 0) {
@@ -302,6 +302,16 @@ long lc_csv_get_line(const struct lc_csv *c, size_t i)
 	return i < c->nf ? c->flines[i] : 0;
 }
 
+long long lc_csv_pos(const struct lc_csv *c)
+{
+	return lc_input_pos(c->in);
+}
+
+long long lc_csv_size(const struct lc_csv *c)
+{
+	return lc_input_size(c->in);
+}
+
 const char *lc_csv_path(const struct lc_csv *c)
 {
 	return c->path;
@@ -311,7 +321,7 @@ void lc_csv_close(struct lc_csv *c)
 {
 	if (!c)
 		return;
-	imp_csv_close(c->csv);
-	imp_input_close(c->in);
+	csv_tok_close(c->csv);
+	lc_input_close(c->in);
 	free(c);
 }
