@@ -43,6 +43,15 @@ int lc_error_set(struct lc_error *err, int status, const char *file,
  * into buf of size n; returns buf. */
 char *lc_error_format(const struct lc_error *err, char *buf, size_t n);
 
+/* Errors about a column of numbers (a criterion of a decision matrix)
+ * name it in err->field as "criterion J", J 1-based; the reader of the
+ * matrix turns that into the file's terms. lc_error_crit sets such an
+ * error for column j (0-based) and returns status; lc_error_crit_of gives
+ * the column (0-based, below n) an error names, or -1. */
+int lc_error_crit(struct lc_error *err, int status, size_t j,
+		  const char *what);
+long lc_error_crit_of(const struct lc_error *err, size_t n);
+
 /* The process exit code for a status: 0 ok, 1 data, 2 usage, 3 catalog
  * or I/O (busy, not found, memory included). */
 int lc_exit_code(int status);
@@ -402,5 +411,154 @@ int lc_catalog_rec_each(struct lc_catalog *cat, const char *kind,
 			int (*fn)(const char *key, const struct lc_rec *r,
 				  void *ctx),
 			void *ctx, struct lc_error *err);
+
+/* ---- small containers (strmap.c) ---------------------------------------- */
+
+/* A string -> long hash map. Keys are copied. */
+struct lc_strmap;
+/* Returns a new empty map (free with lc_strmap_free), NULL on no memory. */
+struct lc_strmap *lc_strmap_new(void);
+void lc_strmap_free(struct lc_strmap *m);          /* NULL is fine */
+/* Sets key to val; returns 0 or LC_ENOMEM. */
+int lc_strmap_put(struct lc_strmap *m, const char *key, long val);
+/* The value of key, or dflt when absent. */
+long lc_strmap_get(const struct lc_strmap *m, const char *key, long dflt);
+size_t lc_strmap_count(const struct lc_strmap *m);
+
+/* Room for element n of an array v of size-byte elements with capacity
+ * *cap: returns v, or a larger copy (capacity doubled, *cap updated), or
+ * NULL when out of memory (v is then still valid). */
+void *lc_grow(void *v, size_t *cap, size_t n, size_t size);
+
+/* Index of id in n elements of size bytes at base sorted by id, each
+ * starting with its `char *id`; -1 when absent. */
+long lc_find_id(const void *base, size_t n, size_t size, const char *id);
+
+/* Validation problems go to a callback (may be NULL) so that every one is
+ * reported, not only the first; e is valid during the call. */
+typedef void (*lc_problem_fn)(const struct lc_error *e, void *ctx);
+
+/* ---- the audit chain (audit.c) ------------------------------------------
+ * Every change to scores, assignments and conflicts is appended to a
+ * tamper-evident chain of
+ * records "audit:<10-digit seq>" with columns seq, who, when, action,
+ * detail, source, prev, hash, where hash is the hex SHA-256 of the entry's
+ * other columns (each as "<length>:<bytes>", in the order seq, who, when,
+ * action, detail, source, prev) and prev the previous entry's hash (64
+ * zeros for the first). "audithead:log" keeps the last seq and hash. */
+struct lc_audit;
+/* Starts appending inside cat's open transaction: *out receives a writer
+ * to end with lc_audit_end (which stores the head). */
+int lc_audit_begin(struct lc_catalog *cat, struct lc_audit **out,
+		       struct lc_error *err);
+/* One command's writes: opens the transaction and an audit writer. */
+int lc_audit_tx_begin(struct lc_catalog *cat, struct lc_audit **a,
+		    struct lc_error *err);
+/* Ends them: with rc 0 stores the audit head and commits, otherwise (or
+ * when that fails) aborts so that nothing is written. Returns the final
+ * status. a may be NULL (begin failed). */
+int lc_audit_tx_end(struct lc_catalog *cat, struct lc_audit *a, int rc,
+		  struct lc_error *err);
+/* Appends one entry (who/when from lc_catalog_who/now). source may be
+ * NULL. Returns 0 or a negative status. */
+int lc_audit_add(struct lc_audit *a, const char *action,
+		     const char *detail, const char *source,
+		     struct lc_error *err);
+/* Writes the head and frees a; when fail is non-zero only frees. Returns
+ * 0 or a negative status. */
+int lc_audit_end(struct lc_audit *a, int fail, struct lc_error *err);
+
+struct lc_audit_entry {
+	const char *key, *seq, *who, *when, *action, *detail, *source;
+	const char *prev, *hash;
+};
+/* Calls fn for every entry in sequence order; fn returns non-zero to
+ * stop (returned). */
+int lc_audit_each(struct lc_catalog *cat,
+		      int (*fn)(const struct lc_audit_entry *e,
+				void *ctx),
+		      void *ctx, struct lc_error *err);
+/* Checks the chain: sequence numbers 1, 2, ... without gaps, each prev
+ * equal to the previous hash, each hash recomputed, the head matching the
+ * last entry. Returns 0 (*n entries checked), or LC_EDATA with err naming
+ * the first bad entry ("audit:0000000003: ..."). */
+int lc_audit_verify(struct lc_catalog *cat, long *n,
+			struct lc_error *err);
+/* Hex SHA-256 (65 bytes with NUL) of an entry's columns, as stored. */
+void lc_audit_hash(const struct lc_audit_entry *e, char hex[65]);
+
+/* ---- the panel's records (panel.c) ---------------------------------------
+ * Experts are records "expert:<id>" with columns id, name, affiliation,
+ * credit_codes, sectors, email (lists ';'-separated). Conflicts of interest
+ * are "conflict:<expert>:<tech>" (columns expert, tech, reason, origin:
+ * auto or declared), assignments "assign:<tech>:<expert>" (tech, expert,
+ * origin: auto or manual), scores "score:<tech>:<expert>:<criterion>"
+ * (tech, expert, criterion, score as decimal text, comment, source); a
+ * replaced score is kept as "scorehist:<tech>:<expert>:<criterion>:<n>"
+ * (n = 1, 2, ...) with the same columns plus replaced (when). */
+struct lc_expert {
+	char *id, *name, *affiliation, *credit_codes, *sectors, *email;
+	unsigned sector_mask;    /* 1 << enum lc_sector */
+};
+/* Experts; every string owned by the array (lc_experts_release). */
+struct lc_experts {
+	struct lc_expert *v;  /* sorted by id when loaded from the catalog */
+	size_t n;
+};
+/* Loads every expert into *x, sorted by id (release with
+ * lc_experts_release). */
+int lc_experts_load(struct lc_catalog *cat, struct lc_experts *x,
+		    struct lc_error *err);
+void lc_experts_release(struct lc_experts *x);
+/* Index of id in x (sorted), or -1. */
+long lc_experts_find(const struct lc_experts *x, const char *id);
+
+/* What a store of records did. */
+struct lc_put_counts {
+	long added, updated, unchanged;
+};
+/* Stores every expert of x (a known id is updated when something
+ * changed), counting into *n. Needs an open transaction. */
+int lc_experts_store(struct lc_catalog *cat, const struct lc_experts *x,
+		     struct lc_put_counts *n, struct lc_error *err);
+
+/* The sector bit mask (1 << enum lc_sector) of a ';'-separated list of
+ * sector names; -1 when one is unknown (its name copied into bad). */
+long lc_sector_mask(const char *list, char *bad, size_t n);
+
+/* ---- dossiers as the panel sees them (panel.c)   -------------- */
+struct lc_dossier {
+	char *id, *edition, *name_zh, *name_en, *submitter, *credit_code;
+	char *owners, *summary;
+	int sector;
+};
+struct lc_dossiers {
+	struct lc_dossier *v;  /* sorted by id */
+	size_t n;
+};
+/* Loads the dossiers of edition (NULL: all) into *d (release with
+ * lc_dossiers_release). */
+int lc_dossiers_load(struct lc_catalog *cat, const char *edition,
+			 struct lc_dossiers *d, struct lc_error *err);
+void lc_dossiers_release(struct lc_dossiers *d);
+long lc_dossiers_find(const struct lc_dossiers *d, const char *id);
+
+/* The criteria a panel scores (from a criteria profile: see
+ * lc_criteria_load in ranker/ranker.h): ids, scales and the number of
+ * complete reviews a dossier needs to be ranked. Plain data. */
+#define LC_MAX_CRIT 32
+struct lc_criteria {
+	size_t n;                          /* panel criteria */
+	char id[LC_MAX_CRIT][64];
+	double lo[LC_MAX_CRIT], hi[LC_MAX_CRIT];
+	int min_scores;                    /* reviews needed to rank */
+};
+/* Index of criterion id, or -1. */
+long lc_criteria_find(const struct lc_criteria *c, const char *id);
+
+/* Builds the "expert\037tech" key of a pair (the keys of conflict and
+ * assignment sets) into buf; returns buf. */
+char *lc_pair_key(const char *expert, const char *tech, char *buf,
+		  size_t n);
 
 #endif

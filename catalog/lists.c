@@ -1,5 +1,6 @@
 /* lists.c - the closed lists of the data model (sectors, categories,
  * statuses) and the table of dossier fields, in published CSV order. */
+#include <stdio.h>
 #include <string.h>
 #include "catalog/catalog.h"
 
@@ -181,4 +182,40 @@ const char *lc_field_label(int f, const char *lang)
 	if (f < 0 || f >= LC_F__COUNT)
 		return NULL;
 	return is_en(lang) ? fields[f].en : fields[f].zh;
+}
+
+long lc_sector_mask(const char *list, char *bad, size_t n)
+{
+	long mask = 0;
+	const char *p = list ? list : "";
+
+	while (*p) {
+		const char *e = strchr(p, ';');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		char name[64];
+		int s;
+
+		while (len && (*p == ' ' || *p == '\t')) {
+			p++;
+			len--;
+		}
+		while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
+		if (len) {
+			if (len >= sizeof name)
+				len = sizeof name - 1;
+			memcpy(name, p, len);
+			name[len] = '\0';
+			s = lc_sector_from_name(name);
+			if (s < 0) {
+				snprintf(bad, n, "%s", name);
+				return -1;
+			}
+			mask |= 1L << s;
+		}
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return mask;
 }

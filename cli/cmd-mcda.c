@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
-#include "exporters/exporters.h"
+#include "importers/importers.h"
 #include "ranker/ranker.h"
 
 #define MAXCOL 6

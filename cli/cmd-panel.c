@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "ranker/ranker.h"
 #include "exporters/exporters.h"
-#include "ranker/panel.h"
 
 static void cells(const char *id, const char *a, const char *b,
 		  const char *c, const char *flag, const char *missing,
@@ -26,7 +26,7 @@ static void cells(const char *id, const char *a, const char *b,
 	putchar('\n');
 }
 
-static void row(const struct lc_pnl_status_row *r, int dossier)
+static void row(const struct lc_panel_status_row *r, int dossier)
 {
 	char a[32], b[32], c[32];
 
@@ -37,8 +37,8 @@ static void row(const struct lc_pnl_status_row *r, int dossier)
 	      r->missing, dossier);
 }
 
-static void print_table(const struct lc_pnl_criteria *crit,
-			const struct lc_pnl_status *s)
+static void print_table(const struct lc_criteria *crit,
+			const struct lc_panel_status *s)
 {
 	printf("experts (%zu criteria per review):\n", crit->n);
 	cells("EXPERT", "ASSIGNED", "SCORED", "PARTIAL", "", "MISSING", 0);
@@ -68,7 +68,7 @@ static const char *const csv_cols[] = {
 };
 
 /* One CSV row: the missing ids ';'-separated. */
-static void csv_row(struct lc_pnl_out *o, const struct lc_pnl_status_row *r,
+static void csv_row(struct lc_rows *o, const struct lc_panel_status_row *r,
 		    int dossier)
 {
 	char a[32], b[32], c[32], *miss = strdup(r->missing);
@@ -86,21 +86,21 @@ static void csv_row(struct lc_pnl_out *o, const struct lc_pnl_status_row *r,
 	v[4] = c;
 	v[5] = !dossier ? "" : r->too_few ? "1" : "0";
 	v[6] = miss ? miss : r->missing;
-	lc_pnl_out_row(o, v);
+	lc_rows_row(o, v);
 	free(miss);
 }
 
-static void print_csv(const struct lc_pnl_status *s)
+static void print_csv(const struct lc_panel_status *s)
 {
-	struct lc_pnl_out o = { stdout, LC_PNL_CSV, 7, csv_cols, csv_cols,
+	struct lc_rows o = { stdout, LC_ROWS_CSV, 7, csv_cols, csv_cols,
 				NULL, 0 };
 
-	lc_pnl_out_begin(&o);
+	lc_rows_begin(&o);
 	for (size_t i = 0; i < s->nexperts; i++)
 		csv_row(&o, &s->experts[i], 0);
 	for (size_t i = 0; i < s->ndossiers; i++)
 		csv_row(&o, &s->dossiers[i], 1);
-	lc_pnl_out_end(&o);
+	lc_rows_end(&o);
 }
 
 /* A JSON array of the comma-separated ids in list. */
@@ -124,7 +124,7 @@ static void json_ids(const char *list)
 	putchar(']');
 }
 
-static void json_rows(const char *name, const struct lc_pnl_status_row *r,
+static void json_rows(const char *name, const struct lc_panel_status_row *r,
 		      size_t n, int dossier)
 {
 	printf("  \"%s\": [", name);
@@ -144,8 +144,8 @@ static void json_rows(const char *name, const struct lc_pnl_status_row *r,
 	fputs(n ? "\n  ]" : "]", stdout);
 }
 
-static void print_json(const struct lc_pnl_criteria *crit,
-		       const struct lc_pnl_status *s)
+static void print_json(const struct lc_criteria *crit,
+		       const struct lc_panel_status *s)
 {
 	const char *sep = "";
 
@@ -174,10 +174,10 @@ static int run(int argc, char **argv)
 	};
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
-	struct lc_pnl_criteria crit;
-	struct lc_pnl_status s;
+	struct lc_criteria crit;
+	struct lc_panel_status s;
 	const char *v[3] = { NULL, "top20", "table" };
-	int first, rc, fmt = LC_PNL_TABLE;
+	int first, rc, fmt = LC_ROWS_TABLE;
 
 	rc = cli_subcommand("panel", "status", &argc, &argv);
 	if (rc == 0)
@@ -187,23 +187,23 @@ static int run(int argc, char **argv)
 				"table, csv or json", &fmt);
 	if (rc)
 		return rc;
-	rc = lc_pnl_criteria_load(v[1], &crit, &err);
+	rc = lc_criteria_load(v[1], &crit, &err);
 	if (rc < 0)
 		return cli_fail(&err);
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
-	rc = lc_pnl_status_get(cat, &crit, v[0], &s, &err);
+	rc = lc_panel_status_get(cat, &crit, v[0], &s, &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	if (fmt == LC_PNL_CSV)
+	if (fmt == LC_ROWS_CSV)
 		print_csv(&s);
-	else if (fmt == LC_PNL_JSON)
+	else if (fmt == LC_ROWS_JSON)
 		print_json(&crit, &s);
 	else
 		print_table(&crit, &s);
-	lc_pnl_status_release(&s);
+	lc_panel_status_release(&s);
 	return 0;
 }
 

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exporters/internal.h"
-#include "importers/importers.h"
 #include "ranker/ranker.h"
 
 struct cat_out {

@@ -7,12 +7,6 @@
 #include "catalog/catalog.h"
 #include "ranker/ranker.h"
 
-/* Sets err for criterion j (0-based, reported 1-based); returns status. */
-int lc_rk_crit_error(struct lc_error *err, int status, size_t j,
-		     const char *what);
-/* The criterion (0-based, below n) an error of lc_rk_crit_error names,
- * or -1: its reader, so that the field's form stays in one place. */
-long lc_rk_crit_of(const struct lc_error *err, size_t n);
 /* LC_EDATA for criterion j naming the first of the m rows of x (m x n)
  * whose value is below limit (or equal to it, with or_equal) in
  * err->line, 1-based (see "Errors about a matrix" in ranker.h). */

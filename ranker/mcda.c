@@ -28,25 +28,6 @@ const char *lc_norm_name(int norm)
 }
 
 /* Sets err for criterion j (0-based) and returns status. */
-int lc_rk_crit_error(struct lc_error *err, int status, size_t j,
-		     const char *what)
-{
-	char f[32];
-
-	snprintf(f, sizeof f, "criterion %zu", j + 1);
-	return lc_error_set(err, status, NULL, 0, f, "%s", what);
-}
-
-long lc_rk_crit_of(const struct lc_error *err, size_t n)
-{
-	unsigned long j;
-
-	if (!err || sscanf(err->field, "criterion %lu", &j) != 1 || j < 1 ||
-	    j > n)
-		return -1;
-	return (long)j - 1;
-}
-
 int lc_rk_check_matrix(const double *x, size_t m, size_t n,
 		       struct lc_error *err)
 {
@@ -55,7 +36,7 @@ int lc_rk_check_matrix(const double *x, size_t m, size_t n,
 				    "empty decision matrix");
 	for (size_t i = 0; i < m * n; i++)
 		if (!isfinite(x[i])) {
-			lc_rk_crit_error(err, LC_EDATA, i % n,
+			lc_error_crit(err, LC_EDATA, i % n,
 					 "value is not a finite number");
 			if (err)
 				err->line = (long)(i / n) + 1;
@@ -70,7 +51,7 @@ int lc_rk_check_weights(const double *w, size_t n, struct lc_error *err)
 
 	for (size_t j = 0; j < n; j++) {
 		if (!isfinite(w[j]) || w[j] < 0)
-			return lc_rk_crit_error(err, LC_EDATA, j,
+			return lc_error_crit(err, LC_EDATA, j,
 						"weight must be >= 0");
 		s += w[j];
 	}
@@ -115,7 +96,7 @@ static int col_stats(const double *x, size_t m, size_t n,
 		if (!isfinite(st[j].sq) || !isfinite(st[j].sum))
 			return lc_rk_check_matrix(x, m, n, err) ?
 				err ? err->status : LC_EDATA
-				: lc_rk_crit_error(err, LC_EDATA, j,
+				: lc_error_crit(err, LC_EDATA, j,
 					"values too large");
 	if (need_inv)
 		for (size_t i = 0; i < m; i++)
@@ -196,7 +177,7 @@ int lc_rk_crit_row_error(struct lc_error *err, const double *x, size_t m,
 	while (i < m && !(x[i * n + j] < limit ||
 			  (or_equal && x[i * n + j] == limit)))
 		i++;
-	lc_rk_crit_error(err, LC_EDATA, j, what);
+	lc_error_crit(err, LC_EDATA, j, what);
 	if (err && i < m)
 		err->line = (long)i + 1;
 	return LC_EDATA;

@@ -689,7 +689,7 @@ static int run_method(const struct lc_ranking *r, int method,
 					score, err);
 	free(tmp);
 	if (rc && err) {
-		long j = lc_rk_crit_of(err, n);
+		long j = lc_error_crit_of(err, n);
 
 		/* name the profile's criterion rather than its position */
 		if (j >= 0)

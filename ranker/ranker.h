@@ -230,37 +230,6 @@ uint64_t lc_rng_next(struct lc_rng *r);
 double lc_rng_uniform(struct lc_rng *r);              /* [0, 1) */
 double lc_rng_gamma(struct lc_rng *r, double shape);  /* Marsaglia-Tsang */
 
-/* ---- decision matrices from CSV ----------------------------------------
- * First row: a corner cell then the criterion names; each further row: an
- * alternative name then one number per criterion. Fields may be quoted
- * ("a, b"); a UTF-8 BOM and CRLF line ends are accepted; blank lines are
- * skipped. */
-struct lc_matrix;
-
-enum lc_matrix_flags {
-	LC_MATRIX_SQUARE = 1,     /* rows must name the columns in order */
-	LC_MATRIX_FRACTIONS = 2   /* cells may be "a/b" (AHP judgements) */
-};
-/* Reads path into *out (free with lc_matrix_free). LC_EIO when the file
- * cannot be read; LC_EDATA with file, line and field (the column name)
- * for a bad cell, a ragged row, a duplicate or missing name. */
-int lc_matrix_read(const char *path, int flags, struct lc_matrix **out,
-		   struct lc_error *err);
-void lc_matrix_free(struct lc_matrix *mx);           /* NULL is fine */
-size_t lc_matrix_rows(const struct lc_matrix *mx);   /* alternatives */
-size_t lc_matrix_cols(const struct lc_matrix *mx);   /* criteria */
-const char *lc_matrix_row_name(const struct lc_matrix *mx, size_t i);
-const char *lc_matrix_col_name(const struct lc_matrix *mx, size_t j);
-/* Row-major rows x cols values; belongs to mx. */
-const double *lc_matrix_data(const struct lc_matrix *mx);
-/* Source line of row i, for messages. */
-long lc_matrix_row_line(const struct lc_matrix *mx, size_t i);
-/* Rewrites an error of the methods or weights on mx's data (err->file
- * empty) in the file's terms: the file's path, the criterion's name for
- * "criterion J", the source line of the row at fault, else the header's
- * line. Errors that already name a file are left alone. */
-void lc_matrix_locate_error(const struct lc_matrix *mx, struct lc_error *err);
-
 /* Parses exactly n comma-separated directions ("max" or "benefit" -> 0,
  * "min" or "cost" -> 1) into cost. LC_EUSAGE (field "types") otherwise. */
 int lc_mcda_parse_types(const char *list, size_t n, int *cost,
@@ -457,5 +426,152 @@ const char *lc_selection_profile_hash(const struct lc_selection *s);
 const char *lc_selection_method(const struct lc_selection *s);
 const char *lc_selection_params(const struct lc_selection *s);
 const char *lc_selection_when(const struct lc_selection *s);
+
+/* ======================================================================
+ * Evaluation panels: conflicts of interest, reviewer assignment and review
+ * progress, as computations over the catalog's records.
+ * ==================================================================== */
+
+/* Normalises an organisation name for conflict matching into out (size
+ * n): ASCII and full-width letters folded to lower-case half-width, white
+ * space and punctuation (ASCII and CJK) removed, then trailing legal-form
+ * suffixes dropped (股份有限公司, 有限责任公司, 有限公司, 公司, co ltd,
+ * limited, ltd, inc, corp, corporation, company, co). Returns out. */
+char *lc_org_norm(const char *in, char *out, size_t n);
+
+/* ---- conflicts (conflicts.c)       --------------------------------------
+ * Conflicts are catalog records (see catalog/catalog.h). Automatic: one of the expert's credit codes
+ * equals the dossier's credit_code or an owner's code (an owner written
+ * with an 18-character code in it), or, where no code is given on one
+ * side, the normalised affiliation equals the normalised submitter or an
+ * owner's name. */
+
+/* 1 and a reason in buf when e is automatically conflicted on d. */
+int lc_conflict_auto(const struct lc_expert *e,
+			 const struct lc_dossier *d, char *buf,
+			 size_t n);
+/* Recomputes the automatic conflicts of every expert on every dossier:
+ * stores new ones, deletes those no longer true, audits both. Needs an
+ * open transaction and an audit writer. Counts into added/removed (may
+ * be NULL). */
+int lc_conflicts_refresh(struct lc_catalog *cat,
+			     struct lc_audit *a, const char *source,
+			     long *added, long *removed,
+			     struct lc_error *err);
+/* Declares a conflict by hand (its own transaction, audited); an
+ * assignment of the pair is removed (audited too). The expert and dossier
+ * must exist (LC_ENOTFOUND otherwise); reason is required. */
+int lc_conflict_declare(struct lc_catalog *cat, const char *expert,
+			    const char *tech, const char *reason,
+			    struct lc_error *err);
+/* A set of conflicted pairs: "expert\037tech" keys. Loads the stored
+ * records (declared and auto) plus automatic ones computed now from x and
+ * d (either may be NULL to skip computing). Free with lc_strmap_free. */
+int lc_conflicts_set(struct lc_catalog *cat,
+			 const struct lc_experts *x,
+			 const struct lc_dossiers *d,
+			 struct lc_strmap **out, struct lc_error *err);
+
+/* ---- assignment (assign.c, assign_edition.c) --------------------------------------------
+ * Assignments are catalog records (see catalog/catalog.h).
+ *
+ * The solver works on indices: experts 0..ne-1 and dossiers 0..nd-1 in id
+ * order. Method: infeasible dossiers (fewer than k experts free of
+ * conflict) are found first and reported all together. Then dossiers are
+ * taken most constrained first (fewest experts of their sector free of
+ * conflict, then index), and each receives, beyond its pinned (manual)
+ * reviewers, the least-loaded free experts of its sector (ties by index),
+ * completed from other sectors' least-loaded experts when its sector has
+ * too few. A repair pass then moves a dossier from a most-loaded expert
+ * to a least-loaded one while loads differ by 2 or more and a move is
+ * allowed (the new expert is free of conflict, not already on it, and of
+ * the dossier's sector unless the one replaced was not either); then
+ * chains of allowed moves from a most-loaded expert to one loaded 2 less
+ * are found by breadth-first search (an augmenting path) until none is
+ * left. The result depends only on the input. */
+struct lc_assign_in {
+	size_t ne, nd, k;
+	const unsigned *esec;    /* ne sector masks */
+	const int *dsec;         /* nd sectors */
+	const size_t *conf;      /* nconf (expert, dossier) pairs */
+	size_t nconf;
+	const size_t *pin;       /* npin (expert, dossier) fixed pairs */
+	size_t npin;
+};
+struct lc_assign_out {
+	size_t *start;     /* nd + 1 offsets into who */
+	size_t *who;       /* reviewers of dossier d: who[start[d]..start[d+1])
+			      sorted by index */
+	size_t *fallback;  /* nd: reviewers from other sectors */
+	size_t *bad;       /* nbad infeasible dossiers */
+	size_t *bad_free;  /* experts free of conflict for each */
+	size_t nbad;
+	long moves;        /* repair moves made */
+};
+/* Solves in; returns 0 with *out filled, LC_EDATA when some dossiers
+ * cannot be covered (out->bad lists them; nothing else filled), LC_EUSAGE
+ * for k = 0 or no experts. Release out with lc_assign_release. */
+int lc_assign_solve(const struct lc_assign_in *in,
+			struct lc_assign_out *out, struct lc_error *err);
+void lc_assign_release(struct lc_assign_out *out);
+
+/* What lc_assign_edition did, for the user. */
+struct lc_assign_sum {
+	long dossiers, experts, added, removed, kept, pinned, moves;
+	long min_load, max_load;
+};
+/* Called for each dossier that took reviewers from other sectors, and
+ * (with nfree < k) for each dossier that cannot be covered. */
+typedef void (*lc_assign_note_fn)(const char *tech, const char *sector,
+				      size_t n, size_t k, void *ctx);
+/* Assigns k reviewers to every dossier of edition (own transaction):
+ * refreshes the automatic conflicts, keeps manual assignments, replaces
+ * automatic ones, audits every change. LC_EDATA when infeasible (bad is
+ * called for each uncovered dossier with the number of free experts;
+ * nothing stored); fallback is called for dossiers completed from other
+ * sectors. LC_ENOTFOUND when the edition has no dossier or there is no
+ * expert. */
+int lc_assign_edition(struct lc_catalog *cat, const char *edition,
+			  size_t k, lc_assign_note_fn fallback,
+			  lc_assign_note_fn bad, void *ctx,
+			  struct lc_assign_sum *sum,
+			  struct lc_error *err);
+/* Manual add (refused for a conflicted pair, an unknown expert or
+ * dossier, or an existing assignment) and remove (LC_ENOTFOUND when not
+ * assigned); each its own transaction, audited. */
+int lc_assign_add(struct lc_catalog *cat, const char *expert,
+		      const char *tech, struct lc_error *err);
+int lc_assign_remove(struct lc_catalog *cat, const char *expert,
+			 const char *tech, struct lc_error *err);
+
+/* Fills *c with the panel criteria of the criteria profile name (e.g.
+ * "top20"; NULL: "top20"). Errors as lc_profile_load's. */
+int lc_criteria_load(const char *profile, struct lc_criteria *c,
+		     struct lc_error *err);
+
+/* ---- progress (progress.c)    ----------------------------------------- */
+struct lc_panel_status_row {
+	const char *id;      /* expert or dossier id */
+	long assigned;       /* dossiers (for an expert) or reviewers */
+	long complete;       /* reviews with every criterion scored */
+	long partial;        /* reviews with some criteria scored */
+	char *missing;       /* ids still missing a complete review
+				(comma-separated), "" when none */
+	int too_few;         /* dossier: complete < min_scores */
+};
+struct lc_panel_status {
+	struct lc_panel_status_row *experts, *dossiers;
+	size_t nexperts, ndossiers;
+	long too_few;        /* dossiers with too few scores to rank */
+	int min_scores;
+	struct lc_experts x;
+	struct lc_dossiers d;
+};
+/* Computes progress for edition (NULL: all) into *s (release with
+ * lc_panel_status_release). */
+int lc_panel_status_get(struct lc_catalog *cat,
+		      const struct lc_criteria *c, const char *edition,
+		      struct lc_panel_status *s, struct lc_error *err);
+void lc_panel_status_release(struct lc_panel_status *s);
 
 #endif

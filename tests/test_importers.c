@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include "importers/importers.h"
 #include "importers/dupes.h"
+#include "exporters/exporters.h"
 
 /* ---- quantities ---------------------------------------------------------
  */

@@ -2,10 +2,9 @@
  * criteria profile (data/criteria/NAME.xml): panel criteria only, with
  * their scales and the minimum number of reviews needed to rank. */
 #include <string.h>
-#include "ranker/panel.h"
 #include "ranker/ranker.h"
 
-int lc_pnl_criteria_load(const char *profile, struct lc_pnl_criteria *c,
+int lc_criteria_load(const char *profile, struct lc_criteria *c,
 			 struct lc_error *err)
 {
 	struct lc_profile *p = NULL;
@@ -18,11 +17,11 @@ int lc_pnl_criteria_load(const char *profile, struct lc_pnl_criteria *c,
 	for (size_t i = 0; i < lc_profile_count(p); i++) {
 		if (!lc_profile_is_panel(p, i))
 			continue;
-		if (c->n == LC_PNL_MAX_CRIT) {
+		if (c->n == LC_MAX_CRIT) {
 			lc_profile_free(p);
 			return lc_error_set(err, LC_EDATA, profile, 0, NULL,
 					    "more than %d panel criteria",
-					    LC_PNL_MAX_CRIT);
+					    LC_MAX_CRIT);
 		}
 		snprintf(c->id[c->n], sizeof c->id[c->n], "%s",
 			 lc_profile_id(p, i));
@@ -35,10 +34,3 @@ int lc_pnl_criteria_load(const char *profile, struct lc_pnl_criteria *c,
 	return 0;
 }
 
-long lc_pnl_criteria_find(const struct lc_pnl_criteria *c, const char *id)
-{
-	for (size_t i = 0; i < c->n; i++)
-		if (strcmp(c->id[i], id) == 0)
-			return (long)i;
-	return -1;
-}

@@ -1,14 +1,23 @@
-/* write_xml.c - dossiers written as submission XML (schema/submission.xsd)
- * with libxml2's xmlTextWriter, so that catalog exports re-import to the
- * same catalog: quantities as the submitter wrote them, status kept. */
+/* submission_xml.c - dossiers written as submission XML
+ * (schema/submission.xsd) with libxml2's xmlTextWriter, so that catalog
+ * exports re-import to the same catalog: quantities as the submitter wrote
+ * them, status kept. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/xmlwriter.h>
-#include "importers/internal.h"
+#include "exporters/exporters.h"
 
 #define NS "urn:lowcarb:submission:1"
 
+/* The submitter block of the schema: its elements and their fields. */
+static const int sub_field[5] = {
+	LC_F_SUBMITTER, LC_F_CREDIT_CODE, LC_F_CONTACT, LC_F_EMAIL,
+	LC_F_PHONE
+};
+static const char *const sub_elem[5] = {
+	"organisation", "credit_code", "contact", "email", "phone"
+};
 
 /* started: root written; top: the root submitter block's values. */
 struct lc_xml_writer {
@@ -72,15 +81,15 @@ static void submitter(struct lc_xml_writer *x, const struct lc_tech *t)
 	int i;
 	chk(x, xmlTextWriterStartElement(x->w, X("submitter")));
 	for (i = 0; i < 5; i++) {
-		const char *v = lc_tech_get(t, imp_sub_field[i]);
+		const char *v = lc_tech_get(t, sub_field[i]);
 		/* organisation and credit_code are required by the schema */
 		if (i < 2 && !v)
 			v = "";
 		if (i < 2)
 			chk(x, xmlTextWriterWriteElement(x->w,
-				X(imp_sub_elem[i]), X(v)));
+				X(sub_elem[i]), X(v)));
 		else
-			elem(x, imp_sub_elem[i], v);
+			elem(x, sub_elem[i], v);
 	}
 	chk(x, xmlTextWriterEndElement(x->w));
 }
@@ -109,7 +118,7 @@ static void start_root(struct lc_xml_writer *x, const struct lc_tech *t)
 		return;
 	submitter(x, t);
 	for (i = 0; i < 5; i++) {
-		const char *v = lc_tech_get(t, imp_sub_field[i]);
+		const char *v = lc_tech_get(t, sub_field[i]);
 		x->top[i] = v ? strdup(v) : NULL;
 		if (v && !x->top[i])
 			x->failed = 1;
@@ -177,7 +186,7 @@ int lc_xml_writer_add(struct lc_xml_writer *x, const struct lc_tech *t,
 	if (!x->started)
 		start_root(x, t);
 	for (i = 0; i < 5; i++)
-		if (!same(x->top[i], lc_tech_get(t, imp_sub_field[i])))
+		if (!same(x->top[i], lc_tech_get(t, sub_field[i])))
 			own = 1;
 	chk(x, xmlTextWriterStartElement(x->w, X("technology")));
 	chk(x, xmlTextWriterWriteAttribute(x->w, X("id"),

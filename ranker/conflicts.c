@@ -3,107 +3,7 @@
  * or normalised name) and declared ones, stored as conflict records. */
 #include <stdlib.h>
 #include <string.h>
-#include "ranker/panel.h"
-
-/* ---- dossiers ----------------------------------------------------------- */
-
-static void dossier_free(struct lc_pnl_dossier *d)
-{
-	free(d->id);
-	free(d->edition);
-	free(d->name_zh);
-	free(d->name_en);
-	free(d->submitter);
-	free(d->credit_code);
-	free(d->owners);
-	free(d->summary);
-}
-
-void lc_pnl_dossiers_release(struct lc_pnl_dossiers *d)
-{
-	for (size_t i = 0; i < d->n; i++)
-		dossier_free(&d->v[i]);
-	free(d->v);
-	d->v = NULL;
-	d->n = 0;
-}
-
-struct dload {
-	struct lc_pnl_dossiers *d;
-	size_t cap;
-	int oom;
-};
-
-static char *field(const struct lc_tech *t, int f)
-{
-	const char *s = lc_tech_get(t, f);
-
-	return strdup(s ? s : "");
-}
-
-static int dload_one(const struct lc_tech *t, void *vc)
-{
-	struct dload *c = vc;
-	struct lc_pnl_dossier *d = lc_pnl_grow(c->d->v, &c->cap, c->d->n,
-					       sizeof *d);
-
-	if (!d) {
-		c->oom = 1;
-		return 1;
-	}
-	c->d->v = d;
-	d = &c->d->v[c->d->n++];
-	d->id = field(t, LC_F_ID);
-	d->edition = field(t, LC_F_EDITION);
-	d->name_zh = field(t, LC_F_NAME_ZH);
-	d->name_en = field(t, LC_F_NAME_EN);
-	d->submitter = field(t, LC_F_SUBMITTER);
-	d->credit_code = field(t, LC_F_CREDIT_CODE);
-	d->owners = field(t, LC_F_OWNERS);
-	d->summary = field(t, LC_F_SUMMARY);
-	d->sector = lc_tech_sector(t);
-	if (!d->id || !d->edition || !d->name_zh || !d->name_en ||
-	    !d->submitter || !d->credit_code || !d->owners || !d->summary) {
-		c->oom = 1;
-		return 1;
-	}
-	return 0;
-}
-
-static int dossier_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct lc_pnl_dossier *)a)->id,
-		      ((const struct lc_pnl_dossier *)b)->id);
-}
-
-int lc_pnl_dossiers_load(struct lc_catalog *cat, const char *edition,
-			 struct lc_pnl_dossiers *d, struct lc_error *err)
-{
-	struct dload c = { d, 0, 0 };
-	struct lc_filter f;
-	int rc;
-
-	d->v = NULL;
-	d->n = 0;
-	lc_filter_init(&f);
-	f.edition = edition;
-	rc = lc_catalog_each_tech(cat, &f, dload_one, &c, err);
-	if (c.oom)
-		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
-				  "out of memory");
-	if (rc < 0) {
-		lc_pnl_dossiers_release(d);
-		return rc;
-	}
-	if (d->n)
-		qsort(d->v, d->n, sizeof *d->v, dossier_cmp);
-	return 0;
-}
-
-long lc_pnl_dossiers_find(const struct lc_pnl_dossiers *d, const char *id)
-{
-	return lc_pnl_find_id(d->v, d->n, sizeof *d->v, id);
-}
+#include "ranker/ranker.h"
 
 /* ---- automatic conflicts ------------------------------------------------ */
 
@@ -145,19 +45,19 @@ static void split_owner(const char *s, size_t len, struct org *o)
 		}
 		run = 0;
 	}
-	lc_pnl_org_norm(name, o->norm, sizeof o->norm);
+	lc_org_norm(name, o->norm, sizeof o->norm);
 	o->role = "owner";
 }
 
 /* Fills orgs (up to max) from d; returns how many. */
-static size_t dossier_orgs(const struct lc_pnl_dossier *d, struct org *orgs,
+static size_t dossier_orgs(const struct lc_dossier *d, struct org *orgs,
 			   size_t max)
 {
 	size_t n = 0;
 	const char *p = d->owners;
 
 	snprintf(orgs[0].code, sizeof orgs[0].code, "%s", d->credit_code);
-	lc_pnl_org_norm(d->submitter, orgs[0].norm, sizeof orgs[0].norm);
+	lc_org_norm(d->submitter, orgs[0].norm, sizeof orgs[0].norm);
 	orgs[0].role = "submitter";
 	n = 1;
 	while (*p && n < max) {
@@ -207,7 +107,9 @@ static int has_any_code(const char *list)
 	return 0;
 }
 
-static int orgs_conflict(const struct lc_pnl_expert *e,
+/* 1 and the reason in buf when expert e, whose normalised affiliation is
+ * naff, is one of the n organisations of a dossier. */
+static int orgs_conflict(const struct lc_expert *e, const char *naff,
 			 const struct org *orgs, size_t n, char *buf,
 			 size_t bn)
 {
@@ -224,7 +126,7 @@ static int orgs_conflict(const struct lc_pnl_expert *e,
 			}
 			continue;
 		}
-		if (o->norm[0] && strcmp(o->norm, e->norm_aff) == 0) {
+		if (o->norm[0] && strcmp(o->norm, naff) == 0) {
 			snprintf(buf, bn, "affiliation matches the %s's "
 				 "name", o->role);
 			return 1;
@@ -233,13 +135,15 @@ static int orgs_conflict(const struct lc_pnl_expert *e,
 	return 0;
 }
 
-int lc_pnl_conflict_auto(const struct lc_pnl_expert *e,
-			 const struct lc_pnl_dossier *d, char *buf, size_t n)
+int lc_conflict_auto(const struct lc_expert *e,
+			 const struct lc_dossier *d, char *buf, size_t n)
 {
 	struct org orgs[16];
 	size_t k = dossier_orgs(d, orgs, 16);
+	char naff[512];
 
-	return orgs_conflict(e, orgs, k, buf, n);
+	lc_org_norm(e->affiliation, naff, sizeof naff);
+	return orgs_conflict(e, naff, orgs, k, buf, n);
 }
 
 /* An index from "c:<code>" and "n:<name>" to experts. */
@@ -259,7 +163,7 @@ static int ikey_cmp(const void *a, const void *b)
 static int index_add(struct ikey **v, size_t *n, size_t *cap,
 		     const char *pfx, const char *s, size_t len, size_t e)
 {
-	struct ikey *nv = lc_pnl_grow(*v, cap, *n, sizeof *nv);
+	struct ikey *nv = lc_grow(*v, cap, *n, sizeof *nv);
 	char *k;
 
 	if (!nv)
@@ -275,18 +179,21 @@ static int index_add(struct ikey **v, size_t *n, size_t *cap,
 	return 0;
 }
 
-static int build_index(const struct lc_pnl_experts *x, struct ikey **out,
-		       size_t *nout)
+/* naff: the experts' normalised affiliations, NAFF bytes each. */
+enum { NAFF = 512 };
+
+static int build_index(const struct lc_experts *x, const char *naff,
+		       struct ikey **out, size_t *nout)
 {
 	struct ikey *v = NULL;
 	size_t n = 0, cap = 0;
 
 	for (size_t e = 0; e < x->n; e++) {
 		const char *p = x->v[e].credit_codes;
+		const char *na = naff + e * NAFF;
 
-		if (x->v[e].norm_aff[0] &&
-		    index_add(&v, &n, &cap, "n:", x->v[e].norm_aff,
-			      strlen(x->v[e].norm_aff), e) < 0)
+		if (na[0] && index_add(&v, &n, &cap, "n:", na, strlen(na),
+				       e) < 0)
 			goto oom;
 		while (*p) {
 			const char *end = strchr(p, ';');
@@ -344,19 +251,27 @@ static size_t index_lower(const struct ikey *v, size_t n, const char *k)
  * dossiers in order, experts in order per dossier (each once). */
 typedef int (*pair_fn)(size_t e, size_t d, const char *reason, void *ctx);
 
-static int auto_pairs(const struct lc_pnl_experts *x,
-		      const struct lc_pnl_dossiers *ds, pair_fn fn,
+static int auto_pairs(const struct lc_experts *x,
+		      const struct lc_dossiers *ds, pair_fn fn,
 		      void *ctx)
 {
 	struct ikey *ix = NULL;
 	size_t nix = 0, *cand = NULL;
 	unsigned char *mark = NULL;
+	char *naff;
 	int rc = 0;
 
 	if (!x->n || !ds->n)
 		return 0;
-	if (build_index(x, &ix, &nix) < 0)
+	naff = malloc(x->n * NAFF);
+	if (!naff)
 		return LC_ENOMEM;
+	for (size_t e = 0; e < x->n; e++)
+		lc_org_norm(x->v[e].affiliation, naff + e * NAFF, NAFF);
+	if (build_index(x, naff, &ix, &nix) < 0) {
+		free(naff);
+		return LC_ENOMEM;
+	}
 	mark = calloc(x->n, 1);
 	cand = malloc(x->n * sizeof *cand);
 	if (!mark || !cand) {
@@ -400,34 +315,31 @@ static int auto_pairs(const struct lc_pnl_experts *x,
 			char reason[200];
 
 			mark[cand[i]] = 0;
-			if (rc == 0 && orgs_conflict(&x->v[cand[i]], orgs, no,
-						     reason, sizeof reason))
+			if (rc == 0 && orgs_conflict(&x->v[cand[i]],
+						     naff + cand[i] * NAFF,
+						     orgs, no, reason,
+						     sizeof reason))
 				rc = fn(cand[i], d, reason, ctx);
 		}
 	}
 out:
+	free(naff);
 	free(mark);
 	free(cand);
 	index_free(ix, nix);
 	return rc;
 }
 
-char *lc_pnl_pair_key(const char *expert, const char *tech, char *buf,
-		      size_t n)
-{
-	snprintf(buf, n, "%s\037%s", expert, tech);
-	return buf;
-}
 
 /* ---- stored conflicts ---------------------------------------------------- */
 
 struct refresh {
 	struct lc_catalog *cat;
-	struct lc_pnl_audit *a;
-	const struct lc_pnl_experts *x;
-	const struct lc_pnl_dossiers *d;
-	struct lc_pnl_map *stored;   /* pair -> 1 auto, 2 declared */
-	struct lc_pnl_map *now;      /* pairs automatic now */
+	struct lc_audit *a;
+	const struct lc_experts *x;
+	const struct lc_dossiers *d;
+	struct lc_strmap *stored;   /* pair -> 1 auto, 2 declared */
+	struct lc_strmap *now;      /* pairs automatic now */
 	const char *source;
 	long added, removed;
 	struct lc_error *err;
@@ -440,10 +352,10 @@ static int stored_one(const char *key, const struct lc_rec *r, void *vc)
 	char pk[300];
 
 	(void)key;
-	lc_pnl_pair_key(lc_rec_get(r, "expert") ? lc_rec_get(r, "expert") :
+	lc_pair_key(lc_rec_get(r, "expert") ? lc_rec_get(r, "expert") :
 			"", lc_rec_get(r, "tech") ? lc_rec_get(r, "tech") :
 			"", pk, sizeof pk);
-	return lc_pnl_map_put(f->stored, pk,
+	return lc_strmap_put(f->stored, pk,
 			      o && !strcmp(o, "auto") ? 1 : 2) < 0;
 }
 
@@ -455,10 +367,10 @@ static int refresh_pair(size_t e, size_t d, const char *reason, void *vc)
 	struct lc_rec *r;
 	int rc;
 
-	lc_pnl_pair_key(ei, di, pk, sizeof pk);
-	if (lc_pnl_map_put(f->now, pk, 1) < 0)
+	lc_pair_key(ei, di, pk, sizeof pk);
+	if (lc_strmap_put(f->now, pk, 1) < 0)
 		return LC_ENOMEM;
-	if (lc_pnl_map_get(f->stored, pk, 0))
+	if (lc_strmap_get(f->stored, pk, 0))
 		return 0;
 	r = lc_rec_new();
 	if (!r)
@@ -473,7 +385,7 @@ static int refresh_pair(size_t e, size_t d, const char *reason, void *vc)
 	lc_rec_free(r);
 	snprintf(detail, sizeof detail, "%s %s auto: %s", ei, di, reason);
 	if (rc == 0)
-		rc = lc_pnl_audit_add(f->a, "conflict.add", detail, f->source,
+		rc = lc_audit_add(f->a, "conflict.add", detail, f->source,
 				      f->err);
 	if (rc == 0)
 		f->added++;
@@ -490,37 +402,37 @@ static int stale_one(const char *key, const struct lc_rec *r, void *vc)
 
 	if (!o || strcmp(o, "auto") != 0 || !ex || !t)
 		return 0;
-	if (lc_pnl_map_get(f->now, lc_pnl_pair_key(ex, t, pk, sizeof pk), 0))
+	if (lc_strmap_get(f->now, lc_pair_key(ex, t, pk, sizeof pk), 0))
 		return 0;
 	/* A dossier or expert that is gone no longer conflicts. */
 	rc = lc_catalog_rec_del(f->cat, key, f->err);
 	snprintf(detail, sizeof detail, "%s %s auto: no longer applies", ex,
 		 t);
 	if (rc == 0)
-		rc = lc_pnl_audit_add(f->a, "conflict.remove", detail,
+		rc = lc_audit_add(f->a, "conflict.remove", detail,
 				      f->source, f->err);
 	if (rc == 0)
 		f->removed++;
 	return rc;
 }
 
-int lc_pnl_conflicts_refresh(struct lc_catalog *cat,
-			     struct lc_pnl_audit *a, const char *source,
+int lc_conflicts_refresh(struct lc_catalog *cat,
+			     struct lc_audit *a, const char *source,
 			     long *added, long *removed,
 			     struct lc_error *err)
 {
-	struct lc_pnl_experts x = { 0 };
-	struct lc_pnl_dossiers d = { 0 };
+	struct lc_experts x = { 0 };
+	struct lc_dossiers d = { 0 };
 	struct refresh f = { cat, a, &x, &d, NULL, NULL, source, 0, 0, err };
 	int rc;
 
-	rc = lc_pnl_experts_load(cat, &x, err);
+	rc = lc_experts_load(cat, &x, err);
 	if (rc == 0)
-		rc = lc_pnl_dossiers_load(cat, NULL, &d, err);
+		rc = lc_dossiers_load(cat, NULL, &d, err);
 	if (rc < 0)
 		goto out;
-	f.stored = lc_pnl_map_new();
-	f.now = lc_pnl_map_new();
+	f.stored = lc_strmap_new();
+	f.now = lc_strmap_new();
 	if (!f.stored || !f.now)
 		goto oom;
 	rc = lc_catalog_rec_each(cat, "conflict", NULL, NULL, stored_one, &f,
@@ -544,20 +456,20 @@ out:
 		*added = f.added;
 	if (removed)
 		*removed = f.removed;
-	lc_pnl_map_free(f.stored);
-	lc_pnl_map_free(f.now);
-	lc_pnl_experts_release(&x);
-	lc_pnl_dossiers_release(&d);
+	lc_strmap_free(f.stored);
+	lc_strmap_free(f.now);
+	lc_experts_release(&x);
+	lc_dossiers_release(&d);
 	return rc;
 }
 
-int lc_pnl_conflict_declare(struct lc_catalog *cat, const char *expert,
+int lc_conflict_declare(struct lc_catalog *cat, const char *expert,
 			    const char *tech, const char *reason,
 			    struct lc_error *err)
 {
 	struct lc_rec *r = NULL, *old = NULL;
 	struct lc_tech *t = NULL;
-	struct lc_pnl_audit *a = NULL;
+	struct lc_audit *a = NULL;
 	char key[300], detail[600];
 	int rc;
 
@@ -589,11 +501,11 @@ int lc_pnl_conflict_declare(struct lc_catalog *cat, const char *expert,
 	snprintf(key, sizeof key, "conflict:%s:%s", expert, tech);
 	snprintf(detail, sizeof detail, "%s %s declared: %s", expert, tech,
 		 reason);
-	rc = lc_pnl_tx_begin(cat, &a, err);
+	rc = lc_audit_tx_begin(cat, &a, err);
 	if (rc == 0)
 		rc = lc_catalog_rec_put(cat, key, r, err);
 	if (rc == 0)
-		rc = lc_pnl_audit_add(a, "conflict.declare", detail, NULL,
+		rc = lc_audit_add(a, "conflict.declare", detail, NULL,
 				      err);
 	/* A conflicted expert may not stay assigned. */
 	snprintf(key, sizeof key, "assign:%s:%s", tech, expert);
@@ -602,20 +514,20 @@ int lc_pnl_conflict_declare(struct lc_catalog *cat, const char *expert,
 		snprintf(detail, sizeof detail, "%s %s now conflicted", expert,
 			 tech);
 		if (rc == 0)
-			rc = lc_pnl_audit_add(a, "assign.remove", detail,
+			rc = lc_audit_add(a, "assign.remove", detail,
 					      NULL, err);
 		else if (rc == LC_ENOTFOUND)
 			rc = 0;
 	}
-	rc = lc_pnl_tx_end(cat, a, rc, err);
+	rc = lc_audit_tx_end(cat, a, rc, err);
 	lc_rec_free(r);
 	return rc;
 }
 
 struct set_ctx {
-	struct lc_pnl_map *m;
-	const struct lc_pnl_experts *x;
-	const struct lc_pnl_dossiers *d;
+	struct lc_strmap *m;
+	const struct lc_experts *x;
+	const struct lc_dossiers *d;
 };
 
 static int set_stored(const char *key, const struct lc_rec *r, void *vc)
@@ -627,7 +539,7 @@ static int set_stored(const char *key, const struct lc_rec *r, void *vc)
 	(void)key;
 	if (!ex || !t)
 		return 0;
-	return lc_pnl_map_put(s->m, lc_pnl_pair_key(ex, t, pk, sizeof pk),
+	return lc_strmap_put(s->m, lc_pair_key(ex, t, pk, sizeof pk),
 			      1) < 0;
 }
 
@@ -637,17 +549,17 @@ static int set_auto(size_t e, size_t d, const char *reason, void *vc)
 	char pk[300];
 
 	(void)reason;
-	return lc_pnl_map_put(s->m, lc_pnl_pair_key(s->x->v[e].id,
+	return lc_strmap_put(s->m, lc_pair_key(s->x->v[e].id,
 				s->d->v[d].id, pk, sizeof pk), 1) < 0 ?
 		LC_ENOMEM : 0;
 }
 
-int lc_pnl_conflicts_set(struct lc_catalog *cat,
-			 const struct lc_pnl_experts *x,
-			 const struct lc_pnl_dossiers *d,
-			 struct lc_pnl_map **out, struct lc_error *err)
+int lc_conflicts_set(struct lc_catalog *cat,
+			 const struct lc_experts *x,
+			 const struct lc_dossiers *d,
+			 struct lc_strmap **out, struct lc_error *err)
 {
-	struct set_ctx s = { lc_pnl_map_new(), x, d };
+	struct set_ctx s = { lc_strmap_new(), x, d };
 	int rc;
 
 	if (!s.m)
@@ -663,7 +575,7 @@ int lc_pnl_conflicts_set(struct lc_catalog *cat,
 		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				  "out of memory");
 	if (rc < 0) {
-		lc_pnl_map_free(s.m);
+		lc_strmap_free(s.m);
 		return rc;
 	}
 	*out = s.m;

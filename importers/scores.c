@@ -1,13 +1,13 @@
-/* panel_scores.c - score sheets: writing an expert's sheet of assigned
- * dossiers, and importing filled sheets and long score files, checked in
- * full before anything is stored, with the history of replaced scores. */
+/* scores.c - reading filled score sheets (as `sheets export` writes
+ * them) and long score files (expert,id,criterion,score,comment), every
+ * score checked in full before anything is stored, with the history of
+ * replaced scores and an audit entry per review changed. */
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "exporters/exporters.h"
 #include "importers/importers.h"
-#include "ranker/panel.h"
 
 /* Info columns of a sheet: read by people, ignored on import. */
 static const char *const info_cols[] = {
@@ -15,178 +15,20 @@ static const char *const info_cols[] = {
 	"summary", NULL
 };
 
-struct strs {
-	char **v;
-	size_t n, cap;
-};
-
-static int strs_add(struct strs *s, const char *v)
-{
-	char **nv = lc_pnl_grow(s->v, &s->cap, s->n, sizeof *nv);
-
-	if (!nv)
-		return LC_ENOMEM;
-	s->v = nv;
-	s->v[s->n] = strdup(v);
-	return s->v[s->n++] ? 0 : LC_ENOMEM;
-}
-
-static void strs_free(struct strs *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-}
-
-static int str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int assigned_one(const char *key, const struct lc_rec *r, void *vc)
-{
-	const char *t = lc_rec_get(r, "tech");
-
-	(void)key;
-	return t && strs_add(vc, t) < 0;
-}
-
-struct mine {
-	struct lc_pnl_map *idx;   /* "tech\037crit" -> index into vals */
-	struct strs vals;         /* score texts, then comments */
-	struct lc_pnl_map *cidx;  /* tech -> comment index */
-};
-
-static int mine_one(const char *key, const struct lc_rec *r, void *vc)
-{
-	struct mine *m = vc;
-	const char *t = lc_rec_get(r, "tech"), *c = lc_rec_get(r, "criterion");
-	const char *s = lc_rec_get(r, "score"), *cm = lc_rec_get(r, "comment");
-	char k[300];
-
-	(void)key;
-	if (!t || !c || !s)
-		return 0;
-	snprintf(k, sizeof k, "%s\037%s", t, c);
-	if (lc_pnl_map_put(m->idx, k, (long)m->vals.n) < 0 ||
-	    strs_add(&m->vals, s) < 0)
-		return 1;
-	if (cm && *cm) {
-		if (lc_pnl_map_put(m->cidx, t, (long)m->vals.n) < 0 ||
-		    strs_add(&m->vals, cm) < 0)
-			return 1;
-	}
-	return 0;
-}
-
-int lc_pnl_sheet_export(struct lc_catalog *cat,
-			const struct lc_pnl_criteria *c, const char *expert,
-			int blind, FILE *out, struct lc_error *err)
-{
-	struct strs techs = { 0 };
-	struct mine m = { lc_pnl_map_new(), { 0 }, lc_pnl_map_new() };
-	struct lc_rec *r = NULL;
-	char key[300];
-	int rc;
-
-	if (!m.idx || !m.cidx) {
-		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
-				  "out of memory");
-		goto out;
-	}
-	snprintf(key, sizeof key, "expert:%s", expert);
-	rc = lc_catalog_rec_get(cat, key, &r, err);
-	lc_rec_free(r);
-	if (rc == LC_ENOTFOUND)
-		rc = lc_error_set(err, LC_ENOTFOUND, NULL, 0, "expert",
-				  "no expert '%s'", expert);
-	if (rc == 0)
-		rc = lc_catalog_rec_each(cat, "assign", "expert", expert,
-					 assigned_one, &techs, err);
-	if (rc == 0)
-		rc = lc_catalog_rec_each(cat, "score", "expert", expert,
-					 mine_one, &m, err);
-	if (rc > 0)
-		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
-				  "out of memory");
-	if (rc < 0)
-		goto out;
-	if (techs.n)
-		qsort(techs.v, techs.n, sizeof *techs.v, str_cmp);
-	fputs("expert,id,name_zh,name_en,sector,trl,", out);
-	if (!blind)
-		fputs("submitter,owners,", out);
-	fputs("summary", out);
-	for (size_t j = 0; j < c->n; j++) {
-		putc(',', out);
-		lc_csv_field(out, c->id[j], 1);
-	}
-	fputs(",comment\n", out);
-	for (size_t i = 0; i < techs.n; i++) {
-		struct lc_tech *t = NULL;
-		static const int cols[] = { LC_F_ID, LC_F_NAME_ZH,
-			LC_F_NAME_EN, LC_F_SECTOR, LC_F_TRL, LC_F_SUBMITTER,
-			LC_F_OWNERS, LC_F_SUMMARY };
-		long ci;
-
-		rc = lc_catalog_get_tech(cat, techs.v[i], &t, err);
-		if (rc < 0)
-			goto out;
-		/* Text from submissions is made inert for spreadsheets;
-		 * ids and scores never start with a formula character. */
-		lc_csv_field(out, expert, 1);
-		for (size_t f = 0; f < sizeof cols / sizeof *cols; f++) {
-			const char *v = lc_tech_get(t, cols[f]);
-
-			if (blind && (cols[f] == LC_F_SUBMITTER ||
-				      cols[f] == LC_F_OWNERS))
-				continue;
-			putc(',', out);
-			lc_csv_field(out, v ? v : "", 1);
-		}
-		for (size_t j = 0; j < c->n; j++) {
-			long vi;
-
-			snprintf(key, sizeof key, "%s\037%s", techs.v[i],
-				 c->id[j]);
-			vi = lc_pnl_map_get(m.idx, key, -1);
-			putc(',', out);
-			if (vi >= 0)
-				lc_csv_field(out, m.vals.v[vi], 0);
-		}
-		putc(',', out);
-		ci = lc_pnl_map_get(m.cidx, techs.v[i], -1);
-		if (ci >= 0)
-			lc_csv_field(out, m.vals.v[ci], 1);
-		putc('\n', out);
-		lc_tech_free(t);
-	}
-	if (fflush(out) != 0 || ferror(out))
-		rc = lc_error_set(err, LC_EIO, NULL, 0, NULL,
-				  "cannot write the sheet");
-out:
-	strs_free(&techs);
-	strs_free(&m.vals);
-	lc_pnl_map_free(m.idx);
-	lc_pnl_map_free(m.cidx);
-	return rc;
-}
-
-/* ---- import ---------------------------------------------------------- */
-
 struct pending {
 	char *tech, *expert, *crit, *score, *comment, *source;
 };
 
 struct imp {
 	struct lc_catalog *cat;
-	const struct lc_pnl_criteria *c;
-	struct lc_pnl_experts x;
-	struct lc_pnl_dossiers d;
-	struct lc_pnl_map *assigned, *conf, *seen;
+	const struct lc_criteria *c;
+	const struct lc_experts *x;
+	const struct lc_dossiers *d;
+	struct lc_strmap *assigned, *seen;
+	const struct lc_strmap *conf;
 	struct pending *p;
 	size_t np, capp;
-	lc_pnl_problem_fn fn;
+	lc_problem_fn fn;
 	void *pctx;
 	long problems;
 	struct lc_error *err;
@@ -221,8 +63,8 @@ static int assign_one(const char *key, const struct lc_rec *r, void *vc)
 	(void)key;
 	if (!ex || !t)
 		return 0;
-	return lc_pnl_map_put(im->assigned,
-			      lc_pnl_pair_key(ex, t, pk, sizeof pk), 1) < 0;
+	return lc_strmap_put(im->assigned,
+			      lc_pair_key(ex, t, pk, sizeof pk), 1) < 0;
 }
 
 /* Checks one score and queues it. */
@@ -244,26 +86,26 @@ static int take(struct imp *im, const char *file, long line,
 		problem(im, file, line, "id", "id is required");
 		return 0;
 	}
-	if (lc_pnl_experts_find(&im->x, expert) < 0) {
+	if (lc_experts_find(im->x, expert) < 0) {
 		problem(im, file, line, "expert", "unknown expert '%s'",
 			expert);
 		bad = 1;
 	}
-	if (lc_pnl_dossiers_find(&im->d, tech) < 0) {
+	if (lc_dossiers_find(im->d, tech) < 0) {
 		problem(im, file, line, "id", "unknown dossier '%s'", tech);
 		bad = 1;
 	}
-	lc_pnl_pair_key(expert, tech, pk, sizeof pk);
-	if (!bad && lc_pnl_map_get(im->conf, pk, 0)) {
+	lc_pair_key(expert, tech, pk, sizeof pk);
+	if (!bad && lc_strmap_get(im->conf, pk, 0)) {
 		problem(im, file, line, "expert", "expert %s is conflicted "
 			"on %s: score refused", expert, tech);
 		bad = 1;
-	} else if (!bad && !lc_pnl_map_get(im->assigned, pk, 0)) {
+	} else if (!bad && !lc_strmap_get(im->assigned, pk, 0)) {
 		problem(im, file, line, "expert", "expert %s is not "
 			"assigned to %s: score refused", expert, tech);
 		bad = 1;
 	}
-	j = lc_pnl_criteria_find(im->c, crit);
+	j = lc_criteria_find(im->c, crit);
 	if (j < 0) {
 		problem(im, file, line, "criterion", "unknown criterion '%s'",
 			crit);
@@ -285,15 +127,15 @@ static int take(struct imp *im, const char *file, long line,
 	if (bad)
 		return 0;
 	snprintf(pk, sizeof pk, "%s\037%s\037%s", tech, expert, crit);
-	if (lc_pnl_map_get(im->seen, pk, 0)) {
+	if (lc_strmap_get(im->seen, pk, 0)) {
 		problem(im, file, line, field, "score of %s on %s for %s "
 			"given twice (first at line %ld)", expert, tech, crit,
-			lc_pnl_map_get(im->seen, pk, 0));
+			lc_strmap_get(im->seen, pk, 0));
 		return 0;
 	}
-	if (lc_pnl_map_put(im->seen, pk, line) < 0)
+	if (lc_strmap_put(im->seen, pk, line) < 0)
 		return LC_ENOMEM;
-	p = lc_pnl_grow(im->p, &im->capp, im->np, sizeof *p);
+	p = lc_grow(im->p, &im->capp, im->np, sizeof *p);
 	if (!p)
 		return LC_ENOMEM;
 	im->p = p;
@@ -362,7 +204,7 @@ static int read_file(struct imp *im, const char *path, long *rows)
 					"'%s'", h);
 			*slot = (int)i;
 		} else if (!longfmt && !info) {
-			crit_of[i] = (int)lc_pnl_criteria_find(im->c, h);
+			crit_of[i] = (int)lc_criteria_find(im->c, h);
 			if (crit_of[i] < 0)
 				problem(im, path, line, h, "unknown criterion "
 					"'%s'", h);
@@ -452,7 +294,7 @@ static int hist_key(struct lc_catalog *cat, const char *skey, char *buf,
 /* Stores p; a change is appended to *note (" crit=v" or " crit a->b")
  * for the audit entry of its review. */
 static int store(struct imp *im, const struct pending *p,
-		 struct lc_pnl_scores_sum *sum, char **note)
+		 struct lc_scores_sum *sum, char **note)
 {
 	struct lc_rec *old = NULL, *r = NULL;
 	char key[400], hkey[448], detail[300], when[32];
@@ -523,14 +365,15 @@ out:
 	return rc;
 }
 
-int lc_pnl_scores_import(struct lc_catalog *cat,
-			 const struct lc_pnl_criteria *c,
-			 char *const *paths, size_t npaths,
-			 lc_pnl_problem_fn fn, void *pctx,
-			 struct lc_pnl_scores_sum *sum, struct lc_error *err)
+int lc_scores_import(struct lc_catalog *cat, const struct lc_criteria *c,
+		     const struct lc_experts *x, const struct lc_dossiers *d,
+		     const struct lc_strmap *conflicted,
+		     char *const *paths, size_t npaths,
+			 lc_problem_fn fn, void *pctx,
+			 struct lc_scores_sum *sum, struct lc_error *err)
 {
 	struct imp im;
-	struct lc_pnl_audit *a = NULL;
+	struct lc_audit *a = NULL;
 	char *note = NULL;
 	int rc;
 
@@ -541,20 +384,17 @@ int lc_pnl_scores_import(struct lc_catalog *cat,
 	im.fn = fn;
 	im.pctx = pctx;
 	im.err = err;
-	im.assigned = lc_pnl_map_new();
-	im.seen = lc_pnl_map_new();
+	im.conf = conflicted;
+	im.x = x;
+	im.d = d;
+	im.assigned = lc_strmap_new();
+	im.seen = lc_strmap_new();
 	if (!im.assigned || !im.seen) {
 		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				  "out of memory");
 		goto out;
 	}
-	rc = lc_pnl_experts_load(cat, &im.x, err);
-	if (rc == 0)
-		rc = lc_pnl_dossiers_load(cat, NULL, &im.d, err);
-	if (rc == 0)
-		rc = lc_pnl_conflicts_set(cat, &im.x, &im.d, &im.conf, err);
-	if (rc == 0)
-		rc = lc_catalog_rec_each(cat, "assign", NULL, NULL,
+	rc = lc_catalog_rec_each(cat, "assign", NULL, NULL,
 					 assign_one, &im, err);
 	if (rc > 0)
 		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
@@ -569,7 +409,7 @@ int lc_pnl_scores_import(struct lc_catalog *cat,
 				  im.problems);
 		goto out;
 	}
-	rc = lc_pnl_tx_begin(cat, &a, err);
+	rc = lc_audit_tx_begin(cat, &a, err);
 	/* One audit entry per review (expert, dossier, file) changed. */
 	for (size_t i = 0; rc == 0 && i < im.np; i++) {
 		const struct pending *p = &im.p[i];
@@ -590,7 +430,7 @@ int lc_pnl_scores_import(struct lc_catalog *cat,
 			}
 			snprintf(detail, strlen(note) + 300, "%s %s:%s",
 				 p->expert, p->tech, note);
-			rc = lc_pnl_audit_add(a, "score", detail, p->source,
+			rc = lc_audit_add(a, "score", detail, p->source,
 					      err);
 			free(detail);
 		}
@@ -598,7 +438,7 @@ int lc_pnl_scores_import(struct lc_catalog *cat,
 		note = NULL;
 	}
 	free(note);
-	rc = lc_pnl_tx_end(cat, a, rc, err);
+	rc = lc_audit_tx_end(cat, a, rc, err);
 out:
 	for (size_t i = 0; i < im.np; i++) {
 		free(im.p[i].tech);
@@ -609,10 +449,7 @@ out:
 		free(im.p[i].source);
 	}
 	free(im.p);
-	lc_pnl_map_free(im.assigned);
-	lc_pnl_map_free(im.conf);
-	lc_pnl_map_free(im.seen);
-	lc_pnl_experts_release(&im.x);
-	lc_pnl_dossiers_release(&im.d);
+	lc_strmap_free(im.assigned);
+	lc_strmap_free(im.seen);
 	return rc;
 }

@@ -4,13 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <nettle/sha2.h>
-#include "ranker/panel.h"
+#include "catalog/catalog.h"
 
 #define HEAD_KEY "audithead:log"
 #define ZERO_HASH \
 	"0000000000000000000000000000000000000000000000000000000000000000"
 
-struct lc_pnl_audit {
+struct lc_audit {
 	struct lc_catalog *cat;
 	long seq;              /* last stored entry */
 	char hash[65];         /* its hash */
@@ -30,7 +30,7 @@ static void feed(struct sha256_ctx *h, const char *s)
 		sha256_update(h, n, (const uint8_t *)s);
 }
 
-void lc_pnl_audit_hash(const struct lc_pnl_audit_entry *e, char hex[65])
+void lc_audit_hash(const struct lc_audit_entry *e, char hex[65])
 {
 	struct sha256_ctx h;
 	uint8_t d[SHA256_DIGEST_SIZE];
@@ -52,10 +52,10 @@ void lc_pnl_audit_hash(const struct lc_pnl_audit_entry *e, char hex[65])
 	hex[64] = '\0';
 }
 
-int lc_pnl_audit_begin(struct lc_catalog *cat, struct lc_pnl_audit **out,
+int lc_audit_begin(struct lc_catalog *cat, struct lc_audit **out,
 		       struct lc_error *err)
 {
-	struct lc_pnl_audit *a = calloc(1, sizeof *a);
+	struct lc_audit *a = calloc(1, sizeof *a);
 	struct lc_rec *head = NULL;
 	int rc;
 
@@ -86,11 +86,11 @@ int lc_pnl_audit_begin(struct lc_catalog *cat, struct lc_pnl_audit **out,
 	return 0;
 }
 
-int lc_pnl_audit_add(struct lc_pnl_audit *a, const char *action,
+int lc_audit_add(struct lc_audit *a, const char *action,
 		     const char *detail, const char *source,
 		     struct lc_error *err)
 {
-	struct lc_pnl_audit_entry e;
+	struct lc_audit_entry e;
 	struct lc_rec *r = lc_rec_new();
 	char seq[24], key[40], hex[65];
 	int rc;
@@ -100,9 +100,9 @@ int lc_pnl_audit_add(struct lc_pnl_audit *a, const char *action,
 				    "out of memory");
 	snprintf(seq, sizeof seq, "%010ld", a->seq + 1);
 	snprintf(key, sizeof key, "audit:%s", seq);
-	e = (struct lc_pnl_audit_entry){ key, seq, a->who, a->when, action,
+	e = (struct lc_audit_entry){ key, seq, a->who, a->when, action,
 		detail ? detail : "", source ? source : "", a->hash, NULL };
-	lc_pnl_audit_hash(&e, hex);
+	lc_audit_hash(&e, hex);
 	rc = lc_rec_set(r, "seq", seq);
 	rc = rc ? rc : lc_rec_set(r, "who", e.who);
 	rc = rc ? rc : lc_rec_set(r, "when", e.when);
@@ -125,7 +125,7 @@ int lc_pnl_audit_add(struct lc_pnl_audit *a, const char *action,
 	return 0;
 }
 
-int lc_pnl_audit_end(struct lc_pnl_audit *a, int fail, struct lc_error *err)
+int lc_audit_end(struct lc_audit *a, int fail, struct lc_error *err)
 {
 	struct lc_rec *r;
 	char seq[24];
@@ -150,22 +150,22 @@ int lc_pnl_audit_end(struct lc_pnl_audit *a, int fail, struct lc_error *err)
 	return rc;
 }
 
-int lc_pnl_tx_begin(struct lc_catalog *cat, struct lc_pnl_audit **a,
+int lc_audit_tx_begin(struct lc_catalog *cat, struct lc_audit **a,
 		    struct lc_error *err)
 {
 	int rc = lc_catalog_begin(cat, err);
 
 	*a = NULL;
 	if (rc == 0)
-		rc = lc_pnl_audit_begin(cat, a, err);
+		rc = lc_audit_begin(cat, a, err);
 	return rc;
 }
 
-int lc_pnl_tx_end(struct lc_catalog *cat, struct lc_pnl_audit *a, int rc,
+int lc_audit_tx_end(struct lc_catalog *cat, struct lc_audit *a, int rc,
 		  struct lc_error *err)
 {
 	if (a) {
-		int rc2 = lc_pnl_audit_end(a, rc < 0, err);
+		int rc2 = lc_audit_end(a, rc < 0, err);
 
 		rc = rc < 0 ? rc : rc2;
 	}
@@ -176,12 +176,12 @@ int lc_pnl_tx_end(struct lc_catalog *cat, struct lc_pnl_audit *a, int rc,
 }
 
 struct each_ctx {
-	int (*fn)(const struct lc_pnl_audit_entry *e, void *ctx);
+	int (*fn)(const struct lc_audit_entry *e, void *ctx);
 	void *ctx;
 };
 
 static void entry_of(const char *key, const struct lc_rec *r,
-		     struct lc_pnl_audit_entry *e)
+		     struct lc_audit_entry *e)
 {
 	e->key = key;
 	e->seq = lc_rec_get(r, "seq");
@@ -197,14 +197,14 @@ static void entry_of(const char *key, const struct lc_rec *r,
 static int each_one(const char *key, const struct lc_rec *r, void *vc)
 {
 	struct each_ctx *c = vc;
-	struct lc_pnl_audit_entry e;
+	struct lc_audit_entry e;
 
 	entry_of(key, r, &e);
 	return c->fn(&e, c->ctx);
 }
 
-int lc_pnl_audit_each(struct lc_catalog *cat,
-		      int (*fn)(const struct lc_pnl_audit_entry *e,
+int lc_audit_each(struct lc_catalog *cat,
+		      int (*fn)(const struct lc_audit_entry *e,
 				void *ctx),
 		      void *ctx, struct lc_error *err)
 {
@@ -223,7 +223,7 @@ struct verify_ctx {
 static int verify_one(const char *key, const struct lc_rec *r, void *vc)
 {
 	struct verify_ctx *v = vc;
-	struct lc_pnl_audit_entry e;
+	struct lc_audit_entry e;
 	char want[32], hex[65];
 
 	entry_of(key, r, &e);
@@ -240,7 +240,7 @@ static int verify_one(const char *key, const struct lc_rec *r, void *vc)
 		return lc_error_set(v->err, LC_EDATA, NULL, 0, NULL,
 				    "%s: broken chain: prev does not match "
 				    "the previous entry's hash", key);
-	lc_pnl_audit_hash(&e, hex);
+	lc_audit_hash(&e, hex);
 	if (!e.hash || strcmp(e.hash, hex) != 0)
 		return lc_error_set(v->err, LC_EDATA, NULL, 0, NULL,
 				    "%s: broken chain: entry altered (hash "
@@ -250,7 +250,7 @@ static int verify_one(const char *key, const struct lc_rec *r, void *vc)
 	return 0;
 }
 
-int lc_pnl_audit_verify(struct lc_catalog *cat, long *n,
+int lc_audit_verify(struct lc_catalog *cat, long *n,
 			struct lc_error *err)
 {
 	struct verify_ctx v = { 0, ZERO_HASH, err };

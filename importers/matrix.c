@@ -1,13 +1,11 @@
 /* matrix.c - reads a decision matrix (or an AHP pairwise matrix) from a
- * small CSV file (with the importers' RFC 4180 reader), with errors naming
- * file, line and column. */
+ * CSV file, in time linear in its size (names checked for duplicates
+ * through a hash), with errors naming file, line and column. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "importers/importers.h"
-#include "ranker/ranker.h"
-#include "ranker/internal.h"
 
 struct lc_matrix {
 	size_t rows, cols;
@@ -17,6 +15,7 @@ struct lc_matrix {
 	long hline;          /* source line of the header */
 	char *path;          /* the file read */
 	double *x;           /* rows x cols */
+	struct lc_strmap *seen;  /* row names read so far (while reading) */
 };
 
 void lc_matrix_free(struct lc_matrix *mx)
@@ -32,6 +31,7 @@ void lc_matrix_free(struct lc_matrix *mx)
 	free(mx->line);
 	free(mx->x);
 	free(mx->path);
+	lc_strmap_free(mx->seen);
 	free(mx);
 }
 
@@ -63,7 +63,7 @@ void lc_matrix_locate_error(const struct lc_matrix *mx, struct lc_error *err)
 	row = err->line;
 	snprintf(err->file, sizeof err->file, "%s", mx->path);
 	err->line = 0;
-	j = lc_rk_crit_of(err, mx->cols);
+	j = lc_error_crit_of(err, mx->cols);
 	if (j < 0)
 		return;
 	snprintf(err->field, sizeof err->field, "%s", mx->cname[j]);
@@ -118,7 +118,8 @@ static int read_header(struct lc_matrix *mx, struct lc_csv *c, size_t nf,
 				    "least one criterion name");
 	mx->cols = nf - 1;
 	mx->cname = calloc(mx->cols, sizeof *mx->cname);
-	if (!mx->cname)
+	mx->seen = lc_strmap_new();
+	if (!mx->cname || !mx->seen)
 		return oom(err);
 	for (size_t j = 0; j < mx->cols; j++) {
 		const char *name = lc_csv_get(c, j + 1);
@@ -126,16 +127,17 @@ static int read_header(struct lc_matrix *mx, struct lc_csv *c, size_t nf,
 		if (!*name)
 			return lc_error_set(err, LC_EDATA, path, lineno, NULL,
 					    "column %zu has no name", j + 2);
-		for (size_t t = 0; t < j; t++)
-			if (!strcmp(name, mx->cname[t]))
-				return lc_error_set(err, LC_EDATA, path,
-						    lineno, name,
-						    "duplicate criterion");
+		if (lc_strmap_get(mx->seen, name, 0))
+			return lc_error_set(err, LC_EDATA, path, lineno, name,
+					    "duplicate criterion");
 		mx->cname[j] = dup_str(name);
-		if (!mx->cname[j])
+		if (!mx->cname[j] || lc_strmap_put(mx->seen, name, 1) < 0)
 			return oom(err);
 	}
-	return 0;
+	/* the same map then holds the row names */
+	lc_strmap_free(mx->seen);
+	mx->seen = lc_strmap_new();
+	return mx->seen ? 0 : oom(err);
 }
 
 /* Appends the current record of c as a row. *rcap: rows allocated. */
@@ -171,11 +173,9 @@ static int read_row(struct lc_matrix *mx, struct lc_csv *c, size_t nf,
 		mx->x = nx;
 		*rcap = nc;
 	}
-	for (size_t t = 0; t < mx->rows; t++)
-		if (!strcmp(mx->rname[t], name))
-			return lc_error_set(err, LC_EDATA, path, lineno, NULL,
-					    "duplicate alternative '%s'",
-					    name);
+	if (lc_strmap_get(mx->seen, name, 0))
+		return lc_error_set(err, LC_EDATA, path, lineno, NULL,
+				    "duplicate alternative '%s'", name);
 	for (size_t j = 0; j < mx->cols; j++) {
 		const char *v = lc_csv_get(c, j + 1);
 
@@ -187,7 +187,7 @@ static int read_row(struct lc_matrix *mx, struct lc_csv *c, size_t nf,
 					    "number or fraction" : "number");
 	}
 	mx->rname[mx->rows] = dup_str(name);
-	if (!mx->rname[mx->rows])
+	if (!mx->rname[mx->rows] || lc_strmap_put(mx->seen, name, 1) < 0)
 		return oom(err);
 	mx->line[mx->rows++] = lineno;
 	return 0;
@@ -247,6 +247,8 @@ int lc_matrix_read(const char *path, int flags, struct lc_matrix **out,
 	}
 done:
 	lc_csv_close(c);
+	lc_strmap_free(mx->seen);
+	mx->seen = NULL;
 	if (rc) {
 		lc_matrix_free(mx);
 		return rc;

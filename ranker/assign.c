@@ -3,9 +3,9 @@
  * load-balancing repair pass, and its storage as assign records. */
 #include <stdlib.h>
 #include <string.h>
-#include "ranker/panel.h"
+#include "ranker/ranker.h"
 
-void lc_pnl_assign_release(struct lc_pnl_assign_out *out)
+void lc_assign_release(struct lc_assign_out *out)
 {
 	free(out->start);
 	free(out->who);
@@ -53,7 +53,7 @@ static void csr_free(struct csr *c)
 }
 
 struct solver {
-	const struct lc_pnl_assign_in *in;
+	const struct lc_assign_in *in;
 	struct csr conf, pin;
 	size_t *load;
 	size_t *mark;          /* mark[e] == stamp: excluded for dossier */
@@ -167,7 +167,7 @@ static int idx_cmp(const void *a, const void *b)
 }
 
 /* Moves dossier d's review from expert x (in out's slot) to w. */
-static int move_review(struct solver *s, struct lc_pnl_assign_out *out,
+static int move_review(struct solver *s, struct lc_assign_out *out,
 		       size_t x, size_t w, size_t d)
 {
 	for (size_t j = out->start[d]; j < out->start[d + 1]; j++)
@@ -232,7 +232,7 @@ static int load_desc(const void *a, const void *b, void *ctx)
  * their dossiers to the least-loaded expert that may take it while that
  * lowers the spread (loads differ by 2 or more); until a pass moves
  * nothing. Each move lowers the sum of squared loads, so it ends. */
-static int repair(struct solver *s, struct lc_pnl_assign_out *out,
+static int repair(struct solver *s, struct lc_assign_out *out,
 		  const unsigned char *pinned_slot)
 {
 	size_t ne = s->in->ne, *ord = malloc(ne * sizeof *ord);
@@ -289,7 +289,7 @@ static int repair(struct solver *s, struct lc_pnl_assign_out *out,
  * less than u (breadth-first search over "x may take one of y's
  * reviews", each step keeping every rule); only u and the last change
  * load. Returns 1 when a chain was applied, 0 when none exists. */
-static int chain(struct solver *s, struct lc_pnl_assign_out *out,
+static int chain(struct solver *s, struct lc_assign_out *out,
 		 const unsigned char *pinned_slot, size_t u, size_t *from,
 		 size_t *via, size_t *queue, size_t *seen, size_t seen_stamp)
 {
@@ -346,7 +346,7 @@ static int chain(struct solver *s, struct lc_pnl_assign_out *out,
 	return 0;
 }
 
-static int chains(struct solver *s, struct lc_pnl_assign_out *out,
+static int chains(struct solver *s, struct lc_assign_out *out,
 		  const unsigned char *pinned_slot)
 {
 	size_t ne = s->in->ne, stamp = 0;
@@ -388,8 +388,8 @@ static int chains(struct solver *s, struct lc_pnl_assign_out *out,
 	return rc;
 }
 
-int lc_pnl_assign_solve(const struct lc_pnl_assign_in *in,
-			struct lc_pnl_assign_out *out, struct lc_error *err)
+int lc_assign_solve(const struct lc_assign_in *in,
+			struct lc_assign_out *out, struct lc_error *err)
 {
 	struct solver s;
 	struct order *ord = NULL;
@@ -526,7 +526,7 @@ oom:
 	rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
 done:
 	if (rc < 0 && rc != LC_EDATA)
-		lc_pnl_assign_release(out);
+		lc_assign_release(out);
 	if (rc == LC_EDATA) {
 		free(out->start);
 		free(out->fallback);

@@ -3,7 +3,7 @@
  * writing only the differences (audited), and manual add/remove. */
 #include <stdlib.h>
 #include <string.h>
-#include "ranker/panel.h"
+#include "ranker/ranker.h"
 
 struct pairs {
 	size_t *v;       /* (expert, dossier) flattened */
@@ -35,9 +35,9 @@ static int pairs_add(struct pairs *p, size_t e, size_t d, char origin)
 
 struct ctx {
 	struct lc_catalog *cat;
-	struct lc_pnl_experts x;
-	struct lc_pnl_dossiers d;
-	struct lc_pnl_map *conf;     /* pair keys */
+	struct lc_experts x;
+	struct lc_dossiers d;
+	struct lc_strmap *conf;     /* pair keys */
 	struct pairs cpairs, old;
 	struct lc_error *err;
 };
@@ -52,11 +52,11 @@ static int conf_one(const char *key, const struct lc_rec *r, void *vc)
 	(void)key;
 	if (!ex || !t)
 		return 0;
-	if (lc_pnl_map_put(c->conf, lc_pnl_pair_key(ex, t, pk, sizeof pk),
+	if (lc_strmap_put(c->conf, lc_pair_key(ex, t, pk, sizeof pk),
 			   1) < 0)
 		return 1;
-	e = lc_pnl_experts_find(&c->x, ex);
-	d = lc_pnl_dossiers_find(&c->d, t);
+	e = lc_experts_find(&c->x, ex);
+	d = lc_dossiers_find(&c->d, t);
 	if (e < 0 || d < 0)
 		return 0;
 	return pairs_add(&c->cpairs, (size_t)e, (size_t)d, 'c') < 0;
@@ -72,10 +72,10 @@ static int old_one(const char *key, const struct lc_rec *r, void *vc)
 	(void)key;
 	if (!ex || !t)
 		return 0;
-	d = lc_pnl_dossiers_find(&c->d, t);
+	d = lc_dossiers_find(&c->d, t);
 	if (d < 0)
 		return 0;        /* another edition */
-	e = lc_pnl_experts_find(&c->x, ex);
+	e = lc_experts_find(&c->x, ex);
 	if (e < 0)
 		e = -1;
 	/* An expert no longer known still has to be removed: keep it with
@@ -84,7 +84,7 @@ static int old_one(const char *key, const struct lc_rec *r, void *vc)
 			 o && !strcmp(o, "manual") ? 'm' : 'a') < 0;
 }
 
-static int put_assign(struct lc_catalog *cat, struct lc_pnl_audit *a,
+static int put_assign(struct lc_catalog *cat, struct lc_audit *a,
 		      const char *ex, const char *t, const char *origin,
 		      struct lc_error *err)
 {
@@ -107,11 +107,11 @@ static int put_assign(struct lc_catalog *cat, struct lc_pnl_audit *a,
 		rc = lc_catalog_rec_put(cat, key, r, err);
 	lc_rec_free(r);
 	if (rc == 0 && a)
-		rc = lc_pnl_audit_add(a, "assign.add", detail, NULL, err);
+		rc = lc_audit_add(a, "assign.add", detail, NULL, err);
 	return rc;
 }
 
-static int del_assign(struct lc_catalog *cat, struct lc_pnl_audit *a,
+static int del_assign(struct lc_catalog *cat, struct lc_audit *a,
 		      const char *ex, const char *t, const char *why,
 		      struct lc_error *err)
 {
@@ -122,7 +122,7 @@ static int del_assign(struct lc_catalog *cat, struct lc_pnl_audit *a,
 	snprintf(detail, sizeof detail, "%s %s %s", ex, t, why);
 	rc = lc_catalog_rec_del(cat, key, err);
 	if (rc == 0 && a)
-		rc = lc_pnl_audit_add(a, "assign.remove", detail, NULL, err);
+		rc = lc_audit_add(a, "assign.remove", detail, NULL, err);
 	return rc;
 }
 
@@ -130,7 +130,7 @@ static int del_assign(struct lc_catalog *cat, struct lc_pnl_audit *a,
 struct old_id {
 	struct ctx *c;
 	size_t d;
-	struct lc_pnl_audit *a;
+	struct lc_audit *a;
 };
 
 static int drop_unknown(const char *key, const struct lc_rec *r, void *vc)
@@ -139,7 +139,7 @@ static int drop_unknown(const char *key, const struct lc_rec *r, void *vc)
 	const char *ex = lc_rec_get(r, "expert");
 
 	(void)key;
-	if (ex && lc_pnl_experts_find(&o->c->x, ex) < 0)
+	if (ex && lc_experts_find(&o->c->x, ex) < 0)
 		return del_assign(o->c->cat, o->a, ex, o->c->d.v[o->d].id,
 				  "expert gone", o->c->err) < 0;
 	return 0;
@@ -162,11 +162,11 @@ static int note_add(char **note, char sign, const char *id)
 
 /* Writes the difference between the stored and the new assignment; the
  * audit gets one entry per changed dossier ("ID +E01 -E05"). */
-static int apply(struct ctx *c, struct lc_pnl_audit *a,
-		 const struct lc_pnl_assign_out *out,
-		 struct lc_pnl_assign_sum *sum)
+static int apply(struct ctx *c, struct lc_audit *a,
+		 const struct lc_assign_out *out,
+		 struct lc_assign_sum *sum)
 {
-	struct lc_pnl_map *now = lc_pnl_map_new(), *before = lc_pnl_map_new();
+	struct lc_strmap *now = lc_strmap_new(), *before = lc_strmap_new();
 	char **note = calloc(c->d.n + 1, sizeof *note);
 	char pk[300];
 	int rc = 0;
@@ -175,7 +175,7 @@ static int apply(struct ctx *c, struct lc_pnl_audit *a,
 		goto oom;
 	for (size_t d = 0; d < c->d.n; d++)
 		for (size_t j = out->start[d]; j < out->start[d + 1]; j++)
-			if (lc_pnl_map_put(now, lc_pnl_pair_key(
+			if (lc_strmap_put(now, lc_pair_key(
 				c->x.v[out->who[j]].id, c->d.v[d].id, pk,
 				sizeof pk), 1) < 0)
 				goto oom;
@@ -192,10 +192,10 @@ static int apply(struct ctx *c, struct lc_pnl_audit *a,
 			sum->removed++;
 			continue;
 		}
-		lc_pnl_pair_key(c->x.v[e].id, c->d.v[d].id, pk, sizeof pk);
-		if (lc_pnl_map_put(before, pk, 1) < 0)
+		lc_pair_key(c->x.v[e].id, c->d.v[d].id, pk, sizeof pk);
+		if (lc_strmap_put(before, pk, 1) < 0)
 			goto oom;
-		if (lc_pnl_map_get(now, pk, 0)) {
+		if (lc_strmap_get(now, pk, 0)) {
 			sum->kept++;
 			continue;
 		}
@@ -210,8 +210,8 @@ static int apply(struct ctx *c, struct lc_pnl_audit *a,
 		     rc == 0 && j < out->start[d + 1]; j++) {
 			const char *ex = c->x.v[out->who[j]].id;
 
-			lc_pnl_pair_key(ex, c->d.v[d].id, pk, sizeof pk);
-			if (lc_pnl_map_get(before, pk, 0))
+			lc_pair_key(ex, c->d.v[d].id, pk, sizeof pk);
+			if (lc_strmap_get(before, pk, 0))
 				continue;
 			rc = put_assign(c->cat, NULL, ex, c->d.v[d].id, "auto",
 					c->err);
@@ -230,7 +230,7 @@ static int apply(struct ctx *c, struct lc_pnl_audit *a,
 		if (!detail)
 			goto oom;
 		snprintf(detail, len, "%s%s", c->d.v[d].id, note[d]);
-		rc = lc_pnl_audit_add(a, "assign", detail, NULL, c->err);
+		rc = lc_audit_add(a, "assign", detail, NULL, c->err);
 		free(detail);
 	}
 	goto out;
@@ -240,13 +240,13 @@ out:
 	for (size_t d = 0; note && d < c->d.n; d++)
 		free(note[d]);
 	free(note);
-	lc_pnl_map_free(now);
-	lc_pnl_map_free(before);
+	lc_strmap_free(now);
+	lc_strmap_free(before);
 	return rc;
 }
 
-static void loads(const struct ctx *c, const struct lc_pnl_assign_out *out,
-		  struct lc_pnl_assign_sum *sum)
+static void loads(const struct ctx *c, const struct lc_assign_out *out,
+		  struct lc_assign_sum *sum)
 {
 	long *load = calloc(c->x.n, sizeof *load);
 
@@ -264,16 +264,16 @@ static void loads(const struct ctx *c, const struct lc_pnl_assign_out *out,
 	free(load);
 }
 
-int lc_pnl_assign_edition(struct lc_catalog *cat, const char *edition,
-			  size_t k, lc_pnl_assign_note_fn fallback,
-			  lc_pnl_assign_note_fn bad, void *nctx,
-			  struct lc_pnl_assign_sum *sum,
+int lc_assign_edition(struct lc_catalog *cat, const char *edition,
+			  size_t k, lc_assign_note_fn fallback,
+			  lc_assign_note_fn bad, void *nctx,
+			  struct lc_assign_sum *sum,
 			  struct lc_error *err)
 {
 	struct ctx c;
-	struct lc_pnl_audit *a = NULL;
-	struct lc_pnl_assign_out out = { 0 };
-	struct lc_pnl_assign_in in = { 0 };
+	struct lc_audit *a = NULL;
+	struct lc_assign_out out = { 0 };
+	struct lc_assign_in in = { 0 };
 	struct pairs pins = { 0 };
 	unsigned *esec = NULL;
 	int *dsec = NULL;
@@ -283,13 +283,13 @@ int lc_pnl_assign_edition(struct lc_catalog *cat, const char *edition,
 	memset(sum, 0, sizeof *sum);
 	c.cat = cat;
 	c.err = err;
-	rc = lc_pnl_tx_begin(cat, &a, err);
+	rc = lc_audit_tx_begin(cat, &a, err);
 	if (rc == 0)
-		rc = lc_pnl_conflicts_refresh(cat, a, NULL, NULL, NULL, err);
+		rc = lc_conflicts_refresh(cat, a, NULL, NULL, NULL, err);
 	if (rc == 0)
-		rc = lc_pnl_experts_load(cat, &c.x, err);
+		rc = lc_experts_load(cat, &c.x, err);
 	if (rc == 0)
-		rc = lc_pnl_dossiers_load(cat, edition, &c.d, err);
+		rc = lc_dossiers_load(cat, edition, &c.d, err);
 	if (rc < 0)
 		goto out;
 	if (!c.d.n || !c.x.n) {
@@ -299,7 +299,7 @@ int lc_pnl_assign_edition(struct lc_catalog *cat, const char *edition,
 				  "no dossier of edition %s", edition);
 		goto out;
 	}
-	c.conf = lc_pnl_map_new();
+	c.conf = lc_strmap_new();
 	esec = malloc(c.x.n * sizeof *esec);
 	dsec = malloc(c.d.n * sizeof *dsec);
 	if (!c.conf || !esec || !dsec)
@@ -319,8 +319,8 @@ int lc_pnl_assign_edition(struct lc_catalog *cat, const char *edition,
 
 		if (c.old.origin[i] != 'm' || e >= c.x.n)
 			continue;
-		lc_pnl_pair_key(c.x.v[e].id, c.d.v[d].id, pk, sizeof pk);
-		if (lc_pnl_map_get(c.conf, pk, 0))
+		lc_pair_key(c.x.v[e].id, c.d.v[d].id, pk, sizeof pk);
+		if (lc_strmap_get(c.conf, pk, 0))
 			continue;
 		if (pairs_add(&pins, e, d, 'm') < 0)
 			goto oom;
@@ -329,12 +329,12 @@ int lc_pnl_assign_edition(struct lc_catalog *cat, const char *edition,
 		esec[e] = c.x.v[e].sector_mask;
 	for (size_t d = 0; d < c.d.n; d++)
 		dsec[d] = c.d.v[d].sector;
-	in = (struct lc_pnl_assign_in){ c.x.n, c.d.n, k, esec, dsec,
+	in = (struct lc_assign_in){ c.x.n, c.d.n, k, esec, dsec,
 		c.cpairs.v, c.cpairs.n, pins.v, pins.n };
-	rc = lc_pnl_assign_solve(&in, &out, err);
+	rc = lc_assign_solve(&in, &out, err);
 	if (rc == LC_EDATA && out.nbad) {
 		for (size_t i = 0; bad && i < out.nbad; i++) {
-			const struct lc_pnl_dossier *dd = &c.d.v[out.bad[i]];
+			const struct lc_dossier *dd = &c.d.v[out.bad[i]];
 
 			bad(dd->id, lc_sector_name(dd->sector) ?
 			    lc_sector_name(dd->sector) : "?",
@@ -361,8 +361,8 @@ int lc_pnl_assign_edition(struct lc_catalog *cat, const char *edition,
 oom:
 	rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
 out:
-	rc = lc_pnl_tx_end(cat, a, rc, err);
-	lc_pnl_assign_release(&out);
+	rc = lc_audit_tx_end(cat, a, rc, err);
+	lc_assign_release(&out);
 	free(pins.v);
 	free(pins.origin);
 	free(c.cpairs.v);
@@ -371,9 +371,9 @@ out:
 	free(c.old.origin);
 	free(esec);
 	free(dsec);
-	lc_pnl_map_free(c.conf);
-	lc_pnl_experts_release(&c.x);
-	lc_pnl_dossiers_release(&c.d);
+	lc_strmap_free(c.conf);
+	lc_experts_release(&c.x);
+	lc_dossiers_release(&c.d);
 	return rc;
 }
 
@@ -383,7 +383,7 @@ static int check_pair(struct lc_catalog *cat, const char *expert,
 		      const char *tech, int *conflicted, char *why, size_t n,
 		      struct lc_error *err)
 {
-	struct lc_pnl_experts x = { 0 };
+	struct lc_experts x = { 0 };
 	struct lc_rec *r = NULL;
 	struct lc_tech *t = NULL;
 	char key[300];
@@ -391,18 +391,18 @@ static int check_pair(struct lc_catalog *cat, const char *expert,
 	int rc;
 
 	*conflicted = 0;
-	rc = lc_pnl_experts_load(cat, &x, err);
+	rc = lc_experts_load(cat, &x, err);
 	if (rc < 0)
 		return rc;
-	e = lc_pnl_experts_find(&x, expert);
+	e = lc_experts_find(&x, expert);
 	if (e < 0) {
-		lc_pnl_experts_release(&x);
+		lc_experts_release(&x);
 		return lc_error_set(err, LC_ENOTFOUND, NULL, 0, "expert",
 				    "no expert '%s'", expert);
 	}
 	rc = lc_catalog_get_tech(cat, tech, &t, err);
 	if (rc == 0) {
-		struct lc_pnl_dossier dd = {
+		struct lc_dossier dd = {
 			(char *)tech, (char *)"", (char *)"", (char *)"",
 			(char *)(lc_tech_get(t, LC_F_SUBMITTER) ?
 				 lc_tech_get(t, LC_F_SUBMITTER) : ""),
@@ -413,10 +413,10 @@ static int check_pair(struct lc_catalog *cat, const char *expert,
 			(char *)"", lc_tech_sector(t)
 		};
 
-		*conflicted = lc_pnl_conflict_auto(&x.v[e], &dd, why, n);
+		*conflicted = lc_conflict_auto(&x.v[e], &dd, why, n);
 	}
 	lc_tech_free(t);
-	lc_pnl_experts_release(&x);
+	lc_experts_release(&x);
 	if (rc < 0)
 		return rc;
 	snprintf(key, sizeof key, "conflict:%s:%s", expert, tech);
@@ -431,10 +431,10 @@ static int check_pair(struct lc_catalog *cat, const char *expert,
 	return rc == LC_ENOTFOUND || rc == 0 ? 0 : rc;
 }
 
-int lc_pnl_assign_add(struct lc_catalog *cat, const char *expert,
+int lc_assign_add(struct lc_catalog *cat, const char *expert,
 		      const char *tech, struct lc_error *err)
 {
-	struct lc_pnl_audit *a = NULL;
+	struct lc_audit *a = NULL;
 	struct lc_rec *r = NULL;
 	char why[300], key[300];
 	int rc, conflicted;
@@ -453,16 +453,16 @@ int lc_pnl_assign_add(struct lc_catalog *cat, const char *expert,
 		return lc_error_set(err, LC_EDATA, NULL, 0, "expert",
 				    "expert %s is already assigned to %s",
 				    expert, tech);
-	rc = lc_pnl_tx_begin(cat, &a, err);
+	rc = lc_audit_tx_begin(cat, &a, err);
 	if (rc == 0)
 		rc = put_assign(cat, a, expert, tech, "manual", err);
-	return lc_pnl_tx_end(cat, a, rc, err);
+	return lc_audit_tx_end(cat, a, rc, err);
 }
 
-int lc_pnl_assign_remove(struct lc_catalog *cat, const char *expert,
+int lc_assign_remove(struct lc_catalog *cat, const char *expert,
 			 const char *tech, struct lc_error *err)
 {
-	struct lc_pnl_audit *a = NULL;
+	struct lc_audit *a = NULL;
 	struct lc_rec *r = NULL;
 	char key[300];
 	int rc;
@@ -476,8 +476,8 @@ int lc_pnl_assign_remove(struct lc_catalog *cat, const char *expert,
 				    expert, tech);
 	if (rc < 0)
 		return rc;
-	rc = lc_pnl_tx_begin(cat, &a, err);
+	rc = lc_audit_tx_begin(cat, &a, err);
 	if (rc == 0)
 		rc = del_assign(cat, a, expert, tech, "manual", err);
-	return lc_pnl_tx_end(cat, a, rc, err);
+	return lc_audit_tx_end(cat, a, rc, err);
 }

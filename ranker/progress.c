@@ -3,7 +3,7 @@
  * few complete reviews to be ranked. */
 #include <stdlib.h>
 #include <string.h>
-#include "ranker/panel.h"
+#include "ranker/ranker.h"
 
 struct review {
 	size_t e, d;
@@ -12,9 +12,9 @@ struct review {
 };
 
 struct st {
-	const struct lc_pnl_criteria *c;
-	struct lc_pnl_status *s;
-	struct lc_pnl_map *idx;   /* pair -> review index */
+	const struct lc_criteria *c;
+	struct lc_panel_status *s;
+	struct lc_strmap *idx;   /* pair -> review index */
 	struct review *v;
 	size_t n, cap;
 	int oom;
@@ -23,23 +23,23 @@ struct st {
 static struct review *review_of(struct st *t, const char *ex,
 				const char *tech)
 {
-	long e = lc_pnl_experts_find(&t->s->x, ex);
-	long d = lc_pnl_dossiers_find(&t->s->d, tech);
+	long e = lc_experts_find(&t->s->x, ex);
+	long d = lc_dossiers_find(&t->s->d, tech);
 	struct review *nv;
 	char pk[300];
 	long i;
 
 	if (e < 0 || d < 0)
 		return NULL;
-	lc_pnl_pair_key(ex, tech, pk, sizeof pk);
-	i = lc_pnl_map_get(t->idx, pk, -1);
+	lc_pair_key(ex, tech, pk, sizeof pk);
+	i = lc_strmap_get(t->idx, pk, -1);
 	if (i >= 0)
 		return &t->v[i];
-	nv = lc_pnl_grow(t->v, &t->cap, t->n, sizeof *nv);
+	nv = lc_grow(t->v, &t->cap, t->n, sizeof *nv);
 	if (!nv)
 		return NULL;
 	t->v = nv;
-	if (lc_pnl_map_put(t->idx, pk, (long)t->n) < 0)
+	if (lc_strmap_put(t->idx, pk, (long)t->n) < 0)
 		return NULL;
 	t->v[t->n] = (struct review){ (size_t)e, (size_t)d, 0, 0 };
 	return &t->v[t->n++];
@@ -70,7 +70,7 @@ static int score_one(const char *key, const struct lc_rec *r, void *vc)
 	struct review *v;
 
 	(void)key;
-	if (!ex || !tech || !crit || lc_pnl_criteria_find(t->c, crit) < 0)
+	if (!ex || !tech || !crit || lc_criteria_find(t->c, crit) < 0)
 		return 0;
 	v = review_of(t, ex, tech);
 	if (v)
@@ -92,7 +92,7 @@ static int append(char **s, const char *id)
 	return 0;
 }
 
-void lc_pnl_status_release(struct lc_pnl_status *s)
+void lc_panel_status_release(struct lc_panel_status *s)
 {
 	for (size_t i = 0; s->experts && i < s->nexperts; i++)
 		free(s->experts[i].missing);
@@ -100,25 +100,25 @@ void lc_pnl_status_release(struct lc_pnl_status *s)
 		free(s->dossiers[i].missing);
 	free(s->experts);
 	free(s->dossiers);
-	lc_pnl_experts_release(&s->x);
-	lc_pnl_dossiers_release(&s->d);
+	lc_experts_release(&s->x);
+	lc_dossiers_release(&s->d);
 	memset(s, 0, sizeof *s);
 }
 
-int lc_pnl_status_get(struct lc_catalog *cat,
-		      const struct lc_pnl_criteria *c, const char *edition,
-		      struct lc_pnl_status *s, struct lc_error *err)
+int lc_panel_status_get(struct lc_catalog *cat,
+		      const struct lc_criteria *c, const char *edition,
+		      struct lc_panel_status *s, struct lc_error *err)
 {
-	struct st t = { c, s, lc_pnl_map_new(), NULL, 0, 0, 0 };
+	struct st t = { c, s, lc_strmap_new(), NULL, 0, 0, 0 };
 	int rc;
 
 	memset(s, 0, sizeof *s);
 	s->min_scores = c->min_scores;
 	if (!t.idx)
 		goto oom;
-	rc = lc_pnl_experts_load(cat, &s->x, err);
+	rc = lc_experts_load(cat, &s->x, err);
 	if (rc == 0)
-		rc = lc_pnl_dossiers_load(cat, edition, &s->d, err);
+		rc = lc_dossiers_load(cat, edition, &s->d, err);
 	if (rc == 0)
 		rc = lc_catalog_rec_each(cat, "assign", NULL, NULL,
 					 assign_one, &t, err);
@@ -149,11 +149,11 @@ int lc_pnl_status_get(struct lc_catalog *cat,
 	for (size_t d = 0; d < s->d.n; d++)
 		for (size_t e = 0; e < s->x.n; e++) {
 			char pk[300];
-			long i = lc_pnl_map_get(t.idx, lc_pnl_pair_key(
+			long i = lc_strmap_get(t.idx, lc_pair_key(
 				s->x.v[e].id, s->d.v[d].id, pk, sizeof pk),
 				-1);
 			struct review *v;
-			struct lc_pnl_status_row *re, *rd;
+			struct lc_panel_status_row *re, *rd;
 			int complete;
 
 			if (i < 0)
@@ -189,8 +189,8 @@ oom:
 	rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
 out:
 	if (rc < 0)
-		lc_pnl_status_release(s);
-	lc_pnl_map_free(t.idx);
+		lc_panel_status_release(s);
+	lc_strmap_free(t.idx);
 	free(t.v);
 	return rc;
 }
