@@ -6,18 +6,6 @@
 #include "ranker/ranker.h"
 #include "exporters/exporters.h"
 
-static int print_one(const struct lc_audit_entry *e, void *ctx)
-{
-	(void)ctx;
-	printf("%s %s %s %s %s", e->seq ? e->seq : "?",
-	       e->when ? e->when : "", e->who ? e->who : "",
-	       e->action ? e->action : "", e->detail ? e->detail : "");
-	if (e->source && *e->source)
-		printf(" [%s]", e->source);
-	putchar('\n');
-	return 0;
-}
-
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -38,7 +26,7 @@ static int run(int argc, char **argv)
 	if (verify)
 		rc = lc_audit_verify(cat, &n, &err);
 	else
-		rc = lc_audit_each(cat, print_one, NULL, &err);
+		rc = lc_audit_write(stdout, cat, &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);

@@ -15,6 +15,7 @@ static int do_import(int argc, char **argv)
 	struct lc_put_counts n = { 0, 0, 0 };
 	struct lc_audit *a = NULL;
 	long added = 0, removed = 0;
+	size_t nread;
 	int rc;
 
 	if (argc != 2)
@@ -33,11 +34,12 @@ static int do_import(int argc, char **argv)
 		rc = lc_audit_tx_end(cat, a, rc, &err);
 	}
 	lc_catalog_close(cat);
+	nread = x.n;
 	lc_experts_release(&x);
 	if (rc < 0)
 		return cli_fail(&err);
 	printf("experts: %zu read, %ld added, %ld updated, %ld unchanged\n",
-	       x.n, n.added, n.updated, n.unchanged);
+	       nread, n.added, n.updated, n.unchanged);
 	printf("conflicts found automatically: %ld new, %ld no longer "
 	       "apply\n", added, removed);
 	return 0;

@@ -249,101 +249,101 @@ void lc_macc_write_json(FILE *fp, const struct lc_macc_bar *b, size_t n,
 
 static void rank_csv(FILE *fp, const struct lc_ranking *r)
 {
-	size_t nc = lc_ranking_criteria(r);
+	size_t nc = lc_ranking_info(r)->ncrit;
 
 	fputs("rank,id,name,sector,score,selected,eligible,excluded", fp);
 	for (size_t j = 0; j < nc; j++) {
 		fputs(",", fp);
-		lc_csv_field(fp, lc_ranking_criterion(r, j), 1);
+		lc_csv_field(fp, lc_ranking_info(r)->crit[j], 1);
 		fputs("_value,", fp);
-		lc_csv_field(fp, lc_ranking_criterion(r, j), 1);
+		lc_csv_field(fp, lc_ranking_info(r)->crit[j], 1);
 		fputs("_contribution", fp);
 	}
 	fputs(",tiebreak,quota_note\n", fp);
-	for (size_t i = 0; i < lc_ranking_count(r); i++) {
-		int rank = lc_ranking_rank(r, i);
+	for (size_t i = 0; i < lc_ranking_info(r)->count; i++) {
+		int rank = lc_ranking_entry(r, i)->rank;
 
 		if (rank)
 			fprintf(fp, "%d", rank);
 		putc(',', fp);
-		lc_csv_field(fp, lc_ranking_id(r, i), 1);
+		lc_csv_field(fp, lc_ranking_entry(r, i)->id, 1);
 		putc(',', fp);
-		lc_csv_field(fp, lc_ranking_name(r, i), 1);
+		lc_csv_field(fp, lc_ranking_entry(r, i)->name, 1);
 		putc(',', fp);
-		lc_csv_field(fp, lc_sector_name(lc_ranking_sector(r, i)), 1);
+		lc_csv_field(fp, lc_sector_name(lc_ranking_entry(r, i)->sector), 1);
 		putc(',', fp);
-		put_num(fp, lc_ranking_score(r, i));
-		fprintf(fp, ",%d,%d,", lc_ranking_selected(r, i),
-			lc_ranking_eligible(r, i));
-		lc_csv_field(fp, lc_ranking_excluded(r, i), 1);
+		put_num(fp, lc_ranking_entry(r, i)->score);
+		fprintf(fp, ",%d,%d,", lc_ranking_entry(r, i)->selected,
+			lc_ranking_entry(r, i)->eligible);
+		lc_csv_field(fp, lc_ranking_entry(r, i)->excluded, 1);
 		for (size_t j = 0; j < nc; j++) {
 			putc(',', fp);
-			put_num(fp, lc_ranking_value(r, i, j));
+			put_num(fp, lc_ranking_entry(r, i)->value[j]);
 			putc(',', fp);
-			put_num(fp, lc_ranking_contribution(r, i, j));
+			put_num(fp, lc_ranking_entry(r, i)->contrib[j]);
 		}
 		putc(',', fp);
-		lc_csv_field(fp, lc_ranking_tiebreak(r, i), 1);
+		lc_csv_field(fp, lc_ranking_entry(r, i)->tiebreak, 1);
 		putc(',', fp);
-		lc_csv_field(fp, lc_ranking_quota_note(r, i), 1);
+		lc_csv_field(fp, lc_ranking_entry(r, i)->quota, 1);
 		putc('\n', fp);
 	}
 }
 
 static void rank_json(FILE *fp, const struct lc_ranking *r)
 {
-	size_t nc = lc_ranking_criteria(r);
+	size_t nc = lc_ranking_info(r)->ncrit;
 
 	fputs("{\"edition\": ", fp);
-	lc_json_string(fp, lc_ranking_edition(r));
+	lc_json_string(fp, lc_ranking_info(r)->edition);
 	fputs(", \"profile\": ", fp);
-	lc_json_string(fp, lc_ranking_profile(r));
+	lc_json_string(fp, lc_ranking_info(r)->profile);
 	fputs(", \"method\": ", fp);
-	lc_json_string(fp, lc_ranking_method(r));
+	lc_json_string(fp, lc_ranking_info(r)->method);
 	fputs(", \"hash\": ", fp);
-	lc_json_string(fp, lc_ranking_hash(r));
+	lc_json_string(fp, lc_ranking_info(r)->hash);
 	fputs(",\n \"notes\": ", fp);
-	lc_json_string(fp, lc_ranking_notes(r));
+	lc_json_string(fp, lc_ranking_info(r)->notes);
 	fputs(",\n \"criteria\": [", fp);
 	for (size_t j = 0; j < nc; j++) {
 		fputs(j ? ", {\"id\": " : "{\"id\": ", fp);
-		lc_json_string(fp, lc_ranking_criterion(r, j));
+		lc_json_string(fp, lc_ranking_info(r)->crit[j]);
 		fputs(", \"weight\": ", fp);
-		json_num(fp, lc_ranking_weight(r, j));
+		json_num(fp, lc_ranking_info(r)->weight[j]);
 		putc('}', fp);
 	}
 	fputs("],\n \"entries\": [", fp);
-	for (size_t i = 0; i < lc_ranking_count(r); i++) {
+	for (size_t i = 0; i < lc_ranking_info(r)->count; i++) {
 		fputs(i ? ",\n  {\"rank\": " : "\n  {\"rank\": ", fp);
-		if (lc_ranking_rank(r, i))
-			fprintf(fp, "%d", lc_ranking_rank(r, i));
+		if (lc_ranking_entry(r, i)->rank)
+			fprintf(fp, "%d", lc_ranking_entry(r, i)->rank);
 		else
 			fputs("null", fp);
 		fputs(", \"id\": ", fp);
-		lc_json_string(fp, lc_ranking_id(r, i));
+		lc_json_string(fp, lc_ranking_entry(r, i)->id);
 		fputs(", \"name\": ", fp);
-		lc_json_string(fp, lc_ranking_name(r, i));
+		lc_json_string(fp, lc_ranking_entry(r, i)->name);
 		fputs(", \"sector\": ", fp);
-		lc_json_string(fp, lc_sector_name(lc_ranking_sector(r, i)));
+		lc_json_string(fp, lc_sector_name(lc_ranking_entry(r, i)->sector));
 		fputs(", \"score\": ", fp);
-		json_num(fp, lc_ranking_score(r, i));
+		json_num(fp, lc_ranking_entry(r, i)->score);
 		fprintf(fp, ", \"selected\": %s, \"eligible\": %s",
-			lc_ranking_selected(r, i) ? "true" : "false",
-			lc_ranking_eligible(r, i) ? "true" : "false");
+			lc_ranking_entry(r, i)->selected ? "true" : "false",
+			lc_ranking_entry(r, i)->eligible ? "true" : "false");
 		fputs(", \"excluded\": ", fp);
-		lc_json_string(fp, lc_ranking_excluded(r, i));
+		lc_json_string(fp, lc_ranking_entry(r, i)->excluded);
 		fputs(", \"tiebreak\": ", fp);
-		lc_json_string(fp, lc_ranking_tiebreak(r, i));
+		lc_json_string(fp, lc_ranking_entry(r, i)->tiebreak);
 		fputs(", \"quota_note\": ", fp);
-		lc_json_string(fp, lc_ranking_quota_note(r, i));
+		lc_json_string(fp, lc_ranking_entry(r, i)->quota);
 		fputs(",\n   \"criteria\": {", fp);
 		for (size_t j = 0; j < nc; j++) {
 			fputs(j ? ", " : "", fp);
-			lc_json_string(fp, lc_ranking_criterion(r, j));
+			lc_json_string(fp, lc_ranking_info(r)->crit[j]);
 			fputs(": {\"value\": ", fp);
-			json_num(fp, lc_ranking_value(r, i, j));
+			json_num(fp, lc_ranking_entry(r, i)->value[j]);
 			fputs(", \"contribution\": ", fp);
-			json_num(fp, lc_ranking_contribution(r, i, j));
+			json_num(fp, lc_ranking_entry(r, i)->contrib[j]);
 			putc('}', fp);
 		}
 		fputs("}}", fp);

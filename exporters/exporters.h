@@ -50,6 +50,17 @@ int lc_rows_kind(struct lc_catalog *cat, const char *kind,
 		 const char *const *from, struct lc_rows *o,
 		 struct lc_error *err);
 
+/* The panel's progress (ranker's lc_panel_status_get) as fmt, enum
+ * lc_rows_fmt: two tables (experts, dossiers) and a summary line; CSV with
+ * the header kind,id,assigned,complete,partial,too_few,missing; or one
+ * JSON object (criteria, min_scores, experts, dossiers, too_few). */
+void lc_panel_status_write(FILE *fp, const struct lc_criteria *crit,
+			   const struct lc_panel_status *s, int fmt);
+
+/* The audit chain, one entry a line, oldest first: "SEQ WHEN WHO ACTION
+ * DETAIL [SOURCE]". Returns 0 or the catalog's error. */
+int lc_audit_write(FILE *fp, struct lc_catalog *cat, struct lc_error *err);
+
 /* ---- score sheets (sheets.c) ----------------------------------------------- */
 
 /* Writes the score sheet of expert: header expert,id,name_zh,name_en,

@@ -331,7 +331,7 @@ static int findings(struct rm *m)
 	double spot[LC_SECTOR__COUNT] = { 0 };
 	long bys[LC_SECTOR__COUNT] = { 0 }, byh[3] = { 0 };
 	char a[64], b[64], c[64], d[64];
-	size_t sel = m->rank ? lc_ranking_selected_count(m->rank) : 0;
+	size_t sel = m->rank ? lc_ranking_info(m->rank)->selected : 0;
 	size_t top[3] = { 0 }, ntop = 0;
 	int best = -1;
 
@@ -366,9 +366,9 @@ static int findings(struct rm *m)
 	for (int s = 0; s < LC_SECTOR__COUNT; s++)
 		if (spot[s] > 0 && (best < 0 || spot[s] > spot[best]))
 			best = s;
-	for (size_t i = 0; m->rank && i < lc_ranking_count(m->rank); i++) {
-		long k = lc_ranking_selected(m->rank, i) ?
-			 tech_index(m, lc_ranking_id(m->rank, i)) : -1;
+	for (size_t i = 0; m->rank && i < lc_ranking_info(m->rank)->count; i++) {
+		long k = lc_ranking_entry(m->rank, i)->selected ?
+			 tech_index(m, lc_ranking_entry(m->rank, i)->id) : -1;
 
 		if (k >= 0 && m->cur.v[k].pot > 0)
 			selpot += m->cur.v[k].pot;
@@ -468,26 +468,26 @@ static int top_chapter(struct rm *m)
 		       m->rank_error);
 		return 0;
 	}
-	nc = lc_ranking_criteria(m->rank);
+	nc = lc_ranking_info(m->rank)->ncrit;
 	para_f(m, m->en ? "Ranked with profile '%s' by the %s method; the "
 	       "score (0 to 1) is the sum of the per-criterion "
 	       "contributions (weight x normalised value) shown below." :
 	       "按评价方案“%s”采用%s排序；综合得分（0～1）为下表各指标贡献"
-	       "（权重 × 标准化值）之和。", lc_ranking_profile(m->rank),
-	       method_label(m, lc_ranking_method(m->rank)));
-	if (*lc_ranking_notes(m->rank))
+	       "（权重 × 标准化值）之和。", lc_ranking_info(m->rank)->profile,
+	       method_label(m, lc_ranking_info(m->rank)->method));
+	if (*lc_ranking_info(m->rank)->notes)
 		para_f(m, "%s%s", L(m, "排序说明（排序程序原文）：",
 				    "Ranking notes: "),
-		       lc_ranking_notes(m->rank));
+		       lc_ranking_info(m->rank)->notes);
 	/* Only the criteria that contributed to some selected entry: a
 	 * panel criterion without scores would be a column of dashes. */
 	used = calloc(nc + 1, sizeof *used);
 	if (!used)
 		return LC_ENOMEM;
-	for (size_t i = 0; i < lc_ranking_count(m->rank); i++)
-		for (size_t j = 0; lc_ranking_selected(m->rank, i) && j < nc;
+	for (size_t i = 0; i < lc_ranking_info(m->rank)->count; i++)
+		for (size_t j = 0; lc_ranking_entry(m->rank, i)->selected && j < nc;
 		     j++)
-			if (isfinite(lc_ranking_contribution(m->rank, i, j)))
+			if (isfinite(lc_ranking_entry(m->rank, i)->contrib[j]))
 				used[j] = 1;
 	ncol = 5;
 	for (size_t j = 0; j < nc; j++)
@@ -507,7 +507,7 @@ static int top_chapter(struct rm *m)
 	head[4] = L(m, "得分", "Score");
 	memcpy(align, "rillr", 5);
 	for (size_t j = 0, col = 5; j < nc; j++) {
-		const char *cid = lc_ranking_criterion(m->rank, j);
+		const char *cid = lc_ranking_info(m->rank)->crit[j];
 
 		if (!used[j])
 			continue;
@@ -523,13 +523,13 @@ static int top_chapter(struct rm *m)
 				  "Table: priority technologies with the "
 				  "contribution of each criterion"), ncol,
 			  head, align);
-	for (size_t i = 0; rc == 0 && i < lc_ranking_count(m->rank); i++) {
+	for (size_t i = 0; rc == 0 && i < lc_ranking_info(m->rank)->count; i++) {
 		const char **row = calloc(ncol, sizeof *row);
 		char (*buf)[48] = calloc(ncol, sizeof *buf);
 		long ti = -1;
-		const char *id = lc_ranking_id(m->rank, i);
+		const char *id = lc_ranking_entry(m->rank, i)->id;
 
-		if (!lc_ranking_selected(m->rank, i)) {
+		if (!lc_ranking_entry(m->rank, i)->selected) {
 			free(row);
 			free(buf);
 			continue;
@@ -541,17 +541,16 @@ static int top_chapter(struct rm *m)
 			break;
 		}
 		ti = tech_index(m, id);
-		snprintf(buf[0], 48, "%d", lc_ranking_rank(m->rank, i));
+		snprintf(buf[0], 48, "%d", lc_ranking_entry(m->rank, i)->rank);
 		row[0] = buf[0];
 		row[1] = id;
 		row[2] = ti >= 0 ? lc_tech_name(m->cur.v[ti].t, m->lang) :
-			 lc_ranking_name(m->rank, i);
-		row[3] = sector_label(m, lc_ranking_sector(m->rank, i));
-		row[4] = num(lc_ranking_score(m->rank, i), 3, buf[4]);
+			 lc_ranking_entry(m->rank, i)->name;
+		row[3] = sector_label(m, lc_ranking_entry(m->rank, i)->sector);
+		row[4] = num(lc_ranking_entry(m->rank, i)->score, 3, buf[4]);
 		for (size_t j = 0, col = 5; j < nc; j++)
 			if (used[j]) {
-				row[col] = num(lc_ranking_contribution(m->rank,
-								       i, j),
+				row[col] = num(lc_ranking_entry(m->rank, i)->contrib[j],
 					       3, buf[col]);
 				col++;
 			}

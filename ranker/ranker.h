@@ -318,56 +318,61 @@ void lc_ranking_free(struct lc_ranking *r);           /* NULL is fine */
 int lc_ranking_record(struct lc_catalog *cat, const struct lc_ranking *r,
 		      struct lc_error *err);
 
-/* Accessors. i < lc_ranking_count (entries in rank order: eligible ones
- * by rank, then the ineligible by id); j < lc_ranking_criteria. Strings
- * belong to r. */
-size_t lc_ranking_count(const struct lc_ranking *r);
-const char *lc_ranking_edition(const struct lc_ranking *r);
-const char *lc_ranking_profile(const struct lc_ranking *r);
-const char *lc_ranking_method(const struct lc_ranking *r);
-const char *lc_ranking_params(const struct lc_ranking *r); /* text */
-const char *lc_ranking_profile_hash(const struct lc_ranking *r); /* hex */
-const char *lc_ranking_hash(const struct lc_ranking *r);   /* hex SHA-256
-							      of inputs */
-size_t lc_ranking_selected_count(const struct lc_ranking *r);
-/* Score of the last selected entry (the cut-off); NaN when none. */
-double lc_ranking_cutoff(const struct lc_ranking *r);
-/* Notes for the user (panel criteria missing, weights renormalised...),
- * one per line, "" for none. */
-const char *lc_ranking_notes(const struct lc_ranking *r);
+/* What a ranking holds, read through two views that belong to r and live
+ * until lc_ranking_free: the whole (lc_ranking_info) and one entry
+ * (lc_ranking_entry). Entries are in output order: the eligible by rank,
+ * then the ineligible by id. */
+struct lc_rank_info {
+	const char *edition, *profile, *method;
+	const char *profile_hash;   /* hex SHA-256 of the profile file */
+	const char *params;         /* the method's parameters, as text */
+	const char *hash;           /* hex SHA-256 of the inputs */
+	const char *notes;          /* for the user, one per line; "" none */
+	size_t count;               /* entries */
+	size_t selected;
+	double cutoff;              /* score of the last selected on merit;
+				       NaN when none */
+	size_t ncrit;               /* the profile's criteria, j < ncrit */
+	const char *const *crit;    /* their ids */
+	const double *weight;       /* weights in use (0: left out) */
+	const int *cost;            /* 1 for a cost (lower is better) */
+	long runs;                  /* sensitivity runs; 0 without */
+	size_t ncompare;            /* with opts->compare: other methods */
+	const char *compare_method[4];
+	double spearman[4], kendall[4];  /* against the chosen method */
+};
+
+struct lc_rank_entry {
+	const char *id, *name;      /* name: name_zh */
+	int sector;                 /* enum lc_sector, -1 unknown */
+	int rank;                   /* 1-based; 0 when not ranked */
+	double score;               /* higher is better (VIKOR: 1 - Q);
+				       NaN when not ranked */
+	int selected, eligible;
+	const char *excluded;       /* the rule that excluded it ("trl >=
+				       6"), NULL when eligible */
+	const char *tiebreak;       /* how a tie with the entry above was
+				       broken, or NULL */
+	const char *quota;          /* why a quota moved it, or NULL */
+	/* per criterion j < ncrit: */
+	const double *value;        /* entering the method (panel aggregate
+				       or indicator); NaN when missing or
+				       left out */
+	const double *contrib;      /* w_j r_ij, the WSM decomposition (an
+				       explanation aid for the others);
+				       NaN when not ranked or left out */
+	const int *nscores;         /* panel scores counted */
+	const int *disagree;        /* 1: the panel disagreed */
+	double prob_top;            /* sensitivity: share of runs in Top N */
+	int rank_lo, rank_hi;       /* sensitivity: rank interval, 0 none */
+};
+
+const struct lc_rank_info *lc_ranking_info(const struct lc_ranking *r);
+/* Entry i < count, or NULL. */
+const struct lc_rank_entry *lc_ranking_entry(const struct lc_ranking *r,
+					     size_t i);
 /* Index of id in r, or -1. */
 long lc_ranking_find(const struct lc_ranking *r, const char *id);
-
-const char *lc_ranking_id(const struct lc_ranking *r, size_t i);
-const char *lc_ranking_name(const struct lc_ranking *r, size_t i); /* zh */
-int lc_ranking_sector(const struct lc_ranking *r, size_t i);
-int lc_ranking_rank(const struct lc_ranking *r, size_t i); /* 0: not
-							     ranked */
-/* Method score, oriented so that higher is better (VIKOR: 1 - Q). */
-double lc_ranking_score(const struct lc_ranking *r, size_t i);
-int lc_ranking_selected(const struct lc_ranking *r, size_t i);
-int lc_ranking_eligible(const struct lc_ranking *r, size_t i);
-/* The rule that excluded an ineligible entry ("trl >= 6"), NULL when
- * eligible. */
-const char *lc_ranking_excluded(const struct lc_ranking *r, size_t i);
-/* How a tie with a neighbour was broken ("tie on score with X: higher
- * carbon score"), or NULL; why a quota moved it, or NULL. */
-const char *lc_ranking_tiebreak(const struct lc_ranking *r, size_t i);
-const char *lc_ranking_quota_note(const struct lc_ranking *r, size_t i);
-
-size_t lc_ranking_criteria(const struct lc_ranking *r);
-const char *lc_ranking_criterion(const struct lc_ranking *r, size_t j);
-double lc_ranking_weight(const struct lc_ranking *r, size_t j);
-/* The criterion value entering the method (panel aggregate or
- * indicator); NaN when missing. */
-double lc_ranking_value(const struct lc_ranking *r, size_t i, size_t j);
-/* Contribution to the WSM score (w_j r_ij); for other methods the same
- * decomposition is given as an explanation aid. NaN when missing. */
-double lc_ranking_contribution(const struct lc_ranking *r, size_t i,
-			       size_t j);
-int lc_ranking_nscores(const struct lc_ranking *r, size_t i, size_t j);
-int lc_ranking_disagreement(const struct lc_ranking *r, size_t i,
-			    size_t j);
 
 /* What would have to change: the value criterion j of entry i would
  * need, all else equal, to be selected (not selected) or the last value
@@ -381,8 +386,6 @@ int lc_ranking_disagreement(const struct lc_ranking *r, size_t i,
  * entry or a criterion with zero weight. */
 int lc_ranking_explain(const struct lc_ranking *r, size_t i, size_t j,
 		       double *value, int *reach, struct lc_error *err);
-/* 1 when criterion j is a cost (lower is better). */
-int lc_ranking_is_cost(const struct lc_ranking *r, size_t j);
 /* The score at which entry i's selection would change, the other scores
  * as they are, under the whole rule (ties, quotas): not selected, the
  * lowest score that gets it in (+inf: none, its sector's maximum is 0);
@@ -394,38 +397,25 @@ double lc_ranking_threshold(const struct lc_ranking *r, size_t i);
  * it is from getting in; positive for one in, its margin. */
 double lc_ranking_gap(const struct lc_ranking *r, size_t i);
 
-/* Sensitivity (when opts->sensitivity > 0): probability in Top N and
- * the rank interval over the perturbations (lo..hi, 1-based). */
-long lc_ranking_runs(const struct lc_ranking *r);
-double lc_ranking_prob_top(const struct lc_ranking *r, size_t i);
-void lc_ranking_rank_range(const struct lc_ranking *r, size_t i, int *lo,
-			   int *hi);
-
-/* Method comparison (when opts->compare): k methods with rank correlation
- * against the chosen one. */
-size_t lc_ranking_compare_count(const struct lc_ranking *r);
-const char *lc_ranking_compare_method(const struct lc_ranking *r,
-				      size_t k);
-double lc_ranking_compare_spearman(const struct lc_ranking *r, size_t k);
-double lc_ranking_compare_kendall(const struct lc_ranking *r, size_t k);
-
 /* The last recorded selection of an edition, read back from the catalog
- * record "selection:EDITION". *out receives a value to free with
- * lc_selection_free; LC_ENOTFOUND when none was recorded. */
-struct lc_selection;
+ * record "selection:EDITION". Plain data to read; free with
+ * lc_selection_free. */
+struct lc_selection {
+	char *hash;                 /* hex SHA-256 of the inputs */
+	char *profile;
+	char *profile_hash;         /* of the profile file; "" for a
+				       selection recorded before it was
+				       kept */
+	char *method, *params;
+	char *when;
+	size_t n;                   /* selected */
+	char **id;                  /* n ids in rank order */
+	char *idbuf;                /* the ids' storage */
+};
+/* *out receives the selection; LC_ENOTFOUND when none was recorded. */
 int lc_selection_get(struct lc_catalog *cat, const char *edition,
 		     struct lc_selection **out, struct lc_error *err);
-void lc_selection_free(struct lc_selection *s);
-size_t lc_selection_count(const struct lc_selection *s);
-const char *lc_selection_id(const struct lc_selection *s, size_t i);
-const char *lc_selection_hash(const struct lc_selection *s);
-const char *lc_selection_profile(const struct lc_selection *s);
-/* SHA-256 of the profile file the selection used; "" for a selection
- * recorded before it was kept. */
-const char *lc_selection_profile_hash(const struct lc_selection *s);
-const char *lc_selection_method(const struct lc_selection *s);
-const char *lc_selection_params(const struct lc_selection *s);
-const char *lc_selection_when(const struct lc_selection *s);
+void lc_selection_free(struct lc_selection *s);      /* NULL is fine */
 
 /* ======================================================================
  * Evaluation panels: conflicts of interest, reviewer assignment and review
