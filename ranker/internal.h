@@ -24,6 +24,46 @@ int lc_rk_near(double a, double b);
 int lc_rk_order(const double *v, size_t m, int higher_better, size_t *ord);
 
 
+/* ---- shared by the methods (mcda.c) ------------------------------------- */
+/* Column statistics gathered in one row-major pass (the matrix is read
+ * once, in memory order, whatever n is). */
+struct lc_rk_colstat {
+	double lo, hi, sum, sq, inv;   /* inv: sum of 1/x, valid if lo > 0 */
+};
+
+/* Statistics of the n columns of x (m x n) into st; sums of 1/x too
+ * when need_inv. LC_EDATA for an empty matrix or a value that is not
+ * finite (naming it) or too large. */
+int lc_rk_col_stats(const double *x, size_t m, size_t n,
+		    struct lc_rk_colstat *st, int need_inv,
+		    struct lc_error *err);
+
+/* A weighted column as a function of x: v = c + k (x - o). Subtracting
+ * the origin o (the column's minimum or maximum, or 0) before scaling
+ * keeps every digit of x - o, where the expanded form k x + (c - k o)
+ * loses to cancellation as many digits as x has above the column's
+ * range (values near 1e9 that differ by units kept 8 digits). When k
+ * overflows (a range below ~1e-308 against a normal weight), v is
+ * c + g ((x - o) / den) instead, with k = g / den. */
+struct lc_rk_lin {
+	double o, k, c, g, den;
+	int slow;
+};
+
+void lc_rk_lin_set(struct lc_rk_lin *l, double o, double g, double den,
+		   double c);
+void lc_rk_lin_const(struct lc_rk_lin *l, double c);
+static inline double lc_rk_lin_at(const struct lc_rk_lin *l, double x)
+{
+	return l->slow ? l->c + l->g * ((x - l->o) / l->den)
+		       : l->c + l->k * (x - l->o);
+}
+
+/* LC_EDATA when one of the m values of out is not a finite number (a
+ * last guard: the methods are written so that it cannot happen). */
+int lc_rk_check_out(const double *v, size_t m, const char *what,
+		    struct lc_error *err);
+
 /* ---- profiles (profile.c), shared with rank.c ---------------------------
  * A loaded criteria profile. Invariants: ncrit >= 1; weights >= 0 and
  * normalised to sum 1 at load; a panel criterion has field -1 and
