@@ -1,7 +1,11 @@
-/* catalog.h - lowcarb's data model and store.
- * Technology dossiers with their revisions, and the generic records of the
- * other modules (experts, conflicts, scores, selections, audit), all kept in
- * one Tokyo Cabinet table database. This is the only door to stored data. */
+/* catalog.h - lowcarb's ground floor: the data model and the store, and
+ * the generic text codecs every module uses. Technology dossiers with
+ * their revisions, the panel's records (experts, conflicts, assignments,
+ * scores), selections and the tamper-evident audit chain, all in one
+ * Tokyo Cabinet database: the only door to stored data. The codecs: the
+ * RFC 4180 CSV reader, a CSV field and a JSON string writer,
+ * locale-independent numbers, display width. Knows no file format of the
+ * domain, no method, no document. */
 #ifndef LC_CATALOG_H
 #define LC_CATALOG_H
 

@@ -1,6 +1,9 @@
 /* exporters.h - everything lowcarb writes for people and other tools:
- * text tables, CSV and JSON primitives and dossier records (this first
- * part), the roadmap document model, its writers and charts (below). */
+ * dossiers as CSV and JSON records, listings of the panel's records, the
+ * panel's progress and audit log, score sheets, submission XML, the
+ * roadmap's document model with its writers (HTML, ODF, Markdown) and
+ * charts, and the catalog, MACC and ranking exports. Above the ranker:
+ * it may read rankings, never the importers. */
 #ifndef LC_EXPORTERS_H
 #define LC_EXPORTERS_H
 

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "exporters/roadmap.h"
+#include "exporters/chapters.h"
 
 void lc_roadmap_opts_init(struct lc_roadmap_opts *o)
 {

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "exporters/roadmap.h"
+#include "exporters/chapters.h"
 
 int rm_milestones(struct rm *m, int no)
 {

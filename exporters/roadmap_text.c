@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "exporters/roadmap.h"
+#include "exporters/chapters.h"
 
 const char *rm_num(double v, int dec, char *buf)
 {

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "exporters/roadmap.h"
+#include "exporters/chapters.h"
 
 int rm_top_chapter(struct rm *m)
 {

@@ -126,7 +126,7 @@ struct lc_profile {
 
 
 /* ---- a ranking of an edition (rank.c and the files of its steps) -------
- * rank.c runs the steps: edition.c reads the dossiers and panel scores
+ * rank.c runs the steps (ranking.c holds what they share): edition.c reads the dossiers and panel scores
  * from the catalog, aggregate.c aggregates the scores, method.c runs the
  * method, select.c orders with ties and quotas and selects, sensitivity.c
  * perturbs and compares, explain.c answers "what would have to change",
@@ -220,6 +220,10 @@ int lc_rk_oom(struct lc_error *err);
 /* Appends one line to the ranking's notes. */
 void lc_rk_note(struct lc_ranking *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Fills the public views from the entries (the last step). 0 or
+ * LC_ENOMEM. */
+int lc_rk_views(struct lc_ranking *r);
 
 /* edition.c: appends an entry to r for every dossier of edition (by id),
  * with its indicator values and the rule that excludes it, if any. */

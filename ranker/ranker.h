@@ -1,6 +1,9 @@
-/* ranker.h - lowcarb's ranker: multi-criteria methods, weights, AHP and
- * panel aggregation as pure computation on matrices (no I/O), plus criteria
- * profiles and the Top N selection of an edition read from the catalog. */
+/* ranker.h - lowcarb's computations: multi-criteria methods, weights, AHP
+ * and panel aggregation on plain matrices (no I/O); criteria profiles; the
+ * Top N selection of an edition read from the catalog, its explanations
+ * and sensitivity; and the panel's conflicts of interest, reviewer
+ * assignment and review progress, computed over the catalog's records.
+ * Reads no outside file but the criteria profiles, writes no document. */
 #ifndef LC_RANKER_H
 #define LC_RANKER_H
 

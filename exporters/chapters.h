@@ -1,8 +1,8 @@
-/* roadmap.h - exporters-private: what the roadmap's chapters share (the
+/* chapters.h - exporters-private: what the roadmap's chapters share (the
  * edition's dossiers, the ranking, the document) and the helpers they
  * use; each chapter is built by one function in a file of its own. */
-#ifndef LC_EXPORTERS_ROADMAP_H
-#define LC_EXPORTERS_ROADMAP_H
+#ifndef LC_EXPORTERS_CHAPTERS_H
+#define LC_EXPORTERS_CHAPTERS_H
 
 #include "exporters/internal.h"
 
