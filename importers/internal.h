@@ -85,6 +85,15 @@ int imp_rules_match(const char *rule, const char *value);
 /* Loads the rules if they are not loaded yet. */
 int imp_rules_ensure(struct lc_error *err);
 
+/* xml_guard.c: refuses a DOCTYPE in path's prolog (0, or LC_EDATA with
+ * its line, LC_EIO); and a libxml2 external entity loader that loads
+ * nothing. */
+int imp_xml_refuse_doctype(const char *path, struct lc_error *err);
+struct _xmlParserCtxt;
+struct _xmlParserInput *imp_xml_no_entities(const char *url,
+					    const char *id,
+					    struct _xmlParserCtxt *ctxt);
+
 /* Readers: each calls emit for every raw dossier it read, in order. */
 typedef int (*imp_emit_fn)(struct imp_raw *r, void *ctx);
 int imp_read_csv(const char *path, const struct lc_import_opts *o,
