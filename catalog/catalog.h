@@ -92,6 +92,53 @@ void lc_csv_field(FILE *fp, const char *s, int neutralise);
 /* Writes s as a JSON string literal, escaped. NULL writes null. */
 void lc_json_string(FILE *fp, const char *s);
 
+/* Checks text from outside for what no text field holds: C0 and C1
+ * control characters and DEL (tab allowed, a newline only when
+ * multiline), a byte-order mark (U+FEFF) inside the text, non-characters
+ * (U+FFFE, U+FFFF, U+FDD0..U+FDEF and every plane's last two), bytes that
+ * are not UTF-8, more than max bytes. Returns 0, or -1 with a lower-case
+ * reason naming the character and its position written into why (size
+ * n). */
+int lc_text_check(const char *s, int multiline, size_t max, char *why,
+		  size_t n);
+/* 1 when s holds a bidirectional embedding, override or isolate control
+ * (U+202A..U+202E, U+2066..U+2069): documents isolate such text so that
+ * it cannot reorder what surrounds it. */
+int lc_text_bidi(const char *s);
+
+/* ---- opening inputs (files.c, xmlin.c) -------------------------------- */
+
+/* The largest input accepted, in bytes: $LOWCARB_MAX_INPUT, default
+ * 4 GiB. LC_EUSAGE when the variable is not a whole number of bytes. */
+int lc_input_limit(long long *out, struct lc_error *err);
+/* Opens an input for reading: path, or standard input for "-". A path
+ * that is not a regular file (a FIFO, a pipe, /dev/stdin, a device) is
+ * read once, up to the limit and no further than a NUL byte, into an
+ * unlinked temporary file, so that it can be opened again (readers sniff
+ * an encoding, then parse). *size (may be NULL) receives the input's size
+ * or -1. Returns a stream the caller closes with fclose, or NULL with err
+ * set: LC_EIO (missing, unreadable, a directory), LC_EDATA (larger than
+ * the limit). */
+FILE *lc_file_open(const char *path, long long *size, struct lc_error *err);
+
+/* An XML input for libxml2 (xmlReaderForIO, xmlCtxtReadIO with
+ * lc_xml_in_read and lc_xml_in_close) that refuses, before libxml2 parses
+ * it: a DOCTYPE or other markup declaration (no DTD, no entities: XXE
+ * and entity-expansion bombs fail cleanly), an element with more than 256
+ * attributes, a NUL byte. After a failed parse, lc_xml_in_refused says
+ * whether the guard stopped it, and why (file:line). */
+struct lc_xml_in;
+/* *out receives an input on path (lc_file_open); free with
+ * lc_xml_in_free after libxml2 is done with it. */
+int lc_xml_in_open(struct lc_xml_in **out, const char *path,
+		   struct lc_error *err);
+int lc_xml_in_read(void *ctx, char *buf, int len);  /* ctx: the input */
+int lc_xml_in_close(void *ctx);                    /* frees nothing */
+/* 1 (and the reason in *err, when not NULL) when the guard refused. */
+int lc_xml_in_refused(const struct lc_xml_in *in, struct lc_error *err);
+long long lc_xml_in_size(const struct lc_xml_in *in);  /* -1 unknown */
+void lc_xml_in_free(struct lc_xml_in *in);             /* NULL is fine */
+
 /* ---- reading CSV files ----------------------------------------------------
  * The RFC 4180 reader of every CSV input (submissions, experts, score
  * sheets, decision matrices): quoted fields with embedded

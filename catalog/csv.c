@@ -8,6 +8,8 @@
 #include "catalog/input.h"
 
 #define BUF 65536
+#define MAX_RECORD (64L << 20)   /* bytes of one record */
+#define MAX_FIELDS 100000
 
 struct csv_tok {
 	struct lc_input *in;
@@ -22,6 +24,7 @@ struct csv_tok {
 	char **fields;
 	size_t nf, fcap;
 	int trim;             /* drop blanks around fields, outside quotes */
+	int toolong;          /* the record passed MAX_RECORD or MAX_FIELDS */
 	size_t keep;          /* text before this is quoted: never trimmed */
 };
 
@@ -67,8 +70,13 @@ static int next_byte(struct csv_tok *c, struct lc_error *err)
 	return (unsigned char)c->buf[c->at++];
 }
 
+/* Appends ch to the record; -1 when out of memory, -2 past the limit. */
 static int put(struct csv_tok *c, char ch)
 {
+	if (c->tlen >= (size_t)MAX_RECORD) {
+		c->toolong = 1;
+		return -2;
+	}
 	if (c->tlen == c->tcap) {
 		size_t cap = c->tcap ? 2 * c->tcap : 1024;
 		char *t = realloc(c->text, cap);
@@ -83,6 +91,10 @@ static int put(struct csv_tok *c, char ch)
 
 static int start_field(struct csv_tok *c)
 {
+	if (c->nf >= MAX_FIELDS) {
+		c->toolong = 1;
+		return -2;
+	}
 	if (c->nf == c->fcap) {
 		size_t cap = c->fcap ? 2 * c->fcap : 32;
 		size_t *o = realloc(c->offs, cap * sizeof *o);
@@ -126,10 +138,14 @@ static int is_blank(int ch)
 
 enum { S_START, S_PLAIN, S_QUOTED, S_QUOTE, S_AFTER };
 
+/* Reads the next record. Line ends are LF, CRLF or a lone CR (old Mac
+ * files); a line end inside quotes is kept as LF. A NUL byte is an error
+ * (no text holds one), as is a record past MAX_RECORD or MAX_FIELDS (an
+ * endless line: not a CSV file). */
 static int csv_tok_next(struct csv_tok *c, char ***fields, long **flines,
-		 size_t *nf, long *line, struct lc_error *err)
+			size_t *nf, long *line, struct lc_error *err)
 {
-	int st = S_START, ch, pending_cr = 0;
+	int st = S_START, ch;
 	long qline = 0;
 	size_t i;
 
@@ -142,11 +158,6 @@ static int csv_tok_next(struct csv_tok *c, char ***fields, long **flines,
 		ch = next_byte(c, err);
 		if (ch == -2)
 			return err ? err->status : LC_EIO;
-		if (pending_cr) {
-			pending_cr = 0;
-			if (ch != '\n' && put(c, '\r'))
-				goto nomem;
-		}
 		if (ch == -1) {
 			if (st == S_QUOTED)
 				return lc_error_set(err, LC_EDATA, NULL, qline,
@@ -158,22 +169,32 @@ static int csv_tok_next(struct csv_tok *c, char ***fields, long **flines,
 				return 0;
 			break;
 		}
+		if (ch == 0)
+			return lc_error_set(err, LC_EDATA, NULL, c->line, NULL,
+					    "NUL byte in the file (a text "
+					    "file has none: a binary file?)");
+		if (ch == '\r') {
+			/* CRLF, or a lone CR: one line end either way */
+			int nx = next_byte(c, err);
+
+			if (nx == -2)
+				return err ? err->status : LC_EIO;
+			if (nx >= 0 && nx != '\n')
+				c->at--;    /* not ours: read it next */
+			ch = '\n';
+		}
 		if (ch == '\n')
 			c->line++;
 		if (st == S_QUOTED) {
 			if (ch == '"') {
 				st = S_QUOTE;
 				c->keep = c->tlen;
-			}
-			else if (ch == '\r')
-				pending_cr = 1;
-			else if (put(c, (char)ch))
+			} else if (put(c, (char)ch)) {
 				goto nomem;
+			}
 			continue;
 		}
-		if (ch == '\r')
-			continue;   /* CR of a CRLF line end */
-		if (ch == ',' ) {
+		if (ch == ',') {
 			end_field(c);
 			if (put(c, '\0') || start_field(c))
 				goto nomem;
@@ -221,6 +242,11 @@ static int csv_tok_next(struct csv_tok *c, char ***fields, long **flines,
 	*nf = c->nf;
 	return 1;
 nomem:
+	if (c->toolong)
+		return lc_error_set(err, LC_EDATA, NULL, *line, NULL,
+				    "record longer than %ld MiB or with more "
+				    "than %d fields: not a CSV file?",
+				    MAX_RECORD >> 20, MAX_FIELDS);
 	return lc_error_set(err, LC_ENOMEM, NULL, c->line, NULL,
 			    "out of memory");
 }

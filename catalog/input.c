@@ -97,7 +97,6 @@ int lc_input_open(struct lc_input **out, const char *path,
 		   const char *encoding, struct lc_error *err)
 {
 	struct lc_input *in;
-	struct stat st;
 	int convert = 0;
 	*out = NULL;
 	in = calloc(1, sizeof *in);
@@ -107,15 +106,13 @@ int lc_input_open(struct lc_input **out, const char *path,
 	in->cd = (iconv_t)-1;
 	in->path = path;
 	in->first = 1;
-	in->fp = fopen(path, "rb");
+	in->fp = lc_file_open(path, &in->size, err);
 	if (!in->fp) {
-		int e = errno;
 		free(in);
-		return lc_error_set(err, LC_EIO, path, 0, NULL,
-				    "unable to open: %s", strerror(e));
+		return err ? err->status : LC_EIO;
 	}
-	if (fstat(fileno(in->fp), &st) == 0)
-		in->size = st.st_size;
+	if (in->size < 0)
+		in->size = 0;
 	if (encoding && (strcasecmp(encoding, "gb18030") == 0 ||
 			 strcasecmp(encoding, "gbk") == 0 ||
 			 strcasecmp(encoding, "gb2312") == 0))

@@ -134,3 +134,88 @@ void lc_json_string(FILE *fp, const char *s)
 	putc('"', fp);
 }
 
+
+/* Decodes one UTF-8 character at p (n bytes left) into *cp; returns its
+ * length, or 0 when the bytes are not UTF-8. */
+static size_t utf8_decode(const unsigned char *p, size_t n,
+			  unsigned long *cp)
+{
+	size_t len = p[0] < 0x80 ? 1 : (p[0] >> 5) == 6 ? 2 :
+		     (p[0] >> 4) == 14 ? 3 : (p[0] >> 3) == 30 ? 4 : 0;
+	unsigned long c;
+
+	if (len == 0 || len > n)
+		return 0;
+	c = len == 1 ? p[0] : p[0] & (0x7F >> len);
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (p[i] & 0x3F);
+	}
+	if ((len == 2 && c < 0x80) || (len == 3 && c < 0x800) ||
+	    (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+int lc_text_check(const char *s, int multiline, size_t max, char *why,
+		  size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), at = 0;
+
+	if (len > max) {
+		snprintf(why, n, "too long: %zu bytes, at most %zu", len,
+			 max);
+		return -1;
+	}
+	for (size_t i = 0; i < len; at++) {
+		unsigned long c;
+		size_t k = utf8_decode(p + i, len - i, &c);
+
+		if (k == 0) {
+			snprintf(why, n, "not UTF-8 at byte %zu", i + 1);
+			return -1;
+		}
+		i += k;
+		if (c == '\t' || (c == '\n' && multiline))
+			continue;
+		if (c == '\n' || c == '\r') {
+			snprintf(why, n, "a line break is not allowed in "
+				 "this field (character %zu)", at + 1);
+			return -1;
+		}
+		if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+			snprintf(why, n, "control character U+%04lX at "
+				 "character %zu is not text", c, at + 1);
+			return -1;
+		}
+		if (c == 0xFEFF) {
+			snprintf(why, n, "byte-order mark (U+FEFF) inside the "
+				 "text at character %zu (files joined "
+				 "together?)", at + 1);
+			return -1;
+		}
+		if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE) {
+			snprintf(why, n, "non-character U+%04lX at character "
+				 "%zu is not text", c, at + 1);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int lc_text_bidi(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	/* U+202A..U+202E are E2 80 AA..AE; U+2066..U+2069 E2 81 A6..A9 */
+	for (; (p = (const unsigned char *)strchr((const char *)p, 0xE2));
+	     p++)
+		if ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+		    (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))
+			return 1;
+	return 0;
+}

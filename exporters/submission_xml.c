@@ -26,9 +26,41 @@ struct lc_xml_writer {
 	int started;
 	int failed;
 	char *top[5];
+	char *scratch;        /* text() output */
+	size_t cap;
 };
 
 #define X(s) ((const xmlChar *)(s))
+
+/* s without what XML 1.0 cannot hold (C0 controls but tab and line ends,
+ * U+FFFE, U+FFFF): imports refuse them, but a catalog written before
+ * they did may hold them, and an export must stay well-formed. Valid
+ * until the next call. */
+static const char *text(struct lc_xml_writer *x, const char *s)
+{
+	size_t n = strlen(s ? s : ""), o = 0;
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+	if (n + 1 > x->cap) {
+		char *b = realloc(x->scratch, n + 1);
+
+		if (!b) {
+			x->failed = 1;
+			return "";
+		}
+		x->scratch = b;
+		x->cap = n + 1;
+	}
+	for (; *p; p++)
+		if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE ||
+						       p[2] == 0xBF))
+			p += 2;
+		else if (*p >= 0x20 || *p == '\t' || *p == '\n' ||
+			 *p == '\r')
+			x->scratch[o++] = (char)*p;
+	x->scratch[o] = '\0';
+	return x->scratch;
+}
 
 static void chk(struct lc_xml_writer *x, int rc)
 {
@@ -73,7 +105,7 @@ int lc_xml_writer_begin(struct lc_xml_writer **out, FILE *fp,
 static void elem(struct lc_xml_writer *x, const char *name, const char *v)
 {
 	if (v && *v)
-		chk(x, xmlTextWriterWriteElement(x->w, X(name), X(v)));
+		chk(x, xmlTextWriterWriteElement(x->w, X(name), X(text(x, v))));
 }
 
 static void submitter(struct lc_xml_writer *x, const struct lc_tech *t)
@@ -87,7 +119,7 @@ static void submitter(struct lc_xml_writer *x, const struct lc_tech *t)
 			v = "";
 		if (i < 2)
 			chk(x, xmlTextWriterWriteElement(x->w,
-				X(sub_elem[i]), X(v)));
+				X(sub_elem[i]), X(text(x, v))));
 		else
 			elem(x, sub_elem[i], v);
 	}
@@ -207,7 +239,7 @@ int lc_xml_writer_add(struct lc_xml_writer *x, const struct lc_tech *t,
 		case LC_F_TRL: case LC_F_SUMMARY:
 			/* required by the schema: written even when empty */
 			chk(x, xmlTextWriterWriteElement(x->w,
-				X(lc_field_name(f)), X(v ? v : "")));
+				X(lc_field_name(f)), X(text(x, v))));
 			continue;
 		case LC_F_OWNERS:
 			if (v && *v)
@@ -226,7 +258,7 @@ int lc_xml_writer_add(struct lc_xml_writer *x, const struct lc_tech *t,
 		chk(x, xmlTextWriterStartElement(x->w, X("status")));
 		if (lc_tech_status_reason(t))
 			chk(x, xmlTextWriterWriteAttribute(x->w, X("reason"),
-				X(lc_tech_status_reason(t))));
+				X(text(x, lc_tech_status_reason(t)))));
 		chk(x, xmlTextWriterWriteString(x->w,
 			X(lc_status_name(lc_tech_status(t)))));
 		chk(x, xmlTextWriterEndElement(x->w));
@@ -252,6 +284,7 @@ int lc_xml_writer_end(struct lc_xml_writer *x, struct lc_error *err)
 	for (i = 0; i < 5; i++)
 		free(x->top[i]);
 	free(x->edition);
+	free(x->scratch);
 	free(x);
 	if (failed)
 		return lc_error_set(err, LC_EIO, NULL, 0, NULL,

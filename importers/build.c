@@ -159,6 +159,24 @@ static int set_field(struct imp_sink *s, struct imp_raw *r,
 	return 0;
 }
 
+/* Text from outside holds text only: no control character, no stray
+ * byte-order mark, no non-character, a line break only in the fields
+ * written as paragraphs, and a bounded length. Reports and returns -1
+ * when v is not such text. */
+static int text_ok(struct imp_sink *s, struct imp_raw *r, int f, long line,
+		   const char *what, const char *v)
+{
+	int para = f == LC_F_SUMMARY || f == LC_F_SCOPE;
+	char why[160];
+
+	if (lc_text_check(v, para, para ? 32768 : 2048, why, sizeof why) == 0)
+		return 0;
+	imp_problem(s, line ? line : r->line0, lc_field_name(f), "%s%s",
+		    what ? what : "", why);
+	r->problems++;
+	return -1;
+}
+
 /* id YYYY-SS-NNN against edition and sector. */
 static void check_id(struct imp_sink *s, struct imp_raw *r)
 {
@@ -192,8 +210,18 @@ static int add_demos(struct imp_sink *s, struct imp_raw *r,
 		struct imp_raw_demo *d = &r->demos[i];
 		struct lc_demo ld;
 		struct lc_error e;
+		char what[32];
 		memset(&ld, 0, sizeof ld);
 		ld.abatement = NAN;
+		snprintf(what, sizeof what, "project %zu: ", i + 1);
+		if ((d->site && text_ok(s, r, LC_F_DEMONSTRATIONS, d->line,
+					what, d->site) < 0) ||
+		    (d->enterprise && text_ok(s, r, LC_F_DEMONSTRATIONS,
+					      d->line, what,
+					      d->enterprise) < 0) ||
+		    (d->capacity && text_ok(s, r, LC_F_DEMONSTRATIONS,
+					    d->line, what, d->capacity) < 0))
+			continue;
 		ld.site = d->site;
 		ld.enterprise = d->enterprise;
 		ld.capacity = d->capacity;
@@ -251,7 +279,8 @@ int imp_build(struct imp_raw *r, struct imp_sink *s, struct lc_tech **out,
 					     NULL);
 			continue;
 		}
-		if (r->flagged[f])
+		if (r->flagged[f] || text_ok(s, r, f, r->line[f], NULL,
+						r->val[f]) < 0)
 			continue;
 		rc = set_field(s, r, t, f, err);
 		if (rc)

@@ -162,10 +162,16 @@ static int read_rows(const char *path, struct sink *s, struct row **out,
 			if (!r->v[j])
 				goto oom;
 		}
-		for (int j = 0; j < C__N; j++)
+		for (int j = 0; j < C__N; j++) {
+			char why[160];
+
 			if (required[j] && !*r->v[j])
 				problem(s, line, cols[j], "%s is required",
 					cols[j]);
+			else if (lc_text_check(r->v[j], 0, 1024, why,
+					       sizeof why) < 0)
+				problem(s, line, cols[j], "%s", why);
+		}
 		if (*r->v[C_ID]) {
 			if (strpbrk(r->v[C_ID], ": \t,;"))
 				problem(s, line, "id", "id '%s' may not hold "

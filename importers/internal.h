@@ -85,10 +85,7 @@ int imp_rules_match(const char *rule, const char *value);
 /* Loads the rules if they are not loaded yet. */
 int imp_rules_ensure(struct lc_error *err);
 
-/* xml_guard.c: refuses a DOCTYPE in path's prolog (0, or LC_EDATA with
- * its line, LC_EIO); and a libxml2 external entity loader that loads
- * nothing. */
-int imp_xml_refuse_doctype(const char *path, struct lc_error *err);
+/* xml_guard.c: a libxml2 external entity loader that loads nothing. */
 struct _xmlParserCtxt;
 struct _xmlParserInput *imp_xml_no_entities(const char *url,
 					    const char *id,

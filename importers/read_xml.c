@@ -33,6 +33,7 @@ struct qerr {
 
 struct xctx {
 	struct imp_sink *s;
+	struct lc_xml_in *in;     /* the input's guard */
 	struct qerr *q;           /* queued schema errors, in line order */
 	size_t nq, capq;
 	long file_errors;         /* schema errors outside technologies */
@@ -143,8 +144,10 @@ static void on_error(void *arg, xmlErrorPtr e)
 	}
 	if (!x->fatal) {
 		x->fatal = 1;
-		lc_error_set(&x->first, LC_EDATA, x->s->file, e->line, NULL,
-			     "not well-formed XML: %s", msg);
+		/* a read the guard refused: its reason, not libxml2's */
+		if (!lc_xml_in_refused(x->in, &x->first))
+			lc_error_set(&x->first, LC_EDATA, x->s->file, e->line,
+				     NULL, "not well-formed XML: %s", msg);
 		imp_problem_err(x->s, &x->first);
 	}
 }
@@ -419,6 +422,7 @@ int imp_read_xml(const char *path, struct imp_sink *s, imp_emit_fn emit,
 		 void *ctx, struct lc_error *err)
 {
 	xmlTextReaderPtr rd;
+	struct lc_xml_in *in = NULL;
 	xmlSchemaValidCtxtPtr vc = NULL;
 	xmlExternalEntityLoader old_loader;
 	struct xctx x;
@@ -435,30 +439,27 @@ int imp_read_xml(const char *path, struct imp_sink *s, imp_emit_fn emit,
 	rc = load_schema(err);
 	if (rc)
 		return rc;
-	rc = imp_xml_refuse_doctype(path, err);
-	if (rc) {
-		if (rc == LC_EDATA)
-			imp_problem_err(s, err);
+	rc = lc_xml_in_open(&in, path, err);
+	if (rc)
 		return rc;
-	}
-	{
-		FILE *fp = fopen(path, "rb");
-		if (!fp)
-			return lc_error_set(err, LC_EIO, path, 0, NULL,
-					    "unable to open: %s",
-					    strerror(errno));
-		if (fseek(fp, 0, SEEK_END) == 0)
-			s->size = ftell(fp);
-		fclose(fp);
-	}
+	x.in = in;
+	s->size = lc_xml_in_size(in) > 0 ? lc_xml_in_size(in) : 0;
 	old_loader = xmlGetExternalEntityLoader();
 	xmlSetExternalEntityLoader(imp_xml_no_entities);
-	rd = xmlReaderForFile(path, NULL, XML_PARSE_NONET |
-			      XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	rd = xmlReaderForIO(lc_xml_in_read, lc_xml_in_close, in, path, NULL,
+			    XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+			    XML_PARSE_NOCDATA);
 	if (!rd) {
 		xmlSetExternalEntityLoader(old_loader);
-		return lc_error_set(err, LC_EIO, path, 0, NULL,
-				    "unable to open");
+		if (lc_xml_in_refused(in, err)) {
+			imp_problem_err(s, err);
+			rc = err ? err->status : LC_EDATA;
+		} else {
+			rc = lc_error_set(err, LC_EIO, path, 0, NULL,
+					  "unable to open");
+		}
+		lc_xml_in_free(in);
+		return rc;
 	}
 	/* Parse errors through the global structured handler (the reader's
 	 * own one gets a wrong context once a schema is plugged in),
@@ -555,6 +556,10 @@ int imp_read_xml(const char *path, struct imp_sink *s, imp_emit_fn emit,
 		if (rc)
 			goto out;
 	}
+	if (!x.fatal && lc_xml_in_refused(in, &x.first)) {
+		x.fatal = 1;
+		imp_problem_err(s, &x.first);
+	}
 	if (x.fatal)
 		x.nq = 0;   /* the file must be made well-formed first */
 	claim(&x, NULL, 0, 0);
@@ -574,6 +579,7 @@ out:
 	if (err && rc && !err->file[0])
 		snprintf(err->file, sizeof err->file, "%s", path);
 	xmlFreeTextReader(rd);
+	lc_xml_in_free(in);
 	xmlSchemaFreeValidCtxt(vc);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSetExternalEntityLoader(old_loader);

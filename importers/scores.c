@@ -77,9 +77,14 @@ static int take(struct imp *im, const char *file, long line,
 	double v;
 	int bad = 0;
 	struct pending *p;
+	char why[160];
 
 	if (!*expert) {
 		problem(im, file, line, "expert", "expert is required");
+		return 0;
+	}
+	if (lc_text_check(comment, 1, 32768, why, sizeof why) < 0) {
+		problem(im, file, line, "comment", "%s", why);
 		return 0;
 	}
 	if (!*tech) {
