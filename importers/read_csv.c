@@ -49,6 +49,15 @@ static int map_header(struct imp_sink *s, const struct lc_csv *csv,
 	return bad;
 }
 
+/* 1 when every one of the record's nf fields is blank. */
+static int all_blank(const struct lc_csv *csv, size_t nf)
+{
+	for (size_t i = 0; i < nf; i++)
+		if (lc_csv_get(csv, i)[strspn(lc_csv_get(csv, i), " \t")])
+			return 0;
+	return 1;
+}
+
 int imp_read_csv(const char *path, const struct lc_import_opts *o,
 		 struct imp_sink *s, imp_emit_fn emit, void *ctx,
 		 struct lc_error *err)
@@ -65,7 +74,10 @@ int imp_read_csv(const char *path, const struct lc_import_opts *o,
 	if (rc)
 		return rc;
 	s->size = lc_csv_size(csv);
-	rc = lc_csv_next(csv, &nf, &line, err);
+	/* blank lines before the header are not a header */
+	while ((rc = lc_csv_next(csv, &nf, &line, err)) == 1 &&
+	       all_blank(csv, nf))
+		;
 	if (rc == 0) {
 		rc = lc_error_set(err, LC_EDATA, path, 1, NULL,
 				  "empty file: expected a header row");

@@ -75,6 +75,17 @@ static void tidy(const char *m, char *out, size_t n, char *elem, size_t en)
 {
 	size_t o = 0;
 	elem[0] = '\0';
+	/* libxml2's advice for programmers is no help to a submitter */
+	if (strcasestr(m, "excessive depth in document")) {
+		snprintf(out, n, "elements nested more than 256 deep are "
+			 "refused");
+		return;
+	}
+	if (strcasestr(m, "input is not proper UTF-8")) {
+		snprintf(out, n, "bytes that are not UTF-8 (save the file as "
+			 "UTF-8, or declare its encoding)");
+		return;
+	}
 	if (strncmp(m, "Element '", 9) == 0) {
 		const char *p = m + 9, *e = strchr(p, '\'');
 		const char *b = memchr(p, '}', e ? (size_t)(e - p) : 0);
@@ -98,7 +109,9 @@ static void tidy(const char *m, char *out, size_t n, char *elem, size_t en)
 				continue;
 			}
 		}
-		out[o++] = *m++;
+		/* one line: a message never spans two */
+		out[o++] = *m == '\n' ? ' ' : *m;
+		m++;
 	}
 	while (o > 0 && (out[o - 1] == '\n' || out[o - 1] == ' '))
 		o--;
