@@ -170,7 +170,6 @@ static int load_crit(struct lc_profile *p, xmlNode *node,
 	if (lc_pref_parse(c->pref_text, &c->pref, err))
 		return bad(err, p->path, node, "preference", err ? err->msg :
 			   "bad preference function");
-	labels(node, &c->label_zh, &c->label_en);
 	c->field = -1;
 	for (xmlNode *k = node->children; k; k = k->next) {
 		if (is(k, "panel")) {
@@ -191,6 +190,8 @@ static int load_crit(struct lc_profile *p, xmlNode *node,
 					b);
 		}
 	}
+	/* last: a criterion refused above leaves nothing to free */
+	labels(node, &c->label_zh, &c->label_en);
 	p->ncrit++;
 	return 0;
 }
@@ -221,7 +222,6 @@ static int load_rule(struct lc_profile *p, xmlNode *node,
 	for (int i = 0; i < 6; i++)
 		if (!strcmp(b, ops[i]))
 			r->op = i;
-	labels(node, &r->label_zh, &r->label_en);
 	if (!strcmp(r->field, "complete")) {
 		/* no value */
 	} else if (!strcmp(r->field, "status")) {
@@ -243,6 +243,7 @@ static int load_rule(struct lc_profile *p, xmlNode *node,
 			return bad(err, p->path, node, "value",
 				   "rule value must be a number");
 	}
+	labels(node, &r->label_zh, &r->label_en);
 	p->nrule++;
 	return 0;
 }
