@@ -173,7 +173,9 @@ int lc_csv_next(struct lc_csv *c, size_t *nf, long *line,
 		struct lc_error *err);
 
 /* Field i of the last record ("" when i >= nf), owned by c and valid
- * until the next lc_csv_next or lc_csv_close. */
+ * until the next lc_csv_next or lc_csv_close. A field that lc_csv_field
+ * made inert for spreadsheets (an apostrophe before =, +, -, @, tab or
+ * CR) comes back as it was before: "'+86 138" is "+86 138". */
 const char *lc_csv_get(const struct lc_csv *c, size_t i);
 /* The physical line field i of the last record starts on (0 beyond nf). */
 long lc_csv_get_line(const struct lc_csv *c, size_t i);
@@ -219,6 +221,17 @@ enum lc_tech_status {
 int lc_status_from_name(const char *name);      /* -1 when unknown */
 const char *lc_status_name(int st);
 
+/* The greenhouse gas an abatement figure counts: CO2, or a gas converted
+ * to CO2-equivalent with the assumptions' GWP set. */
+enum lc_gas {
+	LC_GAS_CO2, LC_GAS_CH4, LC_GAS_N2O, LC_GAS_CF4, LC_GAS_C2F6,
+	LC_GAS_SF6, LC_GAS_HFC23,
+	LC_GAS__COUNT
+};
+int lc_gas_from_name(const char *name);   /* "CO2", "N2O", "HFC-23"...;
+					     -1 when unknown */
+const char *lc_gas_name(int g);           /* NULL out of range */
+
 /* ---- fields of a dossier ------------------------------------------------
  * In exactly the order of the published CSV header; lc_field_name() gives
  * the column name, which is also the JSON key and the store's column. */
@@ -230,6 +243,21 @@ enum lc_field {
 	LC_F_ENERGY_SAVING, LC_F_INVESTMENT, LC_F_OPEX_CHANGE, LC_F_LIFETIME,
 	LC_F_PAYBACK, LC_F_ABATEMENT_COST, LC_F_PENETRATION_NOW,
 	LC_F_PENETRATION_TARGET, LC_F_DEMONSTRATIONS, LC_F_PATENTS,
+	/* added for the national catalogs' entries, sources that give TRL
+	 * their own way, technologies tracked across editions, products
+	 * and gases (old catalogs and files simply lack them) */
+	LC_F_KEY_INDICATORS,       /* text, paragraphs */
+	LC_F_PENETRATION_TARGET_YEAR,  /* the year penetration_target is for */
+	LC_F_TRL_SOURCE,           /* TRL as the source gives it: "4-5" */
+	LC_F_TRL_SCALE,            /* "1-9" (default) or "1-11" (IEA) */
+	LC_F_LINEAGE,              /* id of the same technology in an earlier
+				      edition */
+	LC_F_PRODUCT,              /* product decarbonised (products.xml) */
+	LC_F_BASELINE,             /* the route it displaces, as text */
+	LC_F_GAS,                  /* enum lc_gas of the abatement figures */
+	LC_F_PROJECTS,             /* the demonstration projects written as
+				      text (CSV): not stored as a field, see
+				      lc_demo and lc_tech_demo */
 	LC_F__COUNT
 };
 
@@ -301,6 +329,20 @@ size_t lc_tech_demo_count(const struct lc_tech *t);
 const struct lc_demo *lc_tech_demo(const struct lc_tech *t, size_t i);
 /* Appends a copy of *d. */
 int lc_tech_add_demo(struct lc_tech *t, const struct lc_demo *d);
+
+/* The projects of t written as text (the CSV's "projects" column): one
+ * project a line, "site | enterprise | year | capacity | abatement", '|'
+ * and '\' inside a field escaped with '\', abatement in tCO2/a. Returns
+ * a string the caller frees, or NULL when t has no project (or out of
+ * memory). */
+char *lc_projects_text(const struct lc_tech *t);
+/* Parses such text: fn gets each project's five fields (unescaped,
+ * trimmed, "" when absent; the strings are fn's to modify during the
+ * call) and its line within text, and returns 0 to go on. Returns 0, fn's
+ * non-zero value, or -1 with the reason in why and the line in *line. */
+int lc_projects_parse(const char *text,
+		      int (*fn)(char *const f[5], long line, void *ctx),
+		      void *ctx, long *line, char *why, size_t n);
 
 /* Writes the names of the fields that differ between a and b (fields,
  * then "projects", "status") comma-separated into buf; returns how many

@@ -320,7 +320,13 @@ int lc_csv_next(struct lc_csv *c, size_t *nf, long *line,
 
 const char *lc_csv_get(const struct lc_csv *c, size_t i)
 {
-	return i < c->nf ? c->fields[i] : "";
+	const char *f = i < c->nf ? c->fields[i] : "";
+
+	/* lc_csv_field's neutralisation undone: "'+86 138..." was
+	 * "+86 138..." before a spreadsheet could take it for a formula */
+	if (f[0] == '\'' && f[1] && strchr("=+-@\t\r", f[1]))
+		return f + 1;
+	return f;
 }
 
 long lc_csv_get_line(const struct lc_csv *c, size_t i)

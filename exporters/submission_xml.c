@@ -233,7 +233,7 @@ int lc_xml_writer_add(struct lc_xml_writer *x, const struct lc_tech *t,
 		switch (f) {
 		case LC_F_ID: case LC_F_EDITION: case LC_F_SUBMITTER:
 		case LC_F_CREDIT_CODE: case LC_F_CONTACT: case LC_F_EMAIL:
-		case LC_F_PHONE: case LC_F_DEMONSTRATIONS:
+		case LC_F_PHONE: case LC_F_DEMONSTRATIONS: case LC_F_PROJECTS:
 			continue;
 		case LC_F_NAME_ZH: case LC_F_SECTOR: case LC_F_CATEGORY:
 		case LC_F_TRL: case LC_F_SUMMARY:

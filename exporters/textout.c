@@ -1,5 +1,6 @@
 /* textout.c - a dossier as a CSV row of the published columns or as a
  * JSON object. */
+#include <stdlib.h>
 #include <string.h>
 #include "exporters/exporters.h"
 
@@ -17,6 +18,15 @@ void lc_tech_csv_row(FILE *fp, const struct lc_tech *t, int neutralise)
 
 		if (f)
 			putc(',', fp);
+		if (f == LC_F_PROJECTS) {
+			/* the projects as text: the one column not stored
+			 * as a field */
+			char *p = lc_projects_text(t);
+
+			lc_csv_field(fp, p, neutralise);
+			free(p);
+			continue;
+		}
 		lc_csv_field(fp, lc_tech_get(t, f),
 			     neutralise && ty != LC_FT_NUM && ty != LC_FT_INT);
 	}

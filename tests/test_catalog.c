@@ -77,7 +77,7 @@ static struct lc_tech *full_tech(const char *id, const char *sector, int trl)
 static void test_fields(void **state)
 {
 	(void)state;
-	assert_int_equal(LC_F__COUNT, 28);
+	assert_int_equal(LC_F__COUNT, 37);
 	assert_string_equal(lc_field_name(LC_F_ID), "id");
 	assert_string_equal(lc_field_name(LC_F_PATENTS), "patents");
 	assert_int_equal(lc_field_lookup("abatement_cost"),
