@@ -32,8 +32,8 @@ done
 echo "== scaling: time and peak memory at N and 10N (seconds, MiB);" \
 	"targets: time ratio <= 11; heap of the streaming commands" \
 	"(import, list, export catalog) not growing (<= 1.25x + 2 MiB)"
-printf '%-30s %8s %8s %10s %7s %6s  %-14s %-14s %s\n' command N "t(N)" \
-	"t(10N)" ratio heap "RSS N -> 10N" "heap N -> 10N" verdict
+printf '%-30s %7s %6s %7s %7s %6s %6s  %-14s %-14s %s\n' command N "t(N)" \
+	"t(10N)" ratio cpu heap "RSS N -> 10N" "heap N -> 10N" verdict
 cat "$BT/rows"
 echo "scaling: $(grep -c ' ok$' "$BT/rows") ok, $(grep -c 'MISSED$' \
 	"$BT/rows") MISSED"
