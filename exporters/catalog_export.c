@@ -7,13 +7,15 @@
 #include "exporters/internal.h"
 #include "ranker/ranker.h"
 
+/* Every format streams: one dossier written as it is read, so memory
+ * does not grow with the catalog. */
 struct cat_out {
 	FILE *fp;
 	int format;
 	long n;
-	const struct lc_tech **v;   /* XML: collected dossiers */
-	size_t cap;
-	int oom;
+	struct lc_xml_writer *x;    /* XML */
+	struct lc_error *err;
+	int failed;
 };
 
 static int cat_one(const struct lc_tech *t, void *ctx)
@@ -29,21 +31,8 @@ static int cat_one(const struct lc_tech *t, void *ctx)
 		lc_tech_json(o->fp, t, 0);
 		break;
 	default:
-		if ((size_t)o->n == o->cap) {
-			size_t cap = o->cap ? o->cap * 2 : 256;
-			const struct lc_tech **nv =
-				realloc(o->v, cap * sizeof *nv);
-
-			if (!nv) {
-				o->oom = 1;
-				return 1;
-			}
-			o->v = nv;
-			o->cap = cap;
-		}
-		o->v[o->n] = lc_tech_dup(t);
-		if (!o->v[o->n]) {
-			o->oom = 1;
+		if (lc_xml_writer_add(o->x, t, o->err) < 0) {
+			o->failed = 1;
 			return 1;
 		}
 	}
@@ -62,7 +51,7 @@ static int write_check(FILE *fp, struct lc_error *err)
 int lc_export_catalog(struct lc_catalog *cat, const struct lc_filter *f,
 		      int format, int bom, FILE *fp, struct lc_error *err)
 {
-	struct cat_out o = { fp, format, 0, NULL, 0, 0 };
+	struct cat_out o = { fp, format, 0, NULL, err, 0 };
 	int rc;
 
 	if (format != LC_EXPORT_CSV && format != LC_EXPORT_JSON &&
@@ -75,20 +64,19 @@ int lc_export_catalog(struct lc_catalog *cat, const struct lc_filter *f,
 		lc_tech_csv_header(fp);
 	else if (format == LC_EXPORT_JSON)
 		fputs("[", fp);
+	else if ((rc = lc_xml_writer_begin(&o.x, fp, f ? f->edition : NULL,
+					   err)) < 0)
+		return rc;
 	rc = lc_catalog_each_tech(cat, f, cat_one, &o, err);
-	if (o.oom)
-		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
-				  "out of memory");
+	if (o.failed)
+		rc = err ? err->status : LC_EIO;
 	if (rc == 0 && format == LC_EXPORT_JSON)
 		fputs(o.n ? "\n]\n" : "]\n", fp);
-	if (rc == 0 && format == LC_EXPORT_XML)
-		rc = lc_xml_write_submissions(fp, f ? f->edition : NULL,
-					      (const struct lc_tech *const *)
-					      o.v, (size_t)o.n, err);
-	if (format == LC_EXPORT_XML)
-		for (long i = 0; i < o.n; i++)
-			lc_tech_free((struct lc_tech *)o.v[i]);
-	free(o.v);
+	if (format == LC_EXPORT_XML) {
+		int rc2 = lc_xml_writer_end(o.x, err);
+
+		rc = rc < 0 ? rc : rc2;
+	}
 	return rc < 0 ? rc : write_check(fp, err);
 }
 
