@@ -302,6 +302,18 @@ struct lc_stats {
 int lc_catalog_stats(struct lc_catalog *cat, const char *edition,
 		     struct lc_stats *out, struct lc_error *err);
 
+/* Checks the catalog for what a crash or a bug could leave behind:
+ * every index answers as a full scan of the records would (no entry
+ * missing, extra or stale) and every dossier and revision decodes.
+ * Calls problem(what, ctx) (may be NULL) for each thing found wrong,
+ * what naming it in a sentence; *nrec (may be NULL) receives the number
+ * of records read. Returns 0 when the catalog is consistent, LC_EDATA
+ * (err saying how many problems) when it is not, another negative
+ * status when it cannot be read. */
+int lc_catalog_check(struct lc_catalog *cat,
+		     void (*problem)(const char *what, void *ctx), void *ctx,
+		     long *nrec, struct lc_error *err);
+
 /* ---- generic records ----------------------------------------------------
  * The other modules keep their records (experts, conflicts, assignments,
  * scores, selections, audit entries) as column maps under keys of the

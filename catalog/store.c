@@ -2,6 +2,8 @@
  * bounded wait for the lock, the schema-version check, indexes made once
  * at creation (TDBITKEEP), transactions, records and queries. */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <glob.h>
 #include <stdlib.h>
 #include <string.h>
@@ -526,4 +528,166 @@ int lc_store_hint(struct lc_store *st, const struct lc_store_query *q,
 	tclistdel(keys);
 	tctdbqrydel(qry);
 	return 0;
+}
+
+int lc_store_scan(struct lc_store *st,
+		  int (*fn)(const char *key, const struct lc_rec *r,
+			    void *ctx),
+		  void *ctx, struct lc_error *err)
+{
+	int ksz, rc = 0;
+	char *key;
+
+	if (!tctdbiterinit(st->tdb))
+		return tc_fail(st, err, "read the records");
+	while (rc == 0 && (key = tctdbiternext(st->tdb, &ksz)) != NULL) {
+		TCMAP *m = tctdbget(st->tdb, key, ksz);
+		struct lc_rec *r;
+
+		if (m) {
+			r = rec_from_map(m);
+			tcmapdel(m);
+			rc = r ? fn(key, r, ctx) :
+				lc_error_set(err, LC_ENOMEM, st->path, 0,
+					     NULL, "out of memory");
+			lc_rec_free(r);
+		}
+		free(key);
+	}
+	return rc;
+}
+
+/* What a scan says one index should hold: key -> column value. */
+struct expect {
+	TCMAP *byval[sizeof indexes / sizeof *indexes];
+};
+
+static int expect_one(const char *key, const struct lc_rec *r, void *vx)
+{
+	struct expect *x = vx;
+
+	for (size_t i = 0; i < sizeof indexes / sizeof *indexes; i++) {
+		const char *v = lc_rec_get(r, indexes[i].col);
+
+		if (v)
+			tcmapput2(x->byval[i], key, v);
+	}
+	return 0;
+}
+
+/* Keys the index answers for cond (op on val), in a map key -> count. */
+static TCMAP *index_answer(struct lc_store *st, const char *col, int op,
+			   const char *val)
+{
+	TDBQRY *qry = tctdbqrynew(st->tdb);
+	TCLIST *keys;
+	TCMAP *m = tcmapnew();
+
+	tctdbqryaddcond(qry, col, op, val);
+	keys = tctdbqrysearch(qry);
+	for (int i = 0; i < tclistnum(keys); i++) {
+		int ksz;
+		const char *k = tclistval(keys, i, &ksz);
+
+		tcmapaddint(m, k, ksz, 1);
+	}
+	tclistdel(keys);
+	tctdbqrydel(qry);
+	return m;
+}
+
+#define MAX_PROBLEMS 20
+
+static void say(long *n, void (*problem)(const char *, void *), void *ctx,
+		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void say(long *n, void (*problem)(const char *, void *), void *ctx,
+		const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	if ((*n)++ >= MAX_PROBLEMS || !problem)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	problem(buf, ctx);
+}
+
+/* Compares the index's answer to "col is anything" and to "col = v" for
+ * every value v a scan finds with the scan itself, both ways. */
+static void check_index(struct lc_store *st, size_t ix, TCMAP *want,
+			long *n, void (*problem)(const char *, void *),
+			void *ctx)
+{
+	const char *col = indexes[ix].col, *k;
+	int dec = indexes[ix].type == TDBITDECIMAL;
+	TCMAP *all = dec ? index_answer(st, col, TDBQCNUMGE, "-1e308") :
+		index_answer(st, col, TDBQCSTRBW, "");
+	TCMAP *groups = tcmapnew();
+	int ksz, vsz;
+
+	tcmapiterinit(all);
+	while ((k = tcmapiternext(all, &ksz)) != NULL) {
+		const int *cnt = tcmapget(all, k, ksz, &vsz);
+
+		if (!tcmapget(want, k, ksz, &vsz))
+			say(n, problem, ctx, "index '%s' has an entry for "
+			    "'%.*s', which no record with that column has",
+			    col, ksz, k);
+		else if (*cnt > 1)
+			say(n, problem, ctx, "index '%s' holds '%.*s' %d "
+			    "times", col, ksz, k, *cnt);
+	}
+	/* value -> its records' keys, each followed by a NUL */
+	tcmapiterinit(want);
+	while ((k = tcmapiternext(want, &ksz)) != NULL) {
+		const char *v = tcmapget(want, k, ksz, &vsz);
+
+		tcmapputcat(groups, v, vsz, k, ksz + 1);
+	}
+	tcmapiterinit(groups);
+	while ((k = tcmapiternext2(groups)) != NULL) {
+		TCMAP *got = index_answer(st, col, dec ? TDBQCNUMEQ :
+					  TDBQCSTREQ, k);
+		const char *g = tcmapget(groups, k, (int)strlen(k), &vsz);
+		const char *end = g + vsz;
+
+		for (; g < end; g += strlen(g) + 1)
+			if (!tcmapget(got, g, (int)strlen(g), &ksz))
+				say(n, problem, ctx, "index '%s' misses "
+				    "record '%s' (%s = %s)", col, g, col, k);
+		tcmapiterinit(got);
+		while ((g = tcmapiternext(got, &ksz)) != NULL) {
+			const char *v = tcmapget(want, g, ksz, &vsz);
+
+			if (v && strcmp(v, k) != 0 &&
+			    !(dec && atof(v) == atof(k)))
+				say(n, problem, ctx, "index '%s' answers "
+				    "'%.*s' for %s = %s, but its record has "
+				    "%s", col, ksz, g, col, k, v);
+		}
+		tcmapdel(got);
+	}
+	tcmapdel(groups);
+	tcmapdel(all);
+}
+
+long lc_store_check_indexes(struct lc_store *st,
+			    void (*problem)(const char *what, void *ctx),
+			    void *ctx, struct lc_error *err)
+{
+	struct expect x;
+	long n = 0;
+	int rc;
+
+	for (size_t i = 0; i < sizeof indexes / sizeof *indexes; i++)
+		x.byval[i] = tcmapnew();
+	rc = lc_store_scan(st, expect_one, &x, err);
+	for (size_t i = 0; rc == 0 && i < sizeof indexes / sizeof *indexes;
+	     i++)
+		check_index(st, i, x.byval[i], &n, problem, ctx);
+	for (size_t i = 0; i < sizeof indexes / sizeof *indexes; i++)
+		tcmapdel(x.byval[i]);
+	return rc < 0 ? rc : n;
 }

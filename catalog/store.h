@@ -50,6 +50,20 @@ int lc_store_query(struct lc_store *st, const struct lc_store_query *q,
 		   int (*fn)(const char *key, const struct lc_rec *r,
 			     void *ctx),
 		   void *ctx, struct lc_error *err);
+/* Calls fn(key, rec, ctx) for every record, read from the records
+ * themselves, never through an index; fn returns non-zero to stop (that
+ * value is returned). */
+int lc_store_scan(struct lc_store *st,
+		  int (*fn)(const char *key, const struct lc_rec *r,
+			    void *ctx),
+		  void *ctx, struct lc_error *err);
+/* Compares every index with a scan of the records and calls
+ * problem(what, ctx) for each disagreement (a bounded number of them).
+ * Returns the number of disagreements (0: every index answers as a scan
+ * would), or a negative status when the catalog cannot be read. */
+long lc_store_check_indexes(struct lc_store *st,
+			    void (*problem)(const char *what, void *ctx),
+			    void *ctx, struct lc_error *err);
 int lc_store_hint(struct lc_store *st, const struct lc_store_query *q,
 		  char *buf, size_t n, struct lc_error *err);
 
