@@ -492,8 +492,8 @@ static void test_recreate_ignores_leftovers(void **state)
 }
 
 /* A bulk transaction: same result as an ordinary one, indexes rebuilt at
- * commit and at abort; an interrupted one is refused read-only and
- * repaired by the next open for writing. */
+ * commit and at abort; an interrupted one is repaired by the next open,
+ * read-only included. */
 static void test_bulk(void **state)
 {
 	struct lc_catalog *cat;
@@ -548,10 +548,8 @@ static void test_bulk(void **state)
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_int_equal(WEXITSTATUS(status), 0);
-	assert_int_equal(lc_catalog_open(&cat, path, LC_OPEN_READ, &err),
-			 LC_EIO);
-	assert_non_null(strstr(err.msg, "lowcarb init"));
-	assert_int_equal(lc_catalog_open(&cat, path, LC_OPEN_WRITE, &err), 0);
+	/* The next open, read-only too, rebuilds the indexes. */
+	assert_int_equal(lc_catalog_open(&cat, path, LC_OPEN_READ, &err), 0);
 	assert_int_equal(lc_catalog_get_tech(cat, "2025-ST-002", &u, &err),
 			 LC_ENOTFOUND);
 	memset(&ids, 0, sizeof ids);
