@@ -1,7 +1,8 @@
 /* catalog.h - lowcarb's data model and store.
  * Technology dossiers with their revisions, and the generic records of the
  * other modules (experts, conflicts, scores, selections, audit), all kept in
- * one Tokyo Cabinet table database. This is the only door to stored data. */
+ * one Tokyo Cabinet B+ tree file with their index entries. This is the
+ * only door to stored data. */
 #ifndef LC_CATALOG_H
 #define LC_CATALOG_H
 
@@ -185,9 +186,12 @@ int lc_tech_diff(const struct lc_tech *a, const struct lc_tech *b,
 		 char *buf, size_t n);
 
 /* ---- the catalog --------------------------------------------------------
- * One .tct file. Opened read-only unless the command writes; a catalog
+ * One file. Opened read-only unless the command writes; a catalog
  * locked by another process is waited for a bounded time
- * (LOWCARB_BUSY_TIMEOUT seconds, default 5) then refused with LC_EBUSY. */
+ * (LOWCARB_BUSY_TIMEOUT seconds, default 5) then refused with LC_EBUSY.
+ * Whatever kills a process, the next open of any mode sees the catalog
+ * as the last commit left it; a catalog of the older table format is
+ * converted by its first open. */
 struct lc_catalog;
 
 enum lc_open_mode {
@@ -201,8 +205,9 @@ enum lc_open_mode {
 const char *lc_catalog_default_path(const char *explicit_path);
 
 /* Opens the catalog at path; *out receives the handle to close with
- * lc_catalog_close. Unknown schema version or a corrupt file is LC_EIO
- * with a message that says so. */
+ * lc_catalog_close. Unknown schema version, a corrupt file or an empty
+ * one (left untouched) is LC_EIO with a message that says so; a bad
+ * LOWCARB_BUSY_TIMEOUT is LC_EUSAGE. */
 int lc_catalog_open(struct lc_catalog **out, const char *path, int mode,
 		    struct lc_error *err);
 /* Aborts any open transaction, then closes. NULL is fine. */
@@ -215,12 +220,10 @@ int lc_catalog_begin(struct lc_catalog *cat, struct lc_error *err);
 int lc_catalog_commit(struct lc_catalog *cat, struct lc_error *err);
 void lc_catalog_abort(struct lc_catalog *cat);
 /* A transaction for a large write (a big import): the same all-or-nothing
- * guarantee, with memory that does not grow with its size. The indexes
- * are dropped at the start and rebuilt from all records at the commit or
- * abort (seconds per million records), so use it only when the write is
- * large against the catalog. An interruption before the rebuild is
- * repaired by the next open for writing; read-only opens refuse the
- * catalog until then. Commit and abort as usual. */
+ * guarantee, with memory that does not grow with its size. The catalog
+ * file is copied beside itself, the copy written and renamed over the
+ * catalog at the commit (the abort removes it), so use it only when the
+ * write is large against the catalog. Commit and abort as usual. */
 int lc_catalog_begin_bulk(struct lc_catalog *cat, struct lc_error *err);
 
 /* Who and from where writes are recorded: $LOWCARB_USER, else $USER, else
