@@ -645,7 +645,9 @@ int lc_catalog_check(struct lc_catalog *cat,
 		return (int)bad;
 	c.n = bad;
 	rc = lc_store_scan(cat->st, check_rec, &c, err);
-	if (rc < 0)
+	/* A record that does not decode stops the scan; the index check
+	 * has named it already. */
+	if (rc < 0 && !(rc == LC_EIO && bad > 0))
 		return rc;
 	if (nrec)
 		*nrec = c.nrec;

@@ -341,26 +341,30 @@ int lc_store_begin(struct lc_store *st, struct lc_error *err)
 	return 0;
 }
 
-/* Copies the file from to the new file to (truncated). */
-static int copy_file(const char *from, const char *to, struct lc_error *err)
+/* Copies the catalog into the new file to (truncated), read through
+ * Tokyo Cabinet's own descriptor of it (its struct is public): opening
+ * the file again and closing that would drop this process's lock on it,
+ * since POSIX record locks belong to a process and a file, and closing
+ * any descriptor of the file releases them. */
+static int copy_catalog(struct lc_store *st, const char *to,
+			struct lc_error *err)
 {
-	int in = open(from, O_RDONLY), o, rc = 0;
 	static char buf[1 << 20];
+	int in = st->bdb->hdb->fd, o, rc = 0;
+	off_t at = 0;
 	ssize_t n;
 
-	if (in < 0)
-		return sys_fail(err, from, "read");
 	o = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (o < 0) {
-		rc = sys_fail(err, to, "create");
-		close(in);
-		return rc;
-	}
-	while (rc == 0 && (n = read(in, buf, sizeof buf)) != 0) {
+	if (o < 0)
+		return sys_fail(err, to, "create");
+	while (rc == 0 && (n = pread(in, buf, sizeof buf, at)) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0)
-			rc = sys_fail(err, from, "read");
+		if (n < 0) {
+			rc = sys_fail(err, st->path, "read");
+			break;
+		}
+		at += n;
 		for (ssize_t w, off = 0; rc == 0 && off < n; off += w) {
 			w = write(o, buf + off, (size_t)(n - off));
 			if (w < 0 && errno == EINTR)
@@ -371,7 +375,6 @@ static int copy_file(const char *from, const char *to, struct lc_error *err)
 	}
 	if (close(o) != 0 && rc == 0)
 		rc = sys_fail(err, to, "write");
-	close(in);
 	return rc;
 }
 
@@ -388,7 +391,7 @@ int lc_store_begin_bulk(struct lc_store *st, struct lc_error *err)
 	if (rc < 0)
 		return rc;
 	snprintf(bulk, sizeof bulk, "%s.bulk", st->path);
-	rc = copy_file(st->path, bulk, err);
+	rc = copy_catalog(st, bulk, err);
 	if (rc == 0) {
 		st->shadow = lc_st_new_db();
 		if (!st->shadow)

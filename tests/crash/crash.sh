@@ -20,7 +20,8 @@
 # The commands are the sample job of `make sample` on data/samples/:
 # import (normal, and bulk with LOWCARB_BULK_BYTES=1), experts import,
 # assign --edition 2025 --per-dossier 3, scores import, rank --edition
-# 2025. Kill moments are drawn from [0, 1.2 x the command's own run time].
+# 2025; and, with Tokyo Cabinet's tcbmgr and tctmgr installed, the first
+# command on a catalog of the older table format, which converts it. Kill moments are drawn from [0, 1.2 x the command's own run time].
 # Exit 0 when every kill passed, 1 otherwise (each failure is printed with
 # the seed and kill number that reproduce it).
 bin=$1
@@ -50,6 +51,7 @@ step_args() {
 	assign) echo "assign --edition 2025 --per-dossier 3" ;;
 	scores) echo "scores import $(ls "$S"/panel/sheets/*.csv | tr '\n' ' ')" ;;
 	rank) echo "rank --edition 2025" ;;
+	convert) echo "list --format csv" ;;
 	esac
 }
 steps="import experts assign scores rank"
@@ -93,32 +95,77 @@ command -v strace >/dev/null 2>&1 && [ "${CRASH_STRACE:-1}" != 0 ] &&
 # now: seconds since the epoch with nanoseconds.
 now() { date +%s.%N; }
 
-# The states before and after each step, their dumps, and how long each
-# step takes here.
+# time_calls STEP: how long STEP takes here from its saved state, and
+# (with strace) the write-class calls it makes, in order.
+time_calls() {
+	load "$1"
+	t0=$(now)
+	(run "$1") >/dev/null 2>&1 || { echo "crash.sh: $1 failed"; exit 1; }
+	t1=$(now)
+	echo "$t0 $t1" | awk '{ printf "%.4f\n", $2 - $1 }' >"$tmp/time.$1"
+	if [ "$use_strace" = 1 ]; then
+		load "$1"
+		(wrap="strace -f -qq -o $tmp/trace -e trace=$wcalls"
+		 run "$1") >/dev/null 2>&1
+		sed -n 's/^[0-9]* *\([a-z0-9_]*\)(.*/\1/p' "$tmp/trace" \
+			>"$tmp/calls.$1"
+	fi
+}
+
+# The states before and after each step of the job, their dumps.
 "$bin" init >/dev/null || { echo "crash.sh: init failed"; exit 1; }
 for st in $steps; do
 	save "$st"
 	dump "$tmp/before.$st"
-	t0=$(now)
 	(run "$st") >/dev/null 2>&1 || { echo "crash.sh: $st failed"; exit 1; }
-	t1=$(now)
-	echo "$t0 $t1" | awk '{ printf "%.4f\n", $2 - $1 }' >"$tmp/time.$st"
 	dump "$tmp/after.$st"
-	if [ "$use_strace" = 1 ]; then
-		load "$st"
-		(wrap="strace -f -qq -o $tmp/trace -e trace=$wcalls"
-		 run "$st") >/dev/null 2>&1
-		sed -n 's/^[0-9]* *\([a-z0-9_]*\)(.*/\1/p' "$tmp/trace" \
-			>"$tmp/calls.$st"
-		load "$st"
-		(run "$st") >/dev/null 2>&1
-	fi
 done
+# A bulk import goes from and to the same states as an ordinary one.
+cp -r "$tmp/s.import" "$tmp/s.bulk"
 cp "$tmp/before.import" "$tmp/before.bulk"
 cp "$tmp/after.import" "$tmp/after.bulk"
-cp "$tmp/time.import" "$tmp/time.bulk"
-rm -rf "$tmp/s.bulk"
-cp -r "$tmp/s.import" "$tmp/s.bulk"
+all="import bulk experts assign scores rank"
+# The conversion of a catalog of the table format (lowcarb before the B+
+# tree store) by the first command that opens it: the job's final
+# catalog written as such a table with Tokyo Cabinet's own tools (its
+# records, "r/KEY" NAME NUL VALUE NUL ... as tcbmgr lists them, as
+# tctmgr's KEY TAB NAME TAB VALUE ... lines), with the table store's
+# eight indexes. Before and after show the same.
+if command -v tcbmgr >/dev/null 2>&1 && command -v tctmgr >/dev/null 2>&1
+then
+	c=$tmp/w/cat.tct t=$tmp/s.convert/cat.tct
+	tcbmgr list -pv "$c" | tr '\000' '\t' |
+		sed -n 's|^r/\(.*\)\t$|\1|p' >"$tmp/table.tsv"
+	rm -rf "$tmp/s.convert"
+	mkdir "$tmp/s.convert"
+	tctmgr importtsv "$t" "$tmp/table.tsv" >/dev/null ||
+		{ echo "crash.sh: tctmgr importtsv failed"; exit 1; }
+	# Records with a tab or a newline in a value (demonstration
+	# projects) one by one, their values as arguments.
+	tcbmgr list "$c" | sed -n 's|^r/||p' | sort >"$tmp/keys.all"
+	cut -f1 "$tmp/table.tsv" | sort >"$tmp/keys.tsv"
+	comm -23 "$tmp/keys.all" "$tmp/keys.tsv" | while IFS= read -r k; do
+		tcbmgr get "$c" "r/$k" | head -c -1 |
+			xargs -0 tctmgr put "$t" "$k" || exit 1
+	done || { echo "crash.sh: tctmgr put failed"; exit 1; }
+	for ix in kind:lex sector:lex edition:lex category:lex trl:dec \
+		status:lex tech:lex expert:lex; do
+		tctmgr setindex -it "${ix#*:}" "$t" "${ix%%:*}" ||
+			{ echo "crash.sh: tctmgr setindex failed"; exit 1; }
+	done
+	cp "$tmp/after.rank" "$tmp/before.convert"
+	cp "$tmp/after.rank" "$tmp/after.convert"
+	load convert
+	dump "$tmp/now"
+	cmp -s "$tmp/now" "$tmp/after.convert" ||
+		{ echo "crash.sh: the converted catalog differs:"
+		  diff "$tmp/after.convert" "$tmp/now" | head; exit 1; }
+	all="$all convert"
+fi
+for st in $all; do
+	time_calls "$st"
+done
+nall=$(echo $all | wc -w)
 
 # Two reproducible random fractions in [0, 1) a kill, from the seed.
 awk -v s="$seed" -v n="$kills" 'BEGIN { srand(s);
@@ -127,8 +174,6 @@ awk -v s="$seed" -v n="$kills" 'BEGIN { srand(s);
 rnd() { awk -v i="$1" -v c="$2" -v m="$3" \
 	'NR == i { printf "%.4f\n", $c * m; exit }' "$tmp/fractions"; }
 
-all="import bulk experts assign scores rank"
-nall=6
 fail=0 before=0 after=0 early=0 sysk=0 i=0
 while [ "$i" -lt "$kills" ]; do
 	i=$((i + 1))
