@@ -31,8 +31,8 @@ struct lc_store {
 	int writer;          /* opened for writing (exclusive lock) */
 	int in_tx;           /* a transaction is open */
 	unsigned long gen;   /* bumped by every write */
-	TCMAP *buf;          /* writes to bufdb waiting, or NULL */
-	TCBDB *bufdb;        /* the log-less database buf is for */
+	struct lc_st_buf *buf;  /* entries for bufdb waiting, or NULL */
+	TCBDB *bufdb;           /* the log-less database buf is for */
 	double busy;         /* seconds to wait for the lock */
 	char path[1024];     /* the catalog file */
 };
@@ -89,12 +89,16 @@ const char *lc_st_raw_get(const char *buf, int n, const char *name);
  * memory or (*bad set) when buf is not an encoded record. */
 struct lc_rec *lc_st_decode(const char *buf, int n, int *bad);
 
-/* Starts buffering the writes to db (a database written without a
- * log), or writes the buffered ones to it (sorted) and stops. */
+/* (store_buf.c) Starts gathering the index entries written to db (a
+ * database written without a log), or writes the gathered ones to it in
+ * key order and stops (err NULL: drops them). lc_st_buf_add gathers the
+ * put (put 1) or the removal of entry k; lc_st_flush writes what is
+ * gathered, as walks do first. */
+struct lc_st_buf;
 int lc_st_buffer(struct lc_store *st, TCBDB *db, struct lc_error *err);
 int lc_st_unbuffer(struct lc_store *st, struct lc_error *err);
-/* Writes what is buffered to the database; reads that walk the tree
- * with a cursor call it first. */
+int lc_st_buf_add(struct lc_store *st, const char *k, int ksz, int put,
+		  struct lc_error *err);
 int lc_st_flush(struct lc_store *st, struct lc_error *err);
 
 /* A new B+ tree object tuned and sized for the catalog (caches, maps);

@@ -166,125 +166,15 @@ void lc_st_rec_key(TCXSTR *x, const char *key)
 	tcxstrcat2(x, key);
 }
 
-/* ---- the write buffer ------------------------------------------------
- * Writes to a database written without a log (a bulk copy, a conversion)
- * wait in st->buf and reach the tree in key order once it holds
- * LC_ST_BUF_BYTES. In the order an import writes (a record, then its
- * entries in five places of the tree) every write searches the tree from
- * its root; sorted, consecutive keys fall in the leaf written last,
- * which Tokyo Cabinet finds without a search. A hash map, sorted when it
- * is written: a sorted tree costs more in comparisons than the search
- * it saves. A buffered value is 'P' and the value, or 'D' for a
- * removal. */
-#define LC_ST_BUF_BYTES (16 << 20)
-
-static int buffered(struct lc_store *st, TCBDB *db)
-{
-	return st->buf && db == st->bufdb;
-}
-
-int lc_st_buffer(struct lc_store *st, TCBDB *db, struct lc_error *err)
-{
-	st->buf = tcmapnew2(65521);
-	st->bufdb = db;
-	return st->buf ? 0 : oom(st, err);
-}
-
-struct kv {
-	const char *k, *v;
-	int ksz, vsz;
-};
-
-static int kv_cmp(const void *va, const void *vb)
-{
-	const struct kv *a = va, *b = vb;
-	int c = memcmp(a->k, b->k, (size_t)(a->ksz < b->ksz ? a->ksz :
-					       b->ksz));
-
-	return c ? c : a->ksz - b->ksz;
-}
-
-int lc_st_flush(struct lc_store *st, struct lc_error *err)
-{
-	struct kv *all;
-	size_t n = 0;
-	int rc = 0;
-
-	if (!st->buf || tcmaprnum(st->buf) == 0)
-		return 0;
-	all = malloc((tcmaprnum(st->buf) + 1) * sizeof *all);
-	if (!all)
-		return oom(st, err);
-	tcmapiterinit(st->buf);
-	while ((all[n].k = tcmapiternext(st->buf, &all[n].ksz)) != NULL) {
-		all[n].v = tcmapiterval(all[n].k, &all[n].vsz);
-		n++;
-	}
-	qsort(all, n, sizeof *all, kv_cmp);
-	for (size_t i = 0; rc == 0 && i < n; i++) {
-		const struct kv *e = &all[i];
-
-		if (*e->v == 'P' ? !tcbdbput(st->bufdb, e->k, e->ksz,
-					     e->v + 1, e->vsz - 1) :
-		    !tcbdbout(st->bufdb, e->k, e->ksz) &&
-		    tcbdbecode(st->bufdb) != TCENOREC)
-			rc = lc_st_fail(st, st->bufdb, err,
-					"write the catalog");
-	}
-	free(all);
-	tcmapclear(st->buf);
-	return rc;
-}
-
-int lc_st_unbuffer(struct lc_store *st, struct lc_error *err)
-{
-	int rc = err ? lc_st_flush(st, err) : 0;
-
-	if (st->buf)
-		tcmapdel(st->buf);
-	st->buf = NULL;
-	st->bufdb = NULL;
-	return rc;
-}
-
-static int buf_put(struct lc_store *st, const char *k, int ksz, char op,
-		   const char *v, int vsz, struct lc_error *err)
-{
-	char stack[2048], *p = vsz < (int)sizeof stack ? stack : malloc(
-		(size_t)vsz + 1);
-
-	if (!p)
-		return oom(st, err);
-	*p = op;
-	memcpy(p + 1, v, (size_t)vsz);
-	tcmapput(st->buf, k, ksz, p, vsz + 1);
-	if (p != stack)
-		free(p);
-	return tcmapmsiz(st->buf) > LC_ST_BUF_BYTES ? lc_st_flush(st, err) :
-		0;
-}
+/* Records are written straight to the tree (a new one has to be looked
+ * for there anyway, and the same search writes it); index entries of a
+ * log-less database are gathered (store_buf.c). */
 
 /* 1 and *out (a copy the caller frees, *osz its size) when key k has a
  * value, 0 when none, or a negative status. */
 static int kv_get(struct lc_store *st, TCBDB *db, const char *k, int ksz,
 		  char **out, int *osz, struct lc_error *err)
 {
-	const char *v;
-	int vsz;
-
-	*out = NULL;
-	if (buffered(st, db) &&
-	    (v = tcmapget(st->buf, k, ksz, &vsz)) != NULL) {
-		if (*v == 'D')
-			return 0;
-		*out = malloc((size_t)vsz);
-		if (!*out)
-			return oom(st, err);
-		memcpy(*out, v + 1, (size_t)vsz - 1);
-		(*out)[vsz - 1] = '\0';
-		*osz = vsz - 1;
-		return 1;
-	}
 	*out = tcbdbget(db, k, ksz, osz);
 	if (*out)
 		return 1;
@@ -295,8 +185,6 @@ static int kv_get(struct lc_store *st, TCBDB *db, const char *k, int ksz,
 static int kv_put(struct lc_store *st, TCBDB *db, const char *k, int ksz,
 		  const char *v, int vsz, struct lc_error *err)
 {
-	if (buffered(st, db))
-		return buf_put(st, k, ksz, 'P', v, vsz, err);
 	return tcbdbput(db, k, ksz, v, vsz) ? 0 :
 		lc_st_fail(st, db, err, "write the catalog");
 }
@@ -305,15 +193,6 @@ static int kv_put(struct lc_store *st, TCBDB *db, const char *k, int ksz,
 static int kv_putkeep(struct lc_store *st, TCBDB *db, const char *k,
 		      int ksz, const char *v, int vsz, struct lc_error *err)
 {
-	const char *b;
-	int bsz;
-
-	if (buffered(st, db)) {
-		b = tcmapget(st->buf, k, ksz, &bsz);
-		if ((b && *b == 'P') || (!b && tcbdbvsiz(db, k, ksz) >= 0))
-			return 1;
-		return buf_put(st, k, ksz, 'P', v, vsz, err);
-	}
 	if (tcbdbputkeep(db, k, ksz, v, vsz))
 		return 0;
 	return tcbdbecode(db) == TCEKEEP ? 1 :
@@ -323,8 +202,6 @@ static int kv_putkeep(struct lc_store *st, TCBDB *db, const char *k,
 static int kv_out(struct lc_store *st, TCBDB *db, const char *k, int ksz,
 		  struct lc_error *err)
 {
-	if (buffered(st, db))
-		return buf_put(st, k, ksz, 'D', "", 0, err);
 	return tcbdbout(db, k, ksz) || tcbdbecode(db) == TCENOREC ? 0 :
 		lc_st_fail(st, db, err, "write the catalog");
 }
@@ -352,6 +229,8 @@ static int entry(struct lc_store *st, TCBDB *db, TCXSTR *x, size_t ix,
 {
 	if (!val || !lc_st_entry_key(x, ix, val, key))
 		return 0;
+	if (st->buf && db == st->bufdb)
+		return lc_st_buf_add(st, lc_st_xs(x), tcxstrsize(x), add, err);
 	return add ? kv_put(st, db, lc_st_xs(x), tcxstrsize(x), "", 0, err) :
 		kv_out(st, db, lc_st_xs(x), tcxstrsize(x), err);
 }
