@@ -1,8 +1,9 @@
 /* store.c - the catalog file's life: opening it with a bounded wait for
  * the lock, creating it whole or not at all, converting older catalogs,
  * transactions (Tokyo Cabinet's own for ordinary ones, a synced copy
- * renamed over the catalog for bulk ones) and closing. Records, indexes
- * and queries are in store_rec.c. */
+ * renamed over the catalog for bulk ones) and closing. Records and index
+ * entries are in store_rec.c, queries in store_query.c, the bulk write
+ * buffer in store_buf.c, the conversion in store_legacy.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
@@ -191,7 +192,9 @@ static int create(struct lc_store *st, struct lc_error *err)
 	return rc == 0 ? lc_st_sync_dir(st->path, err) : rc;
 }
 
-/* 1 when path is a Tokyo Cabinet table: a catalog of the older format. */
+/* 1 when path is a Tokyo Cabinet table: a catalog of the older format.
+ * Read before this process holds the file: closing a descriptor of it
+ * later would drop the lock. */
 static int is_table(const char *path)
 {
 	unsigned char head[64];
@@ -286,7 +289,7 @@ int lc_store_open(struct lc_store **out, const char *path, int mode,
 			st->writer ? BDBOWRITER : BDBOREADER, err) :
 			lc_error_set(err, LC_ENOMEM, path, 0, NULL,
 				     "out of memory");
-		if (rc < 0) {
+		if (rc < 0 && st->bdb) {
 			tcbdbdel(st->bdb);
 			st->bdb = NULL;
 		}
