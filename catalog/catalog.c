@@ -600,3 +600,60 @@ int lc_catalog_rec_each(struct lc_catalog *cat, const char *kind,
 	cond[q.ncond++] = (struct lc_store_cond){ "kind", LC_Q_STREQ, kind };
 	return lc_store_query(cat->st, &q, fn, ctx, err);
 }
+
+struct check_ctx {
+	void (*problem)(const char *what, void *ctx);
+	void *ctx;
+	long n, nrec;
+};
+
+/* Every dossier and revision must decode: what show, list and history
+ * would do with it. */
+static int check_rec(const char *key, const struct lc_rec *r, void *vc)
+{
+	struct check_ctx *c = vc;
+	const char *prefix = NULL;
+	struct lc_tech *t;
+	char msg[512];
+
+	c->nrec++;
+	if (strncmp(key, "rev:", 4) == 0)
+		prefix = "v.";
+	else if (strncmp(key, "tech:", 5) != 0)
+		return 0;
+	if (lc_codec_from_rec(r, prefix, &t) < 0) {
+		if (c->n++ < 20 && c->problem) {
+			snprintf(msg, sizeof msg, "record '%s' does not "
+				 "decode as a dossier", key);
+			c->problem(msg, c->ctx);
+		}
+		return 0;
+	}
+	lc_tech_free(t);
+	return 0;
+}
+
+int lc_catalog_check(struct lc_catalog *cat,
+		     void (*problem)(const char *what, void *ctx), void *ctx,
+		     long *nrec, struct lc_error *err)
+{
+	struct check_ctx c = { problem, ctx, 0, 0 };
+	long bad = lc_store_check_indexes(cat->st, problem, ctx, err);
+	int rc;
+
+	if (bad < 0)
+		return (int)bad;
+	c.n = bad;
+	rc = lc_store_scan(cat->st, check_rec, &c, err);
+	/* A record that does not decode stops the scan; the index check
+	 * has named it already. */
+	if (rc < 0 && !(rc == LC_EIO && bad > 0))
+		return rc;
+	if (nrec)
+		*nrec = c.nrec;
+	if (c.n > 0)
+		return lc_error_set(err, LC_EDATA, cat->path, 0, NULL,
+				    "catalog damaged: %ld problem%s found",
+				    c.n, c.n == 1 ? "" : "s");
+	return 0;
+}

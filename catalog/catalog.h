@@ -2,10 +2,10 @@
  * the generic text codecs every module uses. Technology dossiers with
  * their revisions, the panel's records (experts, conflicts, assignments,
  * scores), selections and the tamper-evident audit chain, all in one
- * Tokyo Cabinet database: the only door to stored data. The codecs: the
- * RFC 4180 CSV reader, a CSV field and a JSON string writer,
- * locale-independent numbers, display width. Knows no file format of the
- * domain, no method, no document. */
+ * Tokyo Cabinet B+ tree file with their index entries: the only door to
+ * stored data. The codecs: the RFC 4180 CSV reader, a CSV field and a
+ * JSON string writer, locale-independent numbers, display width. Knows no
+ * file format of the domain, no method, no document. */
 #ifndef LC_CATALOG_H
 #define LC_CATALOG_H
 
@@ -351,9 +351,12 @@ int lc_tech_diff(const struct lc_tech *a, const struct lc_tech *b,
 		 char *buf, size_t n);
 
 /* ---- the catalog --------------------------------------------------------
- * One .tct file. Opened read-only unless the command writes; a catalog
+ * One file. Opened read-only unless the command writes; a catalog
  * locked by another process is waited for a bounded time
- * (LOWCARB_BUSY_TIMEOUT seconds, default 5) then refused with LC_EBUSY. */
+ * (LOWCARB_BUSY_TIMEOUT seconds, default 5) then refused with LC_EBUSY.
+ * Whatever kills a process, the next open of any mode sees the catalog
+ * as the last commit left it; a catalog of the older table format is
+ * converted by its first open. */
 struct lc_catalog;
 
 enum lc_open_mode {
@@ -367,8 +370,9 @@ enum lc_open_mode {
 const char *lc_catalog_default_path(const char *explicit_path);
 
 /* Opens the catalog at path; *out receives the handle to close with
- * lc_catalog_close. Unknown schema version or a corrupt file is LC_EIO
- * with a message that says so. */
+ * lc_catalog_close. Unknown schema version, a corrupt file or an empty
+ * one (left untouched) is LC_EIO with a message that says so; a bad
+ * LOWCARB_BUSY_TIMEOUT is LC_EUSAGE. */
 int lc_catalog_open(struct lc_catalog **out, const char *path, int mode,
 		    struct lc_error *err);
 /* Aborts any open transaction, then closes. NULL is fine. */
@@ -381,12 +385,10 @@ int lc_catalog_begin(struct lc_catalog *cat, struct lc_error *err);
 int lc_catalog_commit(struct lc_catalog *cat, struct lc_error *err);
 void lc_catalog_abort(struct lc_catalog *cat);
 /* A transaction for a large write (a big import): the same all-or-nothing
- * guarantee, with memory that does not grow with its size. The indexes
- * are dropped at the start and rebuilt from all records at the commit or
- * abort (seconds per million records), so use it only when the write is
- * large against the catalog. An interruption before the rebuild is
- * repaired by the next open for writing; read-only opens refuse the
- * catalog until then. Commit and abort as usual. */
+ * guarantee, with memory that does not grow with its size. The catalog
+ * file is copied beside itself, the copy written and renamed over the
+ * catalog at the commit (the abort removes it), so use it only when the
+ * write is large against the catalog. Commit and abort as usual. */
 int lc_catalog_begin_bulk(struct lc_catalog *cat, struct lc_error *err);
 
 /* Who and from where writes are recorded: $LOWCARB_USER, else $USER, else
@@ -467,6 +469,18 @@ struct lc_stats {
 };
 int lc_catalog_stats(struct lc_catalog *cat, const char *edition,
 		     struct lc_stats *out, struct lc_error *err);
+
+/* Checks the catalog for what a crash or a bug could leave behind:
+ * every index answers as a full scan of the records would (no entry
+ * missing, extra or stale) and every dossier and revision decodes.
+ * Calls problem(what, ctx) (may be NULL) for each thing found wrong,
+ * what naming it in a sentence; *nrec (may be NULL) receives the number
+ * of records read. Returns 0 when the catalog is consistent, LC_EDATA
+ * (err saying how many problems) when it is not, another negative
+ * status when it cannot be read. */
+int lc_catalog_check(struct lc_catalog *cat,
+		     void (*problem)(const char *what, void *ctx), void *ctx,
+		     long *nrec, struct lc_error *err);
 
 /* ---- generic records ----------------------------------------------------
  * The other modules keep their records (experts, conflicts, assignments,

@@ -22,7 +22,7 @@ extern const struct cli_cmd cli_cmd_init, cli_cmd_list, cli_cmd_show,
 	cli_cmd_import, cli_cmd_mcda, cli_cmd_weights, cli_cmd_ahp,
 	cli_cmd_rank, cli_cmd_explain, cli_cmd_experts, cli_cmd_conflicts,
 	cli_cmd_assign, cli_cmd_sheets, cli_cmd_scores, cli_cmd_panel,
-	cli_cmd_audit, cli_cmd_export;
+	cli_cmd_audit, cli_cmd_export, cli_cmd_check;
 
 /* NULL-terminated list of every command, in help order. */
 extern const struct cli_cmd *const cli_commands[];
