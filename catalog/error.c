@@ -1,5 +1,5 @@
 /* error.c - the error value every fallible function fills, exit codes,
- * locale-independent number formatting and parsing, and finding data/. */
+ * and finding data/. */
 #include <errno.h>
 #include <float.h>
 #include <math.h>
@@ -60,75 +60,6 @@ int lc_exit_code(int status)
 	default:
 		return 3;
 	}
-}
-
-/* Digits of the integer k (|k| < 2^53) into buf. */
-static char *int_text(long long k, char *buf)
-{
-	char tmp[24];
-	size_t i = 0, j = 0;
-	unsigned long long u = k < 0 ? (unsigned long long)-k :
-		(unsigned long long)k;
-
-	do {
-		tmp[i++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (k < 0)
-		buf[j++] = '-';
-	while (i)
-		buf[j++] = tmp[--i];
-	buf[j] = '\0';
-	return buf;
-}
-
-char *lc_num_format(double v, char *buf, size_t n)
-{
-	if (!isfinite(v) || n < 32)
-		return NULL;
-	/* Most quantities are whole numbers: their digits are the answer. */
-	if (v == trunc(v) && fabs(v) < 9007199254740992.0)
-		return int_text((long long)v, buf);
-	/* The shortest precision that reads back exactly. If any precision
-	 * of 15 digits or fewer does, %.15g prints that shortest decimal
-	 * (a double is closer to it than half a unit of the 15th digit, and
-	 * %g drops the trailing zeros); otherwise 16, else 17. Subnormals
-	 * have fewer bits than that argument needs: search them from 1. */
-	for (int p = fabs(v) < DBL_MIN ? 1 : 15; p <= 17; p++) {
-		snprintf(buf, n, "%.*g", p, v);
-		if (strtod(buf, NULL) == v || p == 17) {
-			/* Plain digits rather than an exponent for the
-			 * magnitudes quantities have (0.000035, not 3.5e-05). */
-			char *e = strchr(buf, 'e');
-			int x = e ? atoi(e + 1) : 0, sig = 0;
-
-			for (const char *c = buf; e && c < e; c++)
-				sig += *c >= '0' && *c <= '9';
-			if (e && x >= -5 && x < 16)
-				snprintf(buf, n, "%.*f", sig - 1 - x > 0 ?
-					 sig - 1 - x : 0, v);
-			break;
-		}
-	}
-	return buf;
-}
-
-int lc_num_parse(const char *s, double *out)
-{
-	char *end;
-	double v;
-
-	if (!s || !*s || strchr(" \t\n", *s))
-		return -1;
-	errno = 0;
-	v = strtod(s, &end);
-	if (*end || errno == ERANGE || !isfinite(v))
-		return -1;
-	/* strtod takes hex and "inf"; a submission never means those. */
-	if (strpbrk(s, "xXnN"))
-		return -1;
-	*out = v;
-	return 0;
 }
 
 static int try_path(char *buf, size_t n, const char *dir, const char *rel)

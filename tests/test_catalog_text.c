@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
 #include <cmocka.h>
 #include "catalog/catalog.h"
 
@@ -125,6 +128,80 @@ static void input_limit(void **state)
 	assert_non_null(strstr(e.msg, "directory"));
 }
 
+/* The reference lc_num_format must agree with, printf and strtod: the
+ * shortest precision from 15 that reads back, printed plain for the
+ * magnitudes quantities have. */
+static void reference(double v, char *buf, size_t n)
+{
+	if (v == trunc(v) && fabs(v) < 9007199254740992.0) {
+		snprintf(buf, n, "%.0f", v);
+		return;
+	}
+	for (int p = fabs(v) < DBL_MIN ? 1 : 15; p <= 17; p++) {
+		snprintf(buf, n, "%.*g", p, v);
+		if (p == 17 || strtod(buf, NULL) == v) {
+			char *e = strchr(buf, 'e');
+			int x = e ? atoi(e + 1) : 0, sig = 0;
+
+			for (const char *c = buf; e && c < e; c++)
+				sig += *c >= '0' && *c <= '9';
+			if (e && x >= -5 && x < 16)
+				snprintf(buf, n, "%.*f", sig - 1 - x > 0 ?
+					 sig - 1 - x : 0, v);
+			return;
+		}
+	}
+}
+
+/* lc_num_format's fast path (128-bit digits, no printf) gives the same
+ * text as printf would, on values of every kind: random bits, shares in
+ * [0, 1), decimals as people write them, neighbours of powers of ten. */
+static void num_format(void **state)
+{
+	uint64_t r = 88172645463325252ULL;
+	char got[64], want[64];
+	long bad = 0;
+
+	(void)state;
+	for (long i = 0; i < 300000; i++) {
+		double v;
+		uint64_t b;
+
+		r ^= r << 13;
+		r ^= r >> 7;
+		r ^= r << 17;
+		b = r;
+		switch (i % 4) {
+		case 0:
+			memcpy(&v, &b, sizeof v);
+			break;
+		case 1:
+			v = (double)(b >> 11) / 9007199254740992.0;
+			break;
+		case 2:
+			v = (double)(b % 10000000) / 1000.0;
+			break;
+		default:
+			v = nextafter(pow(10, (double)(int)(b % 30) - 8),
+				      b & 1 ? INFINITY : 0);
+		}
+		if (!isfinite(v))
+			continue;
+		if (b & 2)
+			v = -v;
+		assert_non_null(lc_num_format(v, got, sizeof got));
+		reference(v, want, sizeof want);
+		if (strcmp(got, want) && bad++ < 5)
+			print_message("%.17g: got %s, want %s\n", v, got,
+				      want);
+	}
+	assert_int_equal(bad, 0);
+	assert_string_equal(lc_num_format(0.1, got, sizeof got), "0.1");
+	assert_string_equal(lc_num_format(1e-5, got, sizeof got), "0.00001");
+	assert_string_equal(lc_num_format(-0.29999999999999999, got,
+					  sizeof got), "-0.3");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -132,6 +209,7 @@ int main(void)
 		cmocka_unit_test(bidi),
 		cmocka_unit_test(xml_guard),
 		cmocka_unit_test(input_limit),
+		cmocka_unit_test(num_format),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
