@@ -126,97 +126,92 @@ char *lc_pref_format(const struct lc_pref *p, char *buf, size_t n)
  * per criterion instead of O(m^2); the Gaussian criterion, which has no
  * such runs, is done pairwise. */
 
-/* Leading count of sorted y with x - y > t (ge: >= t). */
-static size_t lead(const double *y, size_t m, double x, double t, int ge)
+/* A position in sorted y that only moves forward as x grows: lead
+ * counts the y with x - y > t (ge: >= t), trail finds the first y with
+ * y - x > t (ge: >= t). Both are monotone in x, so walking the
+ * alternatives in value order costs O(m) per criterion, where a binary
+ * search per alternative and threshold cost O(m log m) in scattered
+ * reads. The predicates are the binary searches' own, so the positions
+ * (and the flows) are exactly theirs. */
+struct walk {
+	size_t at;
+	double t;
+	int ge, lead;
+};
+
+static size_t walk_to(struct walk *w, const double *y, size_t m, double x)
 {
-	size_t lo = 0, hi = m;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		double d = x - y[mid];
-
-		if (ge ? d >= t : d > t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* First index of sorted y with y - x > t (ge: >= t). */
-static size_t trail(const double *y, size_t m, double x, double t, int ge)
-{
-	size_t lo = 0, hi = m;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		double d = y[mid] - x;
-
-		if (ge ? d >= t : d > t)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return lo;
-}
-
-static int cmp_up_dbl(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
+	if (w->lead)
+		while (w->at < m && (w->ge ? x - y[w->at] >= w->t :
+				     x - y[w->at] > w->t))
+			w->at++;
+	else
+		while (w->at < m && !(w->ge ? y[w->at] - x >= w->t :
+				      y[w->at] - x > w->t))
+			w->at++;
+	return w->at;
 }
 
 /* Adds w times the preference sums of column v (m values, oriented so
  * that higher is better) to pp (a over the others) and pm (the others
- * over a). y and ps are scratch of m and m + 1 entries. */
-static void flows_sorted(const double *v, size_t m, const struct lc_pref *p,
-			 double w, double *pp, double *pm, double *y,
-			 long double *ps)
+ * over a). y, ps and ord are scratch of m, m + 1 and m entries. Returns
+ * 0 or LC_ENOMEM. */
+static int flows_sorted(const double *v, size_t m, const struct lc_pref *p,
+			double w, double *pp, double *pm, double *y,
+			long double *ps, size_t *ord)
 {
-	memcpy(y, v, m * sizeof *y);
-	qsort(y, m, sizeof *y, cmp_up_dbl);
-	ps[0] = 0;
-	for (size_t k = 0; k < m; k++)
-		ps[k + 1] = ps[k] + y[k];
-	for (size_t a = 0; a < m; a++) {
-		double x = v[a], plus, minus;
-		size_t f, z;
+	double t1 = p->type == LC_PREF_USHAPE ? p->q :
+		p->type == LC_PREF_VSHAPE || p->type == LC_PREF_LINEAR ? p->p
+		: 0;
+	double t2 = p->type == LC_PREF_LINEAR ? p->q : 0;
+	int ge1 = p->type == LC_PREF_VSHAPE;
+	struct walk l1 = { 0, t1, ge1, 1 }, l2 = { 0, t2, 0, 1 };
+	struct walk r1 = { 0, t1, ge1, 0 }, r2 = { 0, t2, 0, 0 };
 
+	if (lc_rk_order(v, m, 0, ord))
+		return LC_ENOMEM;
+	ps[0] = 0;
+	for (size_t k = 0; k < m; k++) {
+		y[k] = v[ord[k]];
+		ps[k + 1] = ps[k] + y[k];
+	}
+	for (size_t k = 0; k < m; k++) {
+		size_t a = ord[k], f, z, fr, zr;
+		double x = y[k], plus, minus;
+
+		f = walk_to(&l1, y, m, x);
+		fr = walk_to(&r1, y, m, x);
 		switch (p->type) {
 		case LC_PREF_USHAPE:
-			plus = (double)lead(y, m, x, p->q, 0);
-			minus = (double)(m - trail(y, m, x, p->q, 0));
+			plus = (double)f;
+			minus = (double)(m - fr);
 			break;
 		case LC_PREF_VSHAPE:
-			f = lead(y, m, x, p->p, 1);
-			z = lead(y, m, x, 0, 0);
+			z = walk_to(&l2, y, m, x);
+			zr = walk_to(&r2, y, m, x);
 			plus = (double)f + (double)(((long double)(z - f) * x -
 				(ps[z] - ps[f])) / p->p);
-			f = trail(y, m, x, p->p, 1);
-			z = trail(y, m, x, 0, 0);
-			minus = (double)(m - f) + (double)(((ps[f] - ps[z]) -
-				(long double)(f - z) * x) / p->p);
+			minus = (double)(m - fr) + (double)(((ps[fr] - ps[zr]) -
+				(long double)(fr - zr) * x) / p->p);
 			break;
 		case LC_PREF_LINEAR:
-			f = lead(y, m, x, p->p, 0);
-			z = lead(y, m, x, p->q, 0);
+			z = walk_to(&l2, y, m, x);
+			zr = walk_to(&r2, y, m, x);
 			plus = (double)f + (double)(((long double)(z - f) *
 				(x - p->q) - (ps[z] - ps[f])) / (p->p - p->q));
-			f = trail(y, m, x, p->p, 0);
-			z = trail(y, m, x, p->q, 0);
-			minus = (double)(m - f) + (double)(((ps[f] - ps[z]) -
-				(long double)(f - z) * (x + p->q)) /
+			minus = (double)(m - fr) + (double)(((ps[fr] - ps[zr]) -
+				(long double)(fr - zr) * (x + p->q)) /
 				(p->p - p->q));
 			break;
-		default:   /* usual */
-			plus = (double)lead(y, m, x, 0, 0);
-			minus = (double)(m - trail(y, m, x, 0, 0));
+		default:   /* usual: thresholds 0 */
+			plus = (double)f;
+			minus = (double)(m - fr);
 			break;
 		}
 		pp[a] += w * plus;
 		pm[a] += w * minus;
 	}
+	return 0;
 }
 
 int lc_mcda_promethee2(const double *x, size_t m, size_t n, const int *cost,
@@ -226,6 +221,7 @@ int lc_mcda_promethee2(const double *x, size_t m, size_t n, const int *cost,
 {
 	double *pp, *pm, *v, *y;
 	long double *ps;
+	size_t *ord;
 	int rc = lc_rk_check_matrix(x, m, n, err), gauss = 0;
 
 	if (!rc)
@@ -234,9 +230,11 @@ int lc_mcda_promethee2(const double *x, size_t m, size_t n, const int *cost,
 		return rc;
 	pp = calloc(4 * m, sizeof *pp);
 	ps = malloc((m + 1) * sizeof *ps);
-	if (!pp || !ps) {
+	ord = malloc((m ? m : 1) * sizeof *ord);
+	if (!pp || !ps || !ord) {
 		free(pp);
 		free(ps);
+		free(ord);
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				    "out of memory");
 	}
@@ -252,7 +250,13 @@ int lc_mcda_promethee2(const double *x, size_t m, size_t n, const int *cost,
 			continue;
 		for (size_t a = 0; a < m; a++)
 			v[a] = cost && cost[j] ? -x[a * n + j] : x[a * n + j];
-		flows_sorted(v, m, &pref[j], w[j], pp, pm, y, ps);
+		if (flows_sorted(v, m, &pref[j], w[j], pp, pm, y, ps, ord)) {
+			free(pp);
+			free(ps);
+			free(ord);
+			return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+					    "out of memory");
+		}
 	}
 	for (size_t a = 0; gauss && a < m; a++) {
 		const double *xa = x + a * n;
@@ -291,6 +295,7 @@ int lc_mcda_promethee2(const double *x, size_t m, size_t n, const int *cost,
 	}
 	free(pp);
 	free(ps);
+	free(ord);
 	return 0;
 }
 
