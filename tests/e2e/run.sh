@@ -29,7 +29,8 @@
 # the case (a middle command, a pipeline, the check) fails it.
 # A case also fails when a negated command could not fail (`! cmd` outside
 # if/while/until is ignored by `set -e`), when it turns `set -e` or `-u`
-# off, when it runs longer than E2E_TIMEOUT seconds (default 300), or when
+# off, when lowcarb's output is piped (sh has no pipefail: its exit status
+# would be lost; write it to a file first), when it runs longer than E2E_TIMEOUT seconds (default 300), or when
 # it leaves a process running.
 # E2E_KEEP=DIR keeps the scratch folder of every failed case in DIR/NAME
 # (work/, the sanitizer logs in san/, stdout and stderr as out and err).
@@ -59,6 +60,15 @@ fail=0
 nout=0
 nerr=0
 
+# Whether a process other than a zombie (an orphan that init has not
+# reaped yet) is in process group $1; from /proc/PID/stat, whose fields
+# after the command's ") " are state, ppid, pgrp.
+alive_in_group() {
+	cat /proc/[0-9]*/stat 2>/dev/null | awk -v g="$1" '
+		{ sub(/.*\) /, ""); if ($3 == g && $1 != "Z") found = 1 }
+		END { exit !found }'
+}
+
 # Runs `sh -eu SCRIPT` in $box/work in the fixed environment, under the
 # time limit, stdout to $1 and stderr to $2 (or to stdout when $2 is "-").
 # Sets $rc, and adds to $why when the time ran out or processes were left
@@ -79,8 +89,8 @@ run_script() {
 	wait "$pid" || rc=$?
 	# env and timeout replaced the subshell, and timeout runs in its own
 	# process group: anything left in it was started by the script.
-	if kill -0 -- "-$pid" 2>/dev/null; then
-		kill -KILL -- "-$pid" 2>/dev/null
+	if alive_in_group "$pid"; then
+		kill -KILL "-$pid" 2>/dev/null
 		why="${why:+$why; }${3##*/} left processes running (killed)"
 	fi
 	if [ "$rc" -eq 124 ]; then
@@ -88,15 +98,23 @@ run_script() {
 	fi
 }
 
-# A negated pipeline outside if/while/until/elif never fails under set -e.
+# Refuses what would let a failure pass unseen; a negated pipeline outside
+# if/while/until/elif never fails under set -e.
 lint() {
 	if grep -nE '(^|[;&|({]|\b(do|then|else))[[:space:]]*![[:space:]]' \
 		"$1" >"$tmp/lint"; then
 		why="${why:+$why; }$(basename "$1"): a negated command is ignored by set -e (use if ...; then exit 1; fi): $(head -1 "$tmp/lint")"
 	fi
-	if grep -nE 'set[[:space:]]+[-+][a-z]*\+|set[[:space:]]+\+[a-z]*[eu]' \
+	if grep -nE 'set[[:space:]]+\+[a-z]*[eu]|set[[:space:]]+\+o[[:space:]]*(errexit|nounset)' \
 		"$1" >"$tmp/lint"; then
 		why="${why:+$why; }$(basename "$1"): turns set -e or -u off: $(head -1 "$tmp/lint")"
+	fi
+	# sh has no pipefail: lowcarb's status is lost before a |, so its
+	# output goes to a file first (quoted text, e.g. a regex, is skipped).
+	if sed -e "s/'[^']*'//g" -e 's/"[^"]*"//g' "$1" | grep -nE \
+		'^[^#]*(^|[;&({[:space:]])lowcarb[^|;&]*\|([^|]|$)' \
+		>"$tmp/lint"; then
+		why="${why:+$why; }$(basename "$1"): lowcarb's exit status is lost in a pipeline (write its output to a file first): $(head -1 "$tmp/lint")"
 	fi
 }
 
