@@ -112,7 +112,7 @@ lint() {
 	# sh has no pipefail: lowcarb's status is lost before a |, so its
 	# output goes to a file first (quoted text, e.g. a regex, is skipped).
 	if sed -e "s/'[^']*'//g" -e 's/"[^"]*"//g' "$1" | grep -nE \
-		'^[^#]*(^|[;&({[:space:]])lowcarb[^|;&]*\|([^|]|$)' \
+		'^[^#]*(^|[;&({[:space:]])lowcarb([[:space:]][^|;&]*)?\|([^|]|$)' \
 		>"$tmp/lint"; then
 		why="${why:+$why; }$(basename "$1"): lowcarb's exit status is lost in a pipeline (write its output to a file first): $(head -1 "$tmp/lint")"
 	fi
