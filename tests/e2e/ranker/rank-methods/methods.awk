@@ -76,10 +76,11 @@ END {
 		}
 	}
 	for (i = 1; i <= m; i++) {
-		# minmax, a constant column 1; cost turned round as 1 - r
+		# minmax, a constant column 1 (the README's rule); a cost
+		# turned round as 1 - r after it (so a constant cost is 0)
 		for (j = 1; j <= n; j++) {
 			r = hi[j] > lo[j] ? (x[i, j] - lo[j]) / (hi[j] - lo[j]) : 1
-			if (dir[j] < 0 && hi[j] > lo[j])
+			if (dir[j] < 0)
 				r = 1 - r
 			nr[i, j] = r
 		}
@@ -96,13 +97,13 @@ END {
 		for (i = 1; i <= m; i++) {
 			dp = dm = 0
 			for (j = 1; j <= n; j++) {
-				# cost already turned round: the best is r = 1;
-				# a constant column is 1 everywhere
+				# cost turned round: the ideal is r = 1, the
+				# anti-ideal r = 0; a constant column adds 0
+				if (hi[j] == lo[j])
+					continue
 				v = w[j] * nr[i, j]
-				best = w[j]
-				worst = hi[j] > lo[j] ? 0 : w[j]
-				dp += (v - best) ^ 2
-				dm += (v - worst) ^ 2
+				dp += (v - w[j]) ^ 2
+				dm += v ^ 2
 			}
 			dp = sqrt(dp)
 			dm = sqrt(dm)
