@@ -1,11 +1,16 @@
-/* catalog.h - lowcarb's data model and store.
- * Technology dossiers with their revisions, and the generic records of the
- * other modules (experts, conflicts, scores, selections, audit), all kept in
- * one Tokyo Cabinet table database. This is the only door to stored data. */
+/* catalog.h - lowcarb's ground floor: the data model and the store, and
+ * the generic text codecs every module uses. Technology dossiers with
+ * their revisions, the panel's records (experts, conflicts, assignments,
+ * scores), selections and the tamper-evident audit chain, all in one
+ * Tokyo Cabinet B+ tree file with their index entries: the only door to
+ * stored data. The codecs: the RFC 4180 CSV reader, a CSV field and a
+ * JSON string writer, locale-independent numbers, display width. Knows no
+ * file format of the domain, no method, no document. */
 #ifndef LC_CATALOG_H
 #define LC_CATALOG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* ---- errors -------------------------------------------------------------
  * Every function that can fail returns int: 0 (LC_OK) or a negative
@@ -42,6 +47,15 @@ int lc_error_set(struct lc_error *err, int status, const char *file,
  * into buf of size n; returns buf. */
 char *lc_error_format(const struct lc_error *err, char *buf, size_t n);
 
+/* Errors about a column of numbers (a criterion of a decision matrix)
+ * name it in err->field as "criterion J", J 1-based; the reader of the
+ * matrix turns that into the file's terms. lc_error_crit sets such an
+ * error for column j (0-based) and returns status; lc_error_crit_of gives
+ * the column (0-based, below n) an error names, or -1. */
+int lc_error_crit(struct lc_error *err, int status, size_t j,
+		  const char *what);
+long lc_error_crit_of(const struct lc_error *err, size_t n);
+
 /* The process exit code for a status: 0 ok, 1 data, 2 usage, 3 catalog
  * or I/O (busy, not found, memory included). */
 int lc_exit_code(int status);
@@ -61,6 +75,118 @@ int lc_num_parse(const char *s, double *out);
  * Writes the path into buf; 0 when the file exists, LC_EIO (with err
  * naming rel) when it does not. */
 int lc_data_path(const char *rel, char *buf, size_t n, struct lc_error *err);
+
+/* ---- text codecs: display width, a CSV field, a JSON string -------------- */
+
+/* Display columns of UTF-8 text on a terminal: East Asian wide and
+ * full-width characters count 2, combining marks 0, others 1. */
+size_t lc_text_width(const char *s);
+/* Writes s to fp in exactly width columns: cut (with "…") when wider,
+ * padded with spaces when narrower (on the left when right_align). */
+void lc_text_cell(FILE *fp, const char *s, size_t width, int right_align);
+
+/* Writes one CSV field with RFC 4180 quoting (quoted when it holds a
+ * comma, quote, CR or LF). When neutralise, a text starting with =, +, -,
+ * @, tab or CR is made inert with a leading apostrophe (OWASP). */
+void lc_csv_field(FILE *fp, const char *s, int neutralise);
+/* Writes s as a JSON string literal, escaped. NULL writes null. */
+void lc_json_string(FILE *fp, const char *s);
+
+/* Checks text from outside for what no text field holds: C0 and C1
+ * control characters and DEL (tab allowed, a newline only when
+ * multiline), a byte-order mark (U+FEFF) inside the text, non-characters
+ * (U+FFFE, U+FFFF, U+FDD0..U+FDEF and every plane's last two), bytes that
+ * are not UTF-8, more than max bytes. Returns 0, or -1 with a lower-case
+ * reason naming the character and its position written into why (size
+ * n). */
+int lc_text_check(const char *s, int multiline, size_t max, char *why,
+		  size_t n);
+/* 1 when s holds a bidirectional embedding, override or isolate control
+ * (U+202A..U+202E, U+2066..U+2069): documents isolate such text so that
+ * it cannot reorder what surrounds it. */
+int lc_text_bidi(const char *s);
+
+/* ---- opening inputs (files.c, xmlin.c) -------------------------------- */
+
+/* The largest input accepted, in bytes: $LOWCARB_MAX_INPUT, default
+ * 4 GiB. LC_EUSAGE when the variable is not a whole number of bytes. */
+int lc_input_limit(long long *out, struct lc_error *err);
+/* Opens an input for reading: path, or standard input for "-". A path
+ * that is not a regular file (a FIFO, a pipe, /dev/stdin, a device) is
+ * read once, up to the limit and no further than a NUL byte, into an
+ * unlinked temporary file, so that it can be opened again (readers sniff
+ * an encoding, then parse). *size (may be NULL) receives the input's size
+ * or -1. Returns a stream the caller closes with fclose, or NULL with err
+ * set: LC_EIO (missing, unreadable, a directory), LC_EDATA (larger than
+ * the limit). */
+FILE *lc_file_open(const char *path, long long *size, struct lc_error *err);
+
+/* An XML input for libxml2 (xmlReaderForIO, xmlCtxtReadIO with
+ * lc_xml_in_read and lc_xml_in_close) that refuses, before libxml2 parses
+ * it: a DOCTYPE or other markup declaration (no DTD, no entities: XXE
+ * and entity-expansion bombs fail cleanly), an element with more than 256
+ * attributes, a NUL byte. After a failed parse, lc_xml_in_refused says
+ * whether the guard stopped it, and why (file:line). */
+struct lc_xml_in;
+/* *out receives an input on path (lc_file_open); free with
+ * lc_xml_in_free after libxml2 is done with it. */
+int lc_xml_in_open(struct lc_xml_in **out, const char *path,
+		   struct lc_error *err);
+int lc_xml_in_read(void *ctx, char *buf, int len);  /* ctx: the input */
+int lc_xml_in_close(void *ctx);                    /* frees nothing */
+/* 1 (and the reason in *err, when not NULL) when the guard refused. */
+int lc_xml_in_refused(const struct lc_xml_in *in, struct lc_error *err);
+long long lc_xml_in_size(const struct lc_xml_in *in);  /* -1 unknown */
+void lc_xml_in_free(struct lc_xml_in *in);             /* NULL is fine */
+
+/* ---- reading CSV files ----------------------------------------------------
+ * The RFC 4180 reader of every CSV input (submissions, experts, score
+ * sheets, decision matrices): quoted fields with embedded
+ * commas, quotes and newlines, CRLF or LF, a UTF-8 byte-order mark
+ * dropped, GB18030/GBK converted to UTF-8 with iconv, records read one at
+ * a time in bounded memory, and the physical line each record and field
+ * starts on. */
+struct lc_csv;
+
+enum lc_csv_flags {
+	LC_CSV_TRIM = 1,        /* drop spaces and tabs around each field
+				   (outside its quotes) */
+	LC_CSV_SKIP_BLANK = 2   /* skip records whose fields are all empty
+				   (blank lines) */
+};
+
+/* Opens path for reading; encoding NULL: UTF-8 when the whole file is
+ * valid UTF-8, else GB18030 (as import does); or "utf-8", "gb18030",
+ * "gbk". flags: enum lc_csv_flags or-ed. *out receives a reader the
+ * caller closes with lc_csv_close (NULL on failure). Returns 0, LC_EIO
+ * (cannot open; err names the file), LC_EUSAGE (unknown encoding) or
+ * LC_ENOMEM. */
+int lc_csv_open(struct lc_csv **out, const char *path, const char *encoding,
+		int flags, struct lc_error *err);
+
+/* Reads the next record: returns 1 with *nf its field count (at least 1)
+ * and *line the physical line it starts on, 0 at end of file, or a
+ * negative status with err naming file and line: LC_EDATA (a quote never
+ * closed, text after a closing quote, bytes neither UTF-8 nor GB18030),
+ * LC_EIO, LC_ENOMEM. */
+int lc_csv_next(struct lc_csv *c, size_t *nf, long *line,
+		struct lc_error *err);
+
+/* Field i of the last record ("" when i >= nf), owned by c and valid
+ * until the next lc_csv_next or lc_csv_close. A field that lc_csv_field
+ * made inert for spreadsheets (an apostrophe before =, +, -, @, tab or
+ * CR) comes back as it was before: "'+86 138" is "+86 138". */
+const char *lc_csv_get(const struct lc_csv *c, size_t i);
+/* The physical line field i of the last record starts on (0 beyond nf). */
+long lc_csv_get_line(const struct lc_csv *c, size_t i);
+/* Bytes of the file read so far, and its size (0 when unknown): for
+ * progress reports. */
+long long lc_csv_pos(const struct lc_csv *c);
+long long lc_csv_size(const struct lc_csv *c);
+/* The path given to lc_csv_open (owned by c). */
+const char *lc_csv_path(const struct lc_csv *c);
+/* Closes the file and frees c; NULL is fine. */
+void lc_csv_close(struct lc_csv *c);
 
 /* ---- closed lists ------------------------------------------------------ */
 enum lc_sector {
@@ -95,6 +221,17 @@ enum lc_tech_status {
 int lc_status_from_name(const char *name);      /* -1 when unknown */
 const char *lc_status_name(int st);
 
+/* The greenhouse gas an abatement figure counts: CO2, or a gas converted
+ * to CO2-equivalent with the assumptions' GWP set. */
+enum lc_gas {
+	LC_GAS_CO2, LC_GAS_CH4, LC_GAS_N2O, LC_GAS_CF4, LC_GAS_C2F6,
+	LC_GAS_SF6, LC_GAS_HFC23,
+	LC_GAS__COUNT
+};
+int lc_gas_from_name(const char *name);   /* "CO2", "N2O", "HFC-23"...;
+					     -1 when unknown */
+const char *lc_gas_name(int g);           /* NULL out of range */
+
 /* ---- fields of a dossier ------------------------------------------------
  * In exactly the order of the published CSV header; lc_field_name() gives
  * the column name, which is also the JSON key and the store's column. */
@@ -106,6 +243,21 @@ enum lc_field {
 	LC_F_ENERGY_SAVING, LC_F_INVESTMENT, LC_F_OPEX_CHANGE, LC_F_LIFETIME,
 	LC_F_PAYBACK, LC_F_ABATEMENT_COST, LC_F_PENETRATION_NOW,
 	LC_F_PENETRATION_TARGET, LC_F_DEMONSTRATIONS, LC_F_PATENTS,
+	/* added for the national catalogs' entries, sources that give TRL
+	 * their own way, technologies tracked across editions, products
+	 * and gases (old catalogs and files simply lack them) */
+	LC_F_KEY_INDICATORS,       /* text, paragraphs */
+	LC_F_PENETRATION_TARGET_YEAR,  /* the year penetration_target is for */
+	LC_F_TRL_SOURCE,           /* TRL as the source gives it: "4-5" */
+	LC_F_TRL_SCALE,            /* "1-9" (default) or "1-11" (IEA) */
+	LC_F_LINEAGE,              /* id of the same technology in an earlier
+				      edition */
+	LC_F_PRODUCT,              /* product decarbonised (products.xml) */
+	LC_F_BASELINE,             /* the route it displaces, as text */
+	LC_F_GAS,                  /* enum lc_gas of the abatement figures */
+	LC_F_PROJECTS,             /* the demonstration projects written as
+				      text (CSV): not stored as a field, see
+				      lc_demo and lc_tech_demo */
 	LC_F__COUNT
 };
 
@@ -178,6 +330,20 @@ const struct lc_demo *lc_tech_demo(const struct lc_tech *t, size_t i);
 /* Appends a copy of *d. */
 int lc_tech_add_demo(struct lc_tech *t, const struct lc_demo *d);
 
+/* The projects of t written as text (the CSV's "projects" column): one
+ * project a line, "site | enterprise | year | capacity | abatement", '|'
+ * and '\' inside a field escaped with '\', abatement in tCO2/a. Returns
+ * a string the caller frees, or NULL when t has no project (or out of
+ * memory). */
+char *lc_projects_text(const struct lc_tech *t);
+/* Parses such text: fn gets each project's five fields (unescaped,
+ * trimmed, "" when absent; the strings are fn's to modify during the
+ * call) and its line within text, and returns 0 to go on. Returns 0, fn's
+ * non-zero value, or -1 with the reason in why and the line in *line. */
+int lc_projects_parse(const char *text,
+		      int (*fn)(char *const f[5], long line, void *ctx),
+		      void *ctx, long *line, char *why, size_t n);
+
 /* Writes the names of the fields that differ between a and b (fields,
  * then "projects", "status") comma-separated into buf; returns how many
  * differ. */
@@ -185,9 +351,12 @@ int lc_tech_diff(const struct lc_tech *a, const struct lc_tech *b,
 		 char *buf, size_t n);
 
 /* ---- the catalog --------------------------------------------------------
- * One .tct file. Opened read-only unless the command writes; a catalog
+ * One file. Opened read-only unless the command writes; a catalog
  * locked by another process is waited for a bounded time
- * (LOWCARB_BUSY_TIMEOUT seconds, default 5) then refused with LC_EBUSY. */
+ * (LOWCARB_BUSY_TIMEOUT seconds, default 5) then refused with LC_EBUSY.
+ * Whatever kills a process, the next open of any mode sees the catalog
+ * as the last commit left it; a catalog of the older table format is
+ * converted by its first open. */
 struct lc_catalog;
 
 enum lc_open_mode {
@@ -201,8 +370,9 @@ enum lc_open_mode {
 const char *lc_catalog_default_path(const char *explicit_path);
 
 /* Opens the catalog at path; *out receives the handle to close with
- * lc_catalog_close. Unknown schema version or a corrupt file is LC_EIO
- * with a message that says so. */
+ * lc_catalog_close. Unknown schema version, a corrupt file or an empty
+ * one (left untouched) is LC_EIO with a message that says so; a bad
+ * LOWCARB_BUSY_TIMEOUT is LC_EUSAGE. */
 int lc_catalog_open(struct lc_catalog **out, const char *path, int mode,
 		    struct lc_error *err);
 /* Aborts any open transaction, then closes. NULL is fine. */
@@ -215,12 +385,10 @@ int lc_catalog_begin(struct lc_catalog *cat, struct lc_error *err);
 int lc_catalog_commit(struct lc_catalog *cat, struct lc_error *err);
 void lc_catalog_abort(struct lc_catalog *cat);
 /* A transaction for a large write (a big import): the same all-or-nothing
- * guarantee, with memory that does not grow with its size. The indexes
- * are dropped at the start and rebuilt from all records at the commit or
- * abort (seconds per million records), so use it only when the write is
- * large against the catalog. An interruption before the rebuild is
- * repaired by the next open for writing; read-only opens refuse the
- * catalog until then. Commit and abort as usual. */
+ * guarantee, with memory that does not grow with its size. The catalog
+ * file is copied beside itself, the copy written and renamed over the
+ * catalog at the commit (the abort removes it), so use it only when the
+ * write is large against the catalog. Commit and abort as usual. */
 int lc_catalog_begin_bulk(struct lc_catalog *cat, struct lc_error *err);
 
 /* Who and from where writes are recorded: $LOWCARB_USER, else $USER, else
@@ -302,6 +470,18 @@ struct lc_stats {
 int lc_catalog_stats(struct lc_catalog *cat, const char *edition,
 		     struct lc_stats *out, struct lc_error *err);
 
+/* Checks the catalog for what a crash or a bug could leave behind:
+ * every index answers as a full scan of the records would (no entry
+ * missing, extra or stale) and every dossier and revision decodes.
+ * Calls problem(what, ctx) (may be NULL) for each thing found wrong,
+ * what naming it in a sentence; *nrec (may be NULL) receives the number
+ * of records read. Returns 0 when the catalog is consistent, LC_EDATA
+ * (err saying how many problems) when it is not, another negative
+ * status when it cannot be read. */
+int lc_catalog_check(struct lc_catalog *cat,
+		     void (*problem)(const char *what, void *ctx), void *ctx,
+		     long *nrec, struct lc_error *err);
+
 /* ---- generic records ----------------------------------------------------
  * The other modules keep their records (experts, conflicts, assignments,
  * scores, selections, audit entries) as column maps under keys of the
@@ -338,5 +518,154 @@ int lc_catalog_rec_each(struct lc_catalog *cat, const char *kind,
 			int (*fn)(const char *key, const struct lc_rec *r,
 				  void *ctx),
 			void *ctx, struct lc_error *err);
+
+/* ---- small containers (strmap.c) ---------------------------------------- */
+
+/* A string -> long hash map. Keys are copied. */
+struct lc_strmap;
+/* Returns a new empty map (free with lc_strmap_free), NULL on no memory. */
+struct lc_strmap *lc_strmap_new(void);
+void lc_strmap_free(struct lc_strmap *m);          /* NULL is fine */
+/* Sets key to val; returns 0 or LC_ENOMEM. */
+int lc_strmap_put(struct lc_strmap *m, const char *key, long val);
+/* The value of key, or dflt when absent. */
+long lc_strmap_get(const struct lc_strmap *m, const char *key, long dflt);
+size_t lc_strmap_count(const struct lc_strmap *m);
+
+/* Room for element n of an array v of size-byte elements with capacity
+ * *cap: returns v, or a larger copy (capacity doubled, *cap updated), or
+ * NULL when out of memory (v is then still valid). */
+void *lc_grow(void *v, size_t *cap, size_t n, size_t size);
+
+/* Index of id in n elements of size bytes at base sorted by id, each
+ * starting with its `char *id`; -1 when absent. */
+long lc_find_id(const void *base, size_t n, size_t size, const char *id);
+
+/* Validation problems go to a callback (may be NULL) so that every one is
+ * reported, not only the first; e is valid during the call. */
+typedef void (*lc_problem_fn)(const struct lc_error *e, void *ctx);
+
+/* ---- the audit chain (audit.c) ------------------------------------------
+ * Every change to scores, assignments and conflicts is appended to a
+ * tamper-evident chain of
+ * records "audit:<10-digit seq>" with columns seq, who, when, action,
+ * detail, source, prev, hash, where hash is the hex SHA-256 of the entry's
+ * other columns (each as "<length>:<bytes>", in the order seq, who, when,
+ * action, detail, source, prev) and prev the previous entry's hash (64
+ * zeros for the first). "audithead:log" keeps the last seq and hash. */
+struct lc_audit;
+/* Starts appending inside cat's open transaction: *out receives a writer
+ * to end with lc_audit_end (which stores the head). */
+int lc_audit_begin(struct lc_catalog *cat, struct lc_audit **out,
+		       struct lc_error *err);
+/* One command's writes: opens the transaction and an audit writer. */
+int lc_audit_tx_begin(struct lc_catalog *cat, struct lc_audit **a,
+		    struct lc_error *err);
+/* Ends them: with rc 0 stores the audit head and commits, otherwise (or
+ * when that fails) aborts so that nothing is written. Returns the final
+ * status. a may be NULL (begin failed). */
+int lc_audit_tx_end(struct lc_catalog *cat, struct lc_audit *a, int rc,
+		  struct lc_error *err);
+/* Appends one entry (who/when from lc_catalog_who/now). source may be
+ * NULL. Returns 0 or a negative status. */
+int lc_audit_add(struct lc_audit *a, const char *action,
+		     const char *detail, const char *source,
+		     struct lc_error *err);
+/* Writes the head and frees a; when fail is non-zero only frees. Returns
+ * 0 or a negative status. */
+int lc_audit_end(struct lc_audit *a, int fail, struct lc_error *err);
+
+struct lc_audit_entry {
+	const char *key, *seq, *who, *when, *action, *detail, *source;
+	const char *prev, *hash;
+};
+/* Calls fn for every entry in sequence order; fn returns non-zero to
+ * stop (returned). */
+int lc_audit_each(struct lc_catalog *cat,
+		      int (*fn)(const struct lc_audit_entry *e,
+				void *ctx),
+		      void *ctx, struct lc_error *err);
+/* Checks the chain: sequence numbers 1, 2, ... without gaps, each prev
+ * equal to the previous hash, each hash recomputed, the head matching the
+ * last entry. Returns 0 (*n entries checked), or LC_EDATA with err naming
+ * the first bad entry ("audit:0000000003: ..."). */
+int lc_audit_verify(struct lc_catalog *cat, long *n,
+			struct lc_error *err);
+/* Hex SHA-256 (65 bytes with NUL) of an entry's columns, as stored. */
+void lc_audit_hash(const struct lc_audit_entry *e, char hex[65]);
+
+/* ---- the panel's records (panel.c) ---------------------------------------
+ * Experts are records "expert:<id>" with columns id, name, affiliation,
+ * credit_codes, sectors, email (lists ';'-separated). Conflicts of interest
+ * are "conflict:<expert>:<tech>" (columns expert, tech, reason, origin:
+ * auto or declared), assignments "assign:<tech>:<expert>" (tech, expert,
+ * origin: auto or manual), scores "score:<tech>:<expert>:<criterion>"
+ * (tech, expert, criterion, score as decimal text, comment, source); a
+ * replaced score is kept as "scorehist:<tech>:<expert>:<criterion>:<n>"
+ * (n = 1, 2, ...) with the same columns plus replaced (when). */
+struct lc_expert {
+	char *id, *name, *affiliation, *credit_codes, *sectors, *email;
+	unsigned sector_mask;    /* 1 << enum lc_sector */
+};
+/* Experts; every string owned by the array (lc_experts_release). */
+struct lc_experts {
+	struct lc_expert *v;  /* sorted by id when loaded from the catalog */
+	size_t n;
+};
+/* Loads every expert into *x, sorted by id (release with
+ * lc_experts_release). */
+int lc_experts_load(struct lc_catalog *cat, struct lc_experts *x,
+		    struct lc_error *err);
+void lc_experts_release(struct lc_experts *x);
+/* Index of id in x (sorted), or -1. */
+long lc_experts_find(const struct lc_experts *x, const char *id);
+
+/* What a store of records did. */
+struct lc_put_counts {
+	long added, updated, unchanged;
+};
+/* Stores every expert of x (a known id is updated when something
+ * changed), counting into *n. Needs an open transaction. */
+int lc_experts_store(struct lc_catalog *cat, const struct lc_experts *x,
+		     struct lc_put_counts *n, struct lc_error *err);
+
+/* The sector bit mask (1 << enum lc_sector) of a ';'-separated list of
+ * sector names; -1 when one is unknown (its name copied into bad). */
+long lc_sector_mask(const char *list, char *bad, size_t n);
+
+/* ---- dossiers as the panel sees them (panel.c)   -------------- */
+struct lc_dossier {
+	char *id, *edition, *name_zh, *name_en, *submitter, *credit_code;
+	char *owners, *summary;
+	int sector;
+};
+struct lc_dossiers {
+	struct lc_dossier *v;  /* sorted by id */
+	size_t n;
+};
+/* Loads the dossiers of edition (NULL: all) into *d (release with
+ * lc_dossiers_release). */
+int lc_dossiers_load(struct lc_catalog *cat, const char *edition,
+			 struct lc_dossiers *d, struct lc_error *err);
+void lc_dossiers_release(struct lc_dossiers *d);
+long lc_dossiers_find(const struct lc_dossiers *d, const char *id);
+
+/* The criteria a panel scores (from a criteria profile: see
+ * lc_criteria_load in ranker/ranker.h): ids, scales and the number of
+ * complete reviews a dossier needs to be ranked. Plain data. */
+#define LC_MAX_CRIT 32
+struct lc_criteria {
+	size_t n;                          /* panel criteria */
+	char id[LC_MAX_CRIT][64];
+	double lo[LC_MAX_CRIT], hi[LC_MAX_CRIT];
+	int min_scores;                    /* reviews needed to rank */
+};
+/* Index of criterion id, or -1. */
+long lc_criteria_find(const struct lc_criteria *c, const char *id);
+
+/* Builds the "expert\037tech" key of a pair (the keys of conflict and
+ * assignment sets) into buf; returns buf. */
+char *lc_pair_key(const char *expert, const char *tech, char *buf,
+		  size_t n);
 
 #endif

@@ -196,6 +196,8 @@ int lc_codec_from_rec(const struct lc_rec *r, const char *prefix,
 	if (!t)
 		return LC_ENOMEM;
 	for (int f = 0; f < LC_F__COUNT && rc == 0; f++) {
+		if (f == LC_F_PROJECTS)
+			continue;   /* the "projects" column is read below */
 		v = lc_rec_get(r, col(name, prefix, plen, lc_field_name(f),
 				      ""));
 		if (!v)

@@ -172,3 +172,22 @@ int lc_data_path(const char *rel, char *buf, size_t n, struct lc_error *err)
 	return lc_error_set(err, LC_EIO, NULL, 0, NULL,
 			    "no data file '%s' (set LOWCARB_DATA)", rel);
 }
+
+int lc_error_crit(struct lc_error *err, int status, size_t j,
+		  const char *what)
+{
+	char f[32];
+
+	snprintf(f, sizeof f, "criterion %zu", j + 1);
+	return lc_error_set(err, status, NULL, 0, f, "%s", what);
+}
+
+long lc_error_crit_of(const struct lc_error *err, size_t n)
+{
+	unsigned long j;
+
+	if (!err || sscanf(err->field, "criterion %lu", &j) != 1 || j < 1 ||
+	    j > n)
+		return -1;
+	return (long)j - 1;
+}

@@ -1,5 +1,6 @@
 /* lists.c - the closed lists of the data model (sectors, categories,
  * statuses) and the table of dossier fields, in published CSV order. */
+#include <stdio.h>
 #include <string.h>
 #include "catalog/catalog.h"
 
@@ -75,7 +76,38 @@ static const struct {
 	{ "demonstrations", LC_FT_INT, 0, "", "示范项目数",
 	  "Demonstration projects" },
 	{ "patents", LC_FT_INT, 0, "", "专利数", "Patents" },
+	{ "key_indicators", LC_FT_TEXT, 0, "", "关键技术指标",
+	  "Key technical indicators" },
+	{ "penetration_target_year", LC_FT_INT, 0, "", "目标普及率年份",
+	  "Target penetration year" },
+	{ "trl_source", LC_FT_TEXT, 0, "", "技术成熟度（原文）",
+	  "TRL as given" },
+	{ "trl_scale", LC_FT_TEXT, 0, "", "成熟度等级标准", "TRL scale" },
+	{ "lineage", LC_FT_TEXT, 0, "", "上一年度编号",
+	  "Same technology in an earlier edition" },
+	{ "product", LC_FT_TEXT, 0, "", "减排产品", "Product" },
+	{ "baseline", LC_FT_TEXT, 0, "", "替代的基准工艺",
+	  "Baseline route displaced" },
+	{ "gas", LC_FT_ENUM, 0, "", "温室气体", "Greenhouse gas" },
+	{ "projects", LC_FT_TEXT, 0, "", "示范项目", "Demonstration projects" },
 };
+
+static const char *const gases[LC_GAS__COUNT] = {
+	"CO2", "CH4", "N2O", "CF4", "C2F6", "SF6", "HFC-23"
+};
+
+int lc_gas_from_name(const char *name)
+{
+	for (int i = 0; name && i < LC_GAS__COUNT; i++)
+		if (strcmp(name, gases[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *lc_gas_name(int g)
+{
+	return g >= 0 && g < LC_GAS__COUNT ? gases[g] : NULL;
+}
 
 static int is_en(const char *lang)
 {
@@ -181,4 +213,40 @@ const char *lc_field_label(int f, const char *lang)
 	if (f < 0 || f >= LC_F__COUNT)
 		return NULL;
 	return is_en(lang) ? fields[f].en : fields[f].zh;
+}
+
+long lc_sector_mask(const char *list, char *bad, size_t n)
+{
+	long mask = 0;
+	const char *p = list ? list : "";
+
+	while (*p) {
+		const char *e = strchr(p, ';');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		char name[64];
+		int s;
+
+		while (len && (*p == ' ' || *p == '\t')) {
+			p++;
+			len--;
+		}
+		while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
+		if (len) {
+			if (len >= sizeof name)
+				len = sizeof name - 1;
+			memcpy(name, p, len);
+			name[len] = '\0';
+			s = lc_sector_from_name(name);
+			if (s < 0) {
+				snprintf(bad, n, "%s", name);
+				return -1;
+			}
+			mask |= 1L << s;
+		}
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return mask;
 }

@@ -1,53 +1,83 @@
-/* store.c - the catalog's only contact with Tokyo Cabinet: opening with a
- * bounded wait for the lock, the schema-version check, indexes made once
- * at creation (TDBITKEEP), transactions, records and queries. */
+/* store.c - the catalog file's life: opening it with a bounded wait for
+ * the lock, creating it whole or not at all, converting older catalogs,
+ * transactions (Tokyo Cabinet's own for ordinary ones, a synced copy
+ * renamed over the catalog for bulk ones) and closing. Records and index
+ * entries are in store_rec.c, queries in store_query.c, the bulk write
+ * buffer in store_buf.c, the conversion in store_legacy.c. */
 #include <errno.h>
+#include <fcntl.h>
 #include <glob.h>
+#include <math.h>
+#include <sched.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <sys/stat.h>
-#include <tcutil.h>
-#include <tctdb.h>
-#include "catalog/store.h"
+#include "catalog/store_int.h"
 
-/* Invariant: tdb is open for the store's lifetime; in_tx is 1 between a
- * successful begin and the commit or abort that ends it. */
-struct lc_store {
-	TCTDB *tdb;
-	int writer;   /* opened for writing */
-	int in_tx;
-	int bulk;     /* the open transaction is a bulk one (no indexes) */
-	char path[1024];
-};
+int lc_st_db(struct lc_store *st, TCBDB **db, struct lc_error *err)
+{
+	*db = st->shadow ? st->shadow : st->bdb;
+	return *db ? 0 : lc_error_set(err, LC_EIO, st->path, 0, NULL,
+				      "catalog closed after a bulk commit "
+				      "(another lowcarb took it): open it "
+				      "again");
+}
 
-/* The indexes `list` and the other modules query by. */
-static const struct {
-	const char *col;
-	int type;
-} indexes[] = {
-	{ "kind", TDBITLEXICAL }, { "sector", TDBITLEXICAL },
-	{ "edition", TDBITLEXICAL }, { "category", TDBITLEXICAL },
-	{ "trl", TDBITDECIMAL }, { "status", TDBITLEXICAL },
-	{ "tech", TDBITLEXICAL }, { "expert", TDBITLEXICAL },
-};
-
-static int tc_fail(struct lc_store *st, struct lc_error *err,
-		   const char *what)
+int lc_st_fail(struct lc_store *st, TCBDB *db, struct lc_error *err,
+	       const char *what)
 {
 	return lc_error_set(err, LC_EIO, st->path, 0, NULL,
 			    "unable to %s: %s", what,
-			    tctdberrmsg(tctdbecode(st->tdb)));
+			    tcbdberrmsg(tcbdbecode(db)));
 }
 
-static double busy_timeout(void)
+static int sys_fail(struct lc_error *err, const char *path, const char *what)
+{
+	return lc_error_set(err, LC_EIO, path, 0, NULL, "unable to %s: %s",
+			    what, strerror(errno));
+}
+
+TCBDB *lc_st_new_db(void)
+{
+	TCBDB *db = tcbdbnew();
+
+	if (!db)
+		return NULL;
+	/* Applies when the file is created: 128 records a leaf and 256 a
+	 * node (Tokyo Cabinet's defaults: a leaf also splits at 16 KiB),
+	 * buckets for a million dossiers' pages, 64-bit offsets for files
+	 * beyond 2 GiB. */
+	tcbdbtune(db, 128, 256, 262139, -1, -1, BDBTLARGE);
+	/* Sized for speed. An import appends to some thirty places of the
+	 * tree at once (records and index entries per sector, edition,
+	 * category, TRL, status); 1,024 leaves of at most 16 KiB keep all
+	 * of them cached. The map is of the file: its pages count as
+	 * resident once touched but are not heap, and they spare a pread
+	 * and a pwrite per page. */
+	tcbdbsetcache(db, 1024, 512);
+	tcbdbsetxmsiz(db, 256LL << 20);
+	return db;
+}
+
+/* LOWCARB_BUSY_TIMEOUT in seconds into *out (5 when unset or empty);
+ * anything but a non-negative number is an error, not the default. */
+static int busy_timeout(double *out, struct lc_error *err)
 {
 	const char *s = getenv("LOWCARB_BUSY_TIMEOUT");
 	double v;
 
-	if (s && lc_num_parse(s, &v) == 0 && v >= 0)
-		return v;
-	return 5.0;
+	*out = 5.0;
+	if (!s || !*s)
+		return 0;
+	if (lc_num_parse(s, &v) < 0 || !isfinite(v) || v < 0)
+		return lc_error_set(err, LC_EUSAGE, NULL, 0, NULL,
+				    "LOWCARB_BUSY_TIMEOUT must be a number "
+				    "of seconds, not '%s'", s);
+	*out = v;
+	return 0;
 }
 
 static double now_s(void)
@@ -58,151 +88,169 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Opens with a non-blocking lock, retrying until the timeout. */
-static int open_locked(struct lc_store *st, int omode, struct lc_error *err)
+int lc_st_open_locked(struct lc_store *st, TCBDB *db, const char *path,
+		      int omode, struct lc_error *err)
 {
-	double deadline = now_s() + busy_timeout();
+	double deadline = now_s() + st->busy;
 	struct timespec pause = { 0, 50 * 1000 * 1000 };
+	struct stat sb;
 
 	for (;;) {
-		int ecode;
-
-		if (tctdbopen(st->tdb, st->path, omode | TDBOLCKNB))
-			return 0;
-		ecode = tctdbecode(st->tdb);
-		if (ecode != TCELOCK)
+		if (tcbdbopen(db, path, omode | BDBOLCKNB)) {
+			/* Locked what was the catalog when it was opened;
+			 * a bulk commit or a conversion may since have
+			 * renamed a new file over it. */
+			if (stat(path, &sb) == 0 &&
+			    (uint64_t)sb.st_ino == tcbdbinode(db))
+				return 0;
+			tcbdbclose(db);
+			continue;
+		}
+		if (tcbdbecode(db) != TCELOCK)
 			break;
 		if (now_s() >= deadline)
 			return lc_error_set(err, LC_EBUSY, st->path, 0, NULL,
 				"catalog busy: another lowcarb holds it "
 				"(waited %.0f s; see LOWCARB_BUSY_TIMEOUT)",
-				busy_timeout());
+				st->busy);
 		nanosleep(&pause, NULL);
 	}
 	return lc_error_set(err, LC_EIO, st->path, 0, NULL,
 			    "unable to open catalog (damaged, or not a "
 			    "lowcarb catalog): %s",
-			    tctdberrmsg(tctdbecode(st->tdb)));
+			    tcbdberrmsg(tcbdbecode(db)));
 }
 
-static int create_indexes(struct lc_store *st, struct lc_error *err)
+int lc_st_sync_dir(const char *path, struct lc_error *err)
 {
-	for (size_t i = 0; i < sizeof indexes / sizeof *indexes; i++)
-		if (!tctdbsetindex(st->tdb, indexes[i].col,
-				   indexes[i].type | TDBITKEEP) &&
-		    tctdbecode(st->tdb) != TCEKEEP)
-			return tc_fail(st, err, "create an index");
-	return 0;
+	char dir[1100];
+	char *slash;
+	int fd, rc = 0;
+
+	snprintf(dir, sizeof dir, "%s", path);
+	slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	fd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (fd < 0 || fsync(fd) != 0)
+		rc = sys_fail(err, dir, "sync the directory");
+	if (fd >= 0)
+		close(fd);
+	return rc;
 }
 
-/* The "meta:indexes" record says the indexes are being rebuilt; it is
- * committed before they are dropped and removed once they are whole, so a
- * crash in between is seen (and repaired) by the next open. */
-static int set_rebuild_mark(struct lc_store *st, int on, struct lc_error *err)
+int lc_st_sync_file(const char *path, struct lc_error *err)
 {
-	int ok;
+	int fd = open(path, O_RDONLY), rc = 0;
 
-	if (!tctdbtranbegin(st->tdb))
-		return tc_fail(st, err, "begin a transaction");
-	if (on) {
-		TCMAP *m = tcmapnew2(4);
+	if (fd < 0 || fsync(fd) != 0)
+		rc = sys_fail(err, path, "write to disk");
+	if (fd >= 0)
+		close(fd);
+	return rc;
+}
 
-		tcmapput2(m, "kind", "meta");
-		tcmapput2(m, "state", "rebuilding");
-		ok = tctdbput(st->tdb, "meta:indexes", 12, m);
-		tcmapdel(m);
-	} else {
-		ok = tctdbout(st->tdb, "meta:indexes", 12) ||
-		     tctdbecode(st->tdb) == TCENOREC;
+/* Creates the catalog whole or not at all: built and synced as
+ * PATH.init-PID, then linked to path (which fails, harmlessly, when
+ * another process created it first). */
+static int create(struct lc_store *st, struct lc_error *err)
+{
+	char tmp[1100];
+	TCBDB *db = lc_st_new_db();
+	struct lc_rec *r = lc_rec_new();
+	int rc = 0;
+
+	snprintf(tmp, sizeof tmp, "%s.init-%ld", st->path, (long)getpid());
+	if (!db || !r) {
+		tcbdbdel(db);
+		lc_rec_free(r);
+		return lc_error_set(err, LC_ENOMEM, st->path, 0, NULL,
+				    "out of memory");
 	}
-	if (!ok || !tctdbtrancommit(st->tdb)) {
-		int rc = tc_fail(st, err, "mark the indexes");
-
-		tctdbtranabort(st->tdb);
-		return rc;
-	}
-	return tctdbsync(st->tdb) ? 0 :
-		tc_fail(st, err, "write the catalog to disk");
+	if (!tcbdbopen(db, tmp, BDBOWRITER | BDBOCREAT | BDBOTRUNC))
+		rc = lc_error_set(err, LC_EIO, tmp, 0, NULL, "unable to "
+				  "create: %s", tcbdberrmsg(tcbdbecode(db)));
+	if (rc == 0 && (lc_rec_set(r, "kind", "meta") < 0 ||
+			lc_rec_set(r, "version", LC_SCHEMA_VERSION) < 0))
+		rc = lc_error_set(err, LC_ENOMEM, st->path, 0, NULL,
+				  "out of memory");
+	if (rc == 0)
+		rc = lc_st_write(st, db, "meta:schema", r, 0, err);
+	if (rc == 0 && !tcbdbclose(db))
+		rc = lc_st_fail(st, db, err, "create the catalog");
+	tcbdbdel(db);
+	lc_rec_free(r);
+	if (rc == 0)
+		rc = lc_st_sync_file(tmp, err);
+	if (rc == 0 && link(tmp, st->path) != 0 && errno != EEXIST)
+		rc = sys_fail(err, st->path, "create the catalog");
+	unlink(tmp);
+	return rc == 0 ? lc_st_sync_dir(st->path, err) : rc;
 }
 
-static int rebuild_pending(struct lc_store *st)
+/* 1 when path is a Tokyo Cabinet table: a catalog of the older format.
+ * Read before this process holds the file: closing a descriptor of it
+ * later would drop the lock. */
+static int is_table(const char *path)
 {
-	int sz = tctdbvsiz(st->tdb, "meta:indexes", 12);
+	unsigned char head[64];
+	FILE *fp = fopen(path, "rb");
+	size_t n = fp ? fread(head, 1, sizeof head, fp) : 0;
 
-	return sz >= 0;
-}
-
-/* Builds the indexes again from the records, then clears the mark. */
-static int rebuild_indexes(struct lc_store *st, struct lc_error *err)
-{
-	int rc = create_indexes(st, err);
-
-	return rc < 0 ? rc : set_rebuild_mark(st, 0, err);
+	if (fp)
+		fclose(fp);
+	/* The magic text, then the database type at offset 32. */
+	return n == sizeof head && memcmp(head, "ToKyO CaBiNeT", 13) == 0 &&
+	       head[32] == TCDBTTABLE;
 }
 
 static int check_version(struct lc_store *st, struct lc_error *err)
 {
-	TCMAP *m = tctdbget(st->tdb, "meta:schema", 11);
+	struct lc_rec *r;
 	const char *v;
-	int rc = 0;
+	int rc = lc_store_get(st, "meta:schema", &r, err);
 
-	if (!m)
+	if (rc == LC_ENOTFOUND)
 		return lc_error_set(err, LC_EIO, st->path, 0, NULL,
 				    "not a lowcarb catalog "
 				    "(no schema-version record)");
-	v = tcmapget2(m, "version");
+	if (rc < 0)
+		return rc;
+	v = lc_rec_get(r, "version");
 	if (!v || strcmp(v, LC_SCHEMA_VERSION) != 0)
 		rc = lc_error_set(err, LC_EIO, st->path, 0, NULL,
 				  "catalog schema version '%s' is unknown "
 				  "to this lowcarb (it reads version %s)",
 				  v ? v : "", LC_SCHEMA_VERSION);
-	tcmapdel(m);
+	lc_rec_free(r);
 	return rc;
 }
 
-/* A new file: indexes (Tokyo Cabinet refuses them inside a transaction),
- * then the schema record in one; a file without that record is refused
- * on open, so a crash in between leaves nothing that passes for a
- * catalog. */
-static int initialise(struct lc_store *st, struct lc_error *err)
-{
-	TCMAP *m;
-	int ok, rc = create_indexes(st, err);
-
-	if (rc < 0)
-		return rc;
-	if (!tctdbtranbegin(st->tdb))
-		return tc_fail(st, err, "begin a transaction");
-	m = tcmapnew2(4);
-	tcmapput2(m, "kind", "meta");
-	tcmapput2(m, "version", LC_SCHEMA_VERSION);
-	ok = tctdbput(st->tdb, "meta:schema", 11, m);
-	tcmapdel(m);
-	if (!ok || !tctdbtrancommit(st->tdb)) {
-		rc = tc_fail(st, err, "initialise the catalog");
-		tctdbtranabort(st->tdb);
-		return rc;
-	}
-	return 0;
-}
-
-/* Tokyo Cabinet keeps each index in a file beside the database
- * (PATH.idx.COLUMN.lex|dec) and the write-ahead log in PATH.wal. Left
- * over from a deleted catalog, they would be adopted by a new one at the
- * same path with their stale entries: remove them before creating. */
-static void remove_leftovers(const char *path)
+static void remove_glob(const char *path, const char *suffix)
 {
 	char pat[1100];
 	glob_t g;
 
-	snprintf(pat, sizeof pat, "%s.idx.*", path);
+	snprintf(pat, sizeof pat, "%s%s", path, suffix);
 	if (glob(pat, 0, NULL, &g) == 0) {
 		for (size_t i = 0; i < g.gl_pathc; i++)
-			remove(g.gl_pathv[i]);
+			unlink(g.gl_pathv[i]);
 		globfree(&g);
 	}
-	snprintf(pat, sizeof pat, "%s.wal", path);
-	remove(pat);
+}
+
+void lc_st_remove_leftovers(const char *path, int all)
+{
+	static const char *const suffix[] = {
+		".idx.*", ".commit", ".bulk", ".convert", ".init-*", ".wal"
+	};
+
+	for (size_t i = 0; i < (all ? 6 : 2); i++)
+		remove_glob(path, suffix[i]);
 }
 
 int lc_store_open(struct lc_store **out, const char *path, int mode,
@@ -210,67 +258,50 @@ int lc_store_open(struct lc_store **out, const char *path, int mode,
 {
 	struct lc_store *st;
 	struct stat sb;
-	int exists = stat(path, &sb) == 0, rc, omode, opened;
+	int rc;
 
 	*out = NULL;
-	if (!exists && mode != LC_OPEN_CREATE)
-		return lc_error_set(err, LC_EIO, path, 0, NULL,
-				    "no catalog here (create one with "
-				    "'lowcarb init')");
 	st = calloc(1, sizeof *st);
 	if (!st)
 		return lc_error_set(err, LC_ENOMEM, path, 0, NULL,
 				    "out of memory");
 	snprintf(st->path, sizeof st->path, "%s", path);
-	st->tdb = tctdbnew();
-	if (!st->tdb) {
-		free(st);
-		return lc_error_set(err, LC_ENOMEM, path, 0, NULL,
-				    "out of memory");
-	}
-	/* Small caches and memory map, for memory that does not grow with
-	 * the catalog: each of the 8 index B+ trees inherits them (its own
-	 * map of xmsiz, its own 64 leaves and 32 nodes), and mapped pages
-	 * count as resident once touched. Measured on imports of 100,000
-	 * to 1,000,000 dossiers: 8 MiB maps with 256/128 caches held 60-90
-	 * MiB; 1,024/256 caches import 300,000 dossiers some 20% faster
-	 * but hold 86 MiB. */
-	tctdbsetcache(st->tdb, 0, 64, 32);
-	tctdbsetxmsiz(st->tdb, 1LL << 20);
 	st->writer = mode != LC_OPEN_READ;
-	/* Not TDBOTSYNC: it fsyncs the write-ahead log at every write of a
-	 * transaction; one tctdbsync after each commit is enough. */
-	omode = st->writer ? TDBOWRITER : TDBOREADER;
-	if (!exists) {
-		remove_leftovers(path);
-		/* Sized for large editions; tuning applies at creation. */
-		tctdbtune(st->tdb, 1048573, -1, -1, TDBTLARGE);
-		omode |= TDBOCREAT;
+	rc = busy_timeout(&st->busy, err);
+	if (rc == 0 && stat(path, &sb) != 0) {
+		if (mode != LC_OPEN_CREATE)
+			rc = lc_error_set(err, LC_EIO, path, 0, NULL,
+					  "no catalog here (create one with "
+					  "'lowcarb init')");
+		else
+			rc = create(st, err);
+	} else if (rc == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0) {
+		/* Opening it for writing would make it a database. */
+		rc = lc_error_set(err, LC_EIO, path, 0, NULL,
+				  "not a lowcarb catalog (an empty file; "
+				  "left as it is)");
 	}
-	rc = open_locked(st, omode, err);
-	opened = rc == 0;
-	if (rc == 0 && !exists)
-		rc = initialise(st, err);
+	if (rc == 0 && is_table(path))
+		rc = lc_st_convert(st, err);
+	if (rc == 0) {
+		st->bdb = lc_st_new_db();
+		rc = st->bdb ? lc_st_open_locked(st, st->bdb, path,
+			st->writer ? BDBOWRITER : BDBOREADER, err) :
+			lc_error_set(err, LC_ENOMEM, path, 0, NULL,
+				     "out of memory");
+		if (rc < 0 && st->bdb) {
+			tcbdbdel(st->bdb);
+			st->bdb = NULL;
+		}
+	}
 	if (rc == 0)
 		rc = check_version(st, err);
-	if (rc == 0 && rebuild_pending(st)) {
-		if (st->writer)
-			rc = rebuild_indexes(st, err);
-		else
-			rc = lc_error_set(err, LC_EIO, path, 0, NULL,
-					  "the indexes are incomplete (a bulk "
-					  "import was interrupted): run "
-					  "'lowcarb init' to rebuild them");
-	}
 	if (rc < 0) {
-		if (opened)
-			tctdbclose(st->tdb);
-		tctdbdel(st->tdb);
-		free(st);
-		if (!exists)
-			remove(path);
+		lc_store_close(st);
 		return rc;
 	}
+	if (st->writer)
+		lc_st_remove_leftovers(path, 1);
 	*out = st;
 	return 0;
 }
@@ -280,14 +311,18 @@ void lc_store_close(struct lc_store *st)
 	if (!st)
 		return;
 	lc_store_abort(st);
-	tctdbclose(st->tdb);
-	tctdbdel(st->tdb);
+	if (st->bdb)
+		tcbdbdel(st->bdb);   /* closes it */
 	free(st);
 }
 
 /* 0 when a transaction may begin, else LC_EUSAGE saying why not. */
 static int may_begin(struct lc_store *st, struct lc_error *err)
 {
+	TCBDB *db;
+
+	if (lc_st_db(st, &db, err) < 0)
+		return LC_EIO;
 	if (!st->writer)
 		return lc_error_set(err, LC_EUSAGE, st->path, 0, NULL,
 				    "catalog opened read-only");
@@ -303,70 +338,159 @@ int lc_store_begin(struct lc_store *st, struct lc_error *err)
 
 	if (rc < 0)
 		return rc;
-	if (!tctdbtranbegin(st->tdb))
-		return tc_fail(st, err, "begin a transaction");
+	if (!tcbdbtranbegin(st->bdb))
+		return lc_st_fail(st, st->bdb, err, "begin a transaction");
 	st->in_tx = 1;
 	return 0;
 }
 
-/* Inside a Tokyo Cabinet transaction every dirty page of every index
- * B+ tree stays in memory until the commit, so a large import grows
- * without bound. A bulk transaction drops the indexes first (after
- * marking them for rebuild) and builds them again after the commit or
- * abort, with the bounded caches of an ordinary write. */
+/* Copies the catalog into the new file to (truncated), read through
+ * Tokyo Cabinet's own descriptor of it (its struct is public): opening
+ * the file again and closing that would drop this process's lock on it,
+ * since POSIX record locks belong to a process and a file, and closing
+ * any descriptor of the file releases them. */
+static int copy_catalog(struct lc_store *st, const char *to,
+			struct lc_error *err)
+{
+	static char buf[1 << 20];
+	int in = st->bdb->hdb->fd, o, rc = 0;
+	off_t at = 0;
+	ssize_t n;
+
+	o = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (o < 0)
+		return sys_fail(err, to, "create");
+	while (rc == 0 && (n = pread(in, buf, sizeof buf, at)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			rc = sys_fail(err, st->path, "read");
+			break;
+		}
+		at += n;
+		for (ssize_t w, off = 0; rc == 0 && off < n; off += w) {
+			w = write(o, buf + off, (size_t)(n - off));
+			if (w < 0 && errno == EINTR)
+				w = 0;
+			else if (w < 0)
+				rc = sys_fail(err, to, "write");
+		}
+	}
+	if (close(o) != 0 && rc == 0)
+		rc = sys_fail(err, to, "write");
+	return rc;
+}
+
+/* Inside a Tokyo Cabinet transaction every changed page stays in memory
+ * until the commit, so a large import would grow without bound. A bulk
+ * transaction writes a copy of the catalog instead, without a log and
+ * with bounded caches: the catalog itself is not touched until the
+ * commit renames the synced copy over it. */
 int lc_store_begin_bulk(struct lc_store *st, struct lc_error *err)
 {
+	char bulk[1100];
 	int rc = may_begin(st, err);
 
-	if (rc == 0)
-		rc = set_rebuild_mark(st, 1, err);
 	if (rc < 0)
 		return rc;
-	for (size_t i = 0; i < sizeof indexes / sizeof *indexes; i++)
-		if (!tctdbsetindex(st->tdb, indexes[i].col, TDBITVOID) &&
-		    tctdbecode(st->tdb) != TCENOREC)
-			return tc_fail(st, err, "drop an index");
-	if (!tctdbtranbegin(st->tdb))
-		return tc_fail(st, err, "begin a transaction");
+	snprintf(bulk, sizeof bulk, "%s.bulk", st->path);
+	rc = copy_catalog(st, bulk, err);
+	if (rc == 0) {
+		st->shadow = lc_st_new_db();
+		if (!st->shadow)
+			rc = lc_error_set(err, LC_ENOMEM, st->path, 0, NULL,
+					  "out of memory");
+	}
+	if (rc == 0 && !tcbdbopen(st->shadow, bulk, BDBOWRITER))
+		rc = lc_st_fail(st, st->shadow, err, "open a bulk copy");
+	if (rc == 0)
+		rc = lc_st_buffer(st, st->shadow, err);
+	if (rc < 0) {
+		if (st->shadow)
+			tcbdbdel(st->shadow);
+		st->shadow = NULL;
+		unlink(bulk);
+		return rc;
+	}
 	st->in_tx = 1;
-	st->bulk = 1;
 	return 0;
+}
+
+/* The bulk commit: the copy closed (all written), synced, renamed over
+ * the catalog and the directory synced; then the catalog opened again.
+ * Tokyo Cabinet opens a path once in a process, so the old file's lock
+ * is let go first: a process that takes the new file meanwhile leaves
+ * this handle closed, but the commit stands. */
+static int commit_bulk(struct lc_store *st, struct lc_error *err)
+{
+	char bulk[1100];
+	int rc = 0;
+
+	snprintf(bulk, sizeof bulk, "%s.bulk", st->path);
+	rc = lc_st_unbuffer(st, err);
+	if (rc == 0 && !tcbdbclose(st->shadow))
+		rc = lc_st_fail(st, st->shadow, err, "write the bulk copy");
+	tcbdbdel(st->shadow);
+	st->shadow = NULL;
+	if (rc == 0)
+		rc = lc_st_sync_file(bulk, err);
+	if (rc == 0 && rename(bulk, st->path) != 0)
+		rc = sys_fail(err, st->path, "replace the catalog");
+	if (rc < 0) {
+		unlink(bulk);
+		return rc;
+	}
+	rc = lc_st_sync_dir(st->path, err);
+	tcbdbdel(st->bdb);
+	st->bdb = lc_st_new_db();
+	if (st->bdb && lc_st_open_locked(st, st->bdb, st->path, BDBOWRITER,
+					 NULL) < 0) {
+		tcbdbdel(st->bdb);
+		st->bdb = NULL;
+	}
+	return rc;
 }
 
 int lc_store_commit(struct lc_store *st, struct lc_error *err)
 {
-	int bulk = st->bulk;
-
 	if (!st->in_tx)
 		return lc_error_set(err, LC_EUSAGE, st->path, 0, NULL,
 				    "no transaction to commit");
 	st->in_tx = 0;
-	st->bulk = 0;
-	if (!tctdbtrancommit(st->tdb)) {
-		int rc = tc_fail(st, err, "commit");
+	st->gen++;
+	if (st->shadow)
+		return commit_bulk(st, err);
+	if (!tcbdbtrancommit(st->bdb)) {
+		int rc = lc_st_fail(st, st->bdb, err, "commit");
 
-		tctdbtranabort(st->tdb);
-		if (bulk)
-			rebuild_indexes(st, NULL);
+		tcbdbtranabort(st->bdb);
 		return rc;
 	}
-	if (!tctdbsync(st->tdb))
-		return tc_fail(st, err, "write the catalog to disk");
-	return bulk ? rebuild_indexes(st, err) : 0;
+	/* Not BDBOTSYNC, which syncs the write-ahead log at every logged
+	 * write: one sync after the commit is what durability needs. */
+	if (!tcbdbsync(st->bdb))
+		return lc_st_fail(st, st->bdb, err,
+				  "write the catalog to disk");
+	return 0;
 }
 
 void lc_store_abort(struct lc_store *st)
 {
-	if (st && st->in_tx) {
-		tctdbtranabort(st->tdb);
-		st->in_tx = 0;
-		if (st->bulk) {
-			st->bulk = 0;
-			/* If this fails the mark stays, and the next open
-			 * for writing rebuilds. */
-			rebuild_indexes(st, NULL);
-		}
+	char bulk[1100];
+
+	if (!st || !st->in_tx)
+		return;
+	st->in_tx = 0;
+	st->gen++;
+	if (st->shadow) {
+		snprintf(bulk, sizeof bulk, "%s.bulk", st->path);
+		lc_st_unbuffer(st, NULL);
+		tcbdbdel(st->shadow);
+		st->shadow = NULL;
+		unlink(bulk);
+		return;
 	}
+	tcbdbtranabort(st->bdb);
 }
 
 int lc_store_in_tx(const struct lc_store *st)
@@ -374,156 +498,13 @@ int lc_store_in_tx(const struct lc_store *st)
 	return st->in_tx;
 }
 
-static struct lc_rec *rec_from_map(TCMAP *m)
+/* The Debian build of Tokyo Cabinet has its "micro yield" race-detection
+ * aid compiled in: one `if` or `while` in 256 inside the library calls
+ * sched_yield(2), some 25 system calls per imported dossier, each giving
+ * the processor away when the machine is busy. lowcarb is single-threaded
+ * and has nothing to yield to: this definition, linked into the binary,
+ * takes the place of libc's for the library (ELF symbol interposition). */
+int sched_yield(void)
 {
-	struct lc_rec *r = lc_rec_new();
-	const char *k;
-
-	if (!r)
-		return NULL;
-	tcmapiterinit(m);
-	while ((k = tcmapiternext2(m)) != NULL)
-		if (lc_rec_set(r, k, tcmapget2(m, k)) < 0) {
-			lc_rec_free(r);
-			return NULL;
-		}
-	return r;
-}
-
-int lc_store_get(struct lc_store *st, const char *key, struct lc_rec **out,
-		 struct lc_error *err)
-{
-	TCMAP *m = tctdbget(st->tdb, key, (int)strlen(key));
-
-	*out = NULL;
-	if (!m) {
-		if (tctdbecode(st->tdb) == TCENOREC)
-			return LC_ENOTFOUND;
-		return tc_fail(st, err, "read a record");
-	}
-	*out = rec_from_map(m);
-	tcmapdel(m);
-	if (!*out)
-		return lc_error_set(err, LC_ENOMEM, st->path, 0, NULL,
-				    "out of memory");
-	return 0;
-}
-
-/* Writes r at key: overwriting, or (keep) only when key is new, when it
- * returns 1 for a key already there. */
-static int put(struct lc_store *st, const char *key, const struct lc_rec *r,
-	       int keep, struct lc_error *err)
-{
-	TCMAP *m;
-	int ok, ksz = (int)strlen(key);
-
-	if (!st->in_tx)
-		return lc_error_set(err, LC_EUSAGE, st->path, 0, NULL,
-				    "write outside a transaction");
-	m = tcmapnew2(lc_rec_count(r) + 1);
-	for (size_t i = 0; i < lc_rec_count(r); i++) {
-		const char *name, *val;
-
-		lc_rec_col(r, i, &name, &val);
-		tcmapput2(m, name, val);
-	}
-	ok = keep ? tctdbputkeep(st->tdb, key, ksz, m) :
-		tctdbput(st->tdb, key, ksz, m);
-	tcmapdel(m);
-	if (!ok && keep && tctdbecode(st->tdb) == TCEKEEP)
-		return 1;
-	return ok ? 0 : tc_fail(st, err, "write a record");
-}
-
-int lc_store_put(struct lc_store *st, const char *key,
-		 const struct lc_rec *r, struct lc_error *err)
-{
-	return put(st, key, r, 0, err);
-}
-
-int lc_store_put_new(struct lc_store *st, const char *key,
-		     const struct lc_rec *r, struct lc_error *err)
-{
-	return put(st, key, r, 1, err);
-}
-
-int lc_store_del(struct lc_store *st, const char *key, struct lc_error *err)
-{
-	if (!st->in_tx)
-		return lc_error_set(err, LC_EUSAGE, st->path, 0, NULL,
-				    "write outside a transaction");
-	if (tctdbout(st->tdb, key, (int)strlen(key)))
-		return 0;
-	if (tctdbecode(st->tdb) == TCENOREC)
-		return LC_ENOTFOUND;
-	return tc_fail(st, err, "delete a record");
-}
-
-static TDBQRY *build(struct lc_store *st, const struct lc_store_query *q)
-{
-	TDBQRY *qry = tctdbqrynew(st->tdb);
-
-	for (size_t i = 0; i < q->ncond; i++) {
-		static const int ops[] = { TDBQCSTREQ, TDBQCNUMGE,
-					   TDBQCNUMLE, TDBQCNUMBT };
-
-		tctdbqryaddcond(qry, q->cond[i].col, ops[q->cond[i].op],
-				q->cond[i].val);
-	}
-	if (q->order) {
-		int type = q->numeric ?
-			(q->desc ? TDBQONUMDESC : TDBQONUMASC) :
-			(q->desc ? TDBQOSTRDESC : TDBQOSTRASC);
-
-		tctdbqrysetorder(qry, q->order, type);
-	}
-	return qry;
-}
-
-int lc_store_query(struct lc_store *st, const struct lc_store_query *q,
-		   int (*fn)(const char *key, const struct lc_rec *r,
-			     void *ctx),
-		   void *ctx, struct lc_error *err)
-{
-	TDBQRY *qry = build(st, q);
-	TCLIST *keys = tctdbqrysearch(qry);
-	int rc = 0;
-
-	for (int i = 0; rc == 0 && i < tclistnum(keys); i++) {
-		int ksz;
-		const char *key = tclistval(keys, i, &ksz);
-		TCMAP *m = tctdbget(st->tdb, key, ksz);
-		struct lc_rec *r;
-
-		if (!m)
-			continue;
-		r = rec_from_map(m);
-		tcmapdel(m);
-		if (!r) {
-			rc = lc_error_set(err, LC_ENOMEM, st->path, 0, NULL,
-					  "out of memory");
-			break;
-		}
-		rc = fn(key, r, ctx);
-		lc_rec_free(r);
-	}
-	tclistdel(keys);
-	tctdbqrydel(qry);
-	return rc;
-}
-
-int lc_store_hint(struct lc_store *st, const struct lc_store_query *q,
-		  char *buf, size_t n, struct lc_error *err)
-{
-	TDBQRY *qry = build(st, q);
-	TCLIST *keys;
-
-	(void)err;
-	/* The hint is filled by a search; limit it to one result. */
-	tctdbqrysetlimit(qry, 1, 0);
-	keys = tctdbqrysearch(qry);
-	snprintf(buf, n, "%s", tctdbqryhint(qry));
-	tclistdel(keys);
-	tctdbqrydel(qry);
 	return 0;
 }

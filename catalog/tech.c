@@ -103,9 +103,10 @@ int lc_tech_set(struct lc_tech *t, int f, const char *value,
 	const char *name = lc_field_name(f);
 	double v;
 
-	if (!name)
+	if (!name || f == LC_F_PROJECTS)
 		return lc_error_set(err, LC_EUSAGE, NULL, 0, NULL,
-				    "no field number %d", f);
+				    "no field number %d (projects are set "
+				    "with lc_tech_add_demo)", f);
 	if (!value || !*value) {
 		clear_field(t, f);
 		return 0;
@@ -113,7 +114,8 @@ int lc_tech_set(struct lc_tech *t, int f, const char *value,
 	switch (lc_field_type(f)) {
 	case LC_FT_ENUM:
 		if ((f == LC_F_SECTOR && lc_sector_from_name(value) < 0) ||
-		    (f == LC_F_CATEGORY && lc_category_from_name(value) < 0))
+		    (f == LC_F_CATEGORY && lc_category_from_name(value) < 0) ||
+		    (f == LC_F_GAS && lc_gas_from_name(value) < 0))
 			return lc_error_set(err, LC_EDATA, NULL, 0, name,
 					    "unknown %s '%s'", name, value);
 		break;

@@ -22,7 +22,7 @@ extern const struct cli_cmd cli_cmd_init, cli_cmd_list, cli_cmd_show,
 	cli_cmd_import, cli_cmd_mcda, cli_cmd_weights, cli_cmd_ahp,
 	cli_cmd_rank, cli_cmd_explain, cli_cmd_experts, cli_cmd_conflicts,
 	cli_cmd_assign, cli_cmd_sheets, cli_cmd_scores, cli_cmd_panel,
-	cli_cmd_audit, cli_cmd_export;
+	cli_cmd_audit, cli_cmd_export, cli_cmd_check;
 
 /* NULL-terminated list of every command, in help order. */
 extern const struct cli_cmd *const cli_commands[];
@@ -113,13 +113,13 @@ int cli_dispatch(const char *cmd, int argc, char **argv,
 		 const struct cli_sub *subs);
 
 /* "lowcarb CMD list [--format table|csv|json]" over the panel's records
- * of kind (see lc_pnl_out_kind): parses the arguments (cli_list_format),
+ * of kind (see lc_rows_kind): parses the arguments (cli_list_format),
  * opens the catalog read-only and writes the records through o, whose
  * ncol becomes csv_ncol with --format csv when csv_ncol is not 0.
  * Returns the exit code (errors printed). */
-struct lc_pnl_out;
+struct lc_rows;
 int cli_list_kind(const char *cmd, int argc, char **argv, const char *kind,
-		  const char *const *from, struct lc_pnl_out *o,
+		  const char *const *from, struct lc_rows *o,
 		  size_t csv_ncol);
 
 #endif

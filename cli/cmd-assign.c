@@ -3,7 +3,8 @@
 #include <getopt.h>
 #include <string.h>
 #include "cli/cli.h"
-#include "ranker/panel.h"
+#include "ranker/ranker.h"
+#include "exporters/exporters.h"
 
 static void on_fallback(const char *tech, const char *sector, size_t n,
 			size_t k, void *ctx)
@@ -32,7 +33,7 @@ static int do_solve(int argc, char **argv)
 	};
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
-	struct lc_pnl_assign_sum sum;
+	struct lc_assign_sum sum;
 	const char *v[2] = { NULL, NULL }, *edition;
 	long k = 0;
 	int first, rc;
@@ -50,7 +51,7 @@ static int do_solve(int argc, char **argv)
 	rc = cli_open(&cat, LC_OPEN_WRITE);
 	if (rc)
 		return rc;
-	rc = lc_pnl_assign_edition(cat, edition, (size_t)k, on_fallback,
+	rc = lc_assign_edition(cat, edition, (size_t)k, on_fallback,
 				   on_bad, NULL, &sum, &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
@@ -76,8 +77,8 @@ static int do_pair(int argc, char **argv, int add)
 	rc = cli_open(&cat, LC_OPEN_WRITE);
 	if (rc)
 		return rc;
-	rc = add ? lc_pnl_assign_add(cat, argv[1], argv[2], &err) :
-		lc_pnl_assign_remove(cat, argv[1], argv[2], &err);
+	rc = add ? lc_assign_add(cat, argv[1], argv[2], &err) :
+		lc_assign_remove(cat, argv[1], argv[2], &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
@@ -93,7 +94,7 @@ static const int widths[] = { 10, 14, 0 };
 
 static int do_list(int argc, char **argv)
 {
-	struct lc_pnl_out o = { stdout, LC_PNL_TABLE, 3, cols, heads, widths,
+	struct lc_rows o = { stdout, LC_ROWS_TABLE, 3, cols, heads, widths,
 				0 };
 
 	/* Keys are assign:<id>:<expert>: listed by dossier, then expert;

@@ -3,19 +3,8 @@
  * check. */
 #include <getopt.h>
 #include "cli/cli.h"
-#include "ranker/panel.h"
-
-static int print_one(const struct lc_pnl_audit_entry *e, void *ctx)
-{
-	(void)ctx;
-	printf("%s %s %s %s %s", e->seq ? e->seq : "?",
-	       e->when ? e->when : "", e->who ? e->who : "",
-	       e->action ? e->action : "", e->detail ? e->detail : "");
-	if (e->source && *e->source)
-		printf(" [%s]", e->source);
-	putchar('\n');
-	return 0;
-}
+#include "ranker/ranker.h"
+#include "exporters/exporters.h"
 
 static int run(int argc, char **argv)
 {
@@ -35,9 +24,9 @@ static int run(int argc, char **argv)
 	if (rc)
 		return rc;
 	if (verify)
-		rc = lc_pnl_audit_verify(cat, &n, &err);
+		rc = lc_audit_verify(cat, &n, &err);
 	else
-		rc = lc_pnl_audit_each(cat, print_one, NULL, &err);
+		rc = lc_audit_write(stdout, cat, &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);

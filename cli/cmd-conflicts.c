@@ -2,7 +2,8 @@
  * between experts and dossiers, automatic and declared. */
 #include <getopt.h>
 #include "cli/cli.h"
-#include "ranker/panel.h"
+#include "ranker/ranker.h"
+#include "exporters/exporters.h"
 
 static int do_add(int argc, char **argv)
 {
@@ -26,7 +27,7 @@ static int do_add(int argc, char **argv)
 	rc = cli_open(&cat, LC_OPEN_WRITE);
 	if (rc)
 		return rc;
-	rc = lc_pnl_conflict_declare(cat, argv[first], argv[first + 1],
+	rc = lc_conflict_declare(cat, argv[first], argv[first + 1],
 				     reason[0], &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
@@ -43,7 +44,7 @@ static const int widths[] = { 8, 12, 8, 0 };
 
 static int do_list(int argc, char **argv)
 {
-	struct lc_pnl_out o = { stdout, LC_PNL_TABLE, 4, cols, heads, widths,
+	struct lc_rows o = { stdout, LC_ROWS_TABLE, 4, cols, heads, widths,
 				0 };
 
 	return cli_list_kind("conflicts", argc, argv, "conflict", from, &o,

@@ -1,13 +1,21 @@
 /* cmd-experts.c - `lowcarb experts import FILE` and `lowcarb experts list`:
  * the evaluation panel's experts, kept in the catalog. */
 #include "cli/cli.h"
-#include "ranker/panel.h"
+#include "importers/importers.h"
+#include "ranker/ranker.h"
+#include "exporters/exporters.h"
 
+/* Reads and checks the file, then stores the experts and recomputes the
+ * automatic conflicts in one audited transaction. */
 static int do_import(int argc, char **argv)
 {
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
-	struct lc_pnl_import_sum sum;
+	struct lc_experts x = { NULL, 0 };
+	struct lc_put_counts n = { 0, 0, 0 };
+	struct lc_audit *a = NULL;
+	long added = 0, removed = 0;
+	size_t nread;
 	int rc;
 
 	if (argc != 2)
@@ -15,15 +23,25 @@ static int do_import(int argc, char **argv)
 	rc = cli_open(&cat, LC_OPEN_CREATE);
 	if (rc)
 		return rc;
-	rc = lc_pnl_experts_import(cat, argv[1], cli_problem, NULL, &sum,
-				   &err);
+	rc = lc_experts_read(argv[1], cli_problem, NULL, &x, &err);
+	if (rc == 0) {
+		rc = lc_audit_tx_begin(cat, &a, &err);
+		if (rc == 0)
+			rc = lc_experts_store(cat, &x, &n, &err);
+		if (rc == 0)
+			rc = lc_conflicts_refresh(cat, a, argv[1], &added,
+						  &removed, &err);
+		rc = lc_audit_tx_end(cat, a, rc, &err);
+	}
 	lc_catalog_close(cat);
+	nread = x.n;
+	lc_experts_release(&x);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("experts: %ld read, %ld added, %ld updated, %ld unchanged\n",
-	       sum.read, sum.added, sum.updated, sum.unchanged);
+	printf("experts: %zu read, %ld added, %ld updated, %ld unchanged\n",
+	       nread, n.added, n.updated, n.unchanged);
 	printf("conflicts found automatically: %ld new, %ld no longer "
-	       "apply\n", sum.conflicts_added, sum.conflicts_removed);
+	       "apply\n", added, removed);
 	return 0;
 }
 
@@ -37,8 +55,8 @@ static int do_list(int argc, char **argv)
 {
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
-	struct lc_pnl_experts x;
-	struct lc_pnl_out o = { stdout, LC_PNL_TABLE, 6, cols, heads, widths,
+	struct lc_experts x;
+	struct lc_rows o = { stdout, LC_ROWS_TABLE, 6, cols, heads, widths,
 				0 };
 	int rc = cli_list_format("experts", argc, argv, "table,csv,json",
 				 &o.fmt);
@@ -47,24 +65,24 @@ static int do_list(int argc, char **argv)
 		rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
-	rc = lc_pnl_experts_load(cat, &x, &err);
+	rc = lc_experts_load(cat, &x, &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	if (o.fmt == LC_PNL_TABLE)
+	if (o.fmt == LC_ROWS_TABLE)
 		o.ncol = 4;
-	lc_pnl_out_begin(&o);
+	lc_rows_begin(&o);
 	for (size_t i = 0; i < x.n; i++) {
-		const struct lc_pnl_expert *e = &x.v[i];
+		const struct lc_expert *e = &x.v[i];
 		const char *all[6] = { e->id, e->name, e->affiliation,
 				       e->credit_codes, e->sectors, e->email };
 		const char *some[4] = { e->id, e->name, e->affiliation,
 					e->sectors };
 
-		lc_pnl_out_row(&o, o.fmt == LC_PNL_TABLE ? some : all);
+		lc_rows_row(&o, o.fmt == LC_ROWS_TABLE ? some : all);
 	}
-	lc_pnl_out_end(&o);
-	lc_pnl_experts_release(&x);
+	lc_rows_end(&o);
+	lc_experts_release(&x);
 	return 0;
 }
 

@@ -29,34 +29,34 @@ static const char *short_v(double v, char *b)
 
 static void explain_table(const struct lc_ranking *r, size_t i)
 {
-	size_t nc = lc_ranking_criteria(r), elig = 0;
+	size_t nc = lc_ranking_info(r)->ncrit, elig = 0;
 	/* the gap is score - threshold: one search, not two */
 	double thr = lc_ranking_threshold(r, i);
-	double gap = lc_ranking_score(r, i) - thr;
+	double gap = lc_ranking_entry(r, i)->score - thr;
 	char b1[32], b2[32], b3[32];
-	int sel = lc_ranking_selected(r, i);
+	int sel = lc_ranking_entry(r, i)->selected;
 
-	for (size_t k = 0; k < lc_ranking_count(r); k++)
-		elig += lc_ranking_eligible(r, k);
-	printf("%s  %s\n", lc_ranking_id(r, i), lc_ranking_name(r, i));
+	for (size_t k = 0; k < lc_ranking_info(r)->count; k++)
+		elig += lc_ranking_entry(r, k)->eligible;
+	printf("%s  %s\n", lc_ranking_entry(r, i)->id, lc_ranking_entry(r, i)->name);
 	printf("edition %s, profile %s, method %s (%s)\n",
-	       lc_ranking_edition(r), lc_ranking_profile(r),
-	       lc_ranking_method(r), lc_ranking_params(r));
-	if (!lc_ranking_eligible(r, i)) {
+	       lc_ranking_info(r)->edition, lc_ranking_info(r)->profile,
+	       lc_ranking_info(r)->method, lc_ranking_info(r)->params);
+	if (!lc_ranking_entry(r, i)->eligible) {
 		printf("not ranked: excluded by %s\n",
-		       lc_ranking_excluded(r, i));
+		       lc_ranking_entry(r, i)->excluded);
 		return;
 	}
 	printf("rank %d of %zu eligible, score %s, %s\n",
-	       lc_ranking_rank(r, i), elig,
-	       short_v(lc_ranking_score(r, i), b1),
+	       lc_ranking_entry(r, i)->rank, elig,
+	       short_v(lc_ranking_entry(r, i)->score, b1),
 	       sel ? "selected" : "not selected");
-	if (lc_ranking_tiebreak(r, i))
-		printf("tie: %s\n", lc_ranking_tiebreak(r, i));
-	if (lc_ranking_quota_note(r, i))
-		printf("quota: %s\n", lc_ranking_quota_note(r, i));
+	if (lc_ranking_entry(r, i)->tiebreak)
+		printf("tie: %s\n", lc_ranking_entry(r, i)->tiebreak);
+	if (lc_ranking_entry(r, i)->quota)
+		printf("quota: %s\n", lc_ranking_entry(r, i)->quota);
 	printf("cut-off score (last selected on merit): %s\n",
-	       short_v(lc_ranking_cutoff(r), b1));
+	       short_v(lc_ranking_info(r)->cutoff, b1));
 	if (isinf(thr))
 		printf("%s\n", sel ? "stays in at any score: a minimum quota "
 		       "holds it" : "cannot enter at any score: its sector's "
@@ -74,13 +74,13 @@ static void explain_table(const struct lc_ranking *r, size_t i)
 		char nb[64];
 
 		snprintf(nb, sizeof nb, "-");
-		if (lc_ranking_weight(r, j) > 0 &&
+		if (lc_ranking_info(r)->weight[j] > 0 &&
 		    lc_ranking_explain(r, i, j, &need, &reach, NULL) == 0) {
 			/* six digits may not show that a value must move
 			 * past the current one: say so */
 			int same = reach && !strcmp(short_v(need, b3),
-				short_v(lc_ranking_value(r, i, j), b1));
-			int up = lc_ranking_is_cost(r, j) == sel;
+				short_v(lc_ranking_entry(r, i)->value[j], b1));
+			int up = lc_ranking_info(r)->cost[j] == sel;
 
 			if (reach)
 				snprintf(nb, sizeof nb, "%s %s", sel ?
@@ -93,44 +93,44 @@ static void explain_table(const struct lc_ranking *r, size_t i)
 					 "not enough alone");
 		}
 		printf("%-16s %8.4f %14s %14s  %s%s\n",
-		       lc_ranking_criterion(r, j), lc_ranking_weight(r, j),
-		       short_v(lc_ranking_value(r, i, j), b1),
-		       short_v(lc_ranking_contribution(r, i, j), b2), nb,
-		       lc_ranking_disagreement(r, i, j) ?
+		       lc_ranking_info(r)->crit[j], lc_ranking_info(r)->weight[j],
+		       short_v(lc_ranking_entry(r, i)->value[j], b1),
+		       short_v(lc_ranking_entry(r, i)->contrib[j], b2), nb,
+		       lc_ranking_entry(r, i)->disagree[j] ?
 		       "  (panel disagrees)" : "");
 	}
 	printf("\ncontributions are w * normalised value (the weighted-sum "
 	       "view);\nthe last column re-runs %s with only that criterion "
-	       "changed.\n", lc_ranking_method(r));
+	       "changed.\n", lc_ranking_info(r)->method);
 }
 
 static void explain_json(const struct lc_ranking *r, size_t i)
 {
-	size_t nc = lc_ranking_criteria(r);
+	size_t nc = lc_ranking_info(r)->ncrit;
 	char b[32];
-	int el = lc_ranking_eligible(r, i);
+	int el = lc_ranking_entry(r, i)->eligible;
 
 	printf("{\"id\": ");
-	lc_json_string(stdout, lc_ranking_id(r, i));
+	lc_json_string(stdout, lc_ranking_entry(r, i)->id);
 	printf(", \"edition\": ");
-	lc_json_string(stdout, lc_ranking_edition(r));
+	lc_json_string(stdout, lc_ranking_info(r)->edition);
 	printf(", \"method\": ");
-	lc_json_string(stdout, lc_ranking_method(r));
+	lc_json_string(stdout, lc_ranking_info(r)->method);
 	printf(", \"eligible\": %s", el ? "true" : "false");
 	if (!el) {
 		printf(", \"excluded\": ");
-		lc_json_string(stdout, lc_ranking_excluded(r, i));
+		lc_json_string(stdout, lc_ranking_entry(r, i)->excluded);
 		printf("}\n");
 		return;
 	}
 	printf(", \"rank\": %d, \"score\": %s, \"selected\": %s",
-	       lc_ranking_rank(r, i), fmtv(lc_ranking_score(r, i), b),
-	       lc_ranking_selected(r, i) ? "true" : "false");
-	printf(", \"cutoff\": %s", isnan(lc_ranking_cutoff(r)) ? "null" :
-	       fmtv(lc_ranking_cutoff(r), b));
+	       lc_ranking_entry(r, i)->rank, fmtv(lc_ranking_entry(r, i)->score, b),
+	       lc_ranking_entry(r, i)->selected ? "true" : "false");
+	printf(", \"cutoff\": %s", isnan(lc_ranking_info(r)->cutoff) ? "null" :
+	       fmtv(lc_ranking_info(r)->cutoff, b));
 	{
 		double thr = lc_ranking_threshold(r, i);
-		double gap = lc_ranking_score(r, i) - thr;
+		double gap = lc_ranking_entry(r, i)->score - thr;
 
 		/* infinite: no score would change it (null) */
 		printf(", \"threshold\": %s", !isfinite(thr) ? "null" :
@@ -139,13 +139,13 @@ static void explain_json(const struct lc_ranking *r, size_t i)
 		       fmtv(gap, b));
 	}
 	printf(", \"quota\": ");
-	if (lc_ranking_quota_note(r, i))
-		lc_json_string(stdout, lc_ranking_quota_note(r, i));
+	if (lc_ranking_entry(r, i)->quota)
+		lc_json_string(stdout, lc_ranking_entry(r, i)->quota);
 	else
 		printf("null");
 	printf(", \"tiebreak\": ");
-	if (lc_ranking_tiebreak(r, i))
-		lc_json_string(stdout, lc_ranking_tiebreak(r, i));
+	if (lc_ranking_entry(r, i)->tiebreak)
+		lc_json_string(stdout, lc_ranking_entry(r, i)->tiebreak);
 	else
 		printf("null");
 	printf(", \"criteria\": [");
@@ -153,15 +153,15 @@ static void explain_json(const struct lc_ranking *r, size_t i)
 		double need = NAN, v;
 		int reach = 0;
 
-		if (lc_ranking_weight(r, j) > 0)
+		if (lc_ranking_info(r)->weight[j] > 0)
 			lc_ranking_explain(r, i, j, &need, &reach, NULL);
 		printf("%s{\"criterion\": ", j ? ", " : "");
-		lc_json_string(stdout, lc_ranking_criterion(r, j));
+		lc_json_string(stdout, lc_ranking_info(r)->crit[j]);
 		printf(", \"weight\": %s",
-		       fmtv(lc_ranking_weight(r, j), b));
-		v = lc_ranking_value(r, i, j);
+		       fmtv(lc_ranking_info(r)->weight[j], b));
+		v = lc_ranking_entry(r, i)->value[j];
 		printf(", \"value\": %s", isnan(v) ? "null" : fmtv(v, b));
-		v = lc_ranking_contribution(r, i, j);
+		v = lc_ranking_entry(r, i)->contrib[j];
 		printf(", \"contribution\": %s",
 		       isnan(v) ? "null" : fmtv(v, b));
 		printf(", \"threshold\": %s}",

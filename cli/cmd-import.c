@@ -2,7 +2,6 @@
  * stores their dossiers in the catalog in one transaction; any invalid
  * dossier means nothing is stored unless --skip-invalid. */
 #include <getopt.h>
-#include <glob.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -60,18 +59,16 @@ static void progress(const char *file, long long done, long long total,
 }
 
 /* A failed import into a catalog that did not exist before leaves no
- * catalog behind: the file and its index files are removed. */
+ * catalog behind: the file and the store's companions (its write-ahead
+ * log, a bulk copy) are removed. */
 static void remove_new_catalog(const char *path)
 {
-	char pat[4200];
-	glob_t g;
-	size_t i;
-	unlink(path);
-	snprintf(pat, sizeof pat, "%s.idx.*", path);
-	if (glob(pat, 0, NULL, &g) == 0) {
-		for (i = 0; i < g.gl_pathc; i++)
-			unlink(g.gl_pathv[i]);
-		globfree(&g);
+	static const char *const ext[] = { "", ".wal", ".bulk" };
+	char p[4200];
+
+	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		snprintf(p, sizeof p, "%s%s", path, ext[i]);
+		unlink(p);
 	}
 }
 
@@ -162,7 +159,7 @@ const struct cli_cmd cli_cmd_import = {
 	"\n"
 	"Inputs of some 20,000 dossiers or more (16 MiB of XML, 6 MiB of CSV;\n"
 	"$LOWCARB_BULK_BYTES sets one threshold for both) are stored in a bulk\n"
-	"transaction whose memory does not grow with the file: the catalog's\n"
-	"indexes are rebuilt after it.\n",
+	"transaction whose memory does not grow with the file: the catalog\n"
+	"is written as a copy that replaces it at the commit.\n",
 	run
 };

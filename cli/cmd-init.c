@@ -24,8 +24,9 @@ const struct cli_cmd cli_cmd_init = {
 	"init", "create an empty catalog",
 	"usage: lowcarb [--catalog FILE] init\n"
 	"\n"
-	"Creates an empty catalog (a Tokyo Cabinet table database) with its\n"
-	"indexes. The catalog is --catalog FILE, else $LOWCARB_CATALOG, else\n"
+	"Creates an empty catalog (one Tokyo Cabinet B+ tree file holding\n"
+	"the records and their index entries). The catalog is --catalog\n"
+	"FILE, else $LOWCARB_CATALOG, else\n"
 	"lowcarb.tct in the working directory. An existing catalog is left\n"
 	"as it is (its version is checked).\n",
 	run

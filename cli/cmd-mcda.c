@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
-#include "exporters/exporters.h"
+#include "importers/importers.h"
 #include "ranker/ranker.h"
 
 #define MAXCOL 6
@@ -156,18 +156,22 @@ static void vikor_note(FILE *fp, const struct lc_matrix *mx,
 	fputc('\n', fp);
 }
 
-/* Indices by rank then input order (insertion sort: m is small). */
-static void order_by_rank(const int *rank, size_t m, size_t *ord)
+/* Indices by rank then input order: a counting sort, ranks being 1..m.
+ * Returns 0 or LC_ENOMEM. */
+static int order_by_rank(const int *rank, size_t m, size_t *ord)
 {
-	for (size_t i = 0; i < m; i++) {
-		size_t k = i;
+	size_t *start = calloc(m + 2, sizeof *start);
 
-		while (k > 0 && rank[ord[k - 1]] > rank[i]) {
-			ord[k] = ord[k - 1];
-			k--;
-		}
-		ord[k] = i;
-	}
+	if (!start)
+		return LC_ENOMEM;
+	for (size_t i = 0; i < m; i++)
+		start[rank[i] + 1]++;
+	for (size_t r = 1; r <= m + 1; r++)
+		start[r] += start[r - 1];
+	for (size_t i = 0; i < m; i++)
+		ord[start[rank[i]]++] = i;
+	free(start);
+	return 0;
 }
 
 /* Derives or parses the weights; prints the sum warning. */
@@ -419,8 +423,11 @@ static int run(int argc, char **argv)
 	}
 	if (rc)
 		goto fail;
-	lc_mcda_ranks(s, m, method != M_VIKOR, rank);
-	order_by_rank(rank, m, ord);
+	if (lc_mcda_ranks(s, m, method != M_VIKOR, rank) ||
+	    order_by_rank(rank, m, ord)) {
+		lc_error_set(&err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
+		goto fail;
+	}
 	if (!strcmp(fmt, "csv"))
 		print_csv(mx, &o);
 	else if (!strcmp(fmt, "json"))

@@ -24,55 +24,56 @@ static const char *flags(const struct lc_ranking *r, size_t i,
 	size_t used = 0;
 
 	buf[0] = '\0';
-	for (size_t j = 0; j < lc_ranking_criteria(r) && used < n; j++)
-		if (lc_ranking_disagreement(r, i, j))
+	for (size_t j = 0; j < lc_ranking_info(r)->ncrit && used < n; j++)
+		if (lc_ranking_entry(r, i)->disagree[j])
 			used += (size_t)snprintf(buf + used, n - used, "%s%s",
 						 used ? sep : "",
-						 lc_ranking_criterion(r, j));
+						 lc_ranking_info(r)->crit[j]);
 	return buf;
 }
 
 static void print_csv(const struct lc_ranking *r)
 {
-	size_t nc = lc_ranking_criteria(r);
+	size_t nc = lc_ranking_info(r)->ncrit;
 	char b[32], fb[256];
 
 	fputs("rank,id,sector,score,selected,eligible,excluded,tiebreak,"
 	      "quota,disagreement", stdout);
-	if (lc_ranking_runs(r))
+	if (lc_ranking_info(r)->runs)
 		fputs(",p_top,rank_min,rank_max", stdout);
 	for (size_t j = 0; j < nc; j++)
-		printf(",%s", lc_ranking_criterion(r, j));
+		printf(",%s", lc_ranking_info(r)->crit[j]);
 	putchar('\n');
-	for (size_t i = 0; i < lc_ranking_count(r); i++) {
-		int el = lc_ranking_eligible(r, i);
+	for (size_t i = 0; i < lc_ranking_info(r)->count; i++) {
+		int el = lc_ranking_entry(r, i)->eligible;
 
 		if (el)
-			printf("%d", lc_ranking_rank(r, i));
-		printf(",%s,%s,%s,%d,%d,", lc_ranking_id(r, i),
-		       lc_sector_name(lc_ranking_sector(r, i)) ?
-		       lc_sector_name(lc_ranking_sector(r, i)) : "",
-		       el ? num(lc_ranking_score(r, i), b) : "",
-		       lc_ranking_selected(r, i), el);
-		lc_csv_field(stdout, lc_ranking_excluded(r, i), 0);
+			printf("%d", lc_ranking_entry(r, i)->rank);
+		printf(",%s,%s,%s,%d,%d,", lc_ranking_entry(r, i)->id,
+		       lc_sector_name(lc_ranking_entry(r, i)->sector) ?
+		       lc_sector_name(lc_ranking_entry(r, i)->sector) : "",
+		       el ? num(lc_ranking_entry(r, i)->score, b) : "",
+		       lc_ranking_entry(r, i)->selected, el);
+		lc_csv_field(stdout, lc_ranking_entry(r, i)->excluded, 0);
 		putchar(',');
-		lc_csv_field(stdout, lc_ranking_tiebreak(r, i), 0);
+		lc_csv_field(stdout, lc_ranking_entry(r, i)->tiebreak, 0);
 		putchar(',');
-		lc_csv_field(stdout, lc_ranking_quota_note(r, i), 0);
+		lc_csv_field(stdout, lc_ranking_entry(r, i)->quota, 0);
 		printf(",%s", flags(r, i, ";", fb, sizeof fb));
-		if (lc_ranking_runs(r)) {
+		if (lc_ranking_info(r)->runs) {
 			int lo, hi;
 
-			lc_ranking_rank_range(r, i, &lo, &hi);
+			lo = lc_ranking_entry(r, i)->rank_lo;
+			hi = lc_ranking_entry(r, i)->rank_hi;
 			if (el)
 				printf(",%s,%d,%d",
-				       num(lc_ranking_prob_top(r, i), b), lo,
+				       num(lc_ranking_entry(r, i)->prob_top, b), lo,
 				       hi);
 			else
 				fputs(",,,", stdout);
 		}
 		for (size_t j = 0; j < nc; j++) {
-			double v = lc_ranking_value(r, i, j);
+			double v = lc_ranking_entry(r, i)->value[j];
 
 			printf(",%s", isnan(v) ? "" : num(v, b));
 		}
@@ -90,88 +91,89 @@ static void json_num(double v)
 static void print_json(const struct lc_ranking *r,
 		       const struct lc_selection *prev)
 {
-	size_t nc = lc_ranking_criteria(r);
+	size_t nc = lc_ranking_info(r)->ncrit;
 
 	printf("{\n  \"edition\": ");
-	lc_json_string(stdout, lc_ranking_edition(r));
+	lc_json_string(stdout, lc_ranking_info(r)->edition);
 	printf(",\n  \"profile\": ");
-	lc_json_string(stdout, lc_ranking_profile(r));
+	lc_json_string(stdout, lc_ranking_info(r)->profile);
 	printf(",\n  \"method\": ");
-	lc_json_string(stdout, lc_ranking_method(r));
+	lc_json_string(stdout, lc_ranking_info(r)->method);
 	printf(",\n  \"parameters\": ");
-	lc_json_string(stdout, lc_ranking_params(r));
+	lc_json_string(stdout, lc_ranking_info(r)->params);
 	printf(",\n  \"inputs_sha256\": ");
-	lc_json_string(stdout, lc_ranking_hash(r));
+	lc_json_string(stdout, lc_ranking_info(r)->hash);
 	printf(",\n  \"selected\": %zu,\n  \"cutoff\": ",
-	       lc_ranking_selected_count(r));
-	json_num(lc_ranking_cutoff(r));
+	       lc_ranking_info(r)->selected);
+	json_num(lc_ranking_info(r)->cutoff);
 	printf(",\n  \"previous_selection_same_inputs\": %s",
-	       !prev ? "null" : strcmp(lc_selection_hash(prev),
-				       lc_ranking_hash(r)) ? "false" : "true");
+	       !prev ? "null" : strcmp(prev->hash,
+				       lc_ranking_info(r)->hash) ? "false" : "true");
 	printf(",\n  \"weights\": {");
 	for (size_t j = 0; j < nc; j++) {
 		printf("%s", j ? ", " : "");
-		lc_json_string(stdout, lc_ranking_criterion(r, j));
+		lc_json_string(stdout, lc_ranking_info(r)->crit[j]);
 		printf(": ");
-		json_num(lc_ranking_weight(r, j));
+		json_num(lc_ranking_info(r)->weight[j]);
 	}
 	printf("},\n  \"notes\": ");
-	lc_json_string(stdout, lc_ranking_notes(r));
+	lc_json_string(stdout, lc_ranking_info(r)->notes);
 	printf(",\n  \"entries\": [\n");
-	for (size_t i = 0; i < lc_ranking_count(r); i++) {
-		int el = lc_ranking_eligible(r, i);
+	for (size_t i = 0; i < lc_ranking_info(r)->count; i++) {
+		int el = lc_ranking_entry(r, i)->eligible;
 
 		printf("    {\"id\": ");
-		lc_json_string(stdout, lc_ranking_id(r, i));
+		lc_json_string(stdout, lc_ranking_entry(r, i)->id);
 		printf(", \"sector\": ");
-		lc_json_string(stdout, lc_sector_name(lc_ranking_sector(r, i)));
+		lc_json_string(stdout, lc_sector_name(lc_ranking_entry(r, i)->sector));
 		printf(", \"eligible\": %s", el ? "true" : "false");
 		if (el) {
 			printf(", \"rank\": %d, \"score\": ",
-			       lc_ranking_rank(r, i));
-			json_num(lc_ranking_score(r, i));
+			       lc_ranking_entry(r, i)->rank);
+			json_num(lc_ranking_entry(r, i)->score);
 			printf(", \"selected\": %s",
-			       lc_ranking_selected(r, i) ? "true" : "false");
+			       lc_ranking_entry(r, i)->selected ? "true" : "false");
 			printf(", \"tiebreak\": ");
-			lc_json_string(stdout, lc_ranking_tiebreak(r, i));
+			lc_json_string(stdout, lc_ranking_entry(r, i)->tiebreak);
 			printf(", \"quota\": ");
-			lc_json_string(stdout, lc_ranking_quota_note(r, i));
+			lc_json_string(stdout, lc_ranking_entry(r, i)->quota);
 			printf(", \"disagreement\": [");
 			for (size_t j = 0, k = 0; j < nc; j++)
-				if (lc_ranking_disagreement(r, i, j)) {
+				if (lc_ranking_entry(r, i)->disagree[j]) {
 					printf("%s", k++ ? ", " : "");
-					lc_json_string(stdout, lc_ranking_criterion(r, j));
+					lc_json_string(stdout, lc_ranking_info(r)->crit[j]);
 				}
 			printf("]");
 		} else {
 			printf(", \"excluded\": ");
-			lc_json_string(stdout, lc_ranking_excluded(r, i));
+			lc_json_string(stdout, lc_ranking_entry(r, i)->excluded);
 		}
-		if (el && lc_ranking_runs(r)) {
+		if (el && lc_ranking_info(r)->runs) {
 			int lo, hi;
 
-			lc_ranking_rank_range(r, i, &lo, &hi);
+			lo = lc_ranking_entry(r, i)->rank_lo;
+			hi = lc_ranking_entry(r, i)->rank_hi;
 			printf(", \"p_top\": ");
-			json_num(lc_ranking_prob_top(r, i));
+			json_num(lc_ranking_entry(r, i)->prob_top);
 			printf(", \"rank_min\": %d, \"rank_max\": %d", lo, hi);
 		}
 		printf(", \"values\": {");
 		for (size_t j = 0; j < nc; j++) {
 			printf("%s", j ? ", " : "");
-			lc_json_string(stdout, lc_ranking_criterion(r, j));
+			lc_json_string(stdout, lc_ranking_info(r)->crit[j]);
 			printf(": ");
-			json_num(lc_ranking_value(r, i, j));
+			json_num(lc_ranking_entry(r, i)->value[j]);
 		}
-		printf("}}%s\n", i + 1 < lc_ranking_count(r) ? "," : "");
+		printf("}}%s\n", i + 1 < lc_ranking_info(r)->count ? "," : "");
 	}
 	printf("  ],\n  \"comparison\": [");
-	for (size_t k = 0; k < lc_ranking_compare_count(r); k++) {
+	for (size_t k = 0; k < lc_ranking_info(r)->ncompare; k++) {
 		printf("%s{\"method\": ", k ? ", " : "");
-		lc_json_string(stdout, lc_ranking_compare_method(r, k));
+		lc_json_string(stdout, lc_ranking_info(r)->compare_method[k]);
 		printf(", \"spearman\": ");
-		json_num(lc_ranking_compare_spearman(r, k));
+		json_num(lc_ranking_info(r)->spearman[k]);
 		printf(", \"kendall\": ");
-		json_num(lc_ranking_compare_kendall(r, k));
+		json_num(lc_ranking_info(r)->kendall[k]);
 		printf("}");
 	}
 	printf("]\n}\n");
@@ -198,26 +200,26 @@ static void print_changes(const struct lc_ranking *r,
 {
 	int col = 0;
 
-	for (size_t i = 0; i < lc_ranking_count(r); i++) {
+	for (size_t i = 0; i < lc_ranking_info(r)->count; i++) {
 		size_t k;
 
-		if (!lc_ranking_selected(r, i))
+		if (!lc_ranking_entry(r, i)->selected)
 			continue;
-		for (k = 0; k < lc_selection_count(prev); k++)
-			if (!strcmp(lc_selection_id(prev, k),
-				    lc_ranking_id(r, i)))
+		for (k = 0; k < prev->n; k++)
+			if (!strcmp(prev->id[k],
+				    lc_ranking_entry(r, i)->id))
 				break;
-		if (k == lc_selection_count(prev))
-			wrapped("entered:", lc_ranking_id(r, i), &col);
+		if (k == prev->n)
+			wrapped("entered:", lc_ranking_entry(r, i)->id, &col);
 	}
 	if (col)
 		putchar('\n');
 	col = 0;
-	for (size_t k = 0; k < lc_selection_count(prev); k++) {
-		long i = lc_ranking_find(r, lc_selection_id(prev, k));
+	for (size_t k = 0; k < prev->n; k++) {
+		long i = lc_ranking_find(r, prev->id[k]);
 
-		if (i < 0 || !lc_ranking_selected(r, (size_t)i))
-			wrapped("left:", lc_selection_id(prev, k), &col);
+		if (i < 0 || !lc_ranking_entry(r, (size_t)i)->selected)
+			wrapped("left:", prev->id[k], &col);
 	}
 	if (col)
 		putchar('\n');
@@ -226,31 +228,31 @@ static void print_changes(const struct lc_ranking *r,
 static void print_table(const struct lc_ranking *r,
 			const struct lc_selection *prev)
 {
-	size_t n = lc_ranking_count(r), elig = 0;
-	long runs = lc_ranking_runs(r);
-	const char *notes = lc_ranking_notes(r);
+	size_t n = lc_ranking_info(r)->count, elig = 0;
+	long runs = lc_ranking_info(r)->runs;
+	const char *notes = lc_ranking_info(r)->notes;
 	char fb[256];
 
 	for (size_t i = 0; i < n; i++)
-		elig += lc_ranking_eligible(r, i);
+		elig += lc_ranking_entry(r, i)->eligible;
 	printf("edition %s, profile %s, method %s (%s)\n",
-	       lc_ranking_edition(r), lc_ranking_profile(r),
-	       lc_ranking_method(r), lc_ranking_params(r));
+	       lc_ranking_info(r)->edition, lc_ranking_info(r)->profile,
+	       lc_ranking_info(r)->method, lc_ranking_info(r)->params);
 	printf("%zu dossiers, %zu eligible, %zu selected; inputs sha256 "
-	       "%.16s\n", n, elig, lc_ranking_selected_count(r),
-	       lc_ranking_hash(r));
+	       "%.16s\n", n, elig, lc_ranking_info(r)->selected,
+	       lc_ranking_info(r)->hash);
 	if (prev) {
-		int changed = strcmp(lc_selection_hash(prev),
-				     lc_ranking_hash(r)) != 0;
-		int prof = *lc_selection_profile_hash(prev) &&
-			   strcmp(lc_selection_profile_hash(prev),
-				  lc_ranking_profile_hash(r)) != 0;
+		int changed = strcmp(prev->hash,
+				     lc_ranking_info(r)->hash) != 0;
+		int prof = *prev->profile_hash &&
+			   strcmp(prev->profile_hash,
+				  lc_ranking_info(r)->profile_hash) != 0;
 
 		printf("previous selection (%s): %s%s\n",
-		       lc_selection_when(prev), changed ?
+		       prev->when, changed ?
 		       "inputs changed since" : "same inputs", !changed ? ""
 		       : prof ? " (the profile file changed)"
-		       : *lc_selection_profile_hash(prev) ?
+		       : *prev->profile_hash ?
 		       " (the data changed; the profile is the same)" : "");
 		print_changes(r, prev);
 	}
@@ -262,25 +264,26 @@ static void print_table(const struct lc_ranking *r,
 	for (size_t i = 0; i < n; i++) {
 		const char *t, *q;
 
-		if (!lc_ranking_eligible(r, i))
+		if (!lc_ranking_entry(r, i)->eligible)
 			continue;
-		printf("%4d  %-12s %-3s %12.6f  %-3s", lc_ranking_rank(r, i),
-		       lc_ranking_id(r, i),
-		       lc_sector_code(lc_ranking_sector(r, i)) ?
-		       lc_sector_code(lc_ranking_sector(r, i)) : "?",
-		       lc_ranking_score(r, i),
-		       lc_ranking_selected(r, i) ? "*" : "");
+		printf("%4d  %-12s %-3s %12.6f  %-3s", lc_ranking_entry(r, i)->rank,
+		       lc_ranking_entry(r, i)->id,
+		       lc_sector_code(lc_ranking_entry(r, i)->sector) ?
+		       lc_sector_code(lc_ranking_entry(r, i)->sector) : "?",
+		       lc_ranking_entry(r, i)->score,
+		       lc_ranking_entry(r, i)->selected ? "*" : "");
 		if (runs) {
 			int lo, hi;
 			char rb[24];
 
-			lc_ranking_rank_range(r, i, &lo, &hi);
+			lo = lc_ranking_entry(r, i)->rank_lo;
+			hi = lc_ranking_entry(r, i)->rank_hi;
 			snprintf(rb, sizeof rb, "%d-%d", lo, hi);
-			printf("  %6.3f  %-9s", lc_ranking_prob_top(r, i), rb);
+			printf("  %6.3f  %-9s", lc_ranking_entry(r, i)->prob_top, rb);
 		}
 		putchar('\n');
-		t = lc_ranking_tiebreak(r, i);
-		q = lc_ranking_quota_note(r, i);
+		t = lc_ranking_entry(r, i)->tiebreak;
+		q = lc_ranking_entry(r, i)->quota;
 		if (t)
 			printf("      tie: %s\n", t);
 		if (q)
@@ -291,17 +294,17 @@ static void print_table(const struct lc_ranking *r,
 	if (elig < n) {
 		printf("\nexcluded:\n");
 		for (size_t i = 0; i < n; i++)
-			if (!lc_ranking_eligible(r, i))
-				printf("  %-12s %s\n", lc_ranking_id(r, i),
-				       lc_ranking_excluded(r, i));
+			if (!lc_ranking_entry(r, i)->eligible)
+				printf("  %-12s %s\n", lc_ranking_entry(r, i)->id,
+				       lc_ranking_entry(r, i)->excluded);
 	}
-	if (lc_ranking_compare_count(r)) {
-		printf("\nrank correlation with %s:\n", lc_ranking_method(r));
-		for (size_t k = 0; k < lc_ranking_compare_count(r); k++)
+	if (lc_ranking_info(r)->ncompare) {
+		printf("\nrank correlation with %s:\n", lc_ranking_info(r)->method);
+		for (size_t k = 0; k < lc_ranking_info(r)->ncompare; k++)
 			printf("  %-11s spearman %7.4f  kendall %7.4f\n",
-			       lc_ranking_compare_method(r, k),
-			       lc_ranking_compare_spearman(r, k),
-			       lc_ranking_compare_kendall(r, k));
+			       lc_ranking_info(r)->compare_method[k],
+			       lc_ranking_info(r)->spearman[k],
+			       lc_ranking_info(r)->kendall[k]);
 	}
 	if (*notes) {
 		printf("\nnotes:\n");

@@ -3,7 +3,9 @@
  * stored. */
 #include <getopt.h>
 #include "cli/cli.h"
-#include "ranker/panel.h"
+#include "importers/importers.h"
+#include "ranker/ranker.h"
+#include "exporters/exporters.h"
 
 static int run(int argc, char **argv)
 {
@@ -13,8 +15,11 @@ static int run(int argc, char **argv)
 	};
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
-	struct lc_pnl_criteria crit;
-	struct lc_pnl_scores_sum sum;
+	struct lc_criteria crit;
+	struct lc_scores_sum sum;
+	struct lc_experts x = { NULL, 0 };
+	struct lc_dossiers d = { NULL, 0 };
+	struct lc_strmap *conf = NULL;
 	const char *profile[1] = { "top20" };
 	int first, rc;
 
@@ -26,16 +31,26 @@ static int run(int argc, char **argv)
 		return rc;
 	if (first >= argc)
 		return cli_usage("scores", "import needs at least one FILE");
-	rc = lc_pnl_criteria_load(profile[0], &crit, &err);
+	rc = lc_criteria_load(profile[0], &crit, &err);
 	if (rc < 0)
 		return cli_fail(&err);
 	rc = cli_open(&cat, LC_OPEN_WRITE);
 	if (rc)
 		return rc;
-	rc = lc_pnl_scores_import(cat, &crit, argv + first,
-				  (size_t)(argc - first), cli_problem, NULL,
-				  &sum, &err);
+	/* the panel as it stands: the scores are checked against it */
+	rc = lc_experts_load(cat, &x, &err);
+	if (rc == 0)
+		rc = lc_dossiers_load(cat, NULL, &d, &err);
+	if (rc == 0)
+		rc = lc_conflicts_set(cat, &x, &d, &conf, &err);
+	if (rc == 0)
+		rc = lc_scores_import(cat, &crit, &x, &d, conf, argv + first,
+				      (size_t)(argc - first), cli_problem,
+				      NULL, &sum, &err);
 	lc_catalog_close(cat);
+	lc_strmap_free(conf);
+	lc_experts_release(&x);
+	lc_dossiers_release(&d);
 	if (rc < 0)
 		return cli_fail(&err);
 	printf("scores: %ld row(s) read, %ld added, %ld changed (old "

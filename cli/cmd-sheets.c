@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
-#include "ranker/panel.h"
+#include "ranker/ranker.h"
+#include "exporters/exporters.h"
 
 static int run(int argc, char **argv)
 {
@@ -17,7 +18,7 @@ static int run(int argc, char **argv)
 	};
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
-	struct lc_pnl_criteria crit;
+	struct lc_criteria crit;
 	const char *v[4] = { NULL, NULL, NULL, "top20" };
 	const char *expert, *path;
 	int first, rc;
@@ -34,7 +35,7 @@ static int run(int argc, char **argv)
 	if (!expert || !path)
 		return cli_usage("sheets", "--expert E and -o FILE.csv are "
 				 "required");
-	rc = lc_pnl_criteria_load(v[3], &crit, &err);
+	rc = lc_criteria_load(v[3], &crit, &err);
 	if (rc < 0)
 		return cli_fail(&err);
 	rc = cli_open(&cat, LC_OPEN_READ);
@@ -47,7 +48,7 @@ static int run(int argc, char **argv)
 			     path);
 		return cli_fail(&err);
 	}
-	rc = lc_pnl_sheet_export(cat, &crit, expert, v[2] != NULL, out,
+	rc = lc_sheet_export(cat, &crit, expert, v[2] != NULL, out,
 				 &err);
 	lc_catalog_close(cat);
 	if (out != stdout && fclose(out) != 0 && rc == 0)

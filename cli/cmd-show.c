@@ -4,7 +4,6 @@
 #include <math.h>
 #include "cli/cli.h"
 #include "exporters/exporters.h"
-#include "importers/importers.h"
 
 static void show_text(const struct lc_tech *t)
 {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
-#include "exporters/exporters.h"
+#include "importers/importers.h"
 #include "ranker/ranker.h"
 
 static int run(int argc, char **argv)

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
-#include "ranker/panel.h"
+#include "ranker/ranker.h"
+#include "exporters/exporters.h"
 
 static const char *catalog_path;
 
@@ -228,7 +229,7 @@ int cli_dispatch(const char *cmd, int argc, char **argv,
 }
 
 int cli_list_kind(const char *cmd, int argc, char **argv, const char *kind,
-		  const char *const *from, struct lc_pnl_out *o,
+		  const char *const *from, struct lc_rows *o,
 		  size_t csv_ncol)
 {
 	struct lc_catalog *cat = NULL;
@@ -239,9 +240,9 @@ int cli_list_kind(const char *cmd, int argc, char **argv, const char *kind,
 		rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
-	if (o->fmt == LC_PNL_CSV && csv_ncol)
+	if (o->fmt == LC_ROWS_CSV && csv_ncol)
 		o->ncol = csv_ncol;
-	rc = lc_pnl_out_kind(cat, kind, from, o, &err);
+	rc = lc_rows_kind(cat, kind, from, o, &err);
 	lc_catalog_close(cat);
 	return rc < 0 ? cli_fail(&err) : 0;
 }

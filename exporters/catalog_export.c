@@ -5,16 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exporters/internal.h"
-#include "importers/importers.h"
 #include "ranker/ranker.h"
 
+/* Every format streams: one dossier written as it is read, so memory
+ * does not grow with the catalog. */
 struct cat_out {
 	FILE *fp;
 	int format;
 	long n;
-	const struct lc_tech **v;   /* XML: collected dossiers */
-	size_t cap;
-	int oom;
+	struct lc_xml_writer *x;    /* XML */
+	struct lc_error *err;
+	int failed;
 };
 
 static int cat_one(const struct lc_tech *t, void *ctx)
@@ -30,21 +31,8 @@ static int cat_one(const struct lc_tech *t, void *ctx)
 		lc_tech_json(o->fp, t, 0);
 		break;
 	default:
-		if ((size_t)o->n == o->cap) {
-			size_t cap = o->cap ? o->cap * 2 : 256;
-			const struct lc_tech **nv =
-				realloc(o->v, cap * sizeof *nv);
-
-			if (!nv) {
-				o->oom = 1;
-				return 1;
-			}
-			o->v = nv;
-			o->cap = cap;
-		}
-		o->v[o->n] = lc_tech_dup(t);
-		if (!o->v[o->n]) {
-			o->oom = 1;
+		if (lc_xml_writer_add(o->x, t, o->err) < 0) {
+			o->failed = 1;
 			return 1;
 		}
 	}
@@ -63,7 +51,7 @@ static int write_check(FILE *fp, struct lc_error *err)
 int lc_export_catalog(struct lc_catalog *cat, const struct lc_filter *f,
 		      int format, int bom, FILE *fp, struct lc_error *err)
 {
-	struct cat_out o = { fp, format, 0, NULL, 0, 0 };
+	struct cat_out o = { fp, format, 0, NULL, err, 0 };
 	int rc;
 
 	if (format != LC_EXPORT_CSV && format != LC_EXPORT_JSON &&
@@ -76,20 +64,19 @@ int lc_export_catalog(struct lc_catalog *cat, const struct lc_filter *f,
 		lc_tech_csv_header(fp);
 	else if (format == LC_EXPORT_JSON)
 		fputs("[", fp);
+	else if ((rc = lc_xml_writer_begin(&o.x, fp, f ? f->edition : NULL,
+					   err)) < 0)
+		return rc;
 	rc = lc_catalog_each_tech(cat, f, cat_one, &o, err);
-	if (o.oom)
-		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
-				  "out of memory");
+	if (o.failed)
+		rc = err ? err->status : LC_EIO;
 	if (rc == 0 && format == LC_EXPORT_JSON)
 		fputs(o.n ? "\n]\n" : "]\n", fp);
-	if (rc == 0 && format == LC_EXPORT_XML)
-		rc = lc_xml_write_submissions(fp, f ? f->edition : NULL,
-					      (const struct lc_tech *const *)
-					      o.v, (size_t)o.n, err);
-	if (format == LC_EXPORT_XML)
-		for (long i = 0; i < o.n; i++)
-			lc_tech_free((struct lc_tech *)o.v[i]);
-	free(o.v);
+	if (format == LC_EXPORT_XML) {
+		int rc2 = lc_xml_writer_end(o.x, err);
+
+		rc = rc < 0 ? rc : rc2;
+	}
 	return rc < 0 ? rc : write_check(fp, err);
 }
 
@@ -250,101 +237,101 @@ void lc_macc_write_json(FILE *fp, const struct lc_macc_bar *b, size_t n,
 
 static void rank_csv(FILE *fp, const struct lc_ranking *r)
 {
-	size_t nc = lc_ranking_criteria(r);
+	size_t nc = lc_ranking_info(r)->ncrit;
 
 	fputs("rank,id,name,sector,score,selected,eligible,excluded", fp);
 	for (size_t j = 0; j < nc; j++) {
 		fputs(",", fp);
-		lc_csv_field(fp, lc_ranking_criterion(r, j), 1);
+		lc_csv_field(fp, lc_ranking_info(r)->crit[j], 1);
 		fputs("_value,", fp);
-		lc_csv_field(fp, lc_ranking_criterion(r, j), 1);
+		lc_csv_field(fp, lc_ranking_info(r)->crit[j], 1);
 		fputs("_contribution", fp);
 	}
 	fputs(",tiebreak,quota_note\n", fp);
-	for (size_t i = 0; i < lc_ranking_count(r); i++) {
-		int rank = lc_ranking_rank(r, i);
+	for (size_t i = 0; i < lc_ranking_info(r)->count; i++) {
+		int rank = lc_ranking_entry(r, i)->rank;
 
 		if (rank)
 			fprintf(fp, "%d", rank);
 		putc(',', fp);
-		lc_csv_field(fp, lc_ranking_id(r, i), 1);
+		lc_csv_field(fp, lc_ranking_entry(r, i)->id, 1);
 		putc(',', fp);
-		lc_csv_field(fp, lc_ranking_name(r, i), 1);
+		lc_csv_field(fp, lc_ranking_entry(r, i)->name, 1);
 		putc(',', fp);
-		lc_csv_field(fp, lc_sector_name(lc_ranking_sector(r, i)), 1);
+		lc_csv_field(fp, lc_sector_name(lc_ranking_entry(r, i)->sector), 1);
 		putc(',', fp);
-		put_num(fp, lc_ranking_score(r, i));
-		fprintf(fp, ",%d,%d,", lc_ranking_selected(r, i),
-			lc_ranking_eligible(r, i));
-		lc_csv_field(fp, lc_ranking_excluded(r, i), 1);
+		put_num(fp, lc_ranking_entry(r, i)->score);
+		fprintf(fp, ",%d,%d,", lc_ranking_entry(r, i)->selected,
+			lc_ranking_entry(r, i)->eligible);
+		lc_csv_field(fp, lc_ranking_entry(r, i)->excluded, 1);
 		for (size_t j = 0; j < nc; j++) {
 			putc(',', fp);
-			put_num(fp, lc_ranking_value(r, i, j));
+			put_num(fp, lc_ranking_entry(r, i)->value[j]);
 			putc(',', fp);
-			put_num(fp, lc_ranking_contribution(r, i, j));
+			put_num(fp, lc_ranking_entry(r, i)->contrib[j]);
 		}
 		putc(',', fp);
-		lc_csv_field(fp, lc_ranking_tiebreak(r, i), 1);
+		lc_csv_field(fp, lc_ranking_entry(r, i)->tiebreak, 1);
 		putc(',', fp);
-		lc_csv_field(fp, lc_ranking_quota_note(r, i), 1);
+		lc_csv_field(fp, lc_ranking_entry(r, i)->quota, 1);
 		putc('\n', fp);
 	}
 }
 
 static void rank_json(FILE *fp, const struct lc_ranking *r)
 {
-	size_t nc = lc_ranking_criteria(r);
+	size_t nc = lc_ranking_info(r)->ncrit;
 
 	fputs("{\"edition\": ", fp);
-	lc_json_string(fp, lc_ranking_edition(r));
+	lc_json_string(fp, lc_ranking_info(r)->edition);
 	fputs(", \"profile\": ", fp);
-	lc_json_string(fp, lc_ranking_profile(r));
+	lc_json_string(fp, lc_ranking_info(r)->profile);
 	fputs(", \"method\": ", fp);
-	lc_json_string(fp, lc_ranking_method(r));
+	lc_json_string(fp, lc_ranking_info(r)->method);
 	fputs(", \"hash\": ", fp);
-	lc_json_string(fp, lc_ranking_hash(r));
+	lc_json_string(fp, lc_ranking_info(r)->hash);
 	fputs(",\n \"notes\": ", fp);
-	lc_json_string(fp, lc_ranking_notes(r));
+	lc_json_string(fp, lc_ranking_info(r)->notes);
 	fputs(",\n \"criteria\": [", fp);
 	for (size_t j = 0; j < nc; j++) {
 		fputs(j ? ", {\"id\": " : "{\"id\": ", fp);
-		lc_json_string(fp, lc_ranking_criterion(r, j));
+		lc_json_string(fp, lc_ranking_info(r)->crit[j]);
 		fputs(", \"weight\": ", fp);
-		json_num(fp, lc_ranking_weight(r, j));
+		json_num(fp, lc_ranking_info(r)->weight[j]);
 		putc('}', fp);
 	}
 	fputs("],\n \"entries\": [", fp);
-	for (size_t i = 0; i < lc_ranking_count(r); i++) {
+	for (size_t i = 0; i < lc_ranking_info(r)->count; i++) {
 		fputs(i ? ",\n  {\"rank\": " : "\n  {\"rank\": ", fp);
-		if (lc_ranking_rank(r, i))
-			fprintf(fp, "%d", lc_ranking_rank(r, i));
+		if (lc_ranking_entry(r, i)->rank)
+			fprintf(fp, "%d", lc_ranking_entry(r, i)->rank);
 		else
 			fputs("null", fp);
 		fputs(", \"id\": ", fp);
-		lc_json_string(fp, lc_ranking_id(r, i));
+		lc_json_string(fp, lc_ranking_entry(r, i)->id);
 		fputs(", \"name\": ", fp);
-		lc_json_string(fp, lc_ranking_name(r, i));
+		lc_json_string(fp, lc_ranking_entry(r, i)->name);
 		fputs(", \"sector\": ", fp);
-		lc_json_string(fp, lc_sector_name(lc_ranking_sector(r, i)));
+		lc_json_string(fp, lc_sector_name(lc_ranking_entry(r, i)->sector));
 		fputs(", \"score\": ", fp);
-		json_num(fp, lc_ranking_score(r, i));
+		json_num(fp, lc_ranking_entry(r, i)->score);
 		fprintf(fp, ", \"selected\": %s, \"eligible\": %s",
-			lc_ranking_selected(r, i) ? "true" : "false",
-			lc_ranking_eligible(r, i) ? "true" : "false");
+			lc_ranking_entry(r, i)->selected ? "true" : "false",
+			lc_ranking_entry(r, i)->eligible ? "true" : "false");
 		fputs(", \"excluded\": ", fp);
-		lc_json_string(fp, lc_ranking_excluded(r, i));
+		lc_json_string(fp, lc_ranking_entry(r, i)->excluded);
 		fputs(", \"tiebreak\": ", fp);
-		lc_json_string(fp, lc_ranking_tiebreak(r, i));
+		lc_json_string(fp, lc_ranking_entry(r, i)->tiebreak);
 		fputs(", \"quota_note\": ", fp);
-		lc_json_string(fp, lc_ranking_quota_note(r, i));
+		lc_json_string(fp, lc_ranking_entry(r, i)->quota);
 		fputs(",\n   \"criteria\": {", fp);
 		for (size_t j = 0; j < nc; j++) {
 			fputs(j ? ", " : "", fp);
-			lc_json_string(fp, lc_ranking_criterion(r, j));
+			lc_json_string(fp, lc_ranking_info(r)->crit[j]);
 			fputs(": {\"value\": ", fp);
-			json_num(fp, lc_ranking_value(r, i, j));
+			json_num(fp, lc_ranking_entry(r, i)->value[j]);
 			fputs(", \"contribution\": ", fp);
-			json_num(fp, lc_ranking_contribution(r, i, j));
+			json_num(fp, lc_ranking_entry(r, i)->contrib[j]);
 			putc('}', fp);
 		}
 		fputs("}}", fp);

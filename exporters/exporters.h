@@ -1,27 +1,17 @@
 /* exporters.h - everything lowcarb writes for people and other tools:
- * text tables, CSV and JSON primitives and dossier records (this first
- * part), the roadmap document model, its writers and charts (below). */
+ * dossiers as CSV and JSON records, listings of the panel's records, the
+ * panel's progress and audit log, score sheets, submission XML, the
+ * roadmap's document model with its writers (HTML, ODF, Markdown) and
+ * charts, and the catalog, MACC and ranking exports. Above the ranker:
+ * it may read rankings, never the importers. */
 #ifndef LC_EXPORTERS_H
 #define LC_EXPORTERS_H
 
 #include <stdio.h>
 #include "catalog/catalog.h"
+#include "ranker/ranker.h"
 
-/* ---- text, CSV and JSON primitives ------------------------------------ */
-
-/* Display columns of UTF-8 text on a terminal: East Asian wide and
- * full-width characters count 2, combining marks 0, others 1. */
-size_t lc_text_width(const char *s);
-/* Writes s to fp in exactly width columns: cut (with "…") when wider,
- * padded with spaces when narrower (on the left when right_align). */
-void lc_text_cell(FILE *fp, const char *s, size_t width, int right_align);
-
-/* Writes one CSV field with RFC 4180 quoting (quoted when it holds a
- * comma, quote, CR or LF). When neutralise, a text starting with =, +, -,
- * @, tab or CR is made inert with a leading apostrophe (OWASP). */
-void lc_csv_field(FILE *fp, const char *s, int neutralise);
-/* Writes s as a JSON string literal, escaped. NULL writes null. */
-void lc_json_string(FILE *fp, const char *s);
+/* ---- dossier records -------------------------------------------------- */
 
 /* The published dossier columns (lc_field_name order), comma-separated,
  * CRLF-free: "id,edition,...,patents\n". */
@@ -34,6 +24,79 @@ void lc_tech_csv_row(FILE *fp, const struct lc_tech *t, int neutralise);
  * "projects" when any. indent is the number of spaces before each key
  * (0 for one line). */
 void lc_tech_json(FILE *fp, const struct lc_tech *t, int indent);
+
+/* ---- listings of records (rows.c) ---------------------------------------- */
+
+/* Output formats of the list commands, in the order of the CLI's
+ * "table,csv,json" (cli_list_format gives the index). */
+enum lc_rows_fmt { LC_ROWS_TABLE, LC_ROWS_CSV, LC_ROWS_JSON };
+
+/* Rows of ncol text columns written as an 80-column table (widths
+ * given), CSV (header = names, cells neutralised against formula
+ * injection) or a JSON array of objects (keys = names). */
+struct lc_rows {
+	FILE *fp;
+	int fmt;                     /* enum lc_rows_fmt */
+	size_t ncol;
+	const char *const *names;    /* column names (CSV header, JSON keys) */
+	const char *const *heads;    /* table headings */
+	const int *width;            /* table widths; the last is not padded */
+	long rows;
+};
+void lc_rows_begin(struct lc_rows *o);
+void lc_rows_row(struct lc_rows *o, const char *const *vals);
+void lc_rows_end(struct lc_rows *o);
+/* Writes every record of kind through o (begin, rows, end): output
+ * column j is the record's column from[j] ("" when absent). Returns 0 or
+ * the catalog's error. */
+int lc_rows_kind(struct lc_catalog *cat, const char *kind,
+		 const char *const *from, struct lc_rows *o,
+		 struct lc_error *err);
+
+/* The panel's progress (ranker's lc_panel_status_get) as fmt, enum
+ * lc_rows_fmt: two tables (experts, dossiers) and a summary line; CSV with
+ * the header kind,id,assigned,complete,partial,too_few,missing; or one
+ * JSON object (criteria, min_scores, experts, dossiers, too_few). */
+void lc_panel_status_write(FILE *fp, const struct lc_criteria *crit,
+			   const struct lc_panel_status *s, int fmt);
+
+/* The audit chain, one entry a line, oldest first: "SEQ WHEN WHO ACTION
+ * DETAIL [SOURCE]". Returns 0 or the catalog's error. */
+int lc_audit_write(FILE *fp, struct lc_catalog *cat, struct lc_error *err);
+
+/* ---- score sheets (sheets.c) ----------------------------------------------- */
+
+/* Writes the score sheet of expert: header expert,id,name_zh,name_en,
+ * sector,trl,submitter,owners,summary, then one column per criterion id,
+ * then comment; one row per assigned dossier (by id), scores already
+ * stored filled in. blind: submitter and owners columns left out.
+ * LC_ENOTFOUND for an unknown expert. */
+int lc_sheet_export(struct lc_catalog *cat, const struct lc_criteria *c,
+		    const char *expert, int blind, FILE *out,
+		    struct lc_error *err);
+
+/* ---- submission XML (submission_xml.c) -----------------------------------
+ * Writes techs[0..n) as one submission document (schema/submission.xsd)
+ * to out, UTF-8, indented. edition is the root's edition attribute (NULL:
+ * the first dossier's); dossiers of another edition or submitter carry
+ * their own. Quantities are written as the submitter wrote them when the
+ * text is known (it reads back to the same number), else in base units;
+ * status is written when not "submitted", so that importing the output
+ * gives back the same dossiers. Returns 0, LC_EIO on a write error,
+ * LC_ENOMEM. Does not close out. */
+int lc_xml_write_submissions(FILE *out, const char *edition,
+			     const struct lc_tech *const *techs, size_t n,
+			     struct lc_error *err);
+
+/* Streaming variant for large exports: begin writes the root and returns
+ * a writer (free with lc_xml_writer_end, which closes the root and
+ * flushes; its return value is the final status), add writes one dossier. */
+struct lc_xml_writer;
+int lc_xml_writer_begin(struct lc_xml_writer **w, FILE *out,
+			const char *edition, struct lc_error *err);
+int lc_xml_writer_add(struct lc_xml_writer *w, const struct lc_tech *t,
+		      struct lc_error *err);
+int lc_xml_writer_end(struct lc_xml_writer *w, struct lc_error *err);
 
 /* ---- the document model ------------------------------------------------
  * A roadmap is built once as a list of blocks (title page, headings,

@@ -49,21 +49,39 @@ static void attr(struct fw *f, const char *name, const char *val)
 		f->bad = 1;
 }
 
-/* Text with control characters dropped (XML 1.0 cannot hold them). */
+/* Text with control characters and non-characters dropped (XML 1.0
+ * cannot hold them), and isolated (FSI ... PDI) when it holds
+ * bidirectional controls, so that it cannot reorder what follows. */
 static void text(struct fw *f, const char *s)
 {
-	char *c = strdup(s ? s : "");
+	size_t n = strlen(s ? s : "");
+	char *c = malloc(n + 7);
 	size_t o = 0;
+	int iso = s && lc_text_bidi(s);
 
 	if (!c) {
 		f->bad = 1;
 		return;
 	}
+	if (iso) {
+		memcpy(c, "\xE2\x81\xA8", 3);
+		o = 3;
+	}
 	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
-		if (*p >= 0x20 || *p == '\t')
+		if (*p == 0x7F || (p[0] == 0xC2 && p[1] >= 0x80 &&
+				   p[1] <= 0x9F))
+			p += *p == 0x7F ? 0 : 1;
+		else if (p[0] == 0xEF && p[1] == 0xBF &&
+			 (p[2] == 0xBE || p[2] == 0xBF))
+			p += 2;
+		else if (*p >= 0x20 || *p == '\t')
 			c[o++] = (char)*p;
 		else if (*p == '\n')
 			c[o++] = ' ';
+	if (iso) {
+		memcpy(c + o, "\xE2\x81\xA9", 3);
+		o += 3;
+	}
 	c[o] = '\0';
 	if (xmlTextWriterWriteString(f->w, X(c)) < 0)
 		f->bad = 1;

@@ -1,137 +1,8 @@
-/* textout.c - terminal-width-aware table cells, CSV and JSON primitives,
- * and a dossier as a CSV row or a JSON object. */
+/* textout.c - a dossier as a CSV row of the published columns or as a
+ * JSON object. */
+#include <stdlib.h>
 #include <string.h>
 #include "exporters/exporters.h"
-
-/* Decodes one UTF-8 sequence at s; *len receives its length (1 for an
- * invalid byte, which then counts as one column). */
-static unsigned long utf8_next(const unsigned char *s, size_t *len)
-{
-	unsigned long c = s[0];
-	size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 :
-		   (c >> 3) == 30 ? 4 : 0;
-
-	if (n == 0) {
-		*len = 1;
-		return 0xFFFD;
-	}
-	c = n == 1 ? c : c & (0x7F >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*len = 1;
-			return 0xFFFD;
-		}
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	*len = n;
-	return c;
-}
-
-static int cp_width(unsigned long c)
-{
-	if ((c >= 0x0300 && c <= 0x036F) || c == 0x200B ||
-	    (c >= 0xFE00 && c <= 0xFE0F))
-		return 0;
-	if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
-	    (c >= 0x3041 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-	    (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) ||
-	    (c >= 0x1F300 && c <= 0x1F64F) || (c >= 0x20000 && c <= 0x3FFFD))
-		return 2;
-	return 1;
-}
-
-size_t lc_text_width(const char *s)
-{
-	size_t w = 0, len;
-
-	for (const unsigned char *p = (const unsigned char *)s; p && *p;
-	     p += len)
-		w += (size_t)cp_width(utf8_next(p, &len));
-	return w;
-}
-
-void lc_text_cell(FILE *fp, const char *s, size_t width, int right_align)
-{
-	size_t w = lc_text_width(s ? s : ""), used = 0, len;
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-
-	if (w <= width) {
-		if (right_align)
-			fprintf(fp, "%*s", (int)(width - w), "");
-		fputs(s ? s : "", fp);
-		if (!right_align)
-			fprintf(fp, "%*s", (int)(width - w), "");
-		return;
-	}
-	/* Cut to width - 1 columns and end with an ellipsis. */
-	for (; *p; p += len) {
-		int cw = cp_width(utf8_next(p, &len));
-
-		if (used + (size_t)cw + 1 > width)
-			break;
-		fwrite(p, 1, len, fp);
-		used += (size_t)cw;
-	}
-	fputs("…", fp);
-	fprintf(fp, "%*s", (int)(width - used - 1), "");
-}
-
-void lc_csv_field(FILE *fp, const char *s, int neutralise)
-{
-	int inert;
-
-	if (!s)
-		return;
-	inert = neutralise && strchr("=+-@\t\r", *s) && *s;
-	if (!inert && !strpbrk(s, ",\"\r\n")) {
-		fputs(s, fp);
-		return;
-	}
-	putc('"', fp);
-	if (inert)
-		putc('\'', fp);
-	for (; *s; s++) {
-		if (*s == '"')
-			putc('"', fp);
-		putc(*s, fp);
-	}
-	putc('"', fp);
-}
-
-void lc_json_string(FILE *fp, const char *s)
-{
-	if (!s) {
-		fputs("null", fp);
-		return;
-	}
-	putc('"', fp);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"':
-			fputs("\\\"", fp);
-			break;
-		case '\\':
-			fputs("\\\\", fp);
-			break;
-		case '\n':
-			fputs("\\n", fp);
-			break;
-		case '\r':
-			fputs("\\r", fp);
-			break;
-		case '\t':
-			fputs("\\t", fp);
-			break;
-		default:
-			if (*p < 0x20)
-				fprintf(fp, "\\u%04x", *p);
-			else
-				putc(*p, fp);
-		}
-	}
-	putc('"', fp);
-}
 
 void lc_tech_csv_header(FILE *fp)
 {
@@ -147,6 +18,15 @@ void lc_tech_csv_row(FILE *fp, const struct lc_tech *t, int neutralise)
 
 		if (f)
 			putc(',', fp);
+		if (f == LC_F_PROJECTS) {
+			/* the projects as text: the one column not stored
+			 * as a field */
+			char *p = lc_projects_text(t);
+
+			lc_csv_field(fp, p, neutralise);
+			free(p);
+			continue;
+		}
 		lc_csv_field(fp, lc_tech_get(t, f),
 			     neutralise && ty != LC_FT_NUM && ty != LC_FT_INT);
 	}

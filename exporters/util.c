@@ -5,10 +5,38 @@
 #include <string.h>
 #include "exporters/internal.h"
 
+/* First and last bytes of an isolate: FSI (U+2068) and PDI (U+2069). */
+#define FSI "\xE2\x81\xA8"
+#define PDI "\xE2\x81\xA9"
+
+/* Length of a character at p that no document should hold (DEL, a C1
+ * control, U+FFFE, U+FFFF), else 0: input refuses them, but a catalog
+ * written before it did may hold them. */
+static size_t not_text(const unsigned char *p)
+{
+	if (p[0] == 0x7F)
+		return 1;
+	if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+		return 2;
+	if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+		return 3;
+	return 0;
+}
+
 void lc_xml_text(FILE *fp, const char *s)
 {
+	int iso = s && lc_text_bidi(s);
+
+	if (iso)
+		fputs(FSI, fp);
 	for (const unsigned char *p = (const unsigned char *)s; p && *p;
 	     p++) {
+		size_t skip = not_text(p);
+
+		if (skip) {
+			p += skip - 1;
+			continue;
+		}
 		switch (*p) {
 		case '&':
 			fputs("&amp;", fp);
@@ -31,6 +59,8 @@ void lc_xml_text(FILE *fp, const char *s)
 				putc(*p, fp);
 		}
 	}
+	if (iso)
+		fputs(PDI, fp);
 }
 
 void lc_md_text(FILE *fp, const char *s)
@@ -44,7 +74,15 @@ void lc_md_text(FILE *fp, const char *s)
 	digits = strspn(s, "0123456789");
 	if (*p && strchr("#+-=", *p))
 		putc('\\', fp);
+	if (lc_text_bidi(s))
+		fputs(FSI, fp);
 	for (; *p; p++) {
+		size_t skip = not_text(p);
+
+		if (skip) {
+			p += skip - 1;
+			continue;
+		}
 		if (*p == '\n' || *p == '\r') {
 			putc(' ', fp);
 		} else if (*p == '<') {
@@ -63,6 +101,8 @@ void lc_md_text(FILE *fp, const char *s)
 			putc(*p, fp);
 		}
 	}
+	if (lc_text_bidi(s))
+		fputs(PDI, fp);
 }
 
 char *lc_num_human(double v, int decimals, char *buf, size_t n)

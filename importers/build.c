@@ -111,6 +111,18 @@ static int set_field(struct imp_sink *s, struct imp_raw *r,
 	case LC_F_EMAIL: bad = check(s, r, f, "email", v); break;
 	case LC_F_PHONE: bad = check(s, r, f, "phone", v); break;
 	case LC_F_ID: bad = check(s, r, f, "id", v); break;
+	case LC_F_LINEAGE: bad = check(s, r, f, "id", v); break;
+	case LC_F_PENETRATION_TARGET_YEAR:
+		bad = check(s, r, f, "year", v);
+		break;
+	case LC_F_TRL_SCALE: bad = check(s, r, f, "trl_scale", v); break;
+	case LC_F_PRODUCT: bad = check(s, r, f, "product", v); break;
+	case LC_F_GAS:
+		if (lc_gas_from_name(v) < 0) {
+			rule_problem(s, r, f, "gas", v, NULL, NULL);
+			bad = 1;
+		}
+		break;
 	case LC_F_SECTOR:
 		if (lc_sector_from_name(v) < 0) {
 			rule_problem(s, r, f, "sector", v, NULL, NULL);
@@ -159,6 +171,25 @@ static int set_field(struct imp_sink *s, struct imp_raw *r,
 	return 0;
 }
 
+/* Text from outside holds text only: no control character, no stray
+ * byte-order mark, no non-character, a line break only in the fields
+ * written as paragraphs, and a bounded length. Reports and returns -1
+ * when v is not such text. */
+static int text_ok(struct imp_sink *s, struct imp_raw *r, int f, long line,
+		   const char *what, const char *v)
+{
+	int para = f == LC_F_SUMMARY || f == LC_F_SCOPE ||
+		   f == LC_F_KEY_INDICATORS || f == LC_F_PROJECTS;
+	char why[160];
+
+	if (lc_text_check(v, para, para ? 32768 : 2048, why, sizeof why) == 0)
+		return 0;
+	imp_problem(s, line ? line : r->line0, lc_field_name(f), "%s%s",
+		    what ? what : "", why);
+	r->problems++;
+	return -1;
+}
+
 /* id YYYY-SS-NNN against edition and sector. */
 static void check_id(struct imp_sink *s, struct imp_raw *r)
 {
@@ -184,6 +215,73 @@ static void check_id(struct imp_sink *s, struct imp_raw *r)
 		rule_problem(s, r, LC_F_ID, "id.sequence", seq, NULL, NULL);
 }
 
+/* Years against the edition: a lineage names an earlier edition's
+ * dossier, a target penetration is for the edition's year or later. */
+static void check_years(struct imp_sink *s, struct imp_raw *r,
+			const struct lc_tech *t)
+{
+	const char *ed = lc_tech_get(t, LC_F_EDITION);
+	const char *lin = lc_tech_get(t, LC_F_LINEAGE);
+	double y;
+
+	if (!ed)
+		return;
+	if (lin && strncmp(lin, ed, 4) >= 0)
+		rule_problem(s, r, LC_F_LINEAGE, "lineage", lin, ed, NULL);
+	if (lc_tech_num(t, LC_F_PENETRATION_TARGET_YEAR, &y) &&
+	    y < strtol(ed, NULL, 10))
+		rule_problem(s, r, LC_F_PENETRATION_TARGET_YEAR, "target_year",
+			     lc_tech_get(t, LC_F_PENETRATION_TARGET_YEAR), ed,
+			     NULL);
+}
+
+/* One project of the "projects" text, into the raw dossier. */
+static int take_project(char *const f[5], long line, void *ctx)
+{
+	struct imp_raw *r = ctx;
+	struct imp_raw_demo *d = imp_raw_add_demo(r);
+
+	if (!d)
+		return LC_ENOMEM;
+	d->line = r->line[LC_F_PROJECTS] ? r->line[LC_F_PROJECTS] + line - 1
+		: r->line0;
+	if ((*f[0] && !(d->site = strdup(f[0]))) ||
+	    (*f[1] && !(d->enterprise = strdup(f[1]))) ||
+	    (*f[2] && !(d->year = strdup(f[2]))) ||
+	    (*f[3] && !(d->capacity = strdup(f[3]))) ||
+	    (*f[4] && !(d->abatement = strdup(f[4]))))
+		return LC_ENOMEM;
+	return 0;
+}
+
+/* The "projects" column of a CSV row: its projects as the XML reader
+ * would have given them. Returns 0, -1 after reporting a problem, or
+ * LC_ENOMEM. */
+static int read_projects(struct imp_sink *s, struct imp_raw *r)
+{
+	char why[160], nb[24];
+	long line;
+	int rc;
+
+	if (r->have_demos) {
+		imp_problem(s, r->line[LC_F_PROJECTS], "projects", "projects "
+			    "given twice (as text and as elements)");
+		r->problems++;
+		return -1;
+	}
+	r->have_demos = 1;
+	rc = lc_projects_parse(r->val[LC_F_PROJECTS], take_project, r, &line,
+			       why, sizeof why);
+	if (rc == LC_ENOMEM)
+		return rc;
+	if (rc) {
+		snprintf(nb, sizeof nb, "%ld", line);
+		rule_problem(s, r, LC_F_PROJECTS, "projects", why, nb, NULL);
+		return -1;
+	}
+	return 0;
+}
+
 static int add_demos(struct imp_sink *s, struct imp_raw *r,
 		     struct lc_tech *t, struct lc_error *err)
 {
@@ -192,8 +290,18 @@ static int add_demos(struct imp_sink *s, struct imp_raw *r,
 		struct imp_raw_demo *d = &r->demos[i];
 		struct lc_demo ld;
 		struct lc_error e;
+		char what[32];
 		memset(&ld, 0, sizeof ld);
 		ld.abatement = NAN;
+		snprintf(what, sizeof what, "project %zu: ", i + 1);
+		if ((d->site && text_ok(s, r, LC_F_DEMONSTRATIONS, d->line,
+					what, d->site) < 0) ||
+		    (d->enterprise && text_ok(s, r, LC_F_DEMONSTRATIONS,
+					      d->line, what,
+					      d->enterprise) < 0) ||
+		    (d->capacity && text_ok(s, r, LC_F_DEMONSTRATIONS,
+					    d->line, what, d->capacity) < 0))
+			continue;
 		ld.site = d->site;
 		ld.enterprise = d->enterprise;
 		ld.capacity = d->capacity;
@@ -238,6 +346,12 @@ int imp_build(struct imp_raw *r, struct imp_sink *s, struct lc_tech **out,
 	if (!t)
 		return lc_error_set(err, LC_ENOMEM, s->file, 0, NULL,
 				    "out of memory");
+	if (r->val[LC_F_PROJECTS] && *r->val[LC_F_PROJECTS] &&
+	    !r->flagged[LC_F_PROJECTS] &&
+	    text_ok(s, r, LC_F_PROJECTS, r->line[LC_F_PROJECTS], NULL,
+		    r->val[LC_F_PROJECTS]) == 0 &&
+	    read_projects(s, r) == LC_ENOMEM)
+		goto nomem;
 	if (r->have_demos && !r->val[LC_F_DEMONSTRATIONS]) {
 		char nb[32];
 		snprintf(nb, sizeof nb, "%zu", r->ndemos);
@@ -251,13 +365,15 @@ int imp_build(struct imp_raw *r, struct imp_sink *s, struct lc_tech **out,
 					     NULL);
 			continue;
 		}
-		if (r->flagged[f])
+		if (f == LC_F_PROJECTS || r->flagged[f] ||
+		    text_ok(s, r, f, r->line[f], NULL, r->val[f]) < 0)
 			continue;
 		rc = set_field(s, r, t, f, err);
 		if (rc)
 			goto fail;
 	}
 	check_id(s, r);
+	check_years(s, r, t);
 	if (lc_tech_num(t, LC_F_PENETRATION_NOW, &now) &&
 	    lc_tech_num(t, LC_F_PENETRATION_TARGET, &target) &&
 	    target < now) {

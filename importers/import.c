@@ -93,10 +93,9 @@ static int detect(const char *path, const struct lc_import_opts *o,
 	size_t n, i = 0;
 	if (o && o->format != LC_FMT_AUTO)
 		return o->format;
-	fp = fopen(path, "rb");
+	fp = lc_file_open(path, NULL, err);
 	if (!fp)
-		return lc_error_set(err, LC_EIO, path, 0, NULL,
-				    "unable to open: %s", strerror(errno));
+		return err ? err->status : LC_EIO;
 	n = fread(b, 1, sizeof b, fp);
 	fclose(fp);
 	if (n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0)
@@ -229,6 +228,8 @@ static int on_raw(struct imp_raw *r, void *arg)
 	if (r->broken) {
 		u->sum.rejected++;
 		u->bad = 1;
+		if (!u->o->skip_invalid)
+			u->stop_storing = 1;
 		return 0;
 	}
 	n = imp_build(r, &u->sink, &t, u->err);
@@ -284,6 +285,15 @@ static int run_file(struct run *u, const char *path)
 	u->sink.pos = 0;
 	u->sink.size = 0;
 	fmt = detect(path, u->o, u->err);
+	if (fmt == LC_EDATA) {
+		/* an input refused whole (larger than the limit): a problem
+		 * of this file, reported like the others */
+		imp_problem_err(&u->sink, u->err);
+		u->bad = 1;
+		if (!u->o->skip_invalid)
+			u->stop_storing = 1;
+		return 0;
+	}
 	if (fmt < 0)
 		return fmt;
 	if (fmt == LC_FMT_XML)

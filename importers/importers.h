@@ -1,6 +1,7 @@
-/* importers.h - reading technology dossiers from submissions (XML, CSV),
- * checking them against the field rules, converting quantities to base
- * units, importing them into the catalog, and writing submission XML. */
+/* importers.h - reading what comes from outside: technology dossiers from
+ * submissions (XML, CSV) checked against the field rules with quantities
+ * converted to base units and imported into the catalog; the panel's
+ * experts and filled score sheets; decision and pairwise matrices. */
 #ifndef LC_IMPORTERS_H
 #define LC_IMPORTERS_H
 
@@ -122,70 +123,68 @@ int lc_import_files(struct lc_catalog *cat, char *const *paths, size_t n,
  * character trigrams (case and spaces folded). */
 double lc_name_similarity(const char *a, const char *b);
 
-/* ---- writing submission XML ---------------------------------------------
- * Writes techs[0..n) as one submission document (schema/submission.xsd)
- * to out, UTF-8, indented. edition is the root's edition attribute (NULL:
- * the first dossier's); dossiers of another edition or submitter carry
- * their own. Quantities are written as the submitter wrote them when the
- * text is known (it reads back to the same number), else in base units;
- * status is written when not "submitted", so that importing the output
- * gives back the same dossiers. Returns 0, LC_EIO on a write error,
- * LC_ENOMEM. Does not close out. */
-int lc_xml_write_submissions(FILE *out, const char *edition,
-			     const struct lc_tech *const *techs, size_t n,
-			     struct lc_error *err);
+/* ---- the panel's files ------------------------------------------------- */
 
-/* Streaming variant for large exports: begin writes the root and returns
- * a writer (free with lc_xml_writer_end, which closes the root and
- * flushes; its return value is the final status), add writes one dossier. */
-struct lc_xml_writer;
-int lc_xml_writer_begin(struct lc_xml_writer **w, FILE *out,
-			const char *edition, struct lc_error *err);
-int lc_xml_writer_add(struct lc_xml_writer *w, const struct lc_tech *t,
-		      struct lc_error *err);
-int lc_xml_writer_end(struct lc_xml_writer *w, struct lc_error *err);
+/* Reads the experts CSV at path (header exactly the columns id, name,
+ * affiliation, credit_codes, sectors, email in any order; id, name,
+ * affiliation, sectors required): every problem goes to problem
+ * (file:line: field: message); with any, LC_EDATA and nothing in *out.
+ * *out receives the experts in file order (release with
+ * lc_experts_release); store them with lc_experts_store. */
+int lc_experts_read(const char *path, lc_problem_fn problem, void *pctx,
+		    struct lc_experts *out, struct lc_error *err);
 
-/* ---- reading CSV files ----------------------------------------------------
- * The RFC 4180 reader the CSV importer uses, for every other CSV input
- * (experts, score sheets, decision matrices): quoted fields with embedded
- * commas, quotes and newlines, CRLF or LF, a UTF-8 byte-order mark
- * dropped, GB18030/GBK converted to UTF-8 with iconv, records read one at
- * a time in bounded memory, and the physical line each record and field
- * starts on. */
-struct lc_csv;
-
-enum lc_csv_flags {
-	LC_CSV_TRIM = 1,        /* drop spaces and tabs around each field
-				   (outside its quotes) */
-	LC_CSV_SKIP_BLANK = 2   /* skip records whose fields are all empty
-				   (blank lines) */
+/* Score sheets as `sheets export` writes them (blank cells skipped) and
+ * long files (header expert,id,criterion,score,comment). */
+struct lc_scores_sum {
+	long rows, added, changed, unchanged;
 };
+/* Imports filled sheets (as exported; blank cells are skipped) and long
+ * files (header expert,id,criterion,score,comment) in one transaction it
+ * opens. Every problem (unknown expert or dossier, expert not assigned or
+ * conflicted, unknown criterion, malformed number, value outside the
+ * scale, the same score twice) goes to problem; with any, nothing is
+ * stored and LC_EDATA returned. x, d and conflicted are the panel as
+ * stored in cat: every expert, every dossier (lc_experts_load,
+ * lc_dossiers_load) and the conflicted pairs (lc_pair_key keys;
+ * lc_conflicts_set of ranker/ranker.h computes them). Opens its own
+ * transaction; changes are audited. */
+int lc_scores_import(struct lc_catalog *cat, const struct lc_criteria *c,
+		     const struct lc_experts *x, const struct lc_dossiers *d,
+		     const struct lc_strmap *conflicted,
+		     char *const *paths, size_t npaths,
+		     lc_problem_fn problem, void *pctx,
+		     struct lc_scores_sum *sum, struct lc_error *err);
 
-/* Opens path for reading; encoding NULL: UTF-8 when the whole file is
- * valid UTF-8, else GB18030 (as import does); or "utf-8", "gb18030",
- * "gbk". flags: enum lc_csv_flags or-ed. *out receives a reader the
- * caller closes with lc_csv_close (NULL on failure). Returns 0, LC_EIO
- * (cannot open; err names the file), LC_EUSAGE (unknown encoding) or
- * LC_ENOMEM. */
-int lc_csv_open(struct lc_csv **out, const char *path, const char *encoding,
-		int flags, struct lc_error *err);
+/* ---- decision matrices from CSV -------------------------------------------
+ * First row: a corner cell then the criterion names; each further row: an
+ * alternative name then one number per criterion. Fields may be quoted
+ * ("a, b"); a UTF-8 BOM and CRLF line ends are accepted; blank lines are
+ * skipped. */
+struct lc_matrix;
 
-/* Reads the next record: returns 1 with *nf its field count (at least 1)
- * and *line the physical line it starts on, 0 at end of file, or a
- * negative status with err naming file and line: LC_EDATA (a quote never
- * closed, text after a closing quote, bytes neither UTF-8 nor GB18030),
- * LC_EIO, LC_ENOMEM. */
-int lc_csv_next(struct lc_csv *c, size_t *nf, long *line,
-		struct lc_error *err);
-
-/* Field i of the last record ("" when i >= nf), owned by c and valid
- * until the next lc_csv_next or lc_csv_close. */
-const char *lc_csv_get(const struct lc_csv *c, size_t i);
-/* The physical line field i of the last record starts on (0 beyond nf). */
-long lc_csv_get_line(const struct lc_csv *c, size_t i);
-/* The path given to lc_csv_open (owned by c). */
-const char *lc_csv_path(const struct lc_csv *c);
-/* Closes the file and frees c; NULL is fine. */
-void lc_csv_close(struct lc_csv *c);
+enum lc_matrix_flags {
+	LC_MATRIX_SQUARE = 1,     /* rows must name the columns in order */
+	LC_MATRIX_FRACTIONS = 2   /* cells may be "a/b" (AHP judgements) */
+};
+/* Reads path into *out (free with lc_matrix_free). LC_EIO when the file
+ * cannot be read; LC_EDATA with file, line and field (the column name)
+ * for a bad cell, a ragged row, a duplicate or missing name. */
+int lc_matrix_read(const char *path, int flags, struct lc_matrix **out,
+		   struct lc_error *err);
+void lc_matrix_free(struct lc_matrix *mx);           /* NULL is fine */
+size_t lc_matrix_rows(const struct lc_matrix *mx);   /* alternatives */
+size_t lc_matrix_cols(const struct lc_matrix *mx);   /* criteria */
+const char *lc_matrix_row_name(const struct lc_matrix *mx, size_t i);
+const char *lc_matrix_col_name(const struct lc_matrix *mx, size_t j);
+/* Row-major rows x cols values; belongs to mx. */
+const double *lc_matrix_data(const struct lc_matrix *mx);
+/* Source line of row i, for messages. */
+long lc_matrix_row_line(const struct lc_matrix *mx, size_t i);
+/* Rewrites an error of the methods or weights on mx's data (err->file
+ * empty) in the file's terms: the file's path, the criterion's name for
+ * "criterion J", the source line of the row at fault, else the header's
+ * line. Errors that already name a file are left alone. */
+void lc_matrix_locate_error(const struct lc_matrix *mx, struct lc_error *err);
 
 #endif

@@ -85,34 +85,11 @@ int imp_rules_match(const char *rule, const char *value);
 /* Loads the rules if they are not loaded yet. */
 int imp_rules_ensure(struct lc_error *err);
 
-/* ---- input bytes --------------------------------------------------------
- * A byte source over a file that converts GB18030 to UTF-8 on the fly. */
-struct imp_input;
-/* Opens path; encoding NULL sniffs (valid UTF-8 else GB18030). */
-int imp_input_open(struct imp_input **in, const char *path,
-		   const char *encoding, struct lc_error *err);
-/* Reads up to n converted bytes into buf; returns the count, 0 at end,
- * or a negative status (conversion error with err->line unset). */
-long imp_input_read(struct imp_input *in, char *buf, size_t n,
-		    struct lc_error *err);
-long long imp_input_pos(const struct imp_input *in);
-long long imp_input_size(const struct imp_input *in);
-void imp_input_close(struct imp_input *in);
-/* 1 when the n bytes are valid UTF-8 (an incomplete sequence at the end
- * counts as valid when partial_ok). */
-int imp_utf8_valid(const unsigned char *p, size_t n, int partial_ok);
-
-/* ---- CSV ----------------------------------------------------------------
- * RFC 4180 records from an imp_input. */
-struct imp_csv;
-int imp_csv_open(struct imp_csv **c, struct imp_input *in);
-/* Reads the next record: *nf fields in *fields (owned by c, valid until
- * the next call), flines[i] the physical line field i starts on, *line
- * the record's first line. Returns 1, 0 at end, negative on error (err:
- * line and message, e.g. an unterminated quote). */
-int imp_csv_next(struct imp_csv *c, char ***fields, long **flines,
-		 size_t *nf, long *line, struct lc_error *err);
-void imp_csv_close(struct imp_csv *c);
+/* xml_guard.c: a libxml2 external entity loader that loads nothing. */
+struct _xmlParserCtxt;
+struct _xmlParserInput *imp_xml_no_entities(const char *url,
+					    const char *id,
+					    struct _xmlParserCtxt *ctxt);
 
 /* Readers: each calls emit for every raw dossier it read, in order. */
 typedef int (*imp_emit_fn)(struct imp_raw *r, void *ctx);

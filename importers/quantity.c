@@ -71,24 +71,38 @@ static int dim_ok(enum dim want, enum dim got)
 	return want == got || (want == D_CO2 && got == D_MASS);
 }
 
-/* Reads Chinese multipliers at *p; returns the power of ten of their
- * product (0 if none). */
+/* Reads a Chinese magnitude at *p: one of 十 百 千 万 亿, or a small one
+ * before 万 or 亿 (百万, 千万, 十亿), or 万亿. Returns its power of ten (0
+ * if none), or -1 when more follow (1万万 is not a way to write 1亿). */
 static int multipliers(const char **p)
 {
-	int m = 0;
+	static const struct { const char *s; int p10; } m[] = {
+		{ "十", 1 }, { "百", 2 }, { "千", 3 }, { "万", 4 },
+		{ "亿", 8 }
+	};
+	int got[2] = { -1, -1 }, n = 0;
+
 	for (;;) {
-		if (strncmp(*p, "百", 3) == 0)
-			m += 2;
-		else if (strncmp(*p, "千", 3) == 0)
-			m += 3;
-		else if (strncmp(*p, "万", 3) == 0)
-			m += 4;
-		else if (strncmp(*p, "亿", 3) == 0)
-			m += 8;
-		else
-			return m;
+		size_t k;
+
+		for (k = 0; k < sizeof m / sizeof m[0]; k++)
+			if (strncmp(*p, m[k].s, 3) == 0)
+				break;
+		if (k == sizeof m / sizeof m[0])
+			break;
+		if (n == 2)
+			return -1;
+		got[n++] = (int)k;
 		*p += 3;
 	}
+	if (n == 0)
+		return 0;
+	if (n == 1)
+		return m[got[0]].p10;
+	/* a pair: a small one (or 万) before a larger one */
+	if ((got[0] <= 2 && got[1] >= 3) || (got[0] == 3 && got[1] == 4))
+		return m[got[0]].p10 + m[got[1]].p10;
+	return -1;
 }
 
 /* Copies s into buf without white space, "CO₂" as "CO2" and "CO2e",
@@ -126,10 +140,16 @@ static int unit_norm(const char *s, char *buf, size_t n)
 
 /* Parses one side of a unit ("万tCO2"); 0 and its dimension and factor
  * 10^p10 / div, or -1. */
-static int unit_side(const char *s, enum dim *dim, int *p10, int *div)
+static int unit_side(const char *s, enum dim *dim, int *p10, int *div,
+		     int *mag)
 {
 	int m = multipliers(&s);
 	size_t i;
+
+	if (m < 0)
+		return -1;
+	if (mag)
+		*mag = m != 0;
 	for (i = 0; i < sizeof atoms / sizeof atoms[0]; i++) {
 		if (strcmp(s, atoms[i].sym) == 0) {
 			*dim = atoms[i].dim;
@@ -239,7 +259,7 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 {
 	enum dim want_num, want_den, num_dim = D_NONE, den_dim = D_NONE;
 	double v;
-	int mult, pnum = 0, pden = 0, dnum = 1, dden = 1;
+	int mult, pnum = 0, pden = 0, dnum = 1, dden = 1, mag = 0;
 	const char *p, *rest;
 	char u[128], *slash;
 	struct decimal dec;
@@ -256,6 +276,10 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 	while (*rest == ' ' || *rest == '\t')
 		rest++;
 	mult = multipliers(&rest);
+	if (mult < 0)
+		return lc_error_set(err, LC_EDATA, NULL, 0, field_of(f),
+				    "'%s': a magnitude is written once (1亿, "
+				    "not 1万万; 万亿 for 10^12)", text);
 	if (unit_norm(rest, u, sizeof u) != 0)
 		return lc_error_set(err, LC_EDATA, NULL, 0, field_of(f),
 				    "unit of '%s' too long", text);
@@ -278,15 +302,34 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 			return lc_error_set(err, LC_EDATA, NULL, 0,
 					    field_of(f), "unknown unit '%s'",
 					    shown);
-		if (u[0] != '\0' && unit_side(u, &num_dim, &pnum, &dnum) != 0)
+		if (u[0] != '\0' && unit_side(u, &num_dim, &pnum, &dnum, &mag) != 0)
 			return lc_error_set(err, LC_EDATA, NULL, 0,
 					    field_of(f), "unknown unit '%s'",
 					    shown);
 		if (slash && unit_side(slash + 1, &den_dim, &pden,
-					     &dden) != 0)
+					     &dden, NULL) != 0)
 			return lc_error_set(err, LC_EDATA, NULL, 0,
 					    field_of(f), "unknown unit '%s'",
 					    shown);
+		if (mult && mag)
+			return lc_error_set(err, LC_EDATA, NULL, 0,
+					    field_of(f), "'%s': a magnitude "
+					    "is written once", text);
+		/* a rate written without its time: a bare mass is the
+		 * column's shorthand ("35 kt" of abatement a year), but a
+		 * unit that names what it counts must say per what */
+		if (!slash && want_den != D_NONE && num_dim != D_MASS &&
+		    u[0] != '\0')
+			return lc_error_set(err, LC_EDATA, NULL, 0,
+					    field_of(f), "'%s%s%s' is an "
+					    "amount, %s is per %s: write the "
+					    "unit as '%s/%s'", text,
+					    unit && *unit ? " " : "",
+					    unit && *unit ? unit : "",
+					    field_of(f), want_den == D_TIME ?
+					    "year" : "tonne of product",
+					    shown, want_den == D_TIME ? "a" :
+					    "t");
 		if (!dim_ok(want_num, num_dim) ||
 		    (slash && (want_den == D_NONE ||
 			       !dim_ok(want_den, den_dim))))

@@ -1,13 +1,14 @@
 /* read_csv.c - the CSV submission layout: a header row with exactly the
  * published column names (lc_field_name), in any order, then one row per
  * technology; `demonstrations` is a count, projects are XML-only. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "importers/internal.h"
 
 /* Maps the header's columns to fields (col_field[i], -1 never: unknown
  * columns are errors). Reports every header problem; returns their count. */
-static int map_header(struct imp_sink *s, char **names, long *lines,
+static int map_header(struct imp_sink *s, const struct lc_csv *csv,
 		      size_t n, int *col_field)
 {
 	int seen[LC_F__COUNT];
@@ -16,15 +17,20 @@ static int map_header(struct imp_sink *s, char **names, long *lines,
 	for (f = 0; f < LC_F__COUNT; f++)
 		seen[f] = -1;
 	for (i = 0; i < n; i++) {
-		char *name = imp_trim(names[i]);
+		char buf[256];
+		const char *name;
+		long line = lc_csv_get_line(csv, i);
+
+		snprintf(buf, sizeof buf, "%s", lc_csv_get(csv, i));
+		name = imp_trim(buf);
 		f = lc_field_lookup(name);
 		col_field[i] = f;
 		if (f < 0) {
-			imp_problem(s, lines[i], name, "unknown column '%s'",
+			imp_problem(s, line, name, "unknown column '%s'",
 				    name);
 			bad++;
 		} else if (seen[f] >= 0) {
-			imp_problem(s, lines[i], name, "column '%s' appears "
+			imp_problem(s, line, name, "column '%s' appears "
 				    "twice (columns %d and %zu)", name,
 				    seen[f] + 1, i + 1);
 			bad++;
@@ -34,7 +40,7 @@ static int map_header(struct imp_sink *s, char **names, long *lines,
 	}
 	for (f = 0; f < LC_F__COUNT; f++) {
 		if (lc_field_required(f) && seen[f] < 0) {
-			imp_problem(s, lines[0], lc_field_name(f),
+			imp_problem(s, lc_csv_get_line(csv, 0), lc_field_name(f),
 				    "required column '%s' is missing",
 				    lc_field_name(f));
 			bad++;
@@ -43,30 +49,35 @@ static int map_header(struct imp_sink *s, char **names, long *lines,
 	return bad;
 }
 
+/* 1 when every one of the record's nf fields is blank. */
+static int all_blank(const struct lc_csv *csv, size_t nf)
+{
+	for (size_t i = 0; i < nf; i++)
+		if (lc_csv_get(csv, i)[strspn(lc_csv_get(csv, i), " \t")])
+			return 0;
+	return 1;
+}
+
 int imp_read_csv(const char *path, const struct lc_import_opts *o,
 		 struct imp_sink *s, imp_emit_fn emit, void *ctx,
 		 struct lc_error *err)
 {
-	struct imp_input *in = NULL;
-	struct imp_csv *csv = NULL;
+	struct lc_csv *csv = NULL;
 	struct imp_raw raw;
-	char **fields;
-	long *flines, line;
+	long line;
 	size_t nf, ncols = 0, i;
 	int *col_field = NULL;
 	int rc;
 
 	imp_raw_init(&raw);
-	rc = imp_input_open(&in, path, o ? o->encoding : NULL, err);
+	rc = lc_csv_open(&csv, path, o ? o->encoding : NULL, 0, err);
 	if (rc)
 		return rc;
-	s->size = imp_input_size(in);
-	if (imp_csv_open(&csv, in)) {
-		rc = lc_error_set(err, LC_ENOMEM, path, 0, NULL,
-				  "out of memory");
-		goto out;
-	}
-	rc = imp_csv_next(csv, &fields, &flines, &nf, &line, err);
+	s->size = lc_csv_size(csv);
+	/* blank lines before the header are not a header */
+	while ((rc = lc_csv_next(csv, &nf, &line, err)) == 1 &&
+	       all_blank(csv, nf))
+		;
 	if (rc == 0) {
 		rc = lc_error_set(err, LC_EDATA, path, 1, NULL,
 				  "empty file: expected a header row");
@@ -82,21 +93,22 @@ int imp_read_csv(const char *path, const struct lc_import_opts *o,
 				  "out of memory");
 		goto out;
 	}
-	if (map_header(s, fields, flines, nf, col_field) > 0) {
+	if (map_header(s, csv, nf, col_field) > 0) {
 		rc = lc_error_set(err, LC_EDATA, path, line, NULL,
 				  "bad header row");
 		goto out;
 	}
 	for (;;) {
 		int blank = 1;
-		rc = imp_csv_next(csv, &fields, &flines, &nf, &line, err);
+
+		rc = lc_csv_next(csv, &nf, &line, err);
 		if (rc == 0)
 			break;
 		if (rc < 0)
 			goto fail;
-		s->pos = imp_input_pos(in);
+		s->pos = lc_csv_pos(csv);
 		for (i = 0; i < nf; i++)
-			if (fields[i][0])
+			if (lc_csv_get(csv, i)[0])
 				blank = 0;
 		if (blank)
 			continue;
@@ -109,10 +121,12 @@ int imp_read_csv(const char *path, const struct lc_import_opts *o,
 			raw.problems = 1;
 		} else {
 			for (i = 0; i < nf; i++) {
-				if (!fields[i][0])
+				const char *v = lc_csv_get(csv, i);
+
+				if (!v[0])
 					continue;
-				if (imp_raw_set(&raw, col_field[i],
-						fields[i], -1, flines[i])) {
+				if (imp_raw_set(&raw, col_field[i], v, -1,
+						lc_csv_get_line(csv, i))) {
 					rc = lc_error_set(err, LC_ENOMEM,
 							  path, line, NULL,
 							  "out of memory");
@@ -135,7 +149,6 @@ fail:
 out:
 	imp_raw_clear(&raw);
 	free(col_field);
-	imp_csv_close(csv);
-	imp_input_close(in);
+	lc_csv_close(csv);
 	return rc;
 }

@@ -33,6 +33,7 @@ struct qerr {
 
 struct xctx {
 	struct imp_sink *s;
+	struct lc_xml_in *in;     /* the input's guard */
 	struct qerr *q;           /* queued schema errors, in line order */
 	size_t nq, capq;
 	long file_errors;         /* schema errors outside technologies */
@@ -74,6 +75,17 @@ static void tidy(const char *m, char *out, size_t n, char *elem, size_t en)
 {
 	size_t o = 0;
 	elem[0] = '\0';
+	/* libxml2's advice for programmers is no help to a submitter */
+	if (strcasestr(m, "excessive depth in document")) {
+		snprintf(out, n, "elements nested more than 256 deep are "
+			 "refused");
+		return;
+	}
+	if (strcasestr(m, "input is not proper UTF-8")) {
+		snprintf(out, n, "bytes that are not UTF-8 (save the file as "
+			 "UTF-8, or declare its encoding)");
+		return;
+	}
 	if (strncmp(m, "Element '", 9) == 0) {
 		const char *p = m + 9, *e = strchr(p, '\'');
 		const char *b = memchr(p, '}', e ? (size_t)(e - p) : 0);
@@ -97,7 +109,9 @@ static void tidy(const char *m, char *out, size_t n, char *elem, size_t en)
 				continue;
 			}
 		}
-		out[o++] = *m++;
+		/* one line: a message never spans two */
+		out[o++] = *m == '\n' ? ' ' : *m;
+		m++;
 	}
 	while (o > 0 && (out[o - 1] == '\n' || out[o - 1] == ' '))
 		o--;
@@ -143,8 +157,10 @@ static void on_error(void *arg, xmlErrorPtr e)
 	}
 	if (!x->fatal) {
 		x->fatal = 1;
-		lc_error_set(&x->first, LC_EDATA, x->s->file, e->line, NULL,
-			     "not well-formed XML: %s", msg);
+		/* a read the guard refused: its reason, not libxml2's */
+		if (!lc_xml_in_refused(x->in, &x->first))
+			lc_error_set(&x->first, LC_EDATA, x->s->file, e->line,
+				     NULL, "not well-formed XML: %s", msg);
 		imp_problem_err(x->s, &x->first);
 	}
 }
@@ -182,70 +198,6 @@ static void claim(struct xctx *x, struct imp_raw *r, long from, long until)
 		}
 	}
 	x->nq = k;
-}
-
-/* Refuses every external resource: documents may not pull in files or
- * URLs (the schema is loaded before this is in force). */
-static xmlParserInputPtr no_entities(const char *url, const char *id,
-				     xmlParserCtxtPtr ctxt)
-{
-	(void)url;
-	(void)id;
-	(void)ctxt;
-	return NULL;
-}
-
-/* Looks at the prolog before libxml2 sees anything: a DOCTYPE (the door
- * to external entities and entity expansion bombs) is refused with its
- * line. Returns 0, or LC_EDATA/LC_EIO in err. */
-static int refuse_doctype(const char *path, struct lc_error *err)
-{
-	char buf[65536];
-	FILE *fp = fopen(path, "rb");
-	size_t n, i = 0;
-	long line = 1;
-	if (!fp)
-		return lc_error_set(err, LC_EIO, path, 0, NULL,
-				    "unable to open: %s", strerror(errno));
-	n = fread(buf, 1, sizeof buf - 1, fp);
-	fclose(fp);
-	buf[n] = '\0';
-	if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	while (i < n) {
-		const char *end = NULL;
-		if (buf[i] == '\n') {
-			line++;
-			i++;
-			continue;
-		} else if (buf[i] == ' ' || buf[i] == '\t' ||
-			   buf[i] == '\r') {
-			i++;
-			continue;
-		} else if (strncmp(buf + i, "<?", 2) == 0) {
-			end = strstr(buf + i, "?>");
-		} else if (strncmp(buf + i, "<!--", 4) == 0) {
-			end = strstr(buf + i, "-->");
-		} else if (strncmp(buf + i, "<!DOCTYPE", 9) == 0) {
-			return lc_error_set(err, LC_EDATA, path, line, NULL,
-					    "DOCTYPE declarations are refused "
-					    "(no DTD, no entities: protection "
-					    "against XXE and entity "
-					    "expansion)");
-		} else {
-			break;
-		}
-		if (end) {
-			const char *p;
-			for (p = buf + i; p < end; p++)
-				if (*p == '\n')
-					line++;
-			i = (size_t)(end - buf) + 2;
-		} else if (buf[i] == '<') {
-			break;   /* unterminated: the parser will say */
-		}
-	}
-	return 0;
 }
 
 static int load_schema(struct lc_error *err)
@@ -483,6 +435,7 @@ int imp_read_xml(const char *path, struct imp_sink *s, imp_emit_fn emit,
 		 void *ctx, struct lc_error *err)
 {
 	xmlTextReaderPtr rd;
+	struct lc_xml_in *in = NULL;
 	xmlSchemaValidCtxtPtr vc = NULL;
 	xmlExternalEntityLoader old_loader;
 	struct xctx x;
@@ -499,30 +452,27 @@ int imp_read_xml(const char *path, struct imp_sink *s, imp_emit_fn emit,
 	rc = load_schema(err);
 	if (rc)
 		return rc;
-	rc = refuse_doctype(path, err);
-	if (rc) {
-		if (rc == LC_EDATA)
-			imp_problem_err(s, err);
+	rc = lc_xml_in_open(&in, path, err);
+	if (rc)
 		return rc;
-	}
-	{
-		FILE *fp = fopen(path, "rb");
-		if (!fp)
-			return lc_error_set(err, LC_EIO, path, 0, NULL,
-					    "unable to open: %s",
-					    strerror(errno));
-		if (fseek(fp, 0, SEEK_END) == 0)
-			s->size = ftell(fp);
-		fclose(fp);
-	}
+	x.in = in;
+	s->size = lc_xml_in_size(in) > 0 ? lc_xml_in_size(in) : 0;
 	old_loader = xmlGetExternalEntityLoader();
-	xmlSetExternalEntityLoader(no_entities);
-	rd = xmlReaderForFile(path, NULL, XML_PARSE_NONET |
-			      XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	xmlSetExternalEntityLoader(imp_xml_no_entities);
+	rd = xmlReaderForIO(lc_xml_in_read, lc_xml_in_close, in, path, NULL,
+			    XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+			    XML_PARSE_NOCDATA);
 	if (!rd) {
 		xmlSetExternalEntityLoader(old_loader);
-		return lc_error_set(err, LC_EIO, path, 0, NULL,
-				    "unable to open");
+		if (lc_xml_in_refused(in, err)) {
+			imp_problem_err(s, err);
+			rc = err ? err->status : LC_EDATA;
+		} else {
+			rc = lc_error_set(err, LC_EIO, path, 0, NULL,
+					  "unable to open");
+		}
+		lc_xml_in_free(in);
+		return rc;
 	}
 	/* Parse errors through the global structured handler (the reader's
 	 * own one gets a wrong context once a schema is plugged in),
@@ -619,6 +569,10 @@ int imp_read_xml(const char *path, struct imp_sink *s, imp_emit_fn emit,
 		if (rc)
 			goto out;
 	}
+	if (!x.fatal && lc_xml_in_refused(in, &x.first)) {
+		x.fatal = 1;
+		imp_problem_err(s, &x.first);
+	}
 	if (x.fatal)
 		x.nq = 0;   /* the file must be made well-formed first */
 	claim(&x, NULL, 0, 0);
@@ -638,6 +592,7 @@ out:
 	if (err && rc && !err->file[0])
 		snprintf(err->file, sizeof err->file, "%s", path);
 	xmlFreeTextReader(rd);
+	lc_xml_in_free(in);
 	xmlSchemaFreeValidCtxt(vc);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSetExternalEntityLoader(old_loader);

@@ -123,3 +123,88 @@ double lc_panel_spread(const double *s, size_t k, double lo, double hi)
 	}
 	return (b - a) / (hi - lo);
 }
+
+/* The panel criteria of every entry: each aggregated by the profile's
+ * rule, with the disagreement flag and the count of top scores. */
+int lc_rk_aggregate(struct lc_ranking *r, const struct lc_profile *p,
+		     struct lc_rk_scores *s, struct lc_error *err)
+{
+	/* buf: one entry's scores on one criterion; raw: the scores as the
+	 * experts gave them, for the disagreement (a panel discusses its
+	 * own scores, whatever the aggregation does with them) */
+	double *buf = malloc((s->n ? s->n : 1) * 2 * sizeof *buf);
+	double *raw = buf + (s->n ? s->n : 1);
+	struct lc_panel_score *ps = NULL;
+
+	if (!buf)
+		return lc_rk_oom(err);
+	for (size_t t = 0; t < s->n; t++)
+		raw[t] = s->row[t].score;
+	/* top scores count on the scale as given, before any z-scores */
+	for (size_t t = 0; t < s->n; t++)
+		if (s->row[t].score >= p->crit[s->row[t].crit].hi)
+			r->e[s->row[t].entry].top++;
+	if (p->agg == LC_AGG_ZSCORE) {
+		ps = malloc((s->n ? s->n : 1) * sizeof *ps);
+		if (!ps) {
+			free(buf);
+			return lc_rk_oom(err);
+		}
+		for (size_t j = 0; j < p->ncrit; j++) {
+			size_t k = 0;
+
+			if (!p->crit[j].panel)
+				continue;
+			for (size_t t = 0; t < s->n; t++)
+				if (s->row[t].crit == (int)j) {
+					ps[k].tech = r->e[s->row[t].entry].id;
+					ps[k].expert = s->row[t].expert;
+					ps[k].score = s->row[t].score;
+					k++;
+				}
+			if (lc_panel_zscore(ps, k, p->crit[j].lo,
+					    p->crit[j].hi, err)) {
+				free(ps);
+				free(buf);
+				return err ? err->status : LC_EDATA;
+			}
+			k = 0;
+			for (size_t t = 0; t < s->n; t++)
+				if (s->row[t].crit == (int)j)
+					s->row[t].score = ps[k++].score;
+		}
+	}
+	/* rows were collected entry by entry, so each entry's are adjacent */
+	for (size_t i = 0, t = 0; i < r->n; i++) {
+		struct lc_rk_entry *e = &r->e[i];
+		size_t start = t;
+
+		while (t < s->n && s->row[t].entry == i)
+			t++;
+		for (size_t j = 0; j < p->ncrit; j++) {
+			size_t k = 0;
+			double sp;
+
+			if (!p->crit[j].panel)
+				continue;
+			for (size_t q = start; q < t; q++)
+				if (s->row[q].crit == (int)j)
+					buf[k++] = raw[q];
+			e->nsc[j] = (int)k;
+			if (k == 0)
+				continue;
+			sp = lc_panel_spread(buf, k, p->crit[j].lo,
+					     p->crit[j].hi);
+			e->flag[j] = sp > p->disagreement;
+			e->spread = sp > e->spread ? sp : e->spread;
+			k = 0;
+			for (size_t q = start; q < t; q++)
+				if (s->row[q].crit == (int)j)
+					buf[k++] = s->row[q].score;
+			e->x[j] = lc_panel_aggregate(buf, k, p->agg);
+		}
+	}
+	free(ps);
+	free(buf);
+	return 0;
+}

@@ -7,12 +7,6 @@
 #include "catalog/catalog.h"
 #include "ranker/ranker.h"
 
-/* Sets err for criterion j (0-based, reported 1-based); returns status. */
-int lc_rk_crit_error(struct lc_error *err, int status, size_t j,
-		     const char *what);
-/* The criterion (0-based, below n) an error of lc_rk_crit_error names,
- * or -1: its reader, so that the field's form stays in one place. */
-long lc_rk_crit_of(const struct lc_error *err, size_t n);
 /* LC_EDATA for criterion j naming the first of the m rows of x (m x n)
  * whose value is below limit (or equal to it, with or_equal) in
  * err->line, 1-based (see "Errors about a matrix" in ranker.h). */
@@ -29,6 +23,46 @@ int lc_rk_near(double a, double b);
 /* Indices of v sorted best first (stable by index); LC_ENOMEM or 0. */
 int lc_rk_order(const double *v, size_t m, int higher_better, size_t *ord);
 
+
+/* ---- shared by the methods (mcda.c) ------------------------------------- */
+/* Column statistics gathered in one row-major pass (the matrix is read
+ * once, in memory order, whatever n is). */
+struct lc_rk_colstat {
+	double lo, hi, sum, sq, inv;   /* inv: sum of 1/x, valid if lo > 0 */
+};
+
+/* Statistics of the n columns of x (m x n) into st; sums of 1/x too
+ * when need_inv. LC_EDATA for an empty matrix or a value that is not
+ * finite (naming it) or too large. */
+int lc_rk_col_stats(const double *x, size_t m, size_t n,
+		    struct lc_rk_colstat *st, int need_inv,
+		    struct lc_error *err);
+
+/* A weighted column as a function of x: v = c + k (x - o). Subtracting
+ * the origin o (the column's minimum or maximum, or 0) before scaling
+ * keeps every digit of x - o, where the expanded form k x + (c - k o)
+ * loses to cancellation as many digits as x has above the column's
+ * range (values near 1e9 that differ by units kept 8 digits). When k
+ * overflows (a range below ~1e-308 against a normal weight), v is
+ * c + g ((x - o) / den) instead, with k = g / den. */
+struct lc_rk_lin {
+	double o, k, c, g, den;
+	int slow;
+};
+
+void lc_rk_lin_set(struct lc_rk_lin *l, double o, double g, double den,
+		   double c);
+void lc_rk_lin_const(struct lc_rk_lin *l, double c);
+static inline double lc_rk_lin_at(const struct lc_rk_lin *l, double x)
+{
+	return l->slow ? l->c + l->g * ((x - l->o) / l->den)
+		       : l->c + l->k * (x - l->o);
+}
+
+/* LC_EDATA when one of the m values of out is not a finite number (a
+ * last guard: the methods are written so that it cannot happen). */
+int lc_rk_check_out(const double *v, size_t m, const char *what,
+		    struct lc_error *err);
 
 /* ---- profiles (profile.c), shared with rank.c ---------------------------
  * A loaded criteria profile. Invariants: ncrit >= 1; weights >= 0 and
@@ -89,5 +123,151 @@ struct lc_profile {
 	int key_crit[LC_RK_MAXKEY];    /* criterion index for KEY_CRIT */
 	char hash[65];                 /* SHA-256 of the file's bytes */
 };
+
+
+/* ---- a ranking of an edition (rank.c and the files of its steps) -------
+ * rank.c runs the steps (ranking.c holds what they share): edition.c reads the dossiers and panel scores
+ * from the catalog, aggregate.c aggregates the scores, method.c runs the
+ * method, select.c orders with ties and quotas and selects, sensitivity.c
+ * perturbs and compares, explain.c answers "what would have to change",
+ * selection.c records the selection. */
+/* One dossier of the edition. Invariant: x, nsc, flag and contrib have
+ * ncrit (profile criteria) entries; row >= 0 iff eligible. */
+struct lc_rk_entry {
+	char *id, *name;
+	int sector, status;
+	char *excluded;        /* rule that excluded it, or NULL */
+	char *tiebreak, *quota;
+	double *x;             /* criterion values, NaN when missing */
+	int *nsc;              /* panel scores counted per criterion */
+	int *flag;             /* disagreement per criterion */
+	double *contrib;
+	double spread;         /* largest panel spread */
+	int top;               /* panel scores at the scale maximum */
+	long row;              /* row in the eligible matrix, or -1 */
+	int rank, selected, merit;
+	double score;
+	long in_top;           /* sensitivity counts */
+	int rlo, rhi;
+};
+
+/* The public views of a ranking (ranker.h) are filled from the entries
+ * once the ranking is complete (lc_rk_views); before that they are
+ * NULL. */
+
+struct lc_ranking {
+	char edition[32], profile[33], method[16], params[256], hash[65];
+	char profile_hash[65];  /* SHA-256 of the profile file's bytes */
+	char *notes;
+	size_t notes_len;
+	size_t n;
+	struct lc_rk_entry *e;       /* output order after finish() */
+	size_t ncrit;          /* profile criteria */
+	struct lc_rk_crit crit[LC_RK_MAXCRIT]; /* labels not owned */
+	int active[LC_RK_MAXCRIT];     /* 0: dropped (no panel scores) */
+	double w[LC_RK_MAXCRIT];       /* weights in use (0 for dropped) */
+	int select_n, topsis_norm;
+	double v;
+	int quota_min[LC_SECTOR__COUNT], quota_max[LC_SECTOR__COUNT];
+	size_t nkey;
+	int key[LC_RK_MAXKEY], key_crit[LC_RK_MAXKEY];
+	size_t m;              /* eligible */
+	double *X;             /* m x ncrit, row order = entry row */
+	size_t *byrow;         /* row -> entry index */
+	size_t nsel;
+	double cutoff;
+	long cut_row, out_row; /* merit cut-off row, first row out */
+	long runs;
+	size_t ncmp;
+	const char *cmp_name[4];
+	double rho[4], tau[4];
+	struct lc_rank_info info;       /* views, see above */
+	struct lc_rank_entry *view;     /* n, in entry order */
+	const char *crit_id[LC_RK_MAXCRIT];
+	int crit_cost[LC_RK_MAXCRIT];
+};
+
+
+/* Panel scores of the edition, entry by entry. */
+struct lc_rk_score_row {
+	size_t entry;
+	int crit;
+	char expert[64];
+	double score;
+};
+
+struct lc_rk_scores {
+	struct lc_ranking *r;
+	const struct lc_profile *p;
+	size_t *byid;      /* entry indices sorted by id */
+	char **conf;       /* "EXPERT:ID" of every declared conflict */
+	size_t nconf, confcap;
+	struct lc_rk_score_row *row;
+	char **val;        /* each row's score as stored (for the hash) */
+	size_t n, cap;
+	long conflicted, unknown, bad;
+	int failed;
+};
+
+/* The methods by index: 0 wsm, 1 topsis, 2 vikor, 3 promethee2. */
+extern const char *const lc_rk_methods[4];
+int lc_rk_method_index(const char *m);        /* -1 when unknown */
+
+/* A copy of s ("" for NULL) the caller frees; NULL when out of memory. */
+char *lc_rk_strdup(const char *s);
+/* LC_ENOMEM in err; returns LC_ENOMEM. */
+int lc_rk_oom(struct lc_error *err);
+/* Appends one line to the ranking's notes. */
+void lc_rk_note(struct lc_ranking *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Fills the public views from the entries (the last step). 0 or
+ * LC_ENOMEM. */
+int lc_rk_views(struct lc_ranking *r);
+
+/* edition.c: appends an entry to r for every dossier of edition (by id),
+ * with its indicator values and the rule that excludes it, if any. */
+int lc_rk_read_edition(struct lc_catalog *cat, struct lc_ranking *r,
+		       const struct lc_profile *p, struct lc_error *err);
+/* Reads the panel scores of r's entries into s (s->r, s->p set), row by
+ * row in entry order; free with lc_rk_scores_free. */
+int lc_rk_read_scores(struct lc_catalog *cat, struct lc_rk_scores *s,
+		      struct lc_error *err);
+void lc_rk_scores_free(struct lc_rk_scores *s);
+/* aggregate.c: the panel criteria of every entry from s. */
+int lc_rk_aggregate(struct lc_ranking *r, const struct lc_profile *p,
+		    struct lc_rk_scores *s, struct lc_error *err);
+/* method.c: scores (higher better) of the m rows of X with weights w
+ * (ncrit, zeros for dropped criteria); contrib (m x ncrit, may be NULL)
+ * the WSM decomposition by each criterion's own normalisation. */
+int lc_rk_run_method(const struct lc_ranking *r, int method, const double *X,
+		     const double *w, double *score, double *contrib,
+		     struct lc_error *err);
+
+/* select.c: selection codes of a row. */
+enum { LC_RK_SEL_NO, LC_RK_SEL_MERIT, LC_RK_SEL_QUOTA, LC_RK_SEL_DISPLACED,
+       LC_RK_SEL_MAXED };
+#define LC_RK_SELECTED(c) ((c) == LC_RK_SEL_MERIT || (c) == LC_RK_SEL_QUOTA)
+/* Orders the rows, then selects N: merit first (skipping a sector at its
+ * maximum), then each sector below its minimum takes its best unselected
+ * rows in place of the lowest selected rows of sectors above their own
+ * minimum. ord receives rows best first; sel[row] a code; *cut the last
+ * row selected on merit (-1 none), *out the first row left out (-1 none).
+ * 0 or LC_ENOMEM. */
+int lc_rk_order_select(const struct lc_ranking *r, const double *X,
+		       const double *score, size_t *ord, char *sel,
+		       long *cut, long *out);
+/* What tie-break key k orders by, as the output says it; buf (64 bytes)
+ * holds a criterion's text. */
+const char *lc_rk_key_text(const struct lc_ranking *r, long k, char *buf);
+/* Notes the tie-break chain as applied. */
+void lc_rk_tiebreak_note(struct lc_ranking *r);
+/* Builds the eligible matrix, scores, orders, selects, and puts the
+ * entries in output order. */
+int lc_rk_finish(struct lc_ranking *r, int method, struct lc_error *err);
+/* sensitivity.c */
+int lc_rk_sensitivity(struct lc_ranking *r, int method,
+		      const struct lc_rank_opts *opts, struct lc_error *err);
+int lc_rk_compare(struct lc_ranking *r, int method, struct lc_error *err);
 
 #endif

@@ -122,7 +122,7 @@ void lc_profile_free(struct lc_profile *p)
 
 static int hash_file(const char *path, char hex[65])
 {
-	FILE *fp = fopen(path, "rb");
+	FILE *fp = lc_file_open(path, NULL, NULL);
 	struct sha256_ctx c;
 	uint8_t d[SHA256_DIGEST_SIZE], buf[4096];
 	size_t n;
@@ -170,7 +170,6 @@ static int load_crit(struct lc_profile *p, xmlNode *node,
 	if (lc_pref_parse(c->pref_text, &c->pref, err))
 		return bad(err, p->path, node, "preference", err ? err->msg :
 			   "bad preference function");
-	labels(node, &c->label_zh, &c->label_en);
 	c->field = -1;
 	for (xmlNode *k = node->children; k; k = k->next) {
 		if (is(k, "panel")) {
@@ -191,6 +190,8 @@ static int load_crit(struct lc_profile *p, xmlNode *node,
 					b);
 		}
 	}
+	/* last: a criterion refused above leaves nothing to free */
+	labels(node, &c->label_zh, &c->label_en);
 	p->ncrit++;
 	return 0;
 }
@@ -221,7 +222,6 @@ static int load_rule(struct lc_profile *p, xmlNode *node,
 	for (int i = 0; i < 6; i++)
 		if (!strcmp(b, ops[i]))
 			r->op = i;
-	labels(node, &r->label_zh, &r->label_en);
 	if (!strcmp(r->field, "complete")) {
 		/* no value */
 	} else if (!strcmp(r->field, "status")) {
@@ -243,6 +243,7 @@ static int load_rule(struct lc_profile *p, xmlNode *node,
 			return bad(err, p->path, node, "value",
 				   "rule value must be a number");
 	}
+	labels(node, &r->label_zh, &r->label_en);
 	p->nrule++;
 	return 0;
 }
@@ -392,6 +393,7 @@ int lc_profile_load(const char *name_or_path, struct lc_profile **out,
 	struct xerr xe = { 0 };
 	xmlParserCtxtPtr pc = NULL;
 	xmlDocPtr doc = NULL;
+	struct lc_xml_in *in = NULL;
 	xmlSchemaParserCtxtPtr spc = NULL;
 	xmlSchemaPtr schema = NULL;
 	xmlSchemaValidCtxtPtr vc = NULL;
@@ -437,11 +439,19 @@ int lc_profile_load(const char *name_or_path, struct lc_profile **out,
 				  "out of memory");
 		goto out;
 	}
-	doc = xmlCtxtReadFile(pc, path, NULL, XML_PARSE_NONET |
-			      XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	rc = lc_xml_in_open(&in, path, err);
+	if (rc)
+		goto out;
+	doc = xmlCtxtReadIO(pc, lc_xml_in_read, lc_xml_in_close, in, path,
+			    NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+			    XML_PARSE_NOWARNING);
 	if (!doc) {
 		xmlErrorPtr e = xmlCtxtGetLastError(pc);
 
+		if (lc_xml_in_refused(in, err)) {
+			rc = err ? err->status : LC_EDATA;
+			goto out;
+		}
 		on_xml_error(&xe, e);
 		rc = lc_error_set(err, LC_EDATA, path, xe.line, NULL,
 				  "not well-formed XML: %s", xe.set ? xe.msg :
@@ -474,6 +484,7 @@ int lc_profile_load(const char *name_or_path, struct lc_profile **out,
 	}
 	rc = load_tree(p, xmlDocGetRootElement(doc), err);
 out:
+	lc_xml_in_free(in);
 	xmlSchemaFreeValidCtxt(vc);
 	xmlSchemaFree(schema);
 	xmlSchemaFreeParserCtxt(spc);

@@ -1,6 +1,9 @@
-/* ranker.h - lowcarb's ranker: multi-criteria methods, weights, AHP and
- * panel aggregation as pure computation on matrices (no I/O), plus criteria
- * profiles and the Top N selection of an edition read from the catalog. */
+/* ranker.h - lowcarb's computations: multi-criteria methods, weights, AHP
+ * and panel aggregation on plain matrices (no I/O); criteria profiles; the
+ * Top N selection of an edition read from the catalog, its explanations
+ * and sensitivity; and the panel's conflicts of interest, reviewer
+ * assignment and review progress, computed over the catalog's records.
+ * Reads no outside file but the criteria profiles, writes no document. */
 #ifndef LC_RANKER_H
 #define LC_RANKER_H
 
@@ -230,37 +233,6 @@ uint64_t lc_rng_next(struct lc_rng *r);
 double lc_rng_uniform(struct lc_rng *r);              /* [0, 1) */
 double lc_rng_gamma(struct lc_rng *r, double shape);  /* Marsaglia-Tsang */
 
-/* ---- decision matrices from CSV ----------------------------------------
- * First row: a corner cell then the criterion names; each further row: an
- * alternative name then one number per criterion. Fields may be quoted
- * ("a, b"); a UTF-8 BOM and CRLF line ends are accepted; blank lines are
- * skipped. */
-struct lc_matrix;
-
-enum lc_matrix_flags {
-	LC_MATRIX_SQUARE = 1,     /* rows must name the columns in order */
-	LC_MATRIX_FRACTIONS = 2   /* cells may be "a/b" (AHP judgements) */
-};
-/* Reads path into *out (free with lc_matrix_free). LC_EIO when the file
- * cannot be read; LC_EDATA with file, line and field (the column name)
- * for a bad cell, a ragged row, a duplicate or missing name. */
-int lc_matrix_read(const char *path, int flags, struct lc_matrix **out,
-		   struct lc_error *err);
-void lc_matrix_free(struct lc_matrix *mx);           /* NULL is fine */
-size_t lc_matrix_rows(const struct lc_matrix *mx);   /* alternatives */
-size_t lc_matrix_cols(const struct lc_matrix *mx);   /* criteria */
-const char *lc_matrix_row_name(const struct lc_matrix *mx, size_t i);
-const char *lc_matrix_col_name(const struct lc_matrix *mx, size_t j);
-/* Row-major rows x cols values; belongs to mx. */
-const double *lc_matrix_data(const struct lc_matrix *mx);
-/* Source line of row i, for messages. */
-long lc_matrix_row_line(const struct lc_matrix *mx, size_t i);
-/* Rewrites an error of the methods or weights on mx's data (err->file
- * empty) in the file's terms: the file's path, the criterion's name for
- * "criterion J", the source line of the row at fault, else the header's
- * line. Errors that already name a file are left alone. */
-void lc_matrix_locate_error(const struct lc_matrix *mx, struct lc_error *err);
-
 /* Parses exactly n comma-separated directions ("max" or "benefit" -> 0,
  * "min" or "cost" -> 1) into cost. LC_EUSAGE (field "types") otherwise. */
 int lc_mcda_parse_types(const char *list, size_t n, int *cost,
@@ -349,56 +321,61 @@ void lc_ranking_free(struct lc_ranking *r);           /* NULL is fine */
 int lc_ranking_record(struct lc_catalog *cat, const struct lc_ranking *r,
 		      struct lc_error *err);
 
-/* Accessors. i < lc_ranking_count (entries in rank order: eligible ones
- * by rank, then the ineligible by id); j < lc_ranking_criteria. Strings
- * belong to r. */
-size_t lc_ranking_count(const struct lc_ranking *r);
-const char *lc_ranking_edition(const struct lc_ranking *r);
-const char *lc_ranking_profile(const struct lc_ranking *r);
-const char *lc_ranking_method(const struct lc_ranking *r);
-const char *lc_ranking_params(const struct lc_ranking *r); /* text */
-const char *lc_ranking_profile_hash(const struct lc_ranking *r); /* hex */
-const char *lc_ranking_hash(const struct lc_ranking *r);   /* hex SHA-256
-							      of inputs */
-size_t lc_ranking_selected_count(const struct lc_ranking *r);
-/* Score of the last selected entry (the cut-off); NaN when none. */
-double lc_ranking_cutoff(const struct lc_ranking *r);
-/* Notes for the user (panel criteria missing, weights renormalised...),
- * one per line, "" for none. */
-const char *lc_ranking_notes(const struct lc_ranking *r);
+/* What a ranking holds, read through two views that belong to r and live
+ * until lc_ranking_free: the whole (lc_ranking_info) and one entry
+ * (lc_ranking_entry). Entries are in output order: the eligible by rank,
+ * then the ineligible by id. */
+struct lc_rank_info {
+	const char *edition, *profile, *method;
+	const char *profile_hash;   /* hex SHA-256 of the profile file */
+	const char *params;         /* the method's parameters, as text */
+	const char *hash;           /* hex SHA-256 of the inputs */
+	const char *notes;          /* for the user, one per line; "" none */
+	size_t count;               /* entries */
+	size_t selected;
+	double cutoff;              /* score of the last selected on merit;
+				       NaN when none */
+	size_t ncrit;               /* the profile's criteria, j < ncrit */
+	const char *const *crit;    /* their ids */
+	const double *weight;       /* weights in use (0: left out) */
+	const int *cost;            /* 1 for a cost (lower is better) */
+	long runs;                  /* sensitivity runs; 0 without */
+	size_t ncompare;            /* with opts->compare: other methods */
+	const char *compare_method[4];
+	double spearman[4], kendall[4];  /* against the chosen method */
+};
+
+struct lc_rank_entry {
+	const char *id, *name;      /* name: name_zh */
+	int sector;                 /* enum lc_sector, -1 unknown */
+	int rank;                   /* 1-based; 0 when not ranked */
+	double score;               /* higher is better (VIKOR: 1 - Q);
+				       NaN when not ranked */
+	int selected, eligible;
+	const char *excluded;       /* the rule that excluded it ("trl >=
+				       6"), NULL when eligible */
+	const char *tiebreak;       /* how a tie with the entry above was
+				       broken, or NULL */
+	const char *quota;          /* why a quota moved it, or NULL */
+	/* per criterion j < ncrit: */
+	const double *value;        /* entering the method (panel aggregate
+				       or indicator); NaN when missing or
+				       left out */
+	const double *contrib;      /* w_j r_ij, the WSM decomposition (an
+				       explanation aid for the others);
+				       NaN when not ranked or left out */
+	const int *nscores;         /* panel scores counted */
+	const int *disagree;        /* 1: the panel disagreed */
+	double prob_top;            /* sensitivity: share of runs in Top N */
+	int rank_lo, rank_hi;       /* sensitivity: rank interval, 0 none */
+};
+
+const struct lc_rank_info *lc_ranking_info(const struct lc_ranking *r);
+/* Entry i < count, or NULL. */
+const struct lc_rank_entry *lc_ranking_entry(const struct lc_ranking *r,
+					     size_t i);
 /* Index of id in r, or -1. */
 long lc_ranking_find(const struct lc_ranking *r, const char *id);
-
-const char *lc_ranking_id(const struct lc_ranking *r, size_t i);
-const char *lc_ranking_name(const struct lc_ranking *r, size_t i); /* zh */
-int lc_ranking_sector(const struct lc_ranking *r, size_t i);
-int lc_ranking_rank(const struct lc_ranking *r, size_t i); /* 0: not
-							     ranked */
-/* Method score, oriented so that higher is better (VIKOR: 1 - Q). */
-double lc_ranking_score(const struct lc_ranking *r, size_t i);
-int lc_ranking_selected(const struct lc_ranking *r, size_t i);
-int lc_ranking_eligible(const struct lc_ranking *r, size_t i);
-/* The rule that excluded an ineligible entry ("trl >= 6"), NULL when
- * eligible. */
-const char *lc_ranking_excluded(const struct lc_ranking *r, size_t i);
-/* How a tie with a neighbour was broken ("tie on score with X: higher
- * carbon score"), or NULL; why a quota moved it, or NULL. */
-const char *lc_ranking_tiebreak(const struct lc_ranking *r, size_t i);
-const char *lc_ranking_quota_note(const struct lc_ranking *r, size_t i);
-
-size_t lc_ranking_criteria(const struct lc_ranking *r);
-const char *lc_ranking_criterion(const struct lc_ranking *r, size_t j);
-double lc_ranking_weight(const struct lc_ranking *r, size_t j);
-/* The criterion value entering the method (panel aggregate or
- * indicator); NaN when missing. */
-double lc_ranking_value(const struct lc_ranking *r, size_t i, size_t j);
-/* Contribution to the WSM score (w_j r_ij); for other methods the same
- * decomposition is given as an explanation aid. NaN when missing. */
-double lc_ranking_contribution(const struct lc_ranking *r, size_t i,
-			       size_t j);
-int lc_ranking_nscores(const struct lc_ranking *r, size_t i, size_t j);
-int lc_ranking_disagreement(const struct lc_ranking *r, size_t i,
-			    size_t j);
 
 /* What would have to change: the value criterion j of entry i would
  * need, all else equal, to be selected (not selected) or the last value
@@ -412,8 +389,6 @@ int lc_ranking_disagreement(const struct lc_ranking *r, size_t i,
  * entry or a criterion with zero weight. */
 int lc_ranking_explain(const struct lc_ranking *r, size_t i, size_t j,
 		       double *value, int *reach, struct lc_error *err);
-/* 1 when criterion j is a cost (lower is better). */
-int lc_ranking_is_cost(const struct lc_ranking *r, size_t j);
 /* The score at which entry i's selection would change, the other scores
  * as they are, under the whole rule (ties, quotas): not selected, the
  * lowest score that gets it in (+inf: none, its sector's maximum is 0);
@@ -425,37 +400,171 @@ double lc_ranking_threshold(const struct lc_ranking *r, size_t i);
  * it is from getting in; positive for one in, its margin. */
 double lc_ranking_gap(const struct lc_ranking *r, size_t i);
 
-/* Sensitivity (when opts->sensitivity > 0): probability in Top N and
- * the rank interval over the perturbations (lo..hi, 1-based). */
-long lc_ranking_runs(const struct lc_ranking *r);
-double lc_ranking_prob_top(const struct lc_ranking *r, size_t i);
-void lc_ranking_rank_range(const struct lc_ranking *r, size_t i, int *lo,
-			   int *hi);
-
-/* Method comparison (when opts->compare): k methods with rank correlation
- * against the chosen one. */
-size_t lc_ranking_compare_count(const struct lc_ranking *r);
-const char *lc_ranking_compare_method(const struct lc_ranking *r,
-				      size_t k);
-double lc_ranking_compare_spearman(const struct lc_ranking *r, size_t k);
-double lc_ranking_compare_kendall(const struct lc_ranking *r, size_t k);
-
 /* The last recorded selection of an edition, read back from the catalog
- * record "selection:EDITION". *out receives a value to free with
- * lc_selection_free; LC_ENOTFOUND when none was recorded. */
-struct lc_selection;
+ * record "selection:EDITION". Plain data to read; free with
+ * lc_selection_free. */
+struct lc_selection {
+	char *hash;                 /* hex SHA-256 of the inputs */
+	char *profile;
+	char *profile_hash;         /* of the profile file; "" for a
+				       selection recorded before it was
+				       kept */
+	char *method, *params;
+	char *when;
+	size_t n;                   /* selected */
+	char **id;                  /* n ids in rank order */
+	char *idbuf;                /* the ids' storage */
+};
+/* *out receives the selection; LC_ENOTFOUND when none was recorded. */
 int lc_selection_get(struct lc_catalog *cat, const char *edition,
 		     struct lc_selection **out, struct lc_error *err);
-void lc_selection_free(struct lc_selection *s);
-size_t lc_selection_count(const struct lc_selection *s);
-const char *lc_selection_id(const struct lc_selection *s, size_t i);
-const char *lc_selection_hash(const struct lc_selection *s);
-const char *lc_selection_profile(const struct lc_selection *s);
-/* SHA-256 of the profile file the selection used; "" for a selection
- * recorded before it was kept. */
-const char *lc_selection_profile_hash(const struct lc_selection *s);
-const char *lc_selection_method(const struct lc_selection *s);
-const char *lc_selection_params(const struct lc_selection *s);
-const char *lc_selection_when(const struct lc_selection *s);
+void lc_selection_free(struct lc_selection *s);      /* NULL is fine */
+
+/* ======================================================================
+ * Evaluation panels: conflicts of interest, reviewer assignment and review
+ * progress, as computations over the catalog's records.
+ * ==================================================================== */
+
+/* Normalises an organisation name for conflict matching into out (size
+ * n): ASCII and full-width letters folded to lower-case half-width, white
+ * space and punctuation (ASCII and CJK) removed, then trailing legal-form
+ * suffixes dropped (股份有限公司, 有限责任公司, 有限公司, 公司, co ltd,
+ * limited, ltd, inc, corp, corporation, company, co). Returns out. */
+char *lc_org_norm(const char *in, char *out, size_t n);
+
+/* ---- conflicts (conflicts.c)       --------------------------------------
+ * Conflicts are catalog records (see catalog/catalog.h). Automatic: one of the expert's credit codes
+ * equals the dossier's credit_code or an owner's code (an owner written
+ * with an 18-character code in it), or, where no code is given on one
+ * side, the normalised affiliation equals the normalised submitter or an
+ * owner's name. */
+
+/* 1 and a reason in buf when e is automatically conflicted on d. */
+int lc_conflict_auto(const struct lc_expert *e,
+			 const struct lc_dossier *d, char *buf,
+			 size_t n);
+/* Recomputes the automatic conflicts of every expert on every dossier:
+ * stores new ones, deletes those no longer true, audits both. Needs an
+ * open transaction and an audit writer. Counts into added/removed (may
+ * be NULL). */
+int lc_conflicts_refresh(struct lc_catalog *cat,
+			     struct lc_audit *a, const char *source,
+			     long *added, long *removed,
+			     struct lc_error *err);
+/* Declares a conflict by hand (its own transaction, audited); an
+ * assignment of the pair is removed (audited too). The expert and dossier
+ * must exist (LC_ENOTFOUND otherwise); reason is required. */
+int lc_conflict_declare(struct lc_catalog *cat, const char *expert,
+			    const char *tech, const char *reason,
+			    struct lc_error *err);
+/* A set of conflicted pairs: "expert\037tech" keys. Loads the stored
+ * records (declared and auto) plus automatic ones computed now from x and
+ * d (either may be NULL to skip computing). Free with lc_strmap_free. */
+int lc_conflicts_set(struct lc_catalog *cat,
+			 const struct lc_experts *x,
+			 const struct lc_dossiers *d,
+			 struct lc_strmap **out, struct lc_error *err);
+
+/* ---- assignment (assign.c, assign_edition.c) --------------------------------------------
+ * Assignments are catalog records (see catalog/catalog.h).
+ *
+ * The solver works on indices: experts 0..ne-1 and dossiers 0..nd-1 in id
+ * order. Method: infeasible dossiers (fewer than k experts free of
+ * conflict) are found first and reported all together. Then dossiers are
+ * taken most constrained first (fewest experts of their sector free of
+ * conflict, then index), and each receives, beyond its pinned (manual)
+ * reviewers, the least-loaded free experts of its sector (ties by index),
+ * completed from other sectors' least-loaded experts when its sector has
+ * too few. A repair pass then moves a dossier from a most-loaded expert
+ * to a least-loaded one while loads differ by 2 or more and a move is
+ * allowed (the new expert is free of conflict, not already on it, and of
+ * the dossier's sector unless the one replaced was not either); then
+ * chains of allowed moves from a most-loaded expert to one loaded 2 less
+ * are found by breadth-first search (an augmenting path) until none is
+ * left. The result depends only on the input. */
+struct lc_assign_in {
+	size_t ne, nd, k;
+	const unsigned *esec;    /* ne sector masks */
+	const int *dsec;         /* nd sectors */
+	const size_t *conf;      /* nconf (expert, dossier) pairs */
+	size_t nconf;
+	const size_t *pin;       /* npin (expert, dossier) fixed pairs */
+	size_t npin;
+};
+struct lc_assign_out {
+	size_t *start;     /* nd + 1 offsets into who */
+	size_t *who;       /* reviewers of dossier d: who[start[d]..start[d+1])
+			      sorted by index */
+	size_t *fallback;  /* nd: reviewers from other sectors */
+	size_t *bad;       /* nbad infeasible dossiers */
+	size_t *bad_free;  /* experts free of conflict for each */
+	size_t nbad;
+	long moves;        /* repair moves made */
+};
+/* Solves in; returns 0 with *out filled, LC_EDATA when some dossiers
+ * cannot be covered (out->bad lists them; nothing else filled), LC_EUSAGE
+ * for k = 0 or no experts. Release out with lc_assign_release. */
+int lc_assign_solve(const struct lc_assign_in *in,
+			struct lc_assign_out *out, struct lc_error *err);
+void lc_assign_release(struct lc_assign_out *out);
+
+/* What lc_assign_edition did, for the user. */
+struct lc_assign_sum {
+	long dossiers, experts, added, removed, kept, pinned, moves;
+	long min_load, max_load;
+};
+/* Called for each dossier that took reviewers from other sectors, and
+ * (with nfree < k) for each dossier that cannot be covered. */
+typedef void (*lc_assign_note_fn)(const char *tech, const char *sector,
+				      size_t n, size_t k, void *ctx);
+/* Assigns k reviewers to every dossier of edition (own transaction):
+ * refreshes the automatic conflicts, keeps manual assignments, replaces
+ * automatic ones, audits every change. LC_EDATA when infeasible (bad is
+ * called for each uncovered dossier with the number of free experts;
+ * nothing stored); fallback is called for dossiers completed from other
+ * sectors. LC_ENOTFOUND when the edition has no dossier or there is no
+ * expert. */
+int lc_assign_edition(struct lc_catalog *cat, const char *edition,
+			  size_t k, lc_assign_note_fn fallback,
+			  lc_assign_note_fn bad, void *ctx,
+			  struct lc_assign_sum *sum,
+			  struct lc_error *err);
+/* Manual add (refused for a conflicted pair, an unknown expert or
+ * dossier, or an existing assignment) and remove (LC_ENOTFOUND when not
+ * assigned); each its own transaction, audited. */
+int lc_assign_add(struct lc_catalog *cat, const char *expert,
+		      const char *tech, struct lc_error *err);
+int lc_assign_remove(struct lc_catalog *cat, const char *expert,
+			 const char *tech, struct lc_error *err);
+
+/* Fills *c with the panel criteria of the criteria profile name (e.g.
+ * "top20"; NULL: "top20"). Errors as lc_profile_load's. */
+int lc_criteria_load(const char *profile, struct lc_criteria *c,
+		     struct lc_error *err);
+
+/* ---- progress (progress.c)    ----------------------------------------- */
+struct lc_panel_status_row {
+	const char *id;      /* expert or dossier id */
+	long assigned;       /* dossiers (for an expert) or reviewers */
+	long complete;       /* reviews with every criterion scored */
+	long partial;        /* reviews with some criteria scored */
+	char *missing;       /* ids still missing a complete review
+				(comma-separated), "" when none */
+	int too_few;         /* dossier: complete < min_scores */
+};
+struct lc_panel_status {
+	struct lc_panel_status_row *experts, *dossiers;
+	size_t nexperts, ndossiers;
+	long too_few;        /* dossiers with too few scores to rank */
+	int min_scores;
+	struct lc_experts x;
+	struct lc_dossiers d;
+};
+/* Computes progress for edition (NULL: all) into *s (release with
+ * lc_panel_status_release). */
+int lc_panel_status_get(struct lc_catalog *cat,
+		      const struct lc_criteria *c, const char *edition,
+		      struct lc_panel_status *s, struct lc_error *err);
+void lc_panel_status_release(struct lc_panel_status *s);
 
 #endif

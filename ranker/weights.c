@@ -15,7 +15,7 @@ int lc_weights_normalize(double *w, size_t n, int *was_off,
 				    "no weights");
 	for (size_t j = 0; j < n; j++) {
 		if (!isfinite(w[j]) || w[j] < 0)
-			return lc_rk_crit_error(err, LC_EDATA, j,
+			return lc_error_crit(err, LC_EDATA, j,
 				"weight must be a number >= 0");
 		s += w[j];
 	}
@@ -65,7 +65,7 @@ int lc_weights_entropy(const double *x, size_t m, size_t n, const int *cost,
 			s += v;
 		}
 		if (!isfinite(s))
-			return lc_rk_crit_error(err, LC_EDATA, j,
+			return lc_error_crit(err, LC_EDATA, j,
 						"values too large");
 		/* a constant column (zeros included) has p = 1/m everywhere:
 		 * e = 1 exactly, which the sum below only approaches */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include "importers/importers.h"
 #include "importers/dupes.h"
+#include "exporters/exporters.h"
 
 /* ---- quantities ---------------------------------------------------------
  */
@@ -48,7 +49,10 @@ static void test_quantities(void **state)
 		{ LC_F_INVESTMENT, "12", "亿元", 1200000000 },
 		{ LC_F_OPEX_CHANGE, "-1,200万元/a", NULL, -12000000 },
 		{ LC_F_OPEX_CHANGE, "\u2212300万元/年", NULL, -3000000 },
-		{ LC_F_ENERGY_SAVING, "1.5万tce", NULL, 15000 },
+		{ LC_F_ENERGY_SAVING, "1.5万tce/a", NULL, 15000 },
+		{ LC_F_INVESTMENT, "5万亿元", NULL, 5e12 },
+		{ LC_F_INVESTMENT, "3千万元", NULL, 3e7 },
+		{ LC_F_POTENTIAL, "2百万tCO2/a", NULL, 2e6 },
 		{ LC_F_ENERGY_SAVING, "8000 tce/a", NULL, 8000 },
 		{ LC_F_ENERGY_SAVING, "2万吨标煤/年", NULL, 20000 },
 		{ LC_F_CO2_PER_UNIT, "1.2 tCO2/t", NULL, 1.2 },
@@ -72,6 +76,16 @@ static void test_quantities(void **state)
 		{ LC_F_INVESTMENT, "5 元/a", NULL, 0 },
 		{ LC_F_LIFETIME, "20 t", NULL, 0 },
 		{ LC_F_POTENTIAL, "1e999", NULL, 0 },
+		/* one magnitude: 1亿, not 1万万 */
+		{ LC_F_POTENTIAL, "1万万tCO2/a", NULL, 0 },
+		{ LC_F_INVESTMENT, "5万亿亿元", NULL, 0 },
+		{ LC_F_INVESTMENT, "5亿万元", NULL, 0 },
+		{ LC_F_POTENTIAL, "5万 万tCO2/a", NULL, 0 },
+		/* a rate needs its time, unless the unit is a bare mass */
+		{ LC_F_POTENTIAL, "5 ktCO2", NULL, 0 },
+		{ LC_F_ENERGY_SAVING, "1.5万tce", NULL, 0 },
+		{ LC_F_OPEX_CHANGE, "500万元", NULL, 0 },
+		{ LC_F_CO2_PER_UNIT, "1.2 tCO2", NULL, 0 },
 	};
 	size_t i;
 	(void)state;
@@ -108,7 +122,7 @@ static void test_quantity_exact(void **state)
 		{ LC_F_POTENTIAL, "0.35 Mt", NULL, 350000 },
 		{ LC_F_INVESTMENT, "1.1亿元", NULL, 110000000 },
 		{ LC_F_INVESTMENT, "0.07万元", NULL, 700 },
-		{ LC_F_ENERGY_SAVING, "2.3万tce", NULL, 23000 },
+		{ LC_F_ENERGY_SAVING, "2.3万tce/a", NULL, 23000 },
 		{ LC_F_CO2_PER_UNIT, "1.7e2 kgCO2/t", NULL, 0.17 },
 		{ LC_F_POTENTIAL, "4.1e-1 ktCO2/a", NULL, 410 },
 	};

@@ -10,8 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "catalog/catalog.h"
-#include "ranker/panel.h"
+#include "importers/importers.h"
+#include "ranker/ranker.h"
+#include "exporters/exporters.h"
 
 static char dir[64];
 static char path[128];
@@ -53,15 +54,15 @@ static void test_org_norm(void **state)
 	char a[128], b[128];
 
 	(void)state;
-	assert_string_equal(lc_pnl_org_norm("宝山钢铁股份有限公司", a,
+	assert_string_equal(lc_org_norm("宝山钢铁股份有限公司", a,
 					    sizeof a), "宝山钢铁");
-	assert_string_equal(lc_pnl_org_norm(" 宝山钢铁（集团）有限公司 ", a,
+	assert_string_equal(lc_org_norm(" 宝山钢铁（集团）有限公司 ", a,
 					    sizeof a), "宝山钢铁集团");
-	assert_string_equal(lc_pnl_org_norm("ＡＢＣ Steel Co., Ltd.", a,
+	assert_string_equal(lc_org_norm("ＡＢＣ Steel Co., Ltd.", a,
 					    sizeof a), "abcsteel");
-	assert_string_equal(lc_pnl_org_norm("abc steel limited", b,
+	assert_string_equal(lc_org_norm("abc steel limited", b,
 					    sizeof b), "abcsteel");
-	assert_string_equal(lc_pnl_org_norm("", a, sizeof a), "");
+	assert_string_equal(lc_org_norm("", a, sizeof a), "");
 }
 
 static void test_sector_mask(void **state)
@@ -69,10 +70,10 @@ static void test_sector_mask(void **state)
 	char bad[64];
 
 	(void)state;
-	assert_int_equal(lc_pnl_sector_mask("steel; building-materials", bad,
+	assert_int_equal(lc_sector_mask("steel; building-materials", bad,
 					    sizeof bad),
 			 (1 << LC_SECTOR_STEEL) | (1 << LC_SECTOR_BUILDING));
-	assert_int_equal(lc_pnl_sector_mask("steel;wood", bad, sizeof bad),
+	assert_int_equal(lc_sector_mask("steel;wood", bad, sizeof bad),
 			 -1);
 	assert_string_equal(bad, "wood");
 }
@@ -135,19 +136,19 @@ static void gen_free(struct gen *g)
 	free(g->pin);
 }
 
-static int solve(const struct gen *g, struct lc_pnl_assign_out *out)
+static int solve(const struct gen *g, struct lc_assign_out *out)
 {
-	struct lc_pnl_assign_in in = { g->ne, g->nd, g->k, g->esec, g->dsec,
+	struct lc_assign_in in = { g->ne, g->nd, g->k, g->esec, g->dsec,
 				       g->conf, g->nconf, g->pin, g->npin };
 	struct lc_error err;
 
-	return lc_pnl_assign_solve(&in, out, &err);
+	return lc_assign_solve(&in, out, &err);
 }
 
 /* Coverage, no conflict, distinct reviewers, sector first; returns the
  * max - min load over experts whose sector mask is mask (0: all). */
 static size_t check_props(const struct gen *g,
-			  const struct lc_pnl_assign_out *out, unsigned mask)
+			  const struct lc_assign_out *out, unsigned mask)
 {
 	size_t *load = calloc(g->ne, sizeof *load), lo = (size_t)-1, hi = 0;
 
@@ -191,7 +192,7 @@ static void test_assign_single_sector(void **state)
 	(void)state;
 	for (uint64_t seed = 1; seed <= 30; seed++) {
 		struct gen g;
-		struct lc_pnl_assign_out out, again;
+		struct lc_assign_out out, again;
 		size_t ne = 5 + seed % 17, nd = 10 + (seed * 7) % 90;
 
 		gen_make(&g, seed, ne, nd, 3, 1, seed % 3 ? 10 : 0, 0);
@@ -221,8 +222,8 @@ static void test_assign_single_sector(void **state)
 		assert_int_equal(solve(&g, &again), 0);
 		assert_memory_equal(out.who, again.who,
 				    out.start[nd] * sizeof *out.who);
-		lc_pnl_assign_release(&out);
-		lc_pnl_assign_release(&again);
+		lc_assign_release(&out);
+		lc_assign_release(&again);
 		gen_free(&g);
 	}
 }
@@ -232,7 +233,7 @@ static void test_assign_sectors(void **state)
 	(void)state;
 	for (uint64_t seed = 100; seed < 140; seed++) {
 		struct gen g;
-		struct lc_pnl_assign_out out;
+		struct lc_assign_out out;
 		int rc;
 
 		gen_make(&g, seed, 12 + seed % 30, 40 + seed % 60,
@@ -266,7 +267,7 @@ static void test_assign_sectors(void **state)
 				}
 			}
 		}
-		lc_pnl_assign_release(&out);
+		lc_assign_release(&out);
 		gen_free(&g);
 	}
 }
@@ -277,7 +278,7 @@ static void test_assign_bridge(void **state)
 {
 	for (uint64_t seed = 1; seed <= 10; seed++) {
 		struct gen g;
-		struct lc_pnl_assign_out out;
+		struct lc_assign_out out;
 		static const unsigned esec[8] = { 1, 1, 1, 1, 2, 2, 3, 3 };
 
 		(void)state;
@@ -290,7 +291,7 @@ static void test_assign_bridge(void **state)
 		check_props(&g, &out, 0);
 		if (seed % 3 == 1)    /* 20 + 20 dossiers: 10 each possible */
 			assert_true(check_props(&g, &out, 0) <= 1);
-		lc_pnl_assign_release(&out);
+		lc_assign_release(&out);
 		gen_free(&g);
 	}
 }
@@ -298,7 +299,7 @@ static void test_assign_bridge(void **state)
 static void test_assign_infeasible(void **state)
 {
 	struct gen g;
-	struct lc_pnl_assign_out out;
+	struct lc_assign_out out;
 
 	(void)state;
 	gen_make(&g, 7, 6, 10, 3, 1, 0, 0);
@@ -319,7 +320,7 @@ static void test_assign_infeasible(void **state)
 	assert_int_equal(out.bad_free[0], 2);
 	assert_int_equal(out.bad[1], 8);
 	assert_int_equal(out.bad_free[1], 0);
-	lc_pnl_assign_release(&out);
+	lc_assign_release(&out);
 	g.k = 0;
 	assert_int_equal(solve(&g, &out), LC_EUSAGE);
 	gen_free(&g);
@@ -328,7 +329,7 @@ static void test_assign_infeasible(void **state)
 static void test_assign_pinned(void **state)
 {
 	struct gen g;
-	struct lc_pnl_assign_out out;
+	struct lc_assign_out out;
 	int found = 0;
 
 	(void)state;
@@ -342,7 +343,7 @@ static void test_assign_pinned(void **state)
 		found |= out.who[j] == 7;
 	assert_true(found);
 	assert_true(check_props(&g, &out, 0) <= 1);
-	lc_pnl_assign_release(&out);
+	lc_assign_release(&out);
 	gen_free(&g);
 }
 
@@ -382,6 +383,67 @@ static void on_problem(const struct lc_error *e, void *ctx)
 	lc_error_format(e, last_problem, sizeof last_problem);
 }
 
+/* What `lowcarb experts import` does: read and check, then store and
+ * recompute the automatic conflicts in one audited transaction. */
+struct experts_sum {
+	long read, added, updated, unchanged;
+	long conflicts_added, conflicts_removed;
+};
+
+static int experts_import(struct lc_catalog *cat, const char *p,
+			  lc_problem_fn fn, void *ctx,
+			  struct experts_sum *sum, struct lc_error *err)
+{
+	struct lc_experts x = { NULL, 0 };
+	struct lc_put_counts n = { 0, 0, 0 };
+	struct lc_audit *a = NULL;
+	int rc = lc_experts_read(p, fn, ctx, &x, err);
+
+	memset(sum, 0, sizeof *sum);
+	if (rc == 0) {
+		rc = lc_audit_tx_begin(cat, &a, err);
+		if (rc == 0)
+			rc = lc_experts_store(cat, &x, &n, err);
+		if (rc == 0)
+			rc = lc_conflicts_refresh(cat, a, p,
+						  &sum->conflicts_added,
+						  &sum->conflicts_removed,
+						  err);
+		rc = lc_audit_tx_end(cat, a, rc, err);
+	}
+	sum->read = (long)x.n;
+	sum->added = n.added;
+	sum->updated = n.updated;
+	sum->unchanged = n.unchanged;
+	lc_experts_release(&x);
+	return rc;
+}
+
+/* What `lowcarb scores import` does: the scores checked against the
+ * panel as stored. */
+static int scores_import(struct lc_catalog *cat, const struct lc_criteria *c,
+			 char *const *paths, size_t n, lc_problem_fn fn,
+			 void *ctx, struct lc_scores_sum *sum,
+			 struct lc_error *err)
+{
+	struct lc_experts x = { NULL, 0 };
+	struct lc_dossiers d = { NULL, 0 };
+	struct lc_strmap *conf = NULL;
+	int rc = lc_experts_load(cat, &x, err);
+
+	if (rc == 0)
+		rc = lc_dossiers_load(cat, NULL, &d, err);
+	if (rc == 0)
+		rc = lc_conflicts_set(cat, &x, &d, &conf, err);
+	if (rc == 0)
+		rc = lc_scores_import(cat, c, &x, &d, conf, paths, n, fn, ctx,
+				      sum, err);
+	lc_strmap_free(conf);
+	lc_experts_release(&x);
+	lc_dossiers_release(&d);
+	return rc;
+}
+
 static const char experts_csv[] =
 	"id,name,affiliation,credit_codes,sectors,email\n"
 	"E01,张伟,宝山钢铁股份有限公司,,steel,zw@example.cn\n"
@@ -394,7 +456,7 @@ static struct lc_catalog *panel_catalog(void)
 {
 	struct lc_catalog *cat = NULL;
 	struct lc_error err;
-	struct lc_pnl_import_sum sum;
+	struct experts_sum sum;
 	char p[256];
 
 	assert_int_equal(lc_catalog_open(&cat, path, LC_OPEN_CREATE, &err),
@@ -408,14 +470,13 @@ static struct lc_catalog *panel_catalog(void)
 		 "中国建材集团有限公司", "91420000177679555K", NULL);
 	assert_int_equal(lc_catalog_commit(cat, &err), 0);
 	write_file("experts.csv", experts_csv, p, sizeof p);
-	assert_int_equal(lc_pnl_experts_import(cat, p, on_problem, NULL,
-					       &sum, &err), 0);
+	assert_int_equal(experts_import(cat, p, on_problem, NULL, &sum, &err), 0);
 	assert_int_equal(sum.added, 5);
 	assert_int_equal(sum.conflicts_added, 2);
 	return cat;
 }
 
-static void crit_init(struct lc_pnl_criteria *c)
+static void crit_init(struct lc_criteria *c)
 {
 	memset(c, 0, sizeof *c);
 	c->n = 2;
@@ -449,8 +510,8 @@ static long count_kind(struct lc_catalog *cat, const char *kind)
 static void test_experts_import(void **state)
 {
 	struct lc_catalog *cat = panel_catalog();
-	struct lc_pnl_import_sum sum;
-	struct lc_pnl_experts x;
+	struct experts_sum sum;
+	struct lc_experts x;
 	struct lc_error err;
 	char p[256];
 
@@ -459,27 +520,24 @@ static void test_experts_import(void **state)
 	write_file("e2.csv", "name,id,affiliation,sectors\n"
 		   "张伟,E01,宝山钢铁股份有限公司,steel;chemical\n", p,
 		   sizeof p);
-	assert_int_equal(lc_pnl_experts_import(cat, p, on_problem, NULL,
-					       &sum, &err), 0);
+	assert_int_equal(experts_import(cat, p, on_problem, NULL, &sum, &err), 0);
 	assert_int_equal(sum.updated, 1);
-	assert_int_equal(lc_pnl_experts_load(cat, &x, &err), 0);
+	assert_int_equal(lc_experts_load(cat, &x, &err), 0);
 	assert_int_equal(x.n, 5);
 	assert_string_equal(x.v[0].sectors, "steel;chemical");
-	lc_pnl_experts_release(&x);
+	lc_experts_release(&x);
 	/* Bad rows: every problem reported, nothing stored. */
 	nproblems = 0;
 	write_file("e3.csv", "id,name,affiliation,sectors,credit_codes,email\n"
 		   "E09,甲,某大学,steel,,x@y.cn\n"
 		   "E10,,某院,wood,123,not-mail\n"
 		   "E09,乙,某院,steel,,\n", p, sizeof p);
-	assert_int_equal(lc_pnl_experts_import(cat, p, on_problem, NULL,
-					       &sum, &err), LC_EDATA);
+	assert_int_equal(experts_import(cat, p, on_problem, NULL, &sum, &err), LC_EDATA);
 	assert_int_equal(nproblems, 5);
 	assert_int_equal(count_kind(cat, "expert"), 5);
 	nproblems = 0;
 	write_file("e4.csv", "id,name,color\n", p, sizeof p);
-	assert_int_equal(lc_pnl_experts_import(cat, p, on_problem, NULL,
-					       &sum, &err), LC_EDATA);
+	assert_int_equal(experts_import(cat, p, on_problem, NULL, &sum, &err), LC_EDATA);
 	assert_int_equal(nproblems, 3);   /* color, affiliation, sectors */
 	lc_catalog_close(cat);
 }
@@ -498,11 +556,11 @@ static void test_conflicts(void **state)
 	assert_int_equal(lc_catalog_rec_get(cat, "conflict:E03:2025-ST-002",
 					    &r, &err), 0);
 	lc_rec_free(r);
-	assert_int_equal(lc_pnl_conflict_declare(cat, "E05", "2025-BM-001",
+	assert_int_equal(lc_conflict_declare(cat, "E05", "2025-BM-001",
 						 "former employee", &err), 0);
-	assert_int_equal(lc_pnl_conflict_declare(cat, "E99", "2025-BM-001",
+	assert_int_equal(lc_conflict_declare(cat, "E99", "2025-BM-001",
 						 "x", &err), LC_ENOTFOUND);
-	assert_int_equal(lc_pnl_conflict_declare(cat, "E05", "2025-XX-001",
+	assert_int_equal(lc_conflict_declare(cat, "E05", "2025-XX-001",
 						 "x", &err), LC_ENOTFOUND);
 	assert_int_equal(count_kind(cat, "conflict"), 3);
 	lc_catalog_close(cat);
@@ -511,27 +569,27 @@ static void test_conflicts(void **state)
 static void test_assign_edition(void **state)
 {
 	struct lc_catalog *cat = panel_catalog();
-	struct lc_pnl_assign_sum sum;
+	struct lc_assign_sum sum;
 	struct lc_error err;
 
 	(void)state;
-	assert_int_equal(lc_pnl_assign_edition(cat, "2025", 2, NULL, NULL,
+	assert_int_equal(lc_assign_edition(cat, "2025", 2, NULL, NULL,
 					       NULL, &sum, &err), 0);
 	assert_int_equal(sum.added, 6);
 	assert_int_equal(count_kind(cat, "assign"), 6);
 	/* Same input, same result: nothing written again. */
-	assert_int_equal(lc_pnl_assign_edition(cat, "2025", 2, NULL, NULL,
+	assert_int_equal(lc_assign_edition(cat, "2025", 2, NULL, NULL,
 					       NULL, &sum, &err), 0);
 	assert_int_equal(sum.added, 0);
 	assert_int_equal(sum.removed, 0);
 	/* Infeasible: 5 reviewers but 2025-ST-001 has 4 free. */
-	assert_int_equal(lc_pnl_assign_edition(cat, "2025", 5, NULL, NULL,
+	assert_int_equal(lc_assign_edition(cat, "2025", 5, NULL, NULL,
 					       NULL, &sum, &err), LC_EDATA);
 	assert_int_equal(count_kind(cat, "assign"), 6);
 	/* Manual add of a conflicted expert is refused. */
-	assert_int_equal(lc_pnl_assign_add(cat, "E01", "2025-ST-001", &err),
+	assert_int_equal(lc_assign_add(cat, "E01", "2025-ST-001", &err),
 			 LC_EDATA);
-	assert_int_equal(lc_pnl_assign_remove(cat, "E04", "2025-ST-001",
+	assert_int_equal(lc_assign_remove(cat, "E04", "2025-ST-001",
 					      &err), LC_ENOTFOUND);
 	lc_catalog_close(cat);
 }
@@ -539,10 +597,10 @@ static void test_assign_edition(void **state)
 static void test_scores(void **state)
 {
 	struct lc_catalog *cat = panel_catalog();
-	struct lc_pnl_assign_sum asum;
-	struct lc_pnl_scores_sum sum;
-	struct lc_pnl_criteria c;
-	struct lc_pnl_status st;
+	struct lc_assign_sum asum;
+	struct lc_scores_sum sum;
+	struct lc_criteria c;
+	struct lc_panel_status st;
 	struct lc_error err;
 	struct lc_rec *r = NULL;
 	char p[256], *paths[1] = { p };
@@ -550,11 +608,11 @@ static void test_scores(void **state)
 
 	(void)state;
 	crit_init(&c);
-	assert_int_equal(lc_pnl_assign_add(cat, "E02", "2025-ST-001", &err),
+	assert_int_equal(lc_assign_add(cat, "E02", "2025-ST-001", &err),
 			 0);
-	assert_int_equal(lc_pnl_assign_add(cat, "E03", "2025-ST-001", &err),
+	assert_int_equal(lc_assign_add(cat, "E03", "2025-ST-001", &err),
 			 0);
-	assert_int_equal(lc_pnl_assign_edition(cat, "2025", 2, NULL, NULL,
+	assert_int_equal(lc_assign_edition(cat, "2025", 2, NULL, NULL,
 					       NULL, &asum, &err), 0);
 	assert_int_equal(asum.pinned, 2);
 	write_file("ok.csv", "expert,id,criterion,score,comment\n"
@@ -562,7 +620,7 @@ static void test_scores(void **state)
 		   "E02,2025-ST-001,maturity,6.5,\n"
 		   "E03,2025-ST-001,carbon,8,\n"
 		   "E03,2025-ST-001,maturity,9,\n", p, sizeof p);
-	assert_int_equal(lc_pnl_scores_import(cat, &c, paths, 1, on_problem,
+	assert_int_equal(scores_import(cat, &c, paths, 1, on_problem,
 					      NULL, &sum, &err), 0);
 	assert_int_equal(sum.added, 4);
 	nscores = count_kind(cat, "score");
@@ -587,7 +645,7 @@ static void test_scores(void **state)
 			 bad[i]);
 		write_file("bad.csv", text, p, sizeof p);
 		nproblems = 0;
-		assert_int_equal(lc_pnl_scores_import(cat, &c, paths, 1,
+		assert_int_equal(scores_import(cat, &c, paths, 1,
 						      on_problem, NULL, &sum,
 						      &err), LC_EDATA);
 		assert_int_equal(nproblems, 1);
@@ -601,14 +659,14 @@ static void test_scores(void **state)
 	write_file("sheet.csv", "expert,id,name_zh,carbon,colour,comment\n"
 		   "E02,2025-ST-001,x,7,3,\n", p, sizeof p);
 	nproblems = 0;
-	assert_int_equal(lc_pnl_scores_import(cat, &c, paths, 1, on_problem,
+	assert_int_equal(scores_import(cat, &c, paths, 1, on_problem,
 					      NULL, &sum, &err), LC_EDATA);
 	assert_int_equal(nproblems, 1);
 	assert_non_null(strstr(last_problem, "sheet.csv:1: colour:"));
 	/* A changed score keeps the old one in the history. */
 	write_file("sheet.csv", "expert,id,name_zh,carbon,maturity,comment\n"
 		   "E02,2025-ST-001,x,9,,revised\n", p, sizeof p);
-	assert_int_equal(lc_pnl_scores_import(cat, &c, paths, 1, on_problem,
+	assert_int_equal(scores_import(cat, &c, paths, 1, on_problem,
 					      NULL, &sum, &err), 0);
 	assert_int_equal(sum.changed, 1);
 	assert_int_equal(lc_catalog_rec_get(cat,
@@ -621,22 +679,22 @@ static void test_scores(void **state)
 	assert_string_equal(lc_rec_get(r, "score"), "9");
 	lc_rec_free(r);
 	/* Progress. */
-	assert_int_equal(lc_pnl_status_get(cat, &c, "2025", &st, &err), 0);
+	assert_int_equal(lc_panel_status_get(cat, &c, "2025", &st, &err), 0);
 	assert_int_equal(st.ndossiers, 3);
 	assert_string_equal(st.dossiers[1].id, "2025-ST-001");
 	assert_int_equal(st.dossiers[1].complete, 2);
 	assert_false(st.dossiers[1].too_few);
 	assert_true(st.dossiers[0].too_few);
 	assert_int_equal(st.too_few, 2);
-	lc_pnl_status_release(&st);
+	lc_panel_status_release(&st);
 	lc_catalog_close(cat);
 }
 
 static void test_sheet_export(void **state)
 {
 	struct lc_catalog *cat = panel_catalog();
-	struct lc_pnl_criteria c;
-	struct lc_pnl_assign_sum asum;
+	struct lc_criteria c;
+	struct lc_assign_sum asum;
 	struct lc_error err;
 	char buf[4096];
 	FILE *fp;
@@ -644,11 +702,11 @@ static void test_sheet_export(void **state)
 
 	(void)state;
 	crit_init(&c);
-	assert_int_equal(lc_pnl_assign_edition(cat, "2025", 2, NULL, NULL,
+	assert_int_equal(lc_assign_edition(cat, "2025", 2, NULL, NULL,
 					       NULL, &asum, &err), 0);
 	fp = tmpfile();
 	assert_non_null(fp);
-	assert_int_equal(lc_pnl_sheet_export(cat, &c, "E02", 1, fp, &err), 0);
+	assert_int_equal(lc_sheet_export(cat, &c, "E02", 1, fp, &err), 0);
 	rewind(fp);
 	n = fread(buf, 1, sizeof buf - 1, fp);
 	buf[n] = '\0';
@@ -656,18 +714,18 @@ static void test_sheet_export(void **state)
 	assert_non_null(strstr(buf, "expert,id,name_zh,name_en,sector,trl,"
 			       "summary,carbon,maturity,comment\n"));
 	assert_null(strstr(buf, "有限公司"));
-	assert_int_equal(lc_pnl_sheet_export(cat, &c, "E77", 0, stdout, &err),
+	assert_int_equal(lc_sheet_export(cat, &c, "E77", 0, stdout, &err),
 			 LC_ENOTFOUND);
 	/* Submission text is made inert for spreadsheets. */
 	assert_int_equal(lc_catalog_begin(cat, &err), 0);
 	put_tech(cat, "2025-ST-003", "steel", "=HYPERLINK(\"x\")",
 		 "91310000132200821H", NULL);
 	assert_int_equal(lc_catalog_commit(cat, &err), 0);
-	assert_int_equal(lc_pnl_assign_add(cat, "E02", "2025-ST-003", &err),
+	assert_int_equal(lc_assign_add(cat, "E02", "2025-ST-003", &err),
 			 0);
 	fp = tmpfile();
 	assert_non_null(fp);
-	assert_int_equal(lc_pnl_sheet_export(cat, &c, "E02", 0, fp, &err), 0);
+	assert_int_equal(lc_sheet_export(cat, &c, "E02", 0, fp, &err), 0);
 	rewind(fp);
 	n = fread(buf, 1, sizeof buf - 1, fp);
 	buf[n] = '\0';
@@ -679,15 +737,15 @@ static void test_sheet_export(void **state)
 static void test_audit_tamper(void **state)
 {
 	struct lc_catalog *cat = panel_catalog();
-	struct lc_pnl_assign_sum asum;
+	struct lc_assign_sum asum;
 	struct lc_error err;
 	struct lc_rec *r = NULL;
 	long n = 0;
 
 	(void)state;
-	assert_int_equal(lc_pnl_assign_edition(cat, "2025", 2, NULL, NULL,
+	assert_int_equal(lc_assign_edition(cat, "2025", 2, NULL, NULL,
 					       NULL, &asum, &err), 0);
-	assert_int_equal(lc_pnl_audit_verify(cat, &n, &err), 0);
+	assert_int_equal(lc_audit_verify(cat, &n, &err), 0);
 	assert_int_equal(n, 5);   /* 2 conflicts, 3 dossiers assigned */
 	/* Edit entry 3's detail. */
 	assert_int_equal(lc_catalog_rec_get(cat, "audit:0000000003", &r,
@@ -697,11 +755,11 @@ static void test_audit_tamper(void **state)
 	assert_int_equal(lc_catalog_rec_put(cat, "audit:0000000003", r, &err),
 			 0);
 	assert_int_equal(lc_catalog_commit(cat, &err), 0);
-	assert_int_equal(lc_pnl_audit_verify(cat, &n, &err), LC_EDATA);
+	assert_int_equal(lc_audit_verify(cat, &n, &err), LC_EDATA);
 	assert_non_null(strstr(err.msg, "audit:0000000003"));
 	/* Even with its hash recomputed, the next entry's prev breaks. */
 	{
-		struct lc_pnl_audit_entry e = {
+		struct lc_audit_entry e = {
 			"audit:0000000003", lc_rec_get(r, "seq"),
 			lc_rec_get(r, "who"), lc_rec_get(r, "when"),
 			lc_rec_get(r, "action"), lc_rec_get(r, "detail"),
@@ -709,21 +767,21 @@ static void test_audit_tamper(void **state)
 		};
 		char hex[65];
 
-		lc_pnl_audit_hash(&e, hex);
+		lc_audit_hash(&e, hex);
 		assert_int_equal(lc_rec_set(r, "hash", hex), 0);
 	}
 	assert_int_equal(lc_catalog_begin(cat, &err), 0);
 	assert_int_equal(lc_catalog_rec_put(cat, "audit:0000000003", r, &err),
 			 0);
 	assert_int_equal(lc_catalog_commit(cat, &err), 0);
-	assert_int_equal(lc_pnl_audit_verify(cat, &n, &err), LC_EDATA);
+	assert_int_equal(lc_audit_verify(cat, &n, &err), LC_EDATA);
 	assert_non_null(strstr(err.msg, "audit:0000000004"));
 	lc_rec_free(r);
 	/* A removed last entry is caught by the head. */
 	assert_int_equal(lc_catalog_begin(cat, &err), 0);
 	assert_int_equal(lc_catalog_rec_del(cat, "audit:0000000005", &err), 0);
 	assert_int_equal(lc_catalog_commit(cat, &err), 0);
-	assert_int_equal(lc_pnl_audit_verify(cat, &n, &err), LC_EDATA);
+	assert_int_equal(lc_audit_verify(cat, &n, &err), LC_EDATA);
 	lc_catalog_close(cat);
 }
 

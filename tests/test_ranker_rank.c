@@ -188,58 +188,58 @@ static void selection(void **state)
 	assert_int_equal(lc_rank_edition(cat, "2031", p, NULL, &r, &err), 0);
 	/* eligibility: the rule is named */
 	i = find(r, "2031-CH-003");
-	assert_false(lc_ranking_eligible(r, (size_t)i));
-	assert_non_null(strstr(lc_ranking_excluded(r, (size_t)i),
+	assert_false(lc_ranking_entry(r, (size_t)i)->eligible);
+	assert_non_null(strstr(lc_ranking_entry(r, (size_t)i)->excluded,
 			       "TRL at least 6"));
 	i = find(r, "2031-CH-004");
-	assert_false(lc_ranking_eligible(r, (size_t)i));
-	assert_non_null(strstr(lc_ranking_excluded(r, (size_t)i),
+	assert_false(lc_ranking_entry(r, (size_t)i)->eligible);
+	assert_non_null(strstr(lc_ranking_entry(r, (size_t)i)->excluded,
 			       "fewer than 2 panel scores"));
 	/* the conflicted score is not counted: CH-002's carbon is 4 */
 	i = find(r, "2031-CH-002");
-	assert_true(fabs(lc_ranking_value(r, (size_t)i, 0) - 4) < 1e-12);
-	assert_int_equal(lc_ranking_nscores(r, (size_t)i, 0), 2);
-	assert_non_null(strstr(lc_ranking_notes(r), "conflicted"));
+	assert_true(fabs(lc_ranking_entry(r, (size_t)i)->value[0] - 4) < 1e-12);
+	assert_int_equal(lc_ranking_entry(r, (size_t)i)->nscores[0], 2);
+	assert_non_null(strstr(lc_ranking_info(r)->notes, "conflicted"));
 	/* tie: CH-001 and CH-002 score the same; the chain puts CH-002
 	 * (lower disagreement) first and says so */
-	assert_true(lc_ranking_rank(r, (size_t)find(r, "2031-CH-002")) <
-		    lc_ranking_rank(r, (size_t)find(r, "2031-CH-001")));
-	assert_non_null(lc_ranking_tiebreak(r, (size_t)find(r,
-							    "2031-CH-001")));
-	assert_int_equal(lc_ranking_disagreement(r, (size_t)find(r,
-				"2031-CH-001"), 0), 1);
+	assert_true(lc_ranking_entry(r, (size_t)find(r, "2031-CH-002"))->rank <
+		    lc_ranking_entry(r, (size_t)find(r, "2031-CH-001"))->rank);
+	assert_non_null(lc_ranking_entry(r, (size_t)find(r,
+							    "2031-CH-001"))->tiebreak);
+	assert_int_equal(lc_ranking_entry(r, (size_t)find(r,
+				"2031-CH-001"))->disagree[0], 1);
 	/* quota max 1 binds: ST-002 left out, the next ones come in */
-	assert_true(lc_ranking_selected(r, (size_t)find(r, "2031-ST-001")));
+	assert_true(lc_ranking_entry(r, (size_t)find(r, "2031-ST-001"))->selected);
 	i = find(r, "2031-ST-002");
-	assert_false(lc_ranking_selected(r, (size_t)i));
-	assert_non_null(strstr(lc_ranking_quota_note(r, (size_t)i),
+	assert_false(lc_ranking_entry(r, (size_t)i)->selected);
+	assert_non_null(strstr(lc_ranking_entry(r, (size_t)i)->quota,
 			       "maximum"));
-	assert_true(lc_ranking_selected(r, (size_t)find(r, "2031-CH-002")));
+	assert_true(lc_ranking_entry(r, (size_t)find(r, "2031-CH-002"))->selected);
 	/* quota min 1 binds: NF-001, last on merit, takes CH-001's place */
 	i = find(r, "2031-NF-001");
-	assert_true(lc_ranking_selected(r, (size_t)i));
-	assert_non_null(strstr(lc_ranking_quota_note(r, (size_t)i),
+	assert_true(lc_ranking_entry(r, (size_t)i)->selected);
+	assert_non_null(strstr(lc_ranking_entry(r, (size_t)i)->quota,
 			       "minimum quota of nonferrous"));
 	i = find(r, "2031-CH-001");
-	assert_false(lc_ranking_selected(r, (size_t)i));
-	assert_non_null(strstr(lc_ranking_quota_note(r, (size_t)i),
+	assert_false(lc_ranking_entry(r, (size_t)i)->selected);
+	assert_non_null(strstr(lc_ranking_entry(r, (size_t)i)->quota,
 			       "minimum quota"));
-	assert_int_equal(lc_ranking_selected_count(r), 3);
+	assert_int_equal(lc_ranking_info(r)->selected, 3);
 	/* recording: status and the selection record */
 	assert_int_equal(lc_ranking_record(cat, r, &err), 0);
 	assert_int_equal(lc_catalog_get_tech(cat, "2031-ST-001", &t, &err), 0);
 	assert_int_equal(lc_tech_status(t), LC_ST_SELECTED);
 	lc_tech_free(t);
 	assert_int_equal(lc_selection_get(cat, "2031", &s, &err), 0);
-	assert_int_equal(lc_selection_count(s), 3);
-	assert_string_equal(lc_selection_id(s, 0), lc_ranking_id(r, 0));
-	assert_string_equal(lc_selection_hash(s), lc_ranking_hash(r));
+	assert_int_equal(s->n, 3);
+	assert_string_equal(s->id[0], lc_ranking_entry(r, 0)->id);
+	assert_string_equal(s->hash, lc_ranking_info(r)->hash);
 	lc_selection_free(s);
 	/* same inputs after recording: same hash, same order */
 	assert_int_equal(lc_rank_edition(cat, "2031", p, NULL, &r2, &err), 0);
-	assert_string_equal(lc_ranking_hash(r), lc_ranking_hash(r2));
-	for (size_t k = 0; k < lc_ranking_count(r); k++)
-		assert_string_equal(lc_ranking_id(r, k), lc_ranking_id(r2, k));
+	assert_string_equal(lc_ranking_info(r)->hash, lc_ranking_info(r2)->hash);
+	for (size_t k = 0; k < lc_ranking_info(r)->count; k++)
+		assert_string_equal(lc_ranking_entry(r, k)->id, lc_ranking_entry(r2, k)->id);
 	lc_ranking_free(r2);
 	/* explain: CH-001 (tied with the cut-off CH-002, ranked after it by
 	 * the chain) needs just more than CH-002's score, beyond the tie
@@ -252,9 +252,8 @@ static void selection(void **state)
 		gap = lc_ranking_gap(r, (size_t)i);
 		assert_true(gap < 0 && gap > -1e-11);
 		assert_true(lc_ranking_threshold(r, (size_t)i) >
-			    lc_ranking_cutoff(r));
-		assert_int_equal(lc_ranking_explain(r, (size_t)i, 1, &need,
-						    &reach, &err), 0);
+			    lc_ranking_info(r)->cutoff);
+		assert_int_equal(lc_ranking_explain(r, (size_t)i, 1, &need, &reach, &err), 0);
 		assert_true(reach);
 		assert_true(need > 20 && need < 21);
 	}
@@ -283,13 +282,13 @@ static void indicators_only(void **state)
 	assert_int_equal(lc_rank_edition(cat, "2031", p, &o, &r, &err), 0);
 	/* panel criteria left out: CH-004 is now eligible, weight 1 on
 	 * potential; missing panel values read as NaN */
-	assert_true(lc_ranking_eligible(r, (size_t)find(r, "2031-CH-004")));
-	assert_true(fabs(lc_ranking_weight(r, 1) - 1) < 1e-15);
-	assert_true(isnan(lc_ranking_value(r, 0, 0)));
-	assert_int_equal(lc_ranking_runs(r), 20);
-	assert_int_equal(lc_ranking_compare_count(r), 3);
-	for (size_t k = 0; k < lc_ranking_count(r); k++) {
-		double pt = lc_ranking_prob_top(r, k);
+	assert_true(lc_ranking_entry(r, (size_t)find(r, "2031-CH-004"))->eligible);
+	assert_true(fabs(lc_ranking_info(r)->weight[1] - 1) < 1e-15);
+	assert_true(isnan(lc_ranking_entry(r, 0)->value[0]));
+	assert_int_equal(lc_ranking_info(r)->runs, 20);
+	assert_int_equal(lc_ranking_info(r)->ncompare, 3);
+	for (size_t k = 0; k < lc_ranking_info(r)->count; k++) {
+		double pt = lc_ranking_entry(r, k)->prob_top;
 
 		assert_true(pt >= 0 && pt <= 1);
 	}
@@ -328,14 +327,13 @@ static void disagreement_raw(void **state)
 			 0);
 	assert_int_equal(lc_rank_edition(cat, "2031", pm, NULL, &rm, &err), 0);
 	assert_int_equal(lc_rank_edition(cat, "2031", pz, NULL, &rz, &err), 0);
-	assert_true(lc_ranking_disagreement(rm, (size_t)find(rm,
-					    "2031-CH-001"), 0));
-	for (size_t k = 0; k < lc_ranking_count(rm); k++) {
-		const char *id = lc_ranking_id(rm, k);
+	assert_true(lc_ranking_entry(rm, (size_t)find(rm,
+					    "2031-CH-001"))->disagree[0]);
+	for (size_t k = 0; k < lc_ranking_info(rm)->count; k++) {
+		const char *id = lc_ranking_entry(rm, k)->id;
 
-		assert_int_equal(lc_ranking_disagreement(rm, k, 0),
-				 lc_ranking_disagreement(rz,
-					(size_t)find(rz, id), 0));
+		assert_int_equal(lc_ranking_entry(rm, k)->disagree[0],
+				 lc_ranking_entry(rz, (size_t)find(rz, id))->disagree[0]);
 	}
 	lc_ranking_free(rm);
 	lc_ranking_free(rz);

@@ -1,42 +1,54 @@
-# bench-panel.sh - the panel's figures: assignment of N dossiers (default
-# 10,000) to E experts (default 500) with K=5 as a ratio to N/10 dossiers
-# (growth must be no worse than O(n log n): about 10x, at most ~13x), and
-# the import of 5N score rows (50,000). BENCH_N shrinks N.
+# bench-panel.sh - the panel and ranking commands on an edition of N
+# (5,000) and 10N (50,000) dossiers built as users build it: `lowcarb
+# import` of the submissions, `experts import` of 500 experts (the same
+# panel at both sizes), then, timed: assign (3 reviewers a dossier),
+# scores import (every assigned expert scores the five panel criteria),
+# rank --edition, explain of a selected dossier, rank --sensitivity 100,
+# export roadmap (html).
 . "$SRC/tests/bench/lib.sh"
-n=${BENCH_N:-10000}
-e=${BENCH_EXPERTS:-500}
-small=$((n / 10))
-t=$BENCH_TMP
-g="$BENCH_BIN/panel_gen"
-
-for size in "$small" "$n"; do
-	mkdir -p "$t/p$size"
-	"$g" "$t/p$size/c.tct" "$size" "$e" "$t/p$size" || exit 1
-	LOWCARB_CATALOG="$t/p$size/c.tct" "$LOWCARB" experts import \
-		"$t/p$size/experts.csv" >/dev/null || exit 1
+n=$(size 5000)
+N=$((n * 10))
+g="$BENCH_BIN/gen"
+"$g" experts 500 "$BT/experts.csv" || exit 1
+for k in "$n" "$N"; do
+	c="$BT/p$k.tct"
+	"$g" dossiers csv "$k" "$BT/p$k.csv" || exit 1
+	measure "pi$k" 3600 "$LOWCARB" --catalog "$c" import "$BT/p$k.csv"
+	measure "pe$k" 600 "$LOWCARB" --catalog "$c" experts import \
+		"$BT/experts.csv"
+	rm -f "$BT/p$k.csv"
+	measure "as$k" 1800 "$LOWCARB" --catalog "$c" assign --edition 2025 \
+		--per-dossier 3
+	"$LOWCARB" --catalog "$c" assign list --format csv >"$BT/assign.csv" &&
+		"$g" scores "$BT/assign.csv" "$BT/scores.csv" || exit 1
+	rows=$(($(wc -l <"$BT/scores.csv") - 1))
+	[ "$rows" -ge $((k * 15 * 9 / 10)) ] || {
+		echo "   only $rows score rows for $k dossiers"; exit 1; }
+	eval "rows$k=$rows"
+	measure "sc$k" 1800 "$LOWCARB" --catalog "$c" scores import \
+		"$BT/scores.csv"
+	rm -f "$BT/assign.csv" "$BT/scores.csv"
+	measure "rk$k" 1800 "$LOWCARB" --catalog "$c" rank --edition 2025
+	id=$("$LOWCARB" --catalog "$c" list --status selected --format csv |
+		sed -n 2p | cut -d, -f1)
+	[ -n "$id" ] || { echo "   rank selected nothing"; exit 1; }
+	best "xp$k" 1800 "$LOWCARB" --catalog "$c" explain "$id"
+	best "sn$k" 1800 "$LOWCARB" --catalog "$c" rank --edition 2025 \
+		--dry-run --sensitivity 100
+	best "rm$k" 1800 "$LOWCARB" --catalog "$c" export roadmap \
+		--edition 2025 --format html -o "$BT/roadmap.html"
+	rm -rf "$BT/roadmap.html" "$c"*
 done
-measure as_small env LOWCARB_CATALOG="$t/p$small/c.tct" "$LOWCARB" assign \
-	--edition 2025 --per-dossier 5
-measure as_big env LOWCARB_CATALOG="$t/p$n/c.tct" "$LOWCARB" assign \
-	--edition 2025 --per-dossier 5
-echo "   assign $n dossiers to $e experts (K=5): ${as_big_s}s, peak RSS" \
-	"$(mib "$as_big_kb") MiB; $small dossiers: ${as_small_s}s;" \
-	"ratio $(ratio "$as_big_s" "$as_small_s")x for 10x the dossiers" \
-	"(O(n log n): <= ~13x)"
-grep loads "$BENCH_TMP/out.as_big" | sed 's/^/   /'
-
-# 5n score rows: every assigned pair of the big case, criteria in turn.
-export LOWCARB_CATALOG="$t/p$n/c.tct"
-crit=$("$LOWCARB" sheets export --expert X00000 --blind -o - | head -n 1 |
-	tr ',' '\n' | sed -n '/^summary$/,/^comment$/p' | sed '1d;$d' |
-	tr '\n' ' ')
-"$LOWCARB" assign list --format csv | awk -F, -v crit="$crit" -v max=$((5 * n)) '
-	BEGIN { nc = split(crit, c, " "); print "expert,id,criterion,score,comment" }
-	NR > 1 { for (j = 1; j <= nc && rows < max; j++) {
-		printf "%s,%s,%s,%d,\n", $1, $2, c[j], (NR * 7 + j) % 11; rows++ } }
-' > "$t/scores.csv"
-rows=$(($(wc -l < "$t/scores.csv") - 1))
-measure sc "$LOWCARB" scores import "$t/scores.csv"
-echo "   import $rows score rows: ${sc_s}s, peak RSS $(mib "$sc_kb") MiB" \
-	"($(awk -v r="$rows" -v s="$sc_s" 'BEGIN { if (s <= 0) s = 0.01;
-	printf "%.0f", r / s }') rows/s)"
+echo "   editions built by lowcarb import + experts import: $n dossiers" \
+	"in $(add "$(eval echo "\$pi${n}_s")" "$(eval echo "\$pe${n}_s")") s," \
+	"$N in $(add "$(eval echo "\$pi${N}_s")" "$(eval echo "\$pe${N}_s")") s;" \
+	"score rows $(eval echo "\$rows$n") and $(eval echo "\$rows$N")"
+echo "   export roadmap at $N dossiers: peak RSS" \
+	"$(mib "$(eval echo "\$rm${N}_rss")") MiB, heap" \
+	"$(mib "$(eval echo "\$rm${N}_heap")") MiB"
+row "assign --per-dossier 3" "$n" "as$n" "as$N" 0
+row "scores import" "$n" "sc$n" "sc$N" 0
+row "rank --edition" "$n" "rk$n" "rk$N" 0
+row "explain" "$n" "xp$n" "xp$N" 0
+row "rank --sensitivity 100" "$n" "sn$n" "sn$N" 0
+row "export roadmap --format html" "$n" "rm$n" "rm$N" 0

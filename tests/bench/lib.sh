@@ -1,20 +1,135 @@
-# lib.sh - helpers for the bench-*.sh scripts (source it).
-# measure NAME CMD...: runs CMD with GNU time; sets ${NAME}_s (elapsed
-# seconds) and ${NAME}_kb (peak RSS, KiB). Aborts the script on failure.
-# It uses the variables _n, _s and _kb itself: callers must not.
+# lib.sh - helpers of the bench-*.sh scripts (sourced; see run.sh).
+# Every figure is the wall time of one run of a real command, its peak
+# resident set (GNU time's %M, which counts the mapped catalog pages too)
+# and its peak anonymous memory (heap, stacks: sampled by peak.c).
+
+# size N: N x $BENCH_SCALE, at least 10 (BENCH_SCALE=0.1 for a quick look)
+size() {
+	awk -v n="$1" -v s="${BENCH_SCALE:-1}" 'BEGIN { v = int(n * s + 0.5);
+		print (v < 10) ? 10 : v }'
+}
+
+# measure NAME CAP CMD...: runs CMD (stdout to $BT/out.NAME, stderr to
+# $BT/err.NAME), stopping it after CAP seconds (0: never). Sets NAME_s
+# (seconds; CAP when stopped), NAME_stop (1 when stopped), NAME_cpu (user
+# + system seconds), NAME_rss and NAME_heap (peak KiB). A command that fails ends the script (status 1)
+# with its error. It uses _m* variables itself: callers must not.
 measure() {
-	_n=$1
+	_mn=$1
+	_mcap=$2
+	shift 2
+	rm -f "$BT/peak.$_mn"
+	/usr/bin/time -f '%e %M %U %S' -o "$BT/time.$_mn" "$BENCH_BIN/peak" \
+		"$BT/peak.$_mn" "$_mcap" "$@" >"$BT/out.$_mn" 2>"$BT/err.$_mn"
+	_mrc=$?
+	_mp=$(cat "$BT/peak.$_mn" 2>/dev/null)
+	case $_mp in
+	*timeout)
+		eval "${_mn}_s=\$_mcap ${_mn}_stop=1 ${_mn}_rss=- ${_mn}_heap=-"
+		eval "${_mn}_cpu=\$_mcap"
+		return 0 ;;
+	esac
+	if [ "$_mrc" -ne 0 ]; then
+		echo "   FAILED (exit $_mrc): $*"
+		head -5 "$BT/err.$_mn" | sed 's/^/   /'
+		exit 1
+	fi
+	set -- $(tail -n 1 "$BT/time.$_mn") $_mp
+	eval "${_mn}_s=\$1 ${_mn}_rss=\$2 ${_mn}_heap=\$5 ${_mn}_stop=0"
+	eval "${_mn}_cpu=$(add "$3" "$4")"
+}
+
+# secs NAME: "12.34 s", or ">30 s (stopped)" for a run stopped at its cap
+secs() {
+	eval "_ms=\$${1}_s _mt=\$${1}_stop"
+	if [ "$_mt" = 1 ]; then echo ">$_ms s (stopped)"; else echo "$_ms s"; fi
+}
+
+# quot NAME SECONDS: NAME's time over SECONDS, two decimals, ">" first
+# when NAME was stopped (a lower bound); 0 s counts as 0.01 s.
+quot() {
+	eval "_ms=\$${1}_s _mt=\$${1}_stop"
+	awk -v a="$_ms" -v b="$2" -v st="$_mt" 'BEGIN { if (b <= 0) b = 0.01;
+		if (a <= 0) a = 0.01; printf "%s%.2f", st == 1 ? ">" : "", a / b }'
+}
+
+# verdict RATIO TARGET: "ok" when RATIO <= TARGET, else "MISSED" (a lower
+# bound ">x" above the target misses it too)
+verdict() {
+	awk -v r="$1" -v t="$2" 'BEGIN { lb = sub(/^>/, "", r);
+		print (!lb && r + 0 <= t + 0) ? "ok" : "MISSED" }'
+}
+
+# add a b: a + b
+add() { awk -v a="$1" -v b="$2" 'BEGIN { print a + b }'; }
+
+# mib KIB: MiB with one decimal ("-" stays "-")
+mib() {
+	case $1 in -|'') echo - ;; *) awk -v k="$1" \
+		'BEGIN { printf "%.1f", k / 1024 }' ;; esac
+}
+
+# anchor LABEL NAME ANCHOR_LABEL SECONDS TARGET: one line of the anchor
+# figures: NAME's time against SECONDS, the ratio, its target and
+# whether it met it (TARGET "-": reported, no target).
+anchor() {
+	_mr=$(quot "$2" "$4")
+	if [ "$5" = - ]; then _mv="(no target: reported)"
+	else _mv="target <= ${5}x: $(verdict "$_mr" "$5")"; fi
+	printf '   %s: %s vs %s %s s: %sx, %s\n' "$1" "$(secs "$2")" "$3" \
+		"$4" "$_mr" "$_mv"
+}
+
+# row COMMAND N SMALL LARGE STREAMING: one line of the scaling table
+# ($BT/rows), from the measures SMALL (N) and LARGE (10N), with the ratio
+# of their CPU times (user + system) beside, for reading: the wall time
+# ratio is the one judged, and the one noise from other work distorts most.
+# The time ratio
+# must stay <= 11; for a command that streams (STREAMING = 1) the peak
+# heap must not grow: at most 1.25 x its peak at N plus 2 MiB (a floor
+# for the sampling and for caches of fixed size that fill up).
+row() {
+	_mr=$(quot "$4" "$(eval echo "\$${3}_s")")
+	_mv=$(verdict "$_mr" 11)
+	eval "_mh1=\$${3}_heap _mh2=\$${4}_heap _mr1=\$${3}_rss _mr2=\$${4}_rss"
+	_mm=-
+	if [ "$5" = 1 ]; then
+		case $_mh2 in
+		-) _mm=MISSED ;;
+		*) _mm=$(awk -v a="$_mh2" -v b="$_mh1" 'BEGIN {
+			print (a <= 1.25 * b + 2048) ? "ok" : "MISSED" }') ;;
+		esac
+		[ "$_mm" = ok ] || _mv=MISSED
+	fi
+	eval "_mc=\$${3}_cpu _mt=\$${4}_stop"
+	eval "_mc2=\$${4}_cpu"
+	_mcr=$(awk -v a="$_mc2" -v b="$_mc" -v st="$_mt" 'BEGIN {
+		if (b <= 0) b = 0.01; printf "%s%.1f", st == 1 ? ">" : "", a / b }')
+	printf '%-30s %7s %6s %7s %7s %6s %6s  %5s -> %-5s %5s -> %-5s %s\n' \
+		"$1" "$2" "$(eval echo "\$${3}_s")" \
+		"$(eval "[ \$${4}_stop = 1 ] && echo \">\$${4}_s\" || echo \$${4}_s")" \
+		"$_mr" "$_mcr" "$_mm" "$(mib "$_mr1")" "$(mib "$_mr2")" \
+		"$(mib "$_mh1")" "$(mib "$_mh2")" "$_mv" >>"$BT/rows"
+}
+
+# best NAME CAP CMD...: measure, three times when a run takes under 6 s
+# (the best time kept, with the highest memory peaks), for commands that
+# change nothing: short runs are the ones the machine's noise distorts.
+best() {
+	_bn=$1
 	shift
-	/usr/bin/time -f '%e %M' -o "$BENCH_TMP/time.$_n" "$@" \
-		>"$BENCH_TMP/out.$_n" 2>"$BENCH_TMP/err.$_n" || {
-		echo "   $_n failed:"; head -5 "$BENCH_TMP/err.$_n"; exit 1; }
-	read -r _s _kb <"$BENCH_TMP/time.$_n"
-	eval "${_n}_s=\$_s; ${_n}_kb=\$_kb"
+	measure "$_bn" "$@"
+	for _bi in 2 3; do
+		eval "_bs=\$${_bn}_s _bt=\$${_bn}_stop"
+		[ "$_bt" = 0 ] && awk -v s="$_bs" 'BEGIN { exit !(s < 6) }' ||
+			return 0
+		measure _b "$@"
+		[ "$_b_stop" = 0 ] || return 0
+		eval "_bh=\$${_bn}_heap _br=\$${_bn}_rss"
+		[ "$_b_heap" -gt "$_bh" ] && _bh=$_b_heap
+		[ "$_b_rss" -gt "$_br" ] && _br=$_b_rss
+		awk -v a="$_b_s" -v b="$_bs" 'BEGIN { exit !(a < b) }' &&
+			eval "_bs=\$_b_s ${_bn}_cpu=\$_b_cpu"
+		eval "${_bn}_s=\$_bs ${_bn}_heap=\$_bh ${_bn}_rss=\$_br"
+	done
 }
-# ratio A B: prints A/B with two decimals (B of 0 counts as 0.01 s).
-ratio() {
-	awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) b = 0.01;
-		printf "%.2f", a / b }'
-}
-# mib KB: prints KiB as MiB with one decimal.
-mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }

@@ -1,0 +1,77 @@
+/* chapters.h - exporters-private: what the roadmap's chapters share (the
+ * edition's dossiers, the ranking, the document) and the helpers they
+ * use; each chapter is built by one function in a file of its own. */
+#ifndef LC_EXPORTERS_CHAPTERS_H
+#define LC_EXPORTERS_CHAPTERS_H
+
+#include "exporters/internal.h"
+
+/* One dossier of the edition with what the roadmap derives from it. */
+struct tinfo {
+	struct lc_tech *t;
+	double cost;      /* CNY/tCO2, NaN when unknown */
+	int costsrc;      /* 0 none, 1 declared, 2 computed */
+	double pot;       /* tCO2/a, NaN when absent */
+	int sector, trl, horizon;
+};
+
+struct techs {
+	struct tinfo *v;
+	size_t n, cap;
+	int oom;
+};
+
+/* Everything the chapters share. */
+struct rm {
+	struct lc_doc *d;
+	const struct lc_roadmap_opts *o;
+	int en;
+	const char *lang;
+	struct techs cur, prev;
+	char prev_edition[24];
+	struct lc_profile *prof;
+	struct lc_ranking *rank;
+	char rank_error[600];
+	char vintage[32];
+};
+
+/* m->en ? en : zh. */
+static inline const char *L(const struct rm *m, const char *zh,
+			    const char *en)
+{
+	return m->en ? en : zh;
+}
+
+/* ---- helpers (roadmap_text.c) ----------------------------------------- */
+/* v with dec decimals and thousands separators in buf (48 bytes). */
+const char *rm_num(double v, int dec, char *buf);
+const char *rm_sector_label(const struct rm *m, int s);
+const char *rm_status_label(const struct rm *m, int st);
+const char *rm_horizon_label(const struct rm *m, int h);
+/* An annual CO2 quantity for prose (lc_co2_human) in buf (64 bytes). */
+const char *rm_co2(const struct rm *m, double t, char *buf);
+/* The name of a method, normalisation or aggregation for a reader. */
+const char *rm_method_label(const struct rm *m, const char *id);
+/* Index of the dossier id in the edition, or -1. */
+long rm_tech_index(const struct rm *m, const char *id);
+/* Adds a formatted paragraph (item 0) or bullet item (item 1). */
+int rm_add_f(struct rm *m, int item, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+#define para_f(m, ...) rm_add_f(m, 0, __VA_ARGS__)
+#define item_f(m, ...) rm_add_f(m, 1, __VA_ARGS__)
+/* Adds the MACC of the dossiers of sector (-1: all) as a figure with its
+ * data table; nothing when none has a cost (roadmap_sectors.c). */
+int rm_macc_figure(struct rm *m, int sector, const char *title);
+
+/* ---- chapters: each returns 0 or LC_ENOMEM ------------------------------ */
+int rm_title_page(struct rm *m);                  /* roadmap_front.c */
+int rm_findings(struct rm *m);                    /* roadmap_front.c */
+int rm_top_chapter(struct rm *m);                 /* roadmap_top.c */
+int rm_overview(struct rm *m);                    /* roadmap_sectors.c */
+int rm_sector_chapter(struct rm *m, int s, int no); /* roadmap_sectors.c */
+int rm_milestones(struct rm *m, int no);          /* roadmap_milestones.c */
+int rm_annex(struct rm *m, int no);               /* roadmap_annex.c */
+int rm_method(struct rm *m);                      /* roadmap_method.c */
+int rm_changes(struct rm *m);                     /* roadmap_changes.c */
+
+#endif

@@ -1,0 +1,57 @@
+/* roadmap_annex.c - the annex: the full catalog table, then the method
+ * and the changes since the previous edition (their own files). */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "exporters/chapters.h"
+
+int rm_annex(struct rm *m, int no)
+{
+	const char *head[9], *row[9];
+	char t[64], a[48], b[48], trl[8];
+	int rc;
+
+	if (m->en)
+		snprintf(t, sizeof t, "%d Annex", no);
+	else
+		snprintf(t, sizeof t, "%s、附录", no == 10 ? "十" : no == 9 ?
+			 "九" : no == 8 ? "八" : no == 7 ? "七" : "六");
+	lc_doc_section(m->d, 1, t);
+	lc_doc_section(m->d, 2, L(m, "附录A 技术目录", "Annex A Full "
+				  "catalog"));
+	head[0] = L(m, "编号", "ID");
+	head[1] = L(m, "技术名称", "Technology");
+	head[2] = L(m, "行业", "Sector");
+	head[3] = L(m, "类别", "Category");
+	head[4] = "TRL";
+	head[5] = L(m, "状态", "Status");
+	head[6] = L(m, "减排潜力（吨CO2/年）", "Potential (tCO2/a)");
+	head[7] = L(m, "减排成本（元/吨CO2）", "Cost (CNY/tCO2)");
+	head[8] = L(m, "申报单位", "Submitter");
+	rc = lc_doc_table(m->d, NULL, 9, head, "illlrlrrl");
+	for (size_t i = 0; rc == 0 && i < m->cur.n; i++) {
+		const struct tinfo *ti = &m->cur.v[i];
+		const char *cat = lc_category_label(lc_tech_category(ti->t),
+						    m->lang);
+
+		snprintf(trl, sizeof trl, "%d", ti->trl);
+		row[0] = lc_tech_get(ti->t, LC_F_ID);
+		row[1] = lc_tech_name(ti->t, m->lang);
+		row[2] = rm_sector_label(m, ti->sector);
+		row[3] = cat ? cat : "—";
+		row[4] = trl;
+		row[5] = rm_status_label(m, lc_tech_status(ti->t));
+		row[6] = rm_num(ti->pot, 0, a);
+		row[7] = rm_num(ti->cost, 0, b);
+		row[8] = lc_tech_get(ti->t, LC_F_SUBMITTER);
+		rc = lc_doc_row(m->d, row);
+	}
+	if (rc == 0)
+		rc = rm_method(m);
+	if (rc == 0)
+		rc = rm_changes(m);
+	return rc;
+}
+

@@ -1,0 +1,259 @@
+/* roadmap_sectors.c - the overview by sector and horizon, one chapter
+ * per sector, and the MACC figures they hold. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "exporters/chapters.h"
+
+int rm_macc_figure(struct rm *m, int sector, const char *title)
+{
+	struct lc_macc_item *it = malloc((m->cur.n + 1) * sizeof *it);
+	struct lc_macc_bar *b = NULL;
+	size_t k = 0;
+	char *desc = NULL, *svg = NULL, c1[48], c2[48], c3[48], c4[48];
+	char key[16];
+	int rc;
+	const char *head[6];
+
+	if (!it)
+		return LC_ENOMEM;
+	for (size_t i = 0; i < m->cur.n; i++) {
+		const struct tinfo *ti = &m->cur.v[i];
+
+		if ((sector >= 0 && ti->sector != sector) || !ti->costsrc)
+			continue;
+		it[k].id = lc_tech_get(ti->t, LC_F_ID);
+		it[k].name = lc_tech_name(ti->t, m->lang);
+		it[k].cost = ti->cost;
+		it[k].potential = ti->pot;
+		k++;
+	}
+	if (k == 0) {
+		free(it);
+		return 0;
+	}
+	rc = lc_macc_layout(it, k, &b, NULL);
+	free(it);
+	if (rc < 0)
+		return rc;
+	desc = lc_macc_describe(b, k, m->o->carbon_price, m->lang);
+	if (desc)
+		svg = lc_svg_macc(b, k, m->o->carbon_price, title, desc,
+				  m->lang);
+	head[0] = L(m, "标号", "Key");
+	head[1] = L(m, "编号", "ID");
+	head[2] = L(m, "技术名称", "Technology");
+	head[3] = L(m, "减排成本（元/吨CO2）", "Cost (CNY/tCO2)");
+	head[4] = L(m, "减排潜力（吨CO2/年）", "Potential (tCO2/a)");
+	head[5] = L(m, "累计区间（吨CO2/年）", "Cumulative span (tCO2/a)");
+	rc = svg && desc ? lc_doc_figure(m->d, title, desc, svg, 6, head,
+					 "rilrrr") : LC_ENOMEM;
+	for (size_t i = 0; rc == 0 && i < k; i++) {
+		char span[100];
+		const char *row[6];
+
+		snprintf(key, sizeof key, "%d", b[i].key);
+		snprintf(span, sizeof span, "%s – %s", rm_num(b[i].xmin, 0, c3),
+			 rm_num(b[i].xmax, 0, c4));
+		row[0] = b[i].drawn ? key : L(m, "未绘出", "not drawn");
+		row[1] = b[i].id;
+		row[2] = b[i].name;
+		row[3] = rm_num(b[i].cost, 0, c1);
+		row[4] = rm_num(b[i].potential, 0, c2);
+		row[5] = b[i].drawn ? span : "—";
+		rc = lc_doc_row(m->d, row);
+	}
+	free(desc);
+	free(svg);
+	lc_macc_free(b, k);
+	return rc;
+}
+
+int rm_overview(struct rm *m)
+{
+	long counts[LC_SECTOR__COUNT * 9] = { 0 }, byh[3] = { 0 };
+	const char *labels[LC_SECTOR__COUNT], *hl[3];
+	static const int years[] = { 2025, 2030, 2035, 2060 };
+	char *svg, desc[2048], t[64], cells[10][16];
+	const char *head[10], *row[10];
+	size_t off;
+	int rc;
+
+	lc_doc_section(m->d, 1, L(m, "三、技术全景", "3 Overview"));
+	for (size_t i = 0; i < m->cur.n; i++) {
+		const struct tinfo *ti = &m->cur.v[i];
+
+		if (ti->sector >= 0 && ti->trl >= 1 && ti->trl <= 9)
+			counts[ti->sector * 9 + ti->trl - 1]++;
+		if (ti->horizon >= 0)
+			byh[ti->horizon]++;
+	}
+	for (int s = 0; s < LC_SECTOR__COUNT; s++)
+		labels[s] = rm_sector_label(m, s);
+	off = (size_t)snprintf(desc, sizeof desc, "%s", L(m,
+		"各行业技术按成熟度分布：",
+		"Technologies per sector by TRL: "));
+	for (int s = 0; s < LC_SECTOR__COUNT && off < sizeof desc; s++) {
+		long band[3] = { 0 };
+
+		for (int j = 0; j < 9; j++)
+			band[j < 5 ? 0 : j < 7 ? 1 : 2] += counts[s * 9 + j];
+		off += (size_t)snprintf(desc + off, sizeof desc - off,
+			m->en ? "%s%s: %ld at TRL 1-5, %ld at 6-7, %ld at 8-9" :
+			"%s%s：TRL 1-5共%ld项，6-7共%ld项，8-9共%ld项",
+			s ? L(m, "；", "; ") : "", labels[s], band[0],
+			band[1], band[2]);
+	}
+	if (off < sizeof desc)
+		snprintf(desc + off, sizeof desc - off, "%s", L(m, "。", "."));
+	svg = lc_svg_trl(counts, LC_SECTOR__COUNT, labels,
+			 L(m, "技术成熟度阶梯", "TRL ladder"), desc, m->lang);
+	head[0] = L(m, "行业", "Sector");
+	for (int j = 0; j < 9; j++) {
+		snprintf(cells[j], sizeof cells[j], "TRL %d", j + 1);
+		head[1 + j] = cells[j];
+	}
+	rc = svg ? lc_doc_figure(m->d, L(m, "技术成熟度阶梯", "TRL ladder"),
+				 desc, svg, 10, head, "lrrrrrrrrr") :
+	     LC_ENOMEM;
+	free(svg);
+	for (int s = 0; rc == 0 && s < LC_SECTOR__COUNT; s++) {
+		char nb[9][16];
+
+		row[0] = labels[s];
+		for (int j = 0; j < 9; j++) {
+			snprintf(nb[j], sizeof nb[j], "%ld", counts[s * 9 + j]);
+			row[1 + j] = nb[j];
+		}
+		rc = lc_doc_row(m->d, row);
+	}
+	if (rc)
+		return rc;
+
+	for (int k = 0; k < 3; k++)
+		hl[k] = rm_horizon_label(m, k);
+	snprintf(desc, sizeof desc, m->en ? "Timeline of the horizons: %ld "
+		 "technologies to promote now, %ld to demonstrate by 2030, "
+		 "%ld to research for 2060; milestones 2025, 2030, 2035 and "
+		 "2060." : "时间路线：近期推广%ld项，2030年前示范%ld项，"
+		 "面向2060年"
+		 "研发%ld项；里程碑年份2025、2030、2035和2060年。", byh[0],
+		 byh[1], byh[2]);
+	svg = lc_svg_timeline(byh, hl, years, 4, L(m, "技术路线时间轴",
+						  "Roadmap timeline"), desc,
+			      m->lang);
+	head[0] = L(m, "时间维度", "Horizon");
+	head[1] = L(m, "技术数", "Technologies");
+	head[2] = L(m, "里程碑", "Milestone");
+	rc = svg ? lc_doc_figure(m->d, L(m, "技术路线时间轴",
+					 "Roadmap timeline"), desc, svg, 3,
+				 head, "lrl") : LC_ENOMEM;
+	free(svg);
+	for (int k = 0; rc == 0 && k < 3; k++) {
+		static const char *const ms[2][3] = {
+			{ "2025年起推广，2035年规模化", "2030年前完成示范",
+			  "2035年前突破，2060年前应用" },
+			{ "deploy from 2025, at scale by 2035",
+			  "demonstrated by 2030",
+			  "breakthrough by 2035, deployed by 2060" } };
+
+		snprintf(t, sizeof t, "%ld", byh[k]);
+		row[0] = hl[k];
+		row[1] = t;
+		row[2] = ms[m->en][k];
+		rc = lc_doc_row(m->d, row);
+	}
+	if (rc)
+		return rc;
+	return rm_macc_figure(m, -1, L(m, "全行业边际减排成本曲线",
+				    "Marginal abatement cost curve, all "
+				    "sectors"));
+}
+
+int rm_sector_chapter(struct rm *m, int s, int no)
+{
+	static const char *const cn_no[] = { "四", "五", "六", "七", "八" };
+	char t[160], a[48], b[48], c[48], e[64], f[48], trl[16];
+	const char *head[8], *row[8];
+	long n = 0, nh[3] = { 0 };
+	double pot = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < m->cur.n; i++)
+		if (m->cur.v[i].sector == s) {
+			n++;
+			if (m->cur.v[i].horizon >= 0)
+				nh[m->cur.v[i].horizon]++;
+			if (m->cur.v[i].pot > 0)
+				pot += m->cur.v[i].pot;
+		}
+	if (!n)
+		return 0;
+	if (m->en)
+		snprintf(t, sizeof t, "%d %s", no, rm_sector_label(m, s));
+	else
+		snprintf(t, sizeof t, "%s、%s行业", cn_no[no - 4],
+			 rm_sector_label(m, s));
+	lc_doc_section(m->d, 1, t);
+	para_f(m, m->en ? "%ld technologies with a combined abatement "
+	       "potential of %s: %ld to promote now, %ld to "
+	       "demonstrate by 2030, %ld to research for 2060." :
+	       "本行业共%ld项技术，合计减排潜力%s：近期推广%ld项，"
+	       "2030年前示范%ld项，面向2060年研发%ld项。", n, rm_co2(m, pot, e),
+	       nh[0], nh[1], nh[2]);
+	head[0] = L(m, "编号", "ID");
+	head[1] = L(m, "技术名称", "Technology");
+	head[2] = L(m, "类别", "Category");
+	head[3] = "TRL";
+	head[4] = L(m, "减排潜力（吨CO2/年）", "Potential (tCO2/a)");
+	head[5] = L(m, "减排成本（元/吨CO2）", "Cost (CNY/tCO2)");
+	head[6] = L(m, "当前普及率（%）", "Penetration now (%)");
+	head[7] = L(m, "目标普及率（%）", "Target penetration (%)");
+	for (int h = 0; h < 3 && rc == 0; h++) {
+		if (!nh[h])
+			continue;
+		lc_doc_section(m->d, 2, rm_horizon_label(m, h));
+		rc = lc_doc_table(m->d, NULL, 8, head, "illrrrrr");
+		for (size_t i = 0; rc == 0 && i < m->cur.n; i++) {
+			const struct tinfo *ti = &m->cur.v[i];
+			double pn = NAN, pt = NAN;
+			const char *cat;
+
+			if (ti->sector != s || ti->horizon != h)
+				continue;
+			(void)lc_tech_num(ti->t, LC_F_PENETRATION_NOW, &pn);
+			(void)lc_tech_num(ti->t, LC_F_PENETRATION_TARGET, &pt);
+			cat = lc_category_label(lc_tech_category(ti->t),
+						m->lang);
+			snprintf(trl, sizeof trl, "%d", ti->trl);
+			row[0] = lc_tech_get(ti->t, LC_F_ID);
+			row[1] = lc_tech_name(ti->t, m->lang);
+			row[2] = cat ? cat : "—";
+			row[3] = trl;
+			row[4] = rm_num(ti->pot, 0, a);
+			row[5] = rm_num(ti->cost, 0, b);
+			if (ti->costsrc == 2) {
+				snprintf(e, sizeof e, "%s*", b);
+				row[5] = e;
+			}
+			row[6] = rm_num(pn, 1, c);
+			row[7] = rm_num(pt, 1, f);
+			rc = lc_doc_row(m->d, row);
+		}
+	}
+	if (rc == 0)
+		para_f(m, m->en ? "* cost computed from investment, lifetime "
+		       "and operating cost at a %s%% discount rate." :
+		       "* 标注星号的减排成本由投资、寿命和运行成本按%s%%折现率"
+		       "计算。", rm_num(m->o->discount_rate * 100, 1, a));
+	if (rc == 0) {
+		snprintf(t, sizeof t, m->en ? "Marginal abatement cost "
+			 "curve, %s" : "%s行业边际减排成本曲线",
+			 rm_sector_label(m, s));
+		rc = rm_macc_figure(m, s, t);
+	}
+	return rc;
+}
+

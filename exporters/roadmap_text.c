@@ -1,0 +1,97 @@
+/* roadmap_text.c - the words and numbers the roadmap's chapters share:
+ * labels of sectors, statuses, horizons and methods, quantities for
+ * prose, formatted paragraphs. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "exporters/chapters.h"
+
+const char *rm_num(double v, int dec, char *buf)
+{
+	return lc_num_human(v, dec, buf, 48);
+}
+
+const char *rm_sector_label(const struct rm *m, int s)
+{
+	const char *l = lc_sector_label(s, m->lang);
+
+	return l ? l : "—";
+}
+
+const char *rm_status_label(const struct rm *m, int st)
+{
+	static const char *const zh[LC_ST__COUNT] = { "已申报", "合格",
+						      "未通过", "入选" };
+	static const char *const en[LC_ST__COUNT] = { "submitted",
+						      "eligible", "rejected",
+						      "selected" };
+
+	return st < 0 || st >= LC_ST__COUNT ? "—" : m->en ? en[st] : zh[st];
+}
+
+const char *rm_horizon_label(const struct rm *m, int h)
+{
+	static const char *const zh[3] = { "近期推广（TRL 8-9）",
+					   "2030年前示范（TRL 6-7）",
+					   "面向2060年研发（TRL 1-5）" };
+	static const char *const en[3] = { "Promote now (TRL 8-9)",
+					   "Demonstrate by 2030 (TRL 6-7)",
+					   "Research for 2060 (TRL 1-5)" };
+
+	return h < 0 || h > 2 ? "—" : m->en ? en[h] : zh[h];
+}
+
+int rm_add_f(struct rm *m, int item, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return item ? lc_doc_item(m->d, buf) : lc_doc_para(m->d, buf);
+}
+
+/* An annual CO2 quantity for prose (see lc_co2_human). */
+const char *rm_co2(const struct rm *m, double t, char *buf)
+{
+	return lc_co2_human(t, m->lang, buf, 64);
+}
+
+/* The method's name for a reader. */
+const char *rm_method_label(const struct rm *m, const char *id)
+{
+	static const char *const tab[][3] = {
+		{ "wsm", "加权求和法（WSM）", "weighted sum (WSM)" },
+		{ "topsis", "逼近理想解排序法（TOPSIS）", "TOPSIS" },
+		{ "vikor", "VIKOR法", "VIKOR" },
+		{ "promethee2", "PROMETHEE II法", "PROMETHEE II" },
+		{ "minmax", "极差", "min-max" },
+		{ "max", "最大值", "max" },
+		{ "sum", "总和", "sum" },
+		{ "vector", "向量", "vector" },
+		{ "mean", "算术平均", "the mean" },
+		{ "median", "中位数", "the median" },
+		{ "trimmed", "截尾平均", "the trimmed mean" },
+		{ "trimmed-mean", "截尾平均", "the trimmed mean" },
+		{ "zscore", "专家z分数标准化", "per-expert z-scores" },
+		{ "z-score", "专家z分数标准化", "per-expert z-scores" },
+	};
+
+	for (size_t i = 0; id && i < sizeof tab / sizeof tab[0]; i++)
+		if (strcmp(tab[i][0], id) == 0)
+			return tab[i][m->en ? 2 : 1];
+	return id ? id : "—";
+}
+
+/* Index of the dossier id in the edition, or -1. */
+long rm_tech_index(const struct rm *m, const char *id)
+{
+	for (size_t k = 0; id && k < m->cur.n; k++)
+		if (strcmp(lc_tech_get(m->cur.v[k].t, LC_F_ID), id) == 0)
+			return (long)k;
+	return -1;
+}
+

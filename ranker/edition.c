@@ -1,0 +1,387 @@
+/* edition.c - an edition as the ranking reads it from the catalog: every
+ * dossier with its indicator values and the eligibility rule it fails,
+ * and the panel scores of its dossiers (conflicted experts' left out),
+ * read in two scans, not one query per dossier. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ranker/ranker.h"
+#include "ranker/internal.h"
+
+struct collect {
+	struct lc_ranking *r;
+	const struct lc_profile *p;
+	size_t cap;
+	int failed;
+};
+
+static double tech_value(const struct lc_tech *t, int field)
+{
+	double v;
+
+	if (lc_tech_num(t, field, &v))
+		return v;
+	if (field == LC_F_DEMONSTRATIONS && lc_tech_demo_count(t) > 0)
+		return (double)lc_tech_demo_count(t);
+	return NAN;
+}
+
+static int complete(const struct lc_tech *t, const struct lc_profile *p)
+{
+	for (int f = 0; f < LC_F__COUNT; f++)
+		if (lc_field_required(f) && !lc_tech_get(t, f))
+			return 0;
+	for (size_t j = 0; j < p->ncrit; j++)
+		if (!p->crit[j].panel && isnan(tech_value(t, p->crit[j].field)))
+			return 0;
+	return 1;
+}
+
+static const char *op_text(int op)
+{
+	static const char *const t[] = { ">=", ">", "<=", "<", "=", "!=" };
+
+	return op >= 0 && op < 6 ? t[op] : "?";
+}
+
+/* Returns a new string naming the failed rule, or NULL when t passes. */
+static char *check_rules(const struct lc_tech *t, const struct lc_profile *p)
+{
+	char buf[256];
+
+	for (size_t k = 0; k < p->nrule; k++) {
+		const struct lc_rk_rule *u = &p->rule[k];
+		const char *label = u->label_en ? u->label_en : u->id;
+		int ok;
+
+		if (!strcmp(u->field, "complete")) {
+			if (complete(t, p))
+				continue;
+			snprintf(buf, sizeof buf, "%s: %s (a required field "
+				 "or an indicator is missing)", u->id, label);
+			return lc_rk_strdup(buf);
+		}
+		if (!strcmp(u->field, "status")) {
+			int st = lc_tech_status(t);
+			int want = lc_status_from_name(u->value);
+
+			ok = u->op == LC_RK_EQ ? st == want : st != want;
+			if (ok)
+				continue;
+			snprintf(buf, sizeof buf, "%s: %s (status is %s)",
+				 u->id, label, lc_status_name(st));
+			return lc_rk_strdup(buf);
+		}
+		{
+			double lim;
+			double v = tech_value(t, lc_field_lookup(u->field));
+			char vb[32];
+
+			lc_num_parse(u->value, &lim);
+			switch (u->op) {
+			case LC_RK_GT: ok = v > lim; break;
+			case LC_RK_LE: ok = v <= lim; break;
+			case LC_RK_LT: ok = v < lim; break;
+			case LC_RK_EQ: ok = v == lim; break;
+			case LC_RK_NE: ok = v != lim; break;
+			default: ok = v >= lim; break;
+			}
+			if (ok && !isnan(v))
+				continue;
+			snprintf(buf, sizeof buf, "%s: %s (%s %s %s; it is %s)",
+				 u->id, label, u->field, op_text(u->op),
+				 u->value, isnan(v) ? "missing" :
+				 lc_num_format(v, vb, sizeof vb));
+			return lc_rk_strdup(buf);
+		}
+	}
+	return NULL;
+}
+
+static int collect_tech(const struct lc_tech *t, void *ctx)
+{
+	struct collect *c = ctx;
+	struct lc_ranking *r = c->r;
+	struct lc_rk_entry *e;
+	size_t nc = c->p->ncrit;
+
+	if (r->n == c->cap) {
+		size_t ncap = c->cap ? 2 * c->cap : 64;
+		struct lc_rk_entry *ne = realloc(r->e, ncap * sizeof *ne);
+
+		if (!ne) {
+			c->failed = 1;
+			return 1;
+		}
+		r->e = ne;
+		c->cap = ncap;
+	}
+	e = &r->e[r->n];
+	memset(e, 0, sizeof *e);
+	e->id = lc_rk_strdup(lc_tech_get(t, LC_F_ID));
+	e->name = lc_rk_strdup(lc_tech_get(t, LC_F_NAME_ZH));
+	e->x = calloc(nc, sizeof *e->x);
+	e->nsc = calloc(nc, sizeof *e->nsc);
+	e->flag = calloc(nc, sizeof *e->flag);
+	e->contrib = calloc(nc, sizeof *e->contrib);
+	r->n++;    /* counted now so that free releases what was made */
+	if (!e->id || !e->name || !e->x || !e->nsc || !e->flag ||
+	    !e->contrib) {
+		c->failed = 1;
+		return 1;
+	}
+	e->sector = lc_tech_sector(t);
+	e->status = lc_tech_status(t);
+	e->row = -1;
+	e->score = NAN;
+	for (size_t j = 0; j < nc; j++)
+		e->contrib[j] = NAN;
+	for (size_t j = 0; j < nc; j++)
+		e->x[j] = c->p->crit[j].panel ? NAN
+			: tech_value(t, c->p->crit[j].field);
+	e->excluded = check_rules(t, c->p);
+	return 0;
+}
+
+/* The entry whose id is id, through the sorted index; -1 if none. */
+static long find_entry(const struct lc_rk_scores *s, const char *id)
+{
+	size_t lo = 0, hi = s->r->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(s->r->e[s->byid[mid]].id, id);
+
+		if (c == 0)
+			return (long)s->byid[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static const struct lc_ranking *byid_r;   /* for cmp_byid only */
+
+static int cmp_byid(const void *a, const void *b)
+{
+	return strcmp(byid_r->e[*(const size_t *)a].id,
+		      byid_r->e[*(const size_t *)b].id);
+}
+
+/* Keeps "EXPERT:ID" of one conflict record (key "conflict:EXPERT:ID"). */
+static int collect_conflict(const char *key, const struct lc_rec *rec,
+			    void *ctx)
+{
+	struct lc_rk_scores *s = ctx;
+	const char *k = strchr(key, ':');
+
+	(void)rec;
+	if (!k)
+		return 0;
+	if (s->nconf == s->confcap) {
+		size_t nc = s->confcap ? 2 * s->confcap : 64;
+		char **nv = realloc(s->conf, nc * sizeof *nv);
+
+		if (!nv) {
+			s->failed = 1;
+			return 1;
+		}
+		s->conf = nv;
+		s->confcap = nc;
+	}
+	s->conf[s->nconf] = lc_rk_strdup(k + 1);
+	if (!s->conf[s->nconf]) {
+		s->failed = 1;
+		return 1;
+	}
+	s->nconf++;
+	return 0;
+}
+
+static int collect_score(const char *key, const struct lc_rec *rec,
+			 void *ctx)
+{
+	struct lc_rk_scores *s = ctx;
+	const char *crit = lc_rec_get(rec, "criterion");
+	const char *ex = lc_rec_get(rec, "expert");
+	const char *val = lc_rec_get(rec, "score");
+	double v;
+	long j = -1;
+
+	const char *tech = lc_rec_get(rec, "tech");
+	char *ck = NULL, *cp;
+	long cur;
+
+	(void)key;
+	cur = tech ? find_entry(s, tech) : -1;
+	if (cur < 0)
+		return 0;   /* another edition's dossier */
+	if (!crit || !ex || !val) {
+		s->bad++;
+		return 0;
+	}
+	for (size_t k = 0; k < s->p->ncrit; k++)
+		if (s->p->crit[k].panel && !strcmp(s->p->crit[k].id, crit))
+			j = (long)k;
+	if (j < 0) {
+		s->unknown++;
+		return 0;
+	}
+	if (lc_num_parse(val, &v) || !isfinite(v) ||
+	    v < s->p->crit[j].lo || v > s->p->crit[j].hi) {
+		s->bad++;
+		return 0;
+	}
+	/* a conflicted expert's score never counts, whoever stored it */
+	if (s->nconf) {
+		size_t len = strlen(ex) + strlen(tech) + 2;
+
+		ck = malloc(len);
+		if (!ck) {
+			s->failed = 1;
+			return 1;
+		}
+		snprintf(ck, len, "%s:%s", ex, tech);
+		cp = ck;
+		if (bsearch(&cp, s->conf, s->nconf, sizeof *s->conf,
+			    cmp_str)) {
+			free(ck);
+			s->conflicted++;
+			return 0;
+		}
+		free(ck);
+	}
+	if (s->n == s->cap) {
+		size_t nc = s->cap ? 2 * s->cap : 256;
+		struct lc_rk_score_row *nr = realloc(s->row, nc * sizeof *nr);
+		char **nv;
+
+		if (!nr) {
+			s->failed = 1;
+			return 1;
+		}
+		s->row = nr;
+		nv = realloc(s->val, nc * sizeof *nv);
+		if (!nv) {
+			s->failed = 1;
+			return 1;
+		}
+		s->val = nv;
+		s->cap = nc;
+	}
+	s->val[s->n] = lc_rk_strdup(val);
+	if (!s->val[s->n]) {
+		s->failed = 1;
+		return 1;
+	}
+	s->row[s->n].entry = (size_t)cur;
+	s->row[s->n].crit = (int)j;
+	snprintf(s->row[s->n].expert, sizeof s->row[s->n].expert, "%s", ex);
+	s->row[s->n].score = v;
+	s->n++;
+	return 0;
+}
+
+/* Reads the panel scores of the edition in two scans of the catalog (the
+ * declared conflicts, then every score record), not one query per
+ * dossier, and orders the rows entry by entry (a stable counting sort,
+ * so each entry's rows keep the key order of the records). */
+int lc_rk_read_scores(struct lc_catalog *cat, struct lc_rk_scores *s,
+		       struct lc_error *err)
+{
+	struct lc_ranking *r = s->r;
+	size_t *start = NULL;
+	struct lc_rk_score_row *row2 = NULL;
+	char **val2 = NULL;
+	int rc;
+
+	s->byid = malloc((r->n ? r->n : 1) * sizeof *s->byid);
+	if (!s->byid)
+		return lc_rk_oom(err);
+	for (size_t i = 0; i < r->n; i++)
+		s->byid[i] = i;
+	byid_r = r;
+	if (r->n > 1)
+		qsort(s->byid, r->n, sizeof *s->byid, cmp_byid);
+	rc = lc_catalog_rec_each(cat, "conflict", NULL, NULL,
+				 collect_conflict, s, err);
+	if (!rc && s->failed)
+		rc = lc_rk_oom(err);
+	if (rc)
+		return rc;
+	if (s->nconf > 1)
+		qsort(s->conf, s->nconf, sizeof *s->conf, cmp_str);
+	rc = lc_catalog_rec_each(cat, "score", NULL, NULL, collect_score,
+				 s, err);
+	if (!rc && s->failed)
+		rc = lc_rk_oom(err);
+	if (rc || s->n == 0)
+		return rc;
+	start = calloc(r->n + 1, sizeof *start);
+	row2 = malloc(s->n * sizeof *row2);
+	val2 = malloc(s->n * sizeof *val2);
+	if (!start || !row2 || !val2) {
+		free(start);
+		free(row2);
+		free(val2);
+		return lc_rk_oom(err);
+	}
+	for (size_t t = 0; t < s->n; t++)
+		start[s->row[t].entry + 1]++;
+	for (size_t i = 0; i < r->n; i++)
+		start[i + 1] += start[i];
+	for (size_t t = 0; t < s->n; t++) {
+		size_t q = start[s->row[t].entry]++;
+
+		row2[q] = s->row[t];
+		val2[q] = s->val[t];
+	}
+	free(s->row);
+	free(s->val);
+	s->row = row2;
+	s->val = val2;
+	free(start);
+	return 0;
+}
+
+void lc_rk_scores_free(struct lc_rk_scores *s)
+{
+	for (size_t t = 0; s->val && t < s->n; t++)
+		free(s->val[t]);
+	free(s->val);
+	s->val = NULL;
+	free(s->row);
+	s->row = NULL;
+	for (size_t k = 0; k < s->nconf; k++)
+		free(s->conf[k]);
+	free(s->conf);
+	s->conf = NULL;
+	s->nconf = 0;
+	free(s->byid);
+	s->byid = NULL;
+}
+
+int lc_rk_read_edition(struct lc_catalog *cat, struct lc_ranking *r,
+		       const struct lc_profile *p, struct lc_error *err)
+{
+	struct collect c = { r, p, 0, 0 };
+	struct lc_filter f;
+	int rc;
+
+	lc_filter_init(&f);
+	f.edition = r->edition;
+	f.sort = "id";
+	rc = lc_catalog_each_tech(cat, &f, collect_tech, &c, err);
+	if (!rc && c.failed)
+		rc = lc_rk_oom(err);
+	return rc;
+}

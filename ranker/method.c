@@ -1,0 +1,102 @@
+/* method.c - the profile's method on the eligible matrix of a ranking,
+ * and the WSM decomposition of every score by criterion, each criterion
+ * normalised as the profile says. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ranker/ranker.h"
+#include "ranker/internal.h"
+
+int lc_rk_run_method(const struct lc_ranking *r, int method,
+		      const double *X, const double *w, double *score,
+		      double *contrib, struct lc_error *err)
+{
+	size_t m = r->m, n = r->ncrit;
+	int cost[LC_RK_MAXCRIT];
+	struct lc_pref pref[LC_RK_MAXCRIT];
+	double *tmp;
+	int rc = 0;
+
+	for (size_t j = 0; j < n; j++) {
+		cost[j] = r->crit[j].cost;
+		pref[j] = r->crit[j].pref;
+	}
+	tmp = malloc((m * n + 2 * m) * sizeof *tmp);
+	if (!tmp)
+		return lc_rk_oom(err);
+	if (method == 0 || contrib) {
+		/* WSM with each criterion's own normalisation */
+		double *col = tmp + m * n, *nc = col + m;
+
+		(void)nc;
+		for (size_t j = 0; j < n && !rc; j++) {
+			int one = cost[j];
+
+			for (size_t i = 0; i < m; i++)
+				col[i] = X[i * n + j];
+			rc = lc_mcda_normalize(col, m, 1, r->crit[j].norm,
+					       col, err);
+			if (!rc)
+				rc = lc_mcda_cost(col, m, 1, &one,
+						  r->crit[j].norm, err);
+			if (rc && err) {
+				char msg[sizeof err->msg + 64];
+
+				/* copied: err->msg is also the destination;
+				 * the row at fault named by its dossier */
+				long row = err->line;
+
+				if (row >= 1 && (size_t)row <= m)
+					snprintf(msg, sizeof msg, "dossier %s: %s",
+						 r->e[r->byrow[row - 1]].id,
+						 err->msg);
+				else
+					snprintf(msg, sizeof msg, "%s",
+						 err->msg);
+				lc_error_set(err, err->status, NULL, 0,
+					     r->crit[j].id, "%s (profile %s)",
+					     msg, r->profile);
+			}
+			for (size_t i = 0; i < m; i++)
+				tmp[i * n + j] = w[j] * col[i];
+		}
+		for (size_t i = 0; !rc && i < m; i++) {
+			double s = 0;
+
+			for (size_t j = 0; j < n; j++)
+				s += tmp[i * n + j];
+			if (method == 0)
+				score[i] = s;
+			if (contrib)
+				memcpy(contrib + i * n, tmp + i * n,
+				       n * sizeof *tmp);
+		}
+	}
+	if (!rc && method == 1)
+		rc = lc_mcda_topsis(X, m, n, cost, w, r->topsis_norm, score,
+				    NULL, NULL, err);
+	if (!rc && method == 2) {
+		double *S = tmp, *R = tmp + m;
+
+		rc = lc_mcda_vikor(X, m, n, cost, w, r->v, S, R, score, NULL,
+				   err);
+		for (size_t i = 0; !rc && i < m; i++)
+			score[i] = 1 - score[i];
+	}
+	if (!rc && method == 3)
+		rc = lc_mcda_promethee2(X, m, n, cost, w, pref, NULL, NULL,
+					score, err);
+	free(tmp);
+	if (rc && err) {
+		long j = lc_error_crit_of(err, n);
+
+		/* name the profile's criterion rather than its position */
+		if (j >= 0)
+			snprintf(err->field, sizeof err->field, "%s",
+				 r->crit[j].id);
+	}
+	return rc;
+}
+

@@ -1,0 +1,51 @@
+#!/bin/sh
+# run.sh - `make fuzz`: runs every fuzzer of build/fuzz for FUZZ_SECONDS
+# (default 60) each, on a corpus seeded from the shipped samples and the
+# bad-input corpus, kept in build/fuzz/corpus/NAME between runs. Fails
+# when a fuzzer finds a crash (its input is left in build/fuzz/crashes/:
+# turn it into a case of tests/bad/ once fixed).
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top"
+secs=${FUZZ_SECONDS:-60}
+out=build/fuzz
+mkdir -p "$out/crashes"
+seed() {   # seed NAME FILES...
+	d="$out/corpus/$1"
+	shift
+	mkdir -p "$d"
+	for f in "$@"; do
+		[ -f "$f" ] && cp "$f" "$d/$(echo "$f" | tr / _)"
+	done
+}
+seed submission data/samples/2025/* tests/bad/*.xml tests/bad/*.csv \
+	data/templates/submission.xml
+seed profile data/criteria/*.xml tests/bad/profiles/*.xml
+seed experts data/samples/panel/experts.csv tests/bad/experts/*.csv
+seed scores data/samples/panel/sheets/E01.csv tests/bad/scores/*.csv
+seed matrix tests/bad/matrices/*.csv tests/bad/pairwise/*.csv
+mkdir -p "$out/corpus/quantity"
+for q in '3.5万tCO2/a' '1.2亿元' '-1,200万元/a' '35%' '1e6' '0.35 Mt'; do
+	printf '\021%s' "$q" > "$out/corpus/quantity/$(printf '%s' "$q" |
+		od -An -tx1 | tr -d ' \n')"
+done
+fail=0
+for name in submission quantity profile experts scores matrix; do
+	bin="$out/tests/fuzz/fuzz_$name"
+	[ -x "$bin" ] || { echo "fuzz: no $bin"; fail=1; continue; }
+	echo "== fuzz_$name: ${secs} s"
+	LOWCARB_DATA="$top/data" "$bin" -max_total_time="$secs" \
+		-timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+		-artifact_prefix="$out/crashes/$name-" -print_final_stats=1 \
+		"$out/corpus/$name" 2>"$out/$name.log"
+	rc=$?
+	grep -E '^stat::(number_of_executed_units|peak_rss_mb)' \
+		"$out/$name.log" | sed 's/^/   /'
+	if [ $rc -ne 0 ]; then
+		echo "   FOUND a crash: $(ls -t "$out/crashes/$name-"* 2>/dev/null | head -1)"
+		tail -30 "$out/$name.log"
+		fail=1
+	fi
+done
+rm -f /dev/shm/lowcarb-fuzz-*
+exit $fail
