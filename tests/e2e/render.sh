@@ -1,77 +1,195 @@
 #!/bin/sh
 # render.sh - rendering tests of the roadmap: the HTML printed to PDF and
 # screenshot by headless Chromium, the .fodt converted to PDF by
-# LibreOffice, and the Chinese text checked in both PDFs with pdftotext.
+# LibreOffice, and both PDFs read back with poppler (pdftotext, pdfinfo,
+# pdffonts): the Chinese text, A4 pages, a page number at the foot of
+# every page (but the HTML's title page), nothing printed outside the
+# page, a CJK font embedded, and nothing fetched by Chromium while it
+# renders the HTML (its network log, against a blank page's).
 # Usage: render.sh /path/to/lowcarb   (RENDER_OUT=DIR keeps the files)
-# Without chromium, libreoffice, pdftotext or CJK fonts it says so loudly
-# and exits 0.
+# A missing tool (chromium, libreoffice, pdftotext, pdfinfo, pdffonts,
+# CJK fonts) is a failure: `make check SKIP_RENDER=1` leaves these tests
+# out, and its summary says so.
 bin=$1
-[ -x "$bin" ] || { echo "render.sh: no binary '$bin'" >&2; exit 2; }
+[ -n "$bin" ] && [ -x "$bin" ] ||
+	{ echo "render.sh: no binary '$bin'" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 SRC=$(cd "$here/../.." && pwd)
 missing=""
 chromium=$(command -v chromium || command -v chromium-browser || true)
 office=$(command -v libreoffice || command -v soffice || true)
 [ -n "$chromium" ] || missing="$missing chromium"
-[ -n "$office" ] || missing="$missing libreoffice"
-command -v pdftotext >/dev/null 2>&1 || missing="$missing pdftotext"
-if command -v fc-list >/dev/null 2>&1; then
-	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$missing fonts-noto-cjk"
+[ -n "$office" ] || missing="$missing libreoffice-writer-nogui"
+for t in pdftotext pdfinfo pdffonts; do
+	command -v $t >/dev/null 2>&1 || missing="$missing $t(poppler-utils)"
+done
+if ! command -v fc-list >/dev/null 2>&1 ||
+	[ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+	missing="$missing fonts-noto-cjk"
 fi
 if [ -n "$missing" ]; then
-	echo "*** SKIPPED rendering tests:$missing not installed ***"
-	exit 0
+	echo "FAIL render: missing:$missing"
+	echo "     install them (.ci/run does), or run 'make check SKIP_RENDER=1'"
+	echo "     to leave the rendering tests out (the summary then says so)"
+	exit 1
 fi
-tmp=$(mktemp -d)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/lowcarb-render.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 out=${RENDER_OUT:-$tmp/out}
 mkdir -p "$out"
-export LOWCARB_DATA="${LOWCARB_DATA:-$SRC/data}" LOWCARB_USER=render
+export LOWCARB_DATA="$SRC/data" LOWCARB_USER=render TZ=UTC LC_ALL=C.UTF-8
 export SOURCE_DATE_EPOCH=1767225600 LOWCARB_CATALOG="$tmp/cat.tct"
+unset LOWCARB_BUSY_TIMEOUT LOWCARB_BULK_BYTES
 fail=0
 ok() { echo "ok   render/$1"; }
 bad() { echo "FAIL render/$1: $2"; fail=1; }
 
-"$bin" import "$SRC"/data/samples/2025/* >/dev/null 2>"$tmp/err" ||
-	{ bad import "$(head -3 "$tmp/err")"; exit 1; }
-"$bin" export roadmap --edition 2025 --format html --carbon-price 100 \
-	-o "$out/roadmap.html" || { bad export-html "export failed"; exit 1; }
-"$bin" export roadmap --edition 2025 --format fodt --carbon-price 100 \
-	-o "$out/roadmap.fodt" || { bad export-fodt "export failed"; exit 1; }
-name=$("$bin" list --edition 2025 --sort id --format csv |
-	sed -n 2p | cut -d, -f3)
+# The sample edition and one dossier whose names cannot break at spaces,
+# to see that long text stays on the page.
+cat >"$tmp/long.csv" <<'EOF'
+id,edition,name_zh,name_en,sector,category,trl,submitter,credit_code,summary,potential,abatement_cost,demonstrations,payback
+2025-ST-099,2025,氢基竖炉直接还原炼铁与电弧炉短流程耦合及余热余压梯级利用和二氧化碳捕集利用与封存一体化集成示范技术,Integrated-hydrogen-shaft-furnace-direct-reduction-coupled-with-electric-arc-furnace-and-waste-heat-cascade-utilisation-and-carbon-capture-utilisation-and-storage-demonstration,steel,hydrogen-metallurgy,9,中国钢铁工业协会,51100000500001836H,以氢气替代焦炭还原铁矿石,9000万tCO2/a,-300,3,2
+EOF
+# Runs lowcarb, its output in $tmp/step.out; stops the tests if it fails.
+lc() {
+	if ! "$bin" "$@" >"$tmp/step.out" 2>"$tmp/step.err"; then
+		bad setup "lowcarb $*: $(head -3 "$tmp/step.err")"
+		exit 1
+	fi
+}
+lc import "$SRC"/data/samples/2025/* "$tmp/long.csv"
+lc export roadmap --edition 2025 --format html --carbon-price 100 \
+	-o "$out/roadmap.html"
+lc export roadmap --edition 2025 --format fodt --carbon-price 100 \
+	-o "$out/roadmap.fodt"
+lc list --edition 2025 --sort id --format csv
+# The first dossier's Chinese name, to be found in both PDFs.
+name=$(sed -n 2p "$tmp/step.out" | cut -d, -f3)
+if [ -z "$name" ] || ! printf '%s\n' "$name" | LC_ALL=C grep -q '[^ -~]'; then
+	bad setup "no Chinese name from lowcarb list: '$name'"
+	exit 1
+fi
 
-# Chromium: PDF and a PNG of the first screen, no network, no profile.
+# Chromium: no network service of its own, no profile; the network log
+# tells what it tried to fetch.
 chrome() {
+	log=$1
+	shift
 	timeout 180 "$chromium" --headless --no-sandbox --disable-gpu \
 		--disable-background-networking --disable-component-update \
-		--disable-sync --no-first-run \
+		--disable-sync --disable-default-apps --disable-extensions \
+		--disable-domain-reliability --no-first-run \
+		--no-default-browser-check \
+		--log-net-log="$log" \
 		--user-data-dir="$(mktemp -d "$tmp/prof.XXXXXX")" "$@" \
 		>"$tmp/chrome.log" 2>&1
 }
-chrome --no-pdf-header-footer --print-to-pdf="$out/roadmap-html.pdf" \
-	"file://$out/roadmap.html"
-if [ -s "$out/roadmap-html.pdf" ]; then
-	pdftotext -enc UTF-8 "$out/roadmap-html.pdf" "$tmp/html.txt"
-	if grep -q "关键结论" "$tmp/html.txt" &&
-	   grep -q "重点推荐技术" "$tmp/html.txt" &&
-	   grep -q "$name" "$tmp/html.txt"; then
-		ok html-pdf-text
+# The hosts of the URLs in net log $1, one a line, sorted.
+hosts() {
+	grep -o '"url":"[a-z-]*://[^/"]*' "$1" 2>/dev/null |
+		sed 's/.*:\/\///' | grep -v '^$' | sort -u
+}
+# Chromium's own services, contacted whatever the page (the blank page's
+# log adds those of the day).
+chromium_hosts() {
+	printf '%s\n' accounts.google.com clients2.google.com \
+		clientservices.googleapis.com content-autofill.googleapis.com \
+		optimizationguide-pa.googleapis.com redirector.gvt1.com \
+		safebrowsingohttpgateway.googleapis.com update.googleapis.com
+	cat "$tmp/blank.hosts"
+}
+
+# PDF checks shared by both documents: $1 label, $2 pdf, $3 first page
+# that carries its number.
+pdf_checks() {
+	label=$1
+	pdf=$2
+	first=$3
+	pdftotext -enc UTF-8 "$pdf" "$tmp/$label.txt"
+	if grep -q "关键结论" "$tmp/$label.txt" &&
+	   grep -q "重点推荐技术" "$tmp/$label.txt" &&
+	   grep -qF -- "$name" "$tmp/$label.txt"; then
+		ok "$label-text"
 	else
-		bad html-pdf-text "Chinese text missing from the PDF"
+		bad "$label-text" "Chinese text missing from the PDF"
 	fi
-	pages=$(pdfinfo "$out/roadmap-html.pdf" 2>/dev/null |
-		awk '/^Pages:/ { print $2 }')
-	[ "${pages:-0}" -ge 5 ] && ok html-pdf-pages ||
-		bad html-pdf-pages "only ${pages:-?} pages"
+	pdfinfo "$pdf" >"$tmp/$label.info"
+	pages=$(awk '/^Pages:/ { print $2 }' "$tmp/$label.info")
+	if [ "${pages:-0}" -ge 5 ]; then
+		ok "$label-pages"
+	else
+		bad "$label-pages" "only ${pages:-?} pages"
+	fi
+	if grep -q '^Page size:.*(A4)' "$tmp/$label.info"; then
+		ok "$label-a4"
+	else
+		bad "$label-a4" "$(grep '^Page size' "$tmp/$label.info")"
+	fi
+	# Every word inside the page; page N's number alone, centred in the
+	# bottom tenth of page N.
+	pdftotext -bbox "$pdf" "$tmp/$label.bbox"
+	awk -F'"' -v first="$first" -v pages="$pages" '
+		/<page / { p++; w = $2; h = $4; num[p] = 0 }
+		/<word / {
+			if ($2 < 0 || $4 < 0 || $6 > w || $8 > h) {
+				out++
+				if (out <= 3) print "off the page: p." p ": " $0
+			}
+			t = $0; sub(/.*">/, "", t); sub(/<\/word>.*/, "", t)
+			c = ($2 + $6) / 2
+			if (t == p && $4 > 0.9 * h && c > w / 2 - 30 &&
+			    c < w / 2 + 30)
+				num[p] = 1
+		}
+		END {
+			for (i = first; i <= pages; i++)
+				if (!num[i]) { miss++; if (miss <= 3)
+					print "no page number on page " i }
+			exit (out + miss) > 0
+		}' "$tmp/$label.bbox" >"$tmp/$label.layout"
+	if [ $? -eq 0 ]; then
+		ok "$label-layout"
+	else
+		bad "$label-layout" "$(cat "$tmp/$label.layout")"
+	fi
+}
+
+chrome "$tmp/blank.json" --no-pdf-header-footer \
+	--print-to-pdf="$tmp/blank.pdf" "about:blank"
+chrome "$tmp/net.json" --no-pdf-header-footer \
+	--print-to-pdf="$out/roadmap-html.pdf" "file://$out/roadmap.html"
+if [ -s "$out/roadmap-html.pdf" ]; then
+	pdf_checks html-pdf "$out/roadmap-html.pdf" 2
 else
 	bad html-pdf "chromium wrote no PDF: $(tail -3 "$tmp/chrome.log")"
 fi
-chrome --screenshot="$out/roadmap.png" --window-size=1000,1400 \
-	--hide-scrollbars "file://$out/roadmap.html"
+# Nothing fetched: no host in the roadmap's network log that Chromium
+# does not contact for a blank page too (its own services). The same
+# check on a page that does fetch proves it can fail.
+printf '<!DOCTYPE html><html><body><img src="http://fetch.example.invalid/x.png"></body></html>\n' \
+	>"$tmp/fetch.html"
+chrome "$tmp/fetch.json" --no-pdf-header-footer \
+	--print-to-pdf="$tmp/fetch.pdf" "file://$tmp/fetch.html"
+hosts "$tmp/blank.json" >"$tmp/blank.hosts"
+chromium_hosts | sort -u >"$tmp/own.hosts"
+hosts "$tmp/net.json" | comm -23 - "$tmp/own.hosts" >"$tmp/fetched"
+hosts "$tmp/fetch.json" | comm -23 - "$tmp/own.hosts" >"$tmp/probe"
+if [ ! -s "$tmp/net.json" ] || ! grep -qx 'fetch.example.invalid' "$tmp/probe"; then
+	bad html-nothing-fetched "the network log does not show fetches (probe: $(cat "$tmp/probe"))"
+elif [ -s "$tmp/fetched" ]; then
+	bad html-nothing-fetched "the roadmap fetched from: $(tr '\n' ' ' <"$tmp/fetched")"
+else
+	ok html-nothing-fetched
+fi
+chrome "$tmp/png.json" --screenshot="$out/roadmap.png" \
+	--window-size=1000,1400 --hide-scrollbars "file://$out/roadmap.html"
 size=$(wc -c <"$out/roadmap.png" 2>/dev/null || echo 0)
-[ "$size" -gt 20000 ] && ok html-png ||
+if [ "$size" -gt 20000 ] &&
+   [ "$(od -An -c -N4 "$out/roadmap.png" | tr -d ' ')" = '211PNG' ]; then
+	ok html-png
+else
 	bad html-png "screenshot missing or blank ($size bytes)"
+fi
 
 # LibreOffice: the flat ODF to PDF.
 (cd "$tmp" && timeout 300 "$office" \
@@ -79,16 +197,18 @@ size=$(wc -c <"$out/roadmap.png" 2>/dev/null || echo 0)
 	--convert-to pdf --outdir "$out" "$out/roadmap.fodt" \
 	>"$tmp/lo.log" 2>&1)
 if [ -s "$out/roadmap.pdf" ]; then
-	pdftotext -enc UTF-8 "$out/roadmap.pdf" "$tmp/fodt.txt"
-	if grep -q "关键结论" "$tmp/fodt.txt" &&
-	   grep -q "重点推荐技术" "$tmp/fodt.txt" &&
-	   grep -q "$name" "$tmp/fodt.txt"; then
-		ok fodt-pdf-text
+	pdf_checks fodt-pdf "$out/roadmap.pdf" 1
+	if pdffonts "$out/roadmap.pdf" | grep -q 'CJK'; then
+		ok fodt-pdf-cjk-font
 	else
-		bad fodt-pdf-text "Chinese text missing from the PDF"
+		bad fodt-pdf-cjk-font "no CJK font embedded: $(pdffonts "$out/roadmap.pdf" | tail -n +3 | cut -c1-36 | tr '\n' ' ')"
 	fi
 else
 	bad fodt-pdf "libreoffice wrote no PDF: $(tail -3 "$tmp/lo.log")"
 fi
-[ "$fail" -eq 0 ] && echo "render: all passed" || echo "render: FAILED"
+if [ "$fail" -eq 0 ]; then
+	echo "render: all passed"
+else
+	echo "render: FAILED"
+fi
 exit $fail
