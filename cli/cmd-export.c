@@ -164,8 +164,12 @@ static int out_open(struct out *o, const char *path)
  * Returns the exit code. */
 static int out_finish(struct out *o, int rc, struct lc_error *err)
 {
+	/* ferror too: a failed fputs leaves nothing for fclose or fflush
+	 * to fail on */
 	if (o->fp != stdout) {
-		if (fclose(o->fp) != 0 && rc == 0)
+		int bad = ferror(o->fp);
+
+		if ((fclose(o->fp) != 0 || bad) && rc == 0)
 			rc = lc_error_set(err, LC_EIO, o->path, 0, NULL,
 					  "write error on '%s'", o->path);
 		if (rc == 0 && rename(o->tmp, o->path) != 0)
@@ -174,9 +178,13 @@ static int out_finish(struct out *o, int rc, struct lc_error *err)
 		if (rc < 0)
 			remove(o->tmp);
 		free(o->tmp);
-	} else if (fflush(stdout) != 0 && rc == 0) {
+	} else if ((fflush(stdout) != 0 || ferror(stdout)) && rc == 0) {
 		rc = lc_error_set(err, LC_EIO, NULL, 0, NULL, "write error");
 	}
+	/* the writers know a stream, not its name: say which output */
+	if (rc < 0 && err && !err->file[0])
+		snprintf(err->file, sizeof err->file, "%s",
+			 o->path ? o->path : "standard output");
 	return rc < 0 ? cli_fail(err) : 0;
 }
 

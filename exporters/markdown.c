@@ -112,10 +112,21 @@ static int md_close(FILE *fp, const char *path, struct lc_error *err)
 }
 
 /* On success renames every temporary into place (the charts first, the
- * .md, opened first, last); on failure, or for the temporaries left
- * when a rename fails, removes them. Frees the list. */
+ * .md, opened first, last), once no final name is a folder in the way
+ * (the one way a rename in the same folder fails that can be seen
+ * beforehand: a rename failing half-way would leave new charts beside an
+ * old .md); on failure, or for the temporaries left when a rename
+ * fails, removes them. Frees the list. */
 static int md_finish(struct mdfiles *fs, int rc, struct lc_error *err)
 {
+	for (size_t i = 0; i < fs->n && rc == 0; i++) {
+		struct stat st;
+
+		if (stat(fs->final[i], &st) == 0 && S_ISDIR(st.st_mode))
+			rc = lc_error_set(err, LC_EIO, fs->final[i], 0, NULL,
+					  "cannot write '%s': a folder is in "
+					  "the way", fs->final[i]);
+	}
 	for (size_t k = 1; k <= fs->n && rc == 0; k++) {
 		size_t i = k % fs->n;   /* 1, 2, ..., n - 1, then 0 */
 
