@@ -106,6 +106,11 @@ int lc_text_check(const char *s, int multiline, size_t max, char *why,
  * it cannot reorder what surrounds it. */
 int lc_text_bidi(const char *s);
 
+/* 1 unless $LOWCARB_NO_JIT is set: PCRE2's JIT code reads words it has
+ * not initialised on purpose, which memory checkers such as valgrind
+ * report (`make check-valgrind` sets it); matching is the same without. */
+int lc_regex_jit(void);
+
 /* ---- opening inputs (files.c, xmlin.c) -------------------------------- */
 
 /* The largest input accepted, in bytes: $LOWCARB_MAX_INPUT, default
@@ -120,6 +125,10 @@ int lc_input_limit(long long *out, struct lc_error *err);
  * set: LC_EIO (missing, unreadable, a directory), LC_EDATA (larger than
  * the limit). */
 FILE *lc_file_open(const char *path, long long *size, struct lc_error *err);
+
+/* The hex SHA-256 of path's bytes (lc_file_open) into hex: which file
+ * produced a result (a profile, a publication file, assumptions). */
+int lc_file_sha256(const char *path, char hex[65], struct lc_error *err);
 
 /* An XML input for libxml2 (xmlReaderForIO, xmlCtxtReadIO with
  * lc_xml_in_read and lc_xml_in_close) that refuses, before libxml2 parses
@@ -216,6 +225,10 @@ const char *lc_category_label(int c, const char *lang);
 
 enum lc_tech_status {
 	LC_ST_SUBMITTED, LC_ST_ELIGIBLE, LC_ST_REJECTED, LC_ST_SELECTED,
+	/* the public notice and the publication (ranker/publication.c) */
+	LC_ST_NOTICED,     /* on the proposed list under public notice */
+	LC_ST_WITHDRAWN,   /* taken off the list after an objection */
+	LC_ST_PUBLISHED,   /* on the published list */
 	LC_ST__COUNT
 };
 int lc_status_from_name(const char *name);      /* -1 when unknown */

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <nettle/sha2.h>
 #include "catalog/catalog.h"
 
 #define DEFAULT_MAX (4LL << 30)    /* 4 GiB */
@@ -200,4 +201,31 @@ FILE *lc_file_open(const char *path, long long *size, struct lc_error *err)
 	spooled[nspooled].size = got;
 	nspooled++;
 	return lc_file_open(path, size, err);
+}
+
+int lc_file_sha256(const char *path, char hex[65], struct lc_error *err)
+{
+	static const char digits[] = "0123456789abcdef";
+	FILE *fp = lc_file_open(path, NULL, err);
+	struct sha256_ctx c;
+	uint8_t d[SHA256_DIGEST_SIZE], buf[65536];
+	size_t n;
+	int bad;
+
+	if (!fp)
+		return err ? err->status : LC_EIO;
+	sha256_init(&c);
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		sha256_update(&c, n, buf);
+	bad = ferror(fp);
+	fclose(fp);
+	if (bad)
+		return lc_error_set(err, LC_EIO, path, 0, NULL, "read error");
+	sha256_digest(&c, sizeof d, d);
+	for (size_t i = 0; i < sizeof d; i++) {
+		hex[2 * i] = digits[d[i] >> 4];
+		hex[2 * i + 1] = digits[d[i] & 15];
+	}
+	hex[64] = '\0';
+	return 0;
 }

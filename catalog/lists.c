@@ -30,7 +30,8 @@ static const struct {
 };
 
 static const char *const statuses[LC_ST__COUNT] = {
-	"submitted", "eligible", "rejected", "selected"
+	"submitted", "eligible", "rejected", "selected", "noticed",
+	"withdrawn", "published"
 };
 
 static const struct {

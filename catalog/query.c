@@ -146,7 +146,8 @@ int lc_catalog_each_tech(struct lc_catalog *cat, const struct lc_filter *f,
 					    "offset %zu: %s", (size_t)off,
 					    (const char *)msg);
 		}
-		pcre2_jit_compile(c.re, PCRE2_JIT_COMPLETE);
+		if (lc_regex_jit())
+			pcre2_jit_compile(c.re, PCRE2_JIT_COMPLETE);
 		c.md = pcre2_match_data_create_from_pattern(c.re, NULL);
 		if (!c.md) {
 			pcre2_code_free(c.re);

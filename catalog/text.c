@@ -1,6 +1,7 @@
 /* text.c - generic text codecs every module uses: display width of UTF-8
  * text on a terminal and table cells cut to it, one RFC 4180 CSV field,
  * one JSON string literal. */
+#include <stdlib.h>
 #include <string.h>
 #include "catalog/catalog.h"
 
@@ -218,4 +219,11 @@ int lc_text_bidi(const char *s)
 		    (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))
 			return 1;
 	return 0;
+}
+
+int lc_regex_jit(void)
+{
+	const char *s = getenv("LOWCARB_NO_JIT");
+
+	return !s || !*s;
 }

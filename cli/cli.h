@@ -22,7 +22,8 @@ extern const struct cli_cmd cli_cmd_init, cli_cmd_list, cli_cmd_show,
 	cli_cmd_import, cli_cmd_mcda, cli_cmd_weights, cli_cmd_ahp,
 	cli_cmd_rank, cli_cmd_explain, cli_cmd_experts, cli_cmd_conflicts,
 	cli_cmd_assign, cli_cmd_sheets, cli_cmd_scores, cli_cmd_panel,
-	cli_cmd_audit, cli_cmd_export, cli_cmd_check;
+	cli_cmd_audit, cli_cmd_export, cli_cmd_check, cli_cmd_notice,
+	cli_cmd_objection, cli_cmd_publish;
 
 /* NULL-terminated list of every command, in help order. */
 extern const struct cli_cmd *const cli_commands[];
@@ -121,5 +122,26 @@ struct lc_rows;
 int cli_list_kind(const char *cmd, int argc, char **argv, const char *kind,
 		  const char *const *from, struct lc_rows *o,
 		  size_t csv_ncol);
+
+/* The output of a command (out.c): a temporary beside -o FILE, renamed
+ * into place by cli_out_finish only when all was written, or stdout
+ * (path NULL or "-"). */
+struct cli_out {
+	FILE *fp;
+	char *tmp;            /* owned: the temporary's name */
+	const char *path;     /* borrowed; NULL for stdout */
+};
+/* 0, or the exit code after printing why the output cannot be made. */
+int cli_out_open(struct cli_out *o, const char *path);
+/* Closes o; rc < 0 or a write error removes the temporary and prints
+ * err (named after the output when it names no file). Returns the exit
+ * code. */
+int cli_out_finish(struct cli_out *o, int rc, struct lc_error *err);
+/* Checks --format of a document (html, fodt or md; md needs -o FILE):
+ * 0, or 2 after printing the usage error. */
+int cli_doc_format(const char *cmd, const char *format, const char *out);
+/* Writes doc (not freed) as format to out; returns the exit code. */
+struct lc_doc;
+int cli_doc_write(struct lc_doc *doc, const char *format, const char *out);
 
 #endif

@@ -109,6 +109,17 @@ static void print_json(const struct lc_ranking *r,
 	printf(",\n  \"previous_selection_same_inputs\": %s",
 	       !prev ? "null" : strcmp(prev->hash,
 				       lc_ranking_info(r)->hash) ? "false" : "true");
+	if (prev) {
+		static const char *const what[] = { "profile", "method",
+						     "data", "unknown" };
+		int ch = lc_selection_changes(prev, r), k = 0;
+
+		printf(",\n  \"changed_since_previous\": [");
+		for (int b = 0; b < 4; b++)
+			if (ch & (1 << b))
+				printf("%s\"%s\"", k++ ? ", " : "", what[b]);
+		printf("]");
+	}
 	printf(",\n  \"weights\": {");
 	for (size_t j = 0; j < nc; j++) {
 		printf("%s", j ? ", " : "");
@@ -242,18 +253,26 @@ static void print_table(const struct lc_ranking *r,
 	       "%.16s\n", n, elig, lc_ranking_info(r)->selected,
 	       lc_ranking_info(r)->hash);
 	if (prev) {
-		int changed = strcmp(prev->hash,
-				     lc_ranking_info(r)->hash) != 0;
-		int prof = *prev->profile_hash &&
-			   strcmp(prev->profile_hash,
-				  lc_ranking_info(r)->profile_hash) != 0;
+		int ch = lc_selection_changes(prev, r), k = 0;
 
-		printf("previous selection (%s): %s%s\n",
-		       prev->when, changed ?
-		       "inputs changed since" : "same inputs", !changed ? ""
-		       : prof ? " (the profile file changed)"
-		       : *prev->profile_hash ?
-		       " (the data changed; the profile is the same)" : "");
+		printf("previous selection (%s): %s", prev->when,
+		       ch ? "inputs changed since:" : "same inputs");
+		if (ch & LC_CH_PROFILE)
+			printf("%s the profile file", k++ ? "," : "");
+		if (ch & LC_CH_METHOD)
+			printf("%s the method (%s %s -> %s %s)", k++ ? "," : "",
+			       prev->method, prev->params,
+			       lc_ranking_info(r)->method,
+			       lc_ranking_info(r)->params);
+		if (ch & LC_CH_DATA)
+			printf("%s the data (dossiers or scores)",
+			       k++ ? "," : "");
+		if (ch & LC_CH_UNKNOWN)
+			printf("%s the inputs (recorded by an older lowcarb, "
+			       "which kept no detail)", k++ ? "," : "");
+		if (!(ch & (LC_CH_DATA | LC_CH_UNKNOWN)) && ch)
+			printf("; the data is the same");
+		putchar('\n');
 		print_changes(r, prev);
 	}
 	printf("\n%4s  %-12s %-3s %12s  %-3s", "RANK", "ID", "SEC", "SCORE",

@@ -98,6 +98,39 @@ int lc_xml_writer_add(struct lc_xml_writer *w, const struct lc_tech *t,
 		      struct lc_error *err);
 int lc_xml_writer_end(struct lc_xml_writer *w, struct lc_error *err);
 
+/* ---- the words of documents (words.c) ------------------------------------
+ * Every sentence a document prints comes from a text catalogue in data/
+ * (text/zh.txt, text/en.txt: "key = text" lines, "#" comments), with
+ * {name} placeholders the program fills. */
+struct lc_words;
+/* Loads the catalogue of lang ("zh", "en"): *out to free with
+ * lc_words_free. LC_EIO when missing, LC_EDATA (file, line) when a line
+ * is not "key = text" or a key is given twice. */
+int lc_words_load(const char *lang, struct lc_words **out,
+		  struct lc_error *err);
+void lc_words_free(struct lc_words *w);                 /* NULL is fine */
+/* The text of key (belongs to w), or NULL. */
+const char *lc_words_get(const struct lc_words *w, const char *key);
+/* The text of key with each {names[k]} replaced by values[k], into buf
+ * (size n); "[key]" when the catalogue lacks key. Returns buf. */
+char *lc_words_fill(const struct lc_words *w, const char *key,
+		    const char *const *names, const char *const *values,
+		    size_t nv, char *buf, size_t n);
+
+/* ---- the publisher's details (publication.c) -------------------------- */
+struct lc_publication;
+/* Loads the publication file path (NULL: data/templates/publication.xml),
+ * validated against templates/publication.xsd: *out to free with
+ * lc_publication_free. LC_EIO unreadable, LC_EDATA (file, line) invalid. */
+int lc_publication_load(const char *path, struct lc_publication **out,
+			struct lc_error *err);
+void lc_publication_free(struct lc_publication *p);     /* NULL is fine */
+/* The text what ("title", "notice-title", "authority", "foreword",
+ * "contact") in lang, else the other language; or "number", "date",
+ * "path", "sha256". NULL when absent. Belongs to p. */
+const char *lc_publication_get(const struct lc_publication *p,
+			       const char *what, const char *lang);
+
 /* ---- the document model ------------------------------------------------
  * A roadmap is built once as a list of blocks (title page, headings,
  * paragraphs, bullet items, tables, figures) and then handed to one writer
@@ -254,6 +287,16 @@ char *lc_svg_trl(const long *counts, size_t nrows,
 char *lc_svg_timeline(const long count[3], const char *const labels[3],
 		      const int *years, size_t nyears, const char *title,
 		      const char *desc, const char *lang);
+
+/* ---- the public notice (notice.c) ------------------------------------- */
+/* Builds the public notice of edition's proposed list (lc_notice_open of
+ * ranker/ranker.h): the publisher's title and details from pub, the
+ * list in rank order (a withdrawn dossier marked), the period, how to
+ * object. *out to free with lc_doc_free. LC_EDATA when the edition is
+ * not under notice. */
+int lc_notice_build(struct lc_catalog *cat, const char *edition,
+		    const struct lc_publication *pub, const char *lang,
+		    struct lc_doc **out, struct lc_error *err);
 
 /* ---- the roadmap ------------------------------------------------------- */
 struct lc_roadmap_opts {

@@ -23,10 +23,14 @@ const char *rm_sector_label(const struct rm *m, int s)
 const char *rm_status_label(const struct rm *m, int st)
 {
 	static const char *const zh[LC_ST__COUNT] = { "已申报", "合格",
-						      "未通过", "入选" };
+						      "未通过", "入选",
+						      "公示中", "撤回",
+						      "发布" };
 	static const char *const en[LC_ST__COUNT] = { "submitted",
 						      "eligible", "rejected",
-						      "selected" };
+						      "selected", "under notice",
+						      "withdrawn",
+						      "published" };
 
 	return st < 0 || st >= LC_ST__COUNT ? "—" : m->en ? en[st] : zh[st];
 }

@@ -72,7 +72,8 @@ static int set_key(struct rule *r, const char *key, const char *val,
 					    (size_t)off, (char *)msg);
 		}
 		/* JIT is an optimisation: without it matching still works. */
-		(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+		if (lc_regex_jit())
+			(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
 		r->md = pcre2_match_data_create_from_pattern(r->re, NULL);
 		if (!r->md)
 			return lc_error_set(err, LC_ENOMEM, path, line, NULL,

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ranker/ranker.h"
+#include <nettle/sha2.h>
 #include "ranker/internal.h"
 
 struct collect {
@@ -15,7 +16,32 @@ struct collect {
 	const struct lc_profile *p;
 	size_t cap;
 	int failed;
+	struct sha256_ctx data;   /* every field of every dossier */
 };
+
+/* Hashes what a dossier is, whatever profile reads it: every field
+ * given, and a rejection that is not rank's own output. */
+static void hash_fields(struct sha256_ctx *h, const struct lc_tech *t)
+{
+	int st = lc_tech_status(t);
+	char tag[16];
+
+	for (int f = 0; f < LC_F__COUNT; f++) {
+		const char *v = lc_tech_get(t, f);
+
+		if (!v || !*v)
+			continue;
+		snprintf(tag, sizeof tag, "\n%d|", f);
+		sha256_update(h, strlen(tag), (const uint8_t *)tag);
+		sha256_update(h, strlen(v) + 1, (const uint8_t *)v);
+	}
+	/* submitted, eligible, selected or rejected by rank are all the
+	 * same to the next rank; a rejection from outside is not */
+	if (st == LC_ST_REJECTED && !lc_rk_rank_rejected(t)) {
+		snprintf(tag, sizeof tag, "\nstatus|%d", st);
+		sha256_update(h, strlen(tag), (const uint8_t *)tag);
+	}
+}
 
 static double tech_value(const struct lc_tech *t, int field)
 {
@@ -37,6 +63,14 @@ static int complete(const struct lc_tech *t, const struct lc_profile *p)
 		if (!p->crit[j].panel && isnan(tech_value(t, p->crit[j].field)))
 			return 0;
 	return 1;
+}
+
+int lc_rk_rank_rejected(const struct lc_tech *t)
+{
+	const char *why = lc_tech_status_reason(t);
+
+	return lc_tech_status(t) == LC_ST_REJECTED && why &&
+	       !strncmp(why, LC_RANK_REASON, strlen(LC_RANK_REASON));
 }
 
 static const char *op_text(int op)
@@ -64,7 +98,10 @@ static char *check_rules(const struct lc_tech *t, const struct lc_profile *p)
 			return lc_rk_strdup(buf);
 		}
 		if (!strcmp(u->field, "status")) {
-			int st = lc_tech_status(t);
+			/* a rejection made by rank is its output, not an
+			 * input: the dossier is judged afresh */
+			int st = lc_rk_rank_rejected(t) ? LC_ST_SUBMITTED :
+				lc_tech_status(t);
 			int want = lc_status_from_name(u->value);
 
 			ok = u->op == LC_RK_EQ ? st == want : st != want;
@@ -134,6 +171,8 @@ static int collect_tech(const struct lc_tech *t, void *ctx)
 	}
 	e->sector = lc_tech_sector(t);
 	e->status = lc_tech_status(t);
+	e->rank_rejected = lc_rk_rank_rejected(t);
+	hash_fields(&c->data, t);
 	e->row = -1;
 	e->score = NAN;
 	for (size_t j = 0; j < nc; j++)
@@ -373,15 +412,21 @@ void lc_rk_scores_free(struct lc_rk_scores *s)
 int lc_rk_read_edition(struct lc_catalog *cat, struct lc_ranking *r,
 		       const struct lc_profile *p, struct lc_error *err)
 {
-	struct collect c = { r, p, 0, 0 };
+	struct collect c = { .r = r, .p = p };
 	struct lc_filter f;
+	uint8_t dig[SHA256_DIGEST_SIZE];
 	int rc;
 
 	lc_filter_init(&f);
 	f.edition = r->edition;
 	f.sort = "id";
+	sha256_init(&c.data);
 	rc = lc_catalog_each_tech(cat, &f, collect_tech, &c, err);
 	if (!rc && c.failed)
 		rc = lc_rk_oom(err);
+	/* the digest of the fields for now; rank adds the scores */
+	sha256_digest(&c.data, sizeof dig, dig);
+	for (size_t i = 0; i < sizeof dig; i++)
+		snprintf(r->data_hash + 2 * i, 3, "%02x", dig[i]);
 	return rc;
 }

@@ -136,6 +136,7 @@ struct lc_profile {
 struct lc_rk_entry {
 	char *id, *name;
 	int sector, status;
+	int rank_rejected;     /* status rejected by an earlier rank */
 	char *excluded;        /* rule that excluded it, or NULL */
 	char *tiebreak, *quota;
 	double *x;             /* criterion values, NaN when missing */
@@ -158,6 +159,8 @@ struct lc_rk_entry {
 struct lc_ranking {
 	char edition[32], profile[33], method[16], params[256], hash[65];
 	char profile_hash[65];  /* SHA-256 of the profile file's bytes */
+	char data_hash[65];     /* SHA-256 of the data alone (dossiers'
+				   values, exclusions and scores) */
 	char *notes;
 	size_t notes_len;
 	size_t n;
@@ -215,6 +218,8 @@ int lc_rk_method_index(const char *m);        /* -1 when unknown */
 
 /* A copy of s ("" for NULL) the caller frees; NULL when out of memory. */
 char *lc_rk_strdup(const char *s);
+/* 1 when t was rejected by an earlier rank (reason LC_RANK_REASON...). */
+int lc_rk_rank_rejected(const struct lc_tech *t);
 /* LC_ENOMEM in err; returns LC_ENOMEM. */
 int lc_rk_oom(struct lc_error *err);
 /* Appends one line to the ranking's notes. */

@@ -1,7 +1,6 @@
 /* profile.c - loads a criteria profile (data/criteria/NAME.xml), validates
  * it against data/criteria/profile.xsd with libxml2, checks what a schema
  * cannot (known fields, references, weights) and exposes it read-only. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +8,6 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
-#include <nettle/sha2.h>
 #include "ranker/ranker.h"
 #include "ranker/internal.h"
 
@@ -120,24 +118,6 @@ void lc_profile_free(struct lc_profile *p)
 	free(p);
 }
 
-static int hash_file(const char *path, char hex[65])
-{
-	FILE *fp = lc_file_open(path, NULL, NULL);
-	struct sha256_ctx c;
-	uint8_t d[SHA256_DIGEST_SIZE], buf[4096];
-	size_t n;
-
-	if (!fp)
-		return -1;
-	sha256_init(&c);
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-		sha256_update(&c, n, buf);
-	fclose(fp);
-	sha256_digest(&c, sizeof d, d);
-	for (size_t i = 0; i < sizeof d; i++)
-		snprintf(hex + 2 * i, 3, "%02x", d[i]);
-	return 0;
-}
 
 static int bad(struct lc_error *err, const char *path, xmlNode *node,
 	       const char *field, const char *msg)
@@ -427,11 +407,9 @@ int lc_profile_load(const char *name_or_path, struct lc_profile **out,
 	p->select_n = 20;
 	p->min_scores = 3;
 	p->disagreement = 0.4;
-	if (hash_file(path, p->hash)) {
-		rc = lc_error_set(err, LC_EIO, path, 0, NULL,
-				  "cannot read: %s", strerror(errno));
+	rc = lc_file_sha256(path, p->hash, err);
+	if (rc)
 		goto out;
-	}
 	xmlSetGenericErrorFunc(NULL, quiet);
 	pc = xmlNewParserCtxt();
 	if (!pc) {

@@ -25,6 +25,15 @@ static void hash_line(struct sha256_ctx *h, const char *s)
 	sha256_update(h, strlen(s), (const uint8_t *)s);
 }
 
+/* A line of the data: into the hash of all inputs and that of the data
+ * alone (which tells a re-run whether the data changed). */
+static void hash_data(struct sha256_ctx *h, struct sha256_ctx *hd,
+		      const char *s)
+{
+	hash_line(h, s);
+	hash_line(hd, s);
+}
+
 /* ---- the main entry point -------------------------------------------- */
 
 int lc_rank_edition(struct lc_catalog *cat, const char *edition,
@@ -35,7 +44,7 @@ int lc_rank_edition(struct lc_catalog *cat, const char *edition,
 	struct lc_rank_opts dflt;
 	struct lc_ranking *r;
 	struct lc_rk_scores s = { 0 };
-	struct sha256_ctx h;
+	struct sha256_ctx h, hd;
 	int rc, method, npanel = 0;
 	uint8_t dig[SHA256_DIGEST_SIZE];
 	char line[512];
@@ -83,6 +92,10 @@ int lc_rank_edition(struct lc_catalog *cat, const char *edition,
 		 "method|%s\nindicators-only|%d\nedition|%s\n", p->name,
 		 p->hash, r->method, opts->indicators_only, edition);
 	hash_line(&h, line);
+	sha256_init(&hd);
+	snprintf(line, sizeof line, "lowcarb-data 1\nedition|%s\nfields|%s\n",
+		 edition, r->data_hash);
+	hash_line(&hd, line);
 	s.r = r;
 	s.p = p;
 	rc = lc_rk_read_scores(cat, &s, err);
@@ -112,11 +125,13 @@ int lc_rank_edition(struct lc_catalog *cat, const char *edition,
 			snprintf(line, sizeof line, "score|%s|%s|%s|%s\n",
 				 e->id, s.row[t].expert,
 				 p->crit[s.row[t].crit].id, s.val[t]);
-			hash_line(&h, line);
+			hash_data(&h, &hd, line);
 		}
 	}
 	sha256_digest(&h, sizeof dig, dig);
 	hex(dig, sizeof dig, r->hash);
+	sha256_digest(&hd, sizeof dig, dig);
+	hex(dig, sizeof dig, r->data_hash);
 	for (size_t j = 0; j < p->ncrit; j++)
 		npanel += p->crit[j].panel;
 	for (size_t j = 0; j < p->ncrit; j++) {

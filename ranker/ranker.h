@@ -330,6 +330,7 @@ struct lc_rank_info {
 	const char *profile_hash;   /* hex SHA-256 of the profile file */
 	const char *params;         /* the method's parameters, as text */
 	const char *hash;           /* hex SHA-256 of the inputs */
+	const char *data_hash;      /* hex SHA-256 of the data alone */
 	const char *notes;          /* for the user, one per line; "" none */
 	size_t count;               /* entries */
 	size_t selected;
@@ -403,12 +404,20 @@ double lc_ranking_gap(const struct lc_ranking *r, size_t i);
 /* The last recorded selection of an edition, read back from the catalog
  * record "selection:EDITION". Plain data to read; free with
  * lc_selection_free. */
+/* The start of the reason of a rejection recorded by rank ("rank: " and
+ * the rule that excluded the dossier): such a rejection is rank's output
+ * and never an input of the next rank. */
+#define LC_RANK_REASON "rank: "
+
 struct lc_selection {
 	char *hash;                 /* hex SHA-256 of the inputs */
 	char *profile;
 	char *profile_hash;         /* of the profile file; "" for a
 				       selection recorded before it was
 				       kept */
+	char *data_hash;            /* of the data alone (dossiers' values,
+				       exclusions, scores); "" when the
+				       selection was recorded before */
 	char *method, *params;
 	char *when;
 	size_t n;                   /* selected */
@@ -419,6 +428,14 @@ struct lc_selection {
 int lc_selection_get(struct lc_catalog *cat, const char *edition,
 		     struct lc_selection **out, struct lc_error *err);
 void lc_selection_free(struct lc_selection *s);      /* NULL is fine */
+/* What differs between the selection prev and the ranking r, as bits:
+ * the profile file, the method or its parameters, the data (LC_CH_ALL
+ * when prev predates the data's own hash and the inputs differ). 0 when
+ * the inputs are the same. */
+enum { LC_CH_PROFILE = 1, LC_CH_METHOD = 2, LC_CH_DATA = 4,
+       LC_CH_UNKNOWN = 8 };
+int lc_selection_changes(const struct lc_selection *prev,
+			 const struct lc_ranking *r);
 
 /* ======================================================================
  * Evaluation panels: conflicts of interest, reviewer assignment and review
@@ -566,5 +583,48 @@ int lc_panel_status_get(struct lc_catalog *cat,
 		      const struct lc_criteria *c, const char *edition,
 		      struct lc_panel_status *s, struct lc_error *err);
 void lc_panel_status_release(struct lc_panel_status *s);
+
+/* ======================================================================
+ * The way to publication (publication.c, objections.c): the recorded
+ * selection put under public notice (公示) for a period, objections
+ * recorded and resolved, the final list published. Records
+ * "notice:EDITION" (ids in rank order, start, end, the selection's hash),
+ * "objection:EDITION:NNNN" (tech, from, text, state open, upheld or
+ * dismissed, note, when, late) and "publication:EDITION"; statuses
+ * noticed, withdrawn, published. Each step its own audited transaction.
+ * ==================================================================== */
+struct lc_notice {
+	char *start, *end;    /* the notice period, YYYY-MM-DD, inclusive */
+	char *hash;           /* of the selection put under notice */
+	char *who;
+	size_t n;             /* dossiers on the proposed list */
+	char **id;            /* in rank order */
+	char *published;      /* when published, or NULL */
+	char *idbuf;          /* storage of id */
+};
+/* Puts the recorded selection of edition under notice for days (1-365)
+ * from today: LC_EDATA when there is no selection or a notice already. */
+int lc_notice_open(struct lc_catalog *cat, const char *edition, long days,
+		   struct lc_error *err);
+/* *out receives the notice of edition (free with lc_notice_free);
+ * LC_ENOTFOUND when none. */
+int lc_notice_get(struct lc_catalog *cat, const char *edition,
+		  struct lc_notice **out, struct lc_error *err);
+void lc_notice_free(struct lc_notice *n);              /* NULL is fine */
+/* Records an objection from from against dossier id (under notice, its
+ * edition not published); its number goes into seq ("0001"). */
+int lc_objection_add(struct lc_catalog *cat, const char *id,
+		     const char *from, const char *text, char *seq,
+		     size_t seqn, struct lc_error *err);
+/* Resolves objection seq of edition: upheld withdraws the dossier from
+ * the list, dismissed leaves it; note says why. */
+int lc_objection_resolve(struct lc_catalog *cat, const char *edition,
+			 const char *seq, int upheld, const char *note,
+			 struct lc_error *err);
+/* Publishes the list under notice: refused while an objection is open;
+ * every dossier not withdrawn becomes published. Counts into *published
+ * and *withdrawn. */
+int lc_publish(struct lc_catalog *cat, const char *edition,
+	       size_t *published, size_t *withdrawn, struct lc_error *err);
 
 #endif

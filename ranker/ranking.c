@@ -100,6 +100,7 @@ int lc_rk_views(struct lc_ranking *r)
 	*in = (struct lc_rank_info){
 		.edition = r->edition, .profile = r->profile,
 		.method = r->method, .profile_hash = r->profile_hash,
+		.data_hash = r->data_hash,
 		.params = r->params, .hash = r->hash,
 		.notes = r->notes ? r->notes : "", .count = r->n,
 		.selected = r->nsel, .cutoff = r->cutoff, .ncrit = r->ncrit,

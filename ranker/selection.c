@@ -8,6 +8,48 @@
 #include "ranker/ranker.h"
 #include "ranker/internal.h"
 
+/* LC_EDATA when edition is under public notice or published: its list
+ * is fixed, a ranking may be computed (--dry-run) but not recorded. */
+static int under_notice(struct lc_catalog *cat, const char *edition,
+			struct lc_error *err)
+{
+	struct lc_notice *n = NULL;
+	int rc = lc_notice_get(cat, edition, &n, err);
+
+	if (rc == LC_ENOTFOUND)
+		return 0;
+	if (rc == 0)
+		rc = lc_error_set(err, LC_EDATA, NULL, 0, "edition",
+				  "edition %s is %s since %.10s: its list is "
+				  "fixed (rank --dry-run computes without "
+				  "recording)", edition, n->published ?
+				  "published" : "under public notice",
+				  n->published ? n->published : n->start);
+	lc_notice_free(n);
+	return rc;
+}
+
+/* Sets the status of id (reason NULL: none) unless it is already so. */
+static int set_status(struct lc_catalog *cat, const char *id, int want,
+		      const char *why, struct lc_error *err)
+{
+	struct lc_tech *t = NULL;
+	int rc = lc_catalog_get_tech(cat, id, &t, err);
+	const char *old;
+
+	if (rc)
+		return rc;
+	old = lc_tech_status_reason(t);
+	if (lc_tech_status(t) == want &&
+	    !strcmp(old ? old : "", why ? why : ""))
+		rc = 0;
+	else
+		rc = lc_catalog_set_status(cat, id, want, why, "lowcarb rank",
+					   err);
+	lc_tech_free(t);
+	return rc;
+}
+
 int lc_ranking_record(struct lc_catalog *cat, const struct lc_ranking *r,
 		      struct lc_error *err)
 {
@@ -43,6 +85,7 @@ int lc_ranking_record(struct lc_catalog *cat, const struct lc_ranking *r,
 	rc = rc ? rc : lc_rec_set(rec, "hash", r->hash);
 	rc = rc ? rc : lc_rec_set(rec, "profile", r->profile);
 	rc = rc ? rc : lc_rec_set(rec, "profile_sha256", r->profile_hash);
+	rc = rc ? rc : lc_rec_set(rec, "data_sha256", r->data_hash);
 	rc = rc ? rc : lc_rec_set(rec, "method", r->method);
 	rc = rc ? rc : lc_rec_set(rec, "params", r->params);
 	rc = rc ? rc : lc_rec_set(rec, "n", num);
@@ -57,18 +100,32 @@ int lc_ranking_record(struct lc_catalog *cat, const struct lc_ranking *r,
 	rc = lc_catalog_begin(cat, err);
 	if (rc)
 		goto out;
-	rc = lc_catalog_rec_put(cat, key, rec, err);
+	rc = under_notice(cat, r->edition, err);
+	if (rc == 0)
+		rc = lc_catalog_rec_put(cat, key, rec, err);
+	/* every dossier ends exactly one of selected, eligible (ranked, not
+	 * selected) or rejected with the rule that excluded it; a rejection
+	 * from outside (the formal check, imported) is kept as it is */
 	for (size_t i = 0; !rc && i < r->n; i++) {
 		const struct lc_rk_entry *e = &r->e[i];
-		int want = e->status;
+		const char *why = NULL;
+		char buf[512];
+		int want;
 
-		if (e->selected)
+		if (e->selected) {
 			want = LC_ST_SELECTED;
-		else if (e->status == LC_ST_SELECTED)
-			want = e->excluded ? LC_ST_SUBMITTED : LC_ST_ELIGIBLE;
-		if (want != e->status)
-			rc = lc_catalog_set_status(cat, e->id, want, NULL,
-						   "lowcarb rank", err);
+		} else if (!e->excluded) {
+			want = LC_ST_ELIGIBLE;
+		} else if (e->status == LC_ST_REJECTED && !e->rank_rejected) {
+			continue;
+		} else {
+			want = LC_ST_REJECTED;
+			snprintf(buf, sizeof buf, "%s%s", LC_RANK_REASON,
+				 e->excluded);
+			why = buf;
+		}
+		if (want != e->status || why)
+			rc = set_status(cat, e->id, want, why, err);
 	}
 	if (rc)
 		lc_catalog_abort(cat);
@@ -87,6 +144,7 @@ void lc_selection_free(struct lc_selection *s)
 	free(s->hash);
 	free(s->profile);
 	free(s->profile_hash);
+	free(s->data_hash);
 	free(s->method);
 	free(s->params);
 	free(s->when);
@@ -116,12 +174,14 @@ int lc_selection_get(struct lc_catalog *cat, const char *edition,
 	s->hash = lc_rk_strdup(lc_rec_get(rec, "hash"));
 	s->profile = lc_rk_strdup(lc_rec_get(rec, "profile"));
 	s->profile_hash = lc_rk_strdup(lc_rec_get(rec, "profile_sha256"));
+	s->data_hash = lc_rk_strdup(lc_rec_get(rec, "data_sha256"));
 	s->method = lc_rk_strdup(lc_rec_get(rec, "method"));
 	s->params = lc_rk_strdup(lc_rec_get(rec, "params"));
 	s->when = lc_rk_strdup(lc_rec_get(rec, "when"));
 	s->idbuf = lc_rk_strdup(lc_rec_get(rec, "ids"));
 	lc_rec_free(rec);
-	if (!s->hash || !s->profile || !s->profile_hash || !s->method ||
+	if (!s->hash || !s->profile || !s->profile_hash || !s->data_hash ||
+	    !s->method ||
 	    !s->params || !s->when || !s->idbuf) {
 		lc_selection_free(s);
 		return lc_rk_oom(err);
@@ -145,4 +205,26 @@ int lc_selection_get(struct lc_catalog *cat, const char *edition,
 	}
 	*out = s;
 	return 0;
+}
+
+int lc_selection_changes(const struct lc_selection *prev,
+			 const struct lc_ranking *r)
+{
+	int ch = 0;
+
+	if (!strcmp(prev->hash, r->hash))
+		return 0;
+	if (*prev->profile_hash && strcmp(prev->profile_hash,
+					  r->profile_hash))
+		ch |= LC_CH_PROFILE;
+	if (strcmp(prev->method, r->method) || strcmp(prev->params,
+						      r->params))
+		ch |= LC_CH_METHOD;
+	if (*prev->data_hash && strcmp(prev->data_hash, r->data_hash))
+		ch |= LC_CH_DATA;
+	/* recorded before the data had a hash of its own (or by another
+	 * profile name): the inputs differ, the reason cannot be told */
+	if (!ch || (!*prev->data_hash && !(ch & LC_CH_PROFILE)))
+		ch |= LC_CH_UNKNOWN;
+	return ch;
 }
