@@ -33,6 +33,17 @@ struct rm {
 	struct lc_ranking *rank;
 	char rank_error[600];
 	char vintage[32];
+	struct lc_words *w;    /* the text catalogue of the language */
+	/* The list the document prints (roadmap_list.c): the published
+	 * list, the list under notice, the recorded selection or, when none
+	 * was recorded, the ranking computed now. */
+	enum { RM_LIST_RANKING, RM_LIST_SELECTION, RM_LIST_NOTICE,
+	       RM_LIST_PUBLISHED } list_kind;
+	size_t nlist;
+	char **list;           /* ids in rank order (owned) */
+	int *list_withdrawn;   /* 1: withdrawn after an objection */
+	char list_when[32];    /* when recorded / noticed / published */
+	int list_stale;        /* the data changed since it was recorded */
 };
 
 /* m->en ? en : zh. */
@@ -40,6 +51,15 @@ static inline const char *L(const struct rm *m, const char *zh,
 			    const char *en)
 {
 	return m->en ? en : zh;
+}
+
+/* The sentence key of the text catalogue ("[key]" when it lacks it,
+ * never NULL). */
+static inline const char *W(const struct rm *m, const char *key)
+{
+	const char *s = lc_words_get(m->w, key);
+
+	return s ? s : key;
 }
 
 /* ---- helpers (roadmap_text.c) ----------------------------------------- */
@@ -62,6 +82,12 @@ int rm_add_f(struct rm *m, int item, const char *fmt, ...)
 /* Adds the MACC of the dossiers of sector (-1: all) as a figure with its
  * data table; nothing when none has a cost (roadmap_sectors.c). */
 int rm_macc_figure(struct rm *m, int sector, const char *title);
+
+/* ---- the list printed (roadmap_list.c) -------------------------------- */
+int rm_load_list(struct lc_catalog *cat, struct rm *m, struct lc_error *err);
+void rm_list_free(struct rm *m);
+/* The sentence that says which list the document prints, into buf. */
+const char *rm_list_sentence(const struct rm *m, char *buf, size_t n);
 
 /* ---- chapters: each returns 0 or LC_ENOMEM ------------------------------ */
 int rm_title_page(struct rm *m);                  /* roadmap_front.c */

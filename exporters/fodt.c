@@ -303,6 +303,14 @@ static void styles(struct fw *f, const struct lc_doc *d)
 	end(f);
 	end(f);
 	column_styles(f, d);
+	/* a row is never split across pages */
+	start(f, "style:style");
+	attr(f, "style:name", "Row");
+	attr(f, "style:family", "table-row");
+	start(f, "style:table-row-properties");
+	attr(f, "fo:keep-together", "always");
+	end(f);
+	end(f);
 	start(f, "style:style");
 	attr(f, "style:name", "Cell");
 	attr(f, "style:family", "table-cell");
@@ -367,6 +375,7 @@ static void cell_row(struct fw *f, const struct doc_table *t, size_t r,
 		     int head)
 {
 	start(f, "table:table-row");
+	attr(f, "table:style-name", "Row");
 	for (size_t c = 0; c < t->ncols; c++) {
 		int num = t->align[c] == 'r';
 

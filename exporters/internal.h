@@ -55,7 +55,9 @@ void exp_base64(FILE *fp, const char *s, size_t len, int wrap);
 #define EXP_PAGE_TEXT_CM 17.0
 
 /* Widths in cm of the ncols columns of t into cm[], summing to
- * EXP_PAGE_TEXT_CM, proportional to their content (see util.c). */
+ * EXP_PAGE_TEXT_CM: no id or number narrower than its widest cell, no
+ * column narrower than its longest word, the rest by content
+ * (colwidth.c). At most 64 columns. */
 void exp_col_widths(const struct doc_table *t, double *cm);
 
 /* "zh" unless lang starts with "en". */

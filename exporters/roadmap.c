@@ -135,6 +135,11 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 	    (lc_rank_opts_init(&ro),
 	     lc_rank_edition(cat, o->edition, m.prof, &ro, &m.rank, &e2)) < 0)
 		lc_error_format(&e2, m.rank_error, sizeof m.rank_error);
+	rc = lc_words_load(m.lang, &m.w, err);
+	if (rc == 0)
+		rc = rm_load_list(cat, &m, err);
+	if (rc < 0)
+		goto out;
 	m.d = lc_doc_new(m.lang);
 	if (!m.d) {
 		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
@@ -185,5 +190,7 @@ out:
 	techs_free(&m.prev);
 	lc_ranking_free(m.rank);
 	lc_profile_free(m.prof);
+	lc_words_free(m.w);
+	rm_list_free(&m);
 	return rc;
 }

@@ -43,6 +43,18 @@ static char *trim(char *s)
 	return s;
 }
 
+/* A text in double quotes keeps its spaces: the quotes are dropped. */
+static char *unquote(char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+		s[n - 1] = '\0';
+		return s + 1;
+	}
+	return s;
+}
+
 int lc_words_load(const char *lang, struct lc_words **out,
 		  struct lc_error *err)
 {
@@ -109,7 +121,7 @@ int lc_words_load(const char *lang, struct lc_words **out,
 					    "out of memory");
 		}
 		pairs[2 * w->n] = trim(k);
-		pairs[2 * w->n + 1] = trim(eq + 1);
+		pairs[2 * w->n + 1] = unquote(trim(eq + 1));
 		w->n++;
 	}
 	/* sorted pairs, then split into the two arrays */
