@@ -137,6 +137,11 @@ int lc_doc_section(struct lc_doc *d, int level, const char *title)
 	return 0;
 }
 
+int lc_doc_toc(struct lc_doc *d, const char *title)
+{
+	return add(d, BLK_TOC, title) ? 0 : LC_ENOMEM;
+}
+
 int lc_doc_para(struct lc_doc *d, const char *text)
 {
 	return add(d, BLK_PARA, text) ? 0 : LC_ENOMEM;

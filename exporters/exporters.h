@@ -154,6 +154,12 @@ int lc_doc_title_line(struct lc_doc *d, const char *text);
  * NULL restores the built-in). */
 int lc_doc_css(struct lc_doc *d, const char *css);
 
+/* The table of contents under title: the headings of levels 1 and 2
+ * that follow it, with their page numbers (ODF: an index whose numbers
+ * are page references LibreOffice fills as it lays out; HTML: links,
+ * with CSS target-counter page numbers where the print engine has it;
+ * Markdown: a list). */
+int lc_doc_toc(struct lc_doc *d, const char *title);
 /* A heading of level 1 (chapter) to 3. */
 int lc_doc_section(struct lc_doc *d, int level, const char *title);
 int lc_doc_para(struct lc_doc *d, const char *text);

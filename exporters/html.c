@@ -70,6 +70,27 @@ static void table(FILE *fp, const struct doc_table *t, const char *caption,
 	fputs("</tbody>\n</table>\n", fp);
 }
 
+/* The table of contents at block at: links to the headings of levels 1
+ * and 2 after it (ids "sN", N the heading's block). Page numbers come
+ * from the style sheet's target-counter() where the engine has it. */
+static void toc(FILE *fp, const struct lc_doc *d, size_t at)
+{
+	fputs("<nav class=\"toc\">\n<h2 class=\"toc-title\">", fp);
+	lc_xml_text(fp, doc_blk(d, at)->text);
+	fputs("</h2>\n<ul>\n", fp);
+	for (size_t k = at + 1; k < d->n; k++) {
+		const struct doc_block *b = doc_blk(d, k);
+
+		if (b->kind != BLK_SECTION || b->level > 2)
+			continue;
+		fprintf(fp, "<li class=\"toc%d\"><a href=\"#s%zu\">", b->level,
+			k);
+		lc_xml_text(fp, b->text);
+		fputs("</a></li>\n", fp);
+	}
+	fputs("</ul>\n</nav>\n", fp);
+}
+
 /* Writes the chart's SVG with its ids made unique in the page (fig N):
  * every chart names its <title> "t" and its <desc> "d". */
 static void put_svg(FILE *fp, const char *svg, int fig)
@@ -143,6 +164,9 @@ int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 				b->level == 1 ? " class=\"chapter\"" : "", i);
 			lc_xml_text(fp, b->text);
 			fprintf(fp, "</h%d>\n", b->level + 1);
+			break;
+		case BLK_TOC:
+			toc(fp, d, i);
 			break;
 		case BLK_PARA:
 			fputs("<p>", fp);

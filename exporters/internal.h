@@ -6,7 +6,8 @@
 #include <stdio.h>
 #include "exporters/exporters.h"
 
-enum blk_kind { BLK_SECTION, BLK_PARA, BLK_ITEM, BLK_TABLE, BLK_FIGURE };
+enum blk_kind { BLK_SECTION, BLK_PARA, BLK_ITEM, BLK_TABLE, BLK_FIGURE,
+		BLK_TOC };
 
 /* A table: ncols heading cells, then nrows rows of ncols cells each
  * (cells[r * ncols + c], NULL for empty). */

@@ -215,6 +215,20 @@ int lc_doc_write_md(const struct lc_doc *d, const char *path,
 			lc_md_text(fp, b->text);
 			fputs("\n\n", fp);
 			break;
+		case BLK_TOC:
+			fputs("## ", fp);
+			lc_md_text(fp, b->text);
+			fputs("\n\n", fp);
+			for (size_t k = i + 1; k < d->n; k++)
+				if (doc_blk(d, k)->kind == BLK_SECTION &&
+				    doc_blk(d, k)->level <= 2) {
+					fputs(doc_blk(d, k)->level == 2 ?
+					      "  - " : "- ", fp);
+					lc_md_text(fp, doc_blk(d, k)->text);
+					fputs("\n", fp);
+				}
+			fputs("\n", fp);
+			break;
 		case BLK_ITEM:
 			fputs("- ", fp);
 			lc_md_text(fp, b->text);

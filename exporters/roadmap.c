@@ -160,6 +160,8 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 	}
 	rc = rm_title_page(&m);
 	if (rc == 0)
+		rc = lc_doc_toc(m.d, W(&m, "doc.toc"));
+	if (rc == 0)
 		rc = rm_findings(&m);
 	if (rc == 0)
 		rc = rm_top_chapter(&m);

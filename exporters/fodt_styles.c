@@ -1,0 +1,291 @@
+/* fodt_styles.c - the styles of the flat ODF document: fonts, A4 page
+ * with its number at the foot, headings, tables (rows never split, column
+ * widths from colwidth.c), captions, figures, the table of contents. */
+#include <stdio.h>
+#include <stdlib.h>
+#include "exporters/fodt.h"
+
+static void toc_style(struct fw *f, const char *name, const char *indent,
+		      const char *pos)
+{
+	fw_start(f, "style:style");
+	fw_attr(f, "style:name", name);
+	fw_attr(f, "style:family", "paragraph");
+	fw_attr(f, "style:parent-style-name", "Standard");
+	fw_start(f, "style:paragraph-properties");
+	fw_attr(f, "fo:margin-left", indent);
+	fw_attr(f, "fo:margin-bottom", "0.1cm");
+	fw_start(f, "style:tab-stops");
+	fw_start(f, "style:tab-stop");
+	fw_attr(f, "style:position", pos);
+	fw_attr(f, "style:type", "right");
+	fw_attr(f, "style:leader-style", "dotted");
+	fw_attr(f, "style:leader-text", ".");
+	fw_end(f);
+	fw_end(f);
+	fw_end(f);
+	fw_end(f);
+}
+
+static void heading_style(struct fw *f, int level, const char *size)
+{
+	char name[32], lv[4];
+
+	snprintf(name, sizeof name, "Heading_20_%d", level);
+	snprintf(lv, sizeof lv, "%d", level);
+	fw_start(f, "style:style");
+	fw_attr(f, "style:name", name);
+	snprintf(name, sizeof name, "Heading %d", level);
+	fw_attr(f, "style:display-name", name);
+	fw_attr(f, "style:family", "paragraph");
+	fw_attr(f, "style:parent-style-name", "Standard");
+	fw_attr(f, "style:default-outline-level", lv);
+	fw_start(f, "style:paragraph-properties");
+	fw_attr(f, "fo:margin-top", level == 1 ? "0.6cm" : "0.4cm");
+	fw_attr(f, "fo:margin-bottom", "0.2cm");
+	fw_attr(f, "fo:keep-with-next", "always");
+	if (level == 1)
+		fw_attr(f, "fo:break-before", "page");
+	fw_end(f);
+	fw_start(f, "style:text-properties");
+	fw_attr(f, "fo:font-size", size);
+	fw_attr(f, "style:font-size-asian", size);
+	fw_attr(f, "fo:font-weight", "bold");
+	fw_attr(f, "style:font-weight-asian", "bold");
+	fw_attr(f, "fo:color", "#1f3b5c");
+	fw_end(f);
+	fw_end(f);
+}
+
+
+/* One automatic column style per column of every table, named
+ * "TnCk" (table n as numbered by the body, column k). */
+static void column_styles(struct fw *f, const struct lc_doc *d)
+{
+	int no = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct doc_block *b = doc_blk(d, i);
+		const struct doc_table *t = &b->tab;
+		double *cm;
+
+		if (b->kind != BLK_TABLE && b->kind != BLK_FIGURE)
+			continue;
+		no++;
+		cm = calloc(t->ncols + 1, sizeof *cm);
+		if (!cm) {
+			f->bad = 1;
+			return;
+		}
+		exp_col_widths(t, cm);
+		for (size_t c = 0; c < t->ncols; c++) {
+			char name[48], w[32], rel[32];
+
+			snprintf(name, sizeof name, "T%dC%zu", no, c);
+			snprintf(w, sizeof w, "%.2fcm", cm[c]);
+			snprintf(rel, sizeof rel, "%.0f*", cm[c] * 1000);
+			fw_start(f, "style:style");
+			fw_attr(f, "style:name", name);
+			fw_attr(f, "style:family", "table-column");
+			fw_start(f, "style:table-column-properties");
+			fw_attr(f, "style:column-width", w);
+			fw_attr(f, "style:rel-column-width", rel);
+			fw_end(f);
+			fw_end(f);
+		}
+		free(cm);
+	}
+}
+
+void fodt_styles(struct fw *f, const struct lc_doc *d)
+{
+	static const char *const std_t[] = {
+		"style:font-name", "Noto Sans CJK SC",
+		"style:font-name-asian", "Noto Sans CJK SC",
+		"fo:font-size", "10.5pt", "style:font-size-asian", "10.5pt",
+		NULL };
+	static const char *const std_p[] = {
+		"fo:margin-bottom", "0.18cm", "fo:line-height", "140%",
+		NULL };
+	static const char *const title_p[] = {
+		"fo:text-align", "center", "fo:margin-top", "6cm",
+		"fo:margin-bottom", "0.8cm", NULL };
+	static const char *const title_t[] = {
+		"fo:font-size", "26pt", "style:font-size-asian", "26pt",
+		"fo:font-weight", "bold", "style:font-weight-asian", "bold",
+		"fo:color", "#1f3b5c", NULL };
+	static const char *const sub_p[] = {
+		"fo:text-align", "center", "fo:margin-bottom", "0.5cm", NULL };
+	static const char *const sub_t[] = {
+		"fo:font-size", "15pt", "style:font-size-asian", "15pt",
+		NULL };
+	static const char *const meta_p[] = {
+		"fo:text-align", "center", NULL };
+	static const char *const cap_p[] = {
+		"fo:margin-top", "0.2cm", "fo:keep-with-next", "always",
+		NULL };
+	static const char *const cap_t[] = {
+		"fo:font-weight", "bold", "style:font-weight-asian", "bold",
+		"fo:font-size", "10pt", "style:font-size-asian", "10pt",
+		NULL };
+	static const char *const tc_t[] = {
+		"fo:font-size", "9pt", "style:font-size-asian", "9pt", NULL };
+	static const char *const tc_p[] = {
+		"fo:margin-bottom", "0cm", "fo:line-height", "115%", NULL };
+	static const char *const num_p[] = { "fo:text-align", "end", NULL };
+	static const char *const th_t[] = {
+		"fo:font-weight", "bold", "style:font-weight-asian", "bold",
+		NULL };
+	static const char *const desc_t[] = {
+		"fo:font-style", "italic", "fo:font-size", "9pt",
+		"style:font-size-asian", "9pt", "fo:color", "#444444", NULL };
+	static const char *const foot_p[] = { "fo:text-align", "center",
+					      NULL };
+	static const char *const toc_p[] = {
+		"fo:break-before", "page", "fo:margin-bottom", "0.4cm", NULL };
+	static const char *const toc_t[] = {
+		"fo:font-size", "17pt", "style:font-size-asian", "17pt",
+		"fo:font-weight", "bold", "style:font-weight-asian", "bold",
+		"fo:color", "#1f3b5c", NULL };
+	static const char *const fig_p[] = { "fo:text-align", "center",
+					     "fo:keep-with-next", "always",
+					     NULL };
+
+	fw_start(f, "office:font-face-decls");
+	fw_start(f, "style:font-face");
+	fw_attr(f, "style:name", "Noto Sans CJK SC");
+	fw_attr(f, "svg:font-family", "'Noto Sans CJK SC'");
+	fw_attr(f, "style:font-family-generic", "swiss");
+	fw_end(f);
+	fw_end(f);
+	fw_start(f, "office:styles");
+	fw_start(f, "style:default-style");
+	fw_attr(f, "style:family", "paragraph");
+	fw_start(f, "style:text-properties");
+	/* Latin runs are English in both documents: a Western text tagged
+	 * Chinese is broken anywhere by LibreOffice ("1." / "20 亿吨",
+	 * "T" / "RL"); CJK runs are Chinese. No hyphenation. */
+	fw_attr(f, "fo:language", "en");
+	fw_attr(f, "fo:country", "GB");
+	fw_attr(f, "fo:hyphenate", "false");
+	fw_attr(f, "style:language-asian", "zh");
+	fw_attr(f, "style:country-asian", "CN");
+	fw_end(f);
+	fw_end(f);
+	fw_pstyle(f, "Standard", NULL, std_p, std_t);
+	fw_pstyle(f, "Title", "Standard", title_p, title_t);
+	fw_pstyle(f, "Subtitle", "Standard", sub_p, sub_t);
+	fw_pstyle(f, "Meta", "Standard", meta_p, NULL);
+	fw_pstyle(f, "Caption", "Standard", cap_p, cap_t);
+	fw_pstyle(f, "Table_20_Contents", "Standard", tc_p, tc_t);
+	fw_pstyle(f, "Table_20_Heading", "Table_20_Contents", NULL, th_t);
+	fw_pstyle(f, "Table_20_Number", "Table_20_Contents", num_p, NULL);
+	fw_pstyle(f, "Table_20_Heading_20_Number", "Table_20_Heading", num_p,
+	       NULL);
+	fw_pstyle(f, "Description", "Standard", NULL, desc_t);
+	fw_pstyle(f, "Footer", "Standard", foot_p, NULL);
+	fw_pstyle(f, "Figure", "Standard", fig_p, NULL);
+	heading_style(f, 1, "17pt");
+	heading_style(f, 2, "13.5pt");
+	heading_style(f, 3, "11.5pt");
+	toc_style(f, "Contents_20_1", "0cm", "17cm");
+	toc_style(f, "Contents_20_2", "0.6cm", "16.4cm");
+	fw_pstyle(f, "Contents_20_Heading", "Standard", toc_p, toc_t);
+	fw_end(f);
+
+	fw_start(f, "office:automatic-styles");
+	fw_start(f, "style:page-layout");
+	fw_attr(f, "style:name", "pm1");
+	fw_start(f, "style:page-layout-properties");
+	fw_attr(f, "fo:page-width", "21cm");
+	fw_attr(f, "fo:page-height", "29.7cm");
+	fw_attr(f, "style:print-orientation", "portrait");
+	fw_attr(f, "fo:margin-top", "2cm");
+	fw_attr(f, "fo:margin-bottom", "1.5cm");
+	fw_attr(f, "fo:margin-left", "2cm");
+	fw_attr(f, "fo:margin-right", "2cm");
+	fw_end(f);
+	fw_start(f, "style:footer-style");
+	fw_start(f, "style:header-footer-properties");
+	fw_attr(f, "fo:min-height", "0.6cm");
+	fw_attr(f, "fo:margin-top", "0.3cm");
+	fw_end(f);
+	fw_end(f);
+	fw_end(f);
+	fw_start(f, "style:style");
+	fw_attr(f, "style:name", "Tbl");
+	fw_attr(f, "style:family", "table");
+	fw_start(f, "style:table-properties");
+	fw_attr(f, "style:width", "17cm");
+	fw_attr(f, "table:align", "margins");
+	fw_attr(f, "fo:margin-bottom", "0.3cm");
+	fw_end(f);
+	fw_end(f);
+	column_styles(f, d);
+	/* a row is never split across pages */
+	fw_start(f, "style:style");
+	fw_attr(f, "style:name", "Row");
+	fw_attr(f, "style:family", "table-row");
+	fw_start(f, "style:table-row-properties");
+	fw_attr(f, "fo:keep-together", "always");
+	fw_end(f);
+	fw_end(f);
+	fw_start(f, "style:style");
+	fw_attr(f, "style:name", "Cell");
+	fw_attr(f, "style:family", "table-cell");
+	fw_start(f, "style:table-cell-properties");
+	fw_attr(f, "fo:border", "0.5pt solid #8a8a8a");
+	fw_attr(f, "fo:padding", "0.06cm");
+	fw_end(f);
+	fw_end(f);
+	fw_start(f, "style:style");
+	fw_attr(f, "style:name", "HeadCell");
+	fw_attr(f, "style:family", "table-cell");
+	fw_start(f, "style:table-cell-properties");
+	fw_attr(f, "fo:border", "0.5pt solid #8a8a8a");
+	fw_attr(f, "fo:padding", "0.06cm");
+	fw_attr(f, "fo:background-color", "#e3e9f0");
+	fw_end(f);
+	fw_end(f);
+	fw_start(f, "style:style");
+	fw_attr(f, "style:name", "fr1");
+	fw_attr(f, "style:family", "graphic");
+	fw_start(f, "style:graphic-properties");
+	fw_attr(f, "style:wrap", "none");
+	fw_attr(f, "style:horizontal-pos", "center");
+	fw_attr(f, "style:horizontal-rel", "paragraph");
+	fw_end(f);
+	fw_end(f);
+	fw_start(f, "text:list-style");
+	fw_attr(f, "style:name", "L1");
+	fw_start(f, "text:list-level-style-bullet");
+	fw_attr(f, "text:level", "1");
+	fw_attr(f, "text:bullet-char", "•");
+	fw_start(f, "style:list-level-properties");
+	fw_attr(f, "text:list-level-position-and-space-mode",
+	     "label-alignment");
+	fw_start(f, "style:list-level-label-alignment");
+	fw_attr(f, "text:label-followed-by", "listtab");
+	fw_attr(f, "fo:text-indent", "-0.5cm");
+	fw_attr(f, "fo:margin-left", "0.9cm");
+	fw_end(f);
+	fw_end(f);
+	fw_end(f);
+	fw_end(f);
+	fw_end(f);
+
+	fw_start(f, "office:master-styles");
+	fw_start(f, "style:master-page");
+	fw_attr(f, "style:name", "Standard");
+	fw_attr(f, "style:page-layout-name", "pm1");
+	fw_start(f, "style:footer");
+	fw_start(f, "text:p");
+	fw_attr(f, "text:style-name", "Footer");
+	fw_start(f, "text:page-number");
+	fw_attr(f, "text:select-page", "current");
+	fw_end(f);
+	fw_end(f);
+	fw_end(f);
+	fw_end(f);
+	fw_end(f);
+}
