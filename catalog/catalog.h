@@ -10,6 +10,7 @@
 #define LC_CATALOG_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* ---- errors -------------------------------------------------------------
@@ -110,6 +111,21 @@ int lc_text_bidi(const char *s);
  * not initialised on purpose, which memory checkers such as valgrind
  * report (`make check-valgrind` sets it); matching is the same without. */
 int lc_regex_jit(void);
+
+/* ---- how alike two names are (grams.c) -------------------------------- */
+/* The sorted distinct trigrams (hashed) of a name, case, white space and
+ * punctuation folded; g->g NULL for an empty name. Free g->g with
+ * free(3). 0 or -1 out of memory. */
+struct lc_grams {
+	uint32_t *g;
+	size_t n;
+};
+int lc_grams_of(const char *s, struct lc_grams *g);
+/* Dice coefficient of two trigram sets, in [0, 1]. */
+double lc_grams_dice(const struct lc_grams *a, const struct lc_grams *b);
+/* Similarity of two UTF-8 strings in [0, 1]: the Dice coefficient of
+ * their trigrams. */
+double lc_name_similarity(const char *a, const char *b);
 
 /* ---- opening inputs (files.c, xmlin.c) -------------------------------- */
 
@@ -268,6 +284,10 @@ enum lc_field {
 	LC_F_PRODUCT,              /* product decarbonised (products.xml) */
 	LC_F_BASELINE,             /* the route it displaces, as text */
 	LC_F_GAS,                  /* enum lc_gas of the abatement figures */
+	LC_F_ORIGIN,               /* the mapping profile a dossier from a
+				      foreign catalog was read through
+				      ("iea-etp"); absent for associations'
+				      submissions */
 	LC_F_PROJECTS,             /* the demonstration projects written as
 				      text (CSV): not stored as a field, see
 				      lc_demo and lc_tech_demo */
@@ -327,6 +347,21 @@ int lc_tech_set_num(struct lc_tech *t, int f, double v, const char *src);
 int lc_tech_num(const struct lc_tech *t, int f, double *out);
 /* The text the submitter wrote for a quantity, or NULL. */
 const char *lc_tech_src(const struct lc_tech *t, int f);
+
+/* ---- TRL as sources give it (trl.c) --------------------------------
+ * A dossier's trl is 1-9, for ranking; trl_source keeps the TRL as the
+ * source gave it ("4-5", "7.0", "10") and trl_scale its scale ("1-9",
+ * or the IEA's "1-11", whose 10 and 11 rank as 9). */
+/* Reads a source's TRL: a whole level ("7", "7.0") or a range ("4-5",
+ * " 10-11", "4–5", "4~5") into *lo and *hi (equal for one level).
+ * Returns 0, or -1 for anything else or levels outside 1-11. */
+int lc_trl_range(const char *s, int *lo, int *hi);
+/* The 1-9 level that ranks for a level of a source (10, 11 -> 9). */
+int lc_trl_rank(int level);
+/* The TRL as people are shown it: trl_source when the dossier keeps one
+ * ("10-11"), else trl; "" when it has neither. Written into buf (n
+ * bytes); returns buf. */
+const char *lc_tech_trl_text(const struct lc_tech *t, char *buf, size_t n);
 
 int lc_tech_sector(const struct lc_tech *t);    /* enum lc_sector or -1 */
 int lc_tech_category(const struct lc_tech *t);  /* enum lc_category or -1 */

@@ -90,6 +90,7 @@ static const struct {
 	{ "baseline", LC_FT_TEXT, 0, "", "替代的基准工艺",
 	  "Baseline route displaced" },
 	{ "gas", LC_FT_ENUM, 0, "", "温室气体", "Greenhouse gas" },
+	{ "origin", LC_FT_TEXT, 0, "", "来源目录的映射", "Read through mapping" },
 	{ "projects", LC_FT_TEXT, 0, "", "示范项目", "Demonstration projects" },
 };
 

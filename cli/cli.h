@@ -23,7 +23,8 @@ extern const struct cli_cmd cli_cmd_init, cli_cmd_list, cli_cmd_show,
 	cli_cmd_rank, cli_cmd_explain, cli_cmd_experts, cli_cmd_conflicts,
 	cli_cmd_assign, cli_cmd_sheets, cli_cmd_scores, cli_cmd_panel,
 	cli_cmd_audit, cli_cmd_export, cli_cmd_check, cli_cmd_notice,
-	cli_cmd_objection, cli_cmd_publish;
+	cli_cmd_objection, cli_cmd_publish, cli_cmd_profile, cli_cmd_track,
+	cli_cmd_benchmark;
 
 /* NULL-terminated list of every command, in help order. */
 extern const struct cli_cmd *const cli_commands[];
@@ -143,5 +144,24 @@ int cli_doc_format(const char *cmd, const char *format, const char *out);
 /* Writes doc (not freed) as format to out; returns the exit code. */
 struct lc_doc;
 int cli_doc_write(struct lc_doc *doc, const char *format, const char *out);
+/* ---- foreign layouts (cmd-profile.c) ----------------------------------
+ * What `import --profile` and `validate --profile` share. */
+struct lc_mapping;
+/* Loads the mapping profile (NULL profile: none, and then no edition
+ * either); checks that an edition is a year and is given when the
+ * profile needs one. Returns 0 with *out set (NULL without a profile;
+ * free with lc_mapping_free), or the exit code after printing why. */
+int cli_mapping(const char *cmd, const char *profile, const char *edition,
+		struct lc_mapping **out);
+/* Rows skipped, counted by reason (the first 16 reasons; the rest as
+ * "other"). */
+struct cli_skips {
+	struct { char reason[200]; long count; } v[16];
+	size_t n;
+	long total, other;
+};
+void cli_skips_add(struct cli_skips *k, const char *reason);
+/* "skipped N rows: REASON" lines on stdout. */
+void cli_skips_print(const struct cli_skips *k);
 
 #endif

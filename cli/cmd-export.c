@@ -10,12 +10,13 @@
 #include "exporters/exporters.h"
 
 enum { OPT_FORMAT = 'f', OPT_LANG = 'l', OPT_PRICE = 256, OPT_RATE,
-       OPT_STAMP, OPT_PROFILE, OPT_BOM, OPT_OUT };
+       OPT_STAMP, OPT_PROFILE, OPT_BOM, OPT_OUT, OPT_REF, OPT_REF_ED };
 
 /* What the four subcommands may be given. */
 struct args {
 	struct lc_filter f;
 	const char *format, *out, *lang, *profile;
+	const char *reference, *ref_edition;   /* roadmap: benchmarking */
 	double price, rate;
 	int stamp, bom;
 };
@@ -59,6 +60,8 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 		{ "stamp", no_argument, NULL, OPT_STAMP },
 		{ "profile", required_argument, NULL, OPT_PROFILE },
 		{ "bom", no_argument, NULL, OPT_BOM },
+		{ "reference", required_argument, NULL, OPT_REF },
+		{ "reference-edition", required_argument, NULL, OPT_REF_ED },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, idx, rc;
@@ -113,6 +116,12 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 			break;
 		case OPT_BOM:
 			a->bom = 1;
+			break;
+		case OPT_REF:
+			a->reference = optarg;
+			break;
+		case OPT_REF_ED:
+			a->ref_edition = optarg;
 			break;
 		default:
 			return cli_usage(cmd, "bad option");
@@ -224,6 +233,8 @@ static int run_roadmap(int argc, char **argv)
 	ro.discount_rate = a.rate;
 	ro.stamp = a.stamp;
 	ro.profile = a.profile;
+	ro.reference = a.reference;
+	ro.reference_edition = a.ref_edition;
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
@@ -379,6 +390,7 @@ const struct cli_cmd cli_cmd_export = {
 	"usage: lowcarb export roadmap --edition YEAR --format html|fodt|md\n"
 	"                      -o FILE [--lang zh|en] [--carbon-price P]\n"
 	"                      [--discount-rate R] [--profile NAME] [--stamp]\n"
+	"                      [--reference FILE.tct [--reference-edition Y]]\n"
 	"       lowcarb export macc --edition YEAR [--sector S]\n"
 	"                      [--carbon-price P] [--discount-rate R]\n"
 	"                      [--lang zh|en] --format csv|json|svg [-o FILE]\n"
@@ -391,8 +403,11 @@ const struct cli_cmd cli_cmd_export = {
 	"         the Top N with per-criterion contributions, one chapter per\n"
 	"         sector by horizon (promote now TRL 8-9, demonstrate by 2030\n"
 	"         TRL 6-7, research for 2060 TRL 1-5) with its MACC,\n"
-	"         milestones, and an annex (full catalog, method, changes\n"
-	"         since the previous edition). html: one self-contained\n"
+	"         milestones, with --reference a chapter \"finding gaps by\n"
+	"         benchmarking\" (as `lowcarb benchmark`: leads, lags and the\n"
+	"         reference technologies with no domestic counterpart), and an\n"
+	"         annex (full catalog, method, changes since the previous\n"
+	"         edition by lineage). html: one self-contained\n"
 	"         file, A4 print rules, inline SVG charts; fodt: flat\n"
 	"         OpenDocument for LibreOffice, WPS, Word; md: GitHub\n"
 	"         Markdown with the charts as FILE-fig-N.svg beside it,\n"
@@ -421,6 +436,11 @@ const struct cli_cmd cli_cmd_export = {
 	"                       lifetime and operating cost: 8% (default) or\n"
 	"                       0.08\n"
 	"  --profile NAME       criteria profile (default top20)\n"
+	"  --reference FILE.tct roadmap: benchmark against this reference\n"
+	"                       catalog (the IEA guide imported with\n"
+	"                       `import --profile iea-etp`)\n"
+	"  --reference-edition Y  its edition (default: its latest not after\n"
+	"                       the roadmap's)\n"
 	"  --stamp              print the generation time on the title page\n"
 	"                       (default: none, so output is reproducible)\n"
 	"  --bom                CSV: begin with a UTF-8 byte order mark\n"

@@ -21,7 +21,7 @@ static void header(struct out *o)
 	else if (o->format == FMT_JSON)
 		fputs("[", stdout);
 	else
-		printf("%-11s  %-18s  %3s  %-9s  %s\n", "ID", "SECTOR", "TRL",
+		printf("%-13s  %-18s  %5s  %-9s  %s\n", "ID", "SECTOR", "TRL",
 		       "STATUS", "NAME");
 }
 
@@ -29,6 +29,7 @@ static int print_one(const struct lc_tech *t, void *vo)
 {
 	struct out *o = vo;
 	const char *name;
+	char trl[16];
 
 	if (o->n == 0)
 		header(o);
@@ -44,17 +45,20 @@ static int print_one(const struct lc_tech *t, void *vo)
 		name = lc_tech_get(t, LC_F_NAME_ZH);
 		if (!name)
 			name = lc_tech_get(t, LC_F_NAME_EN);
-		lc_text_cell(stdout, lc_tech_get(t, LC_F_ID), 11, 0);
+		/* 13: the ids a mapping profile generates, 2024-ST-12345 */
+		lc_text_cell(stdout, lc_tech_get(t, LC_F_ID), 13, 0);
 		fputs("  ", stdout);
 		lc_text_cell(stdout, lc_tech_get(t, LC_F_SECTOR), 18, 0);
 		fputs("  ", stdout);
-		lc_text_cell(stdout, lc_tech_get(t, LC_F_TRL), 3, 1);
+		/* as the source gave it: "4-5", "10" on the IEA's scale */
+		lc_text_cell(stdout, lc_tech_trl_text(t, trl, sizeof trl), 5,
+			     1);
 		fputs("  ", stdout);
 		lc_text_cell(stdout, lc_status_name(lc_tech_status(t)), 9, 0);
 		fputs("  ", stdout);
 		/* The last column is cut, never padded. */
-		lc_text_cell(stdout, name, lc_text_width(name ? name : "") < 29 ?
-			     lc_text_width(name ? name : "") : 29, 0);
+		lc_text_cell(stdout, name, lc_text_width(name ? name : "") < 27 ?
+			     lc_text_width(name ? name : "") : 27, 0);
 		fputs("\n", stdout);
 	}
 	o->n++;

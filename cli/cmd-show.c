@@ -19,6 +19,11 @@ static void show_text(const struct lc_tech *t)
 		       unit);
 		if (src)
 			printf("  (as written: %s)", src);
+		if (f == LC_F_TRL && lc_tech_get(t, LC_F_TRL_SOURCE))
+			printf("  (as given: %s, scale %s)",
+			       lc_tech_get(t, LC_F_TRL_SOURCE),
+			       lc_tech_get(t, LC_F_TRL_SCALE) ?
+			       lc_tech_get(t, LC_F_TRL_SCALE) : "1-9");
 		putchar('\n');
 	}
 	printf("%-20s %s", "status", lc_status_name(lc_tech_status(t)));

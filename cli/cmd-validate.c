@@ -21,18 +21,32 @@ static void warning(const struct lc_error *e, void *ctx)
 		lc_error_format(e, buf, sizeof buf));
 }
 
+static void skipped(const char *file, long line, const char *reason,
+		    void *ctx)
+{
+	(void)file;
+	(void)line;
+	cli_skips_add(ctx, reason);
+}
+
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "encoding", required_argument, NULL, 'e' },
+		{ "profile", required_argument, NULL, 'p' },
+		{ "edition", required_argument, NULL, 'E' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	static struct cli_skips skips;
 	struct lc_import_opts o;
-	struct lc_import_report rep = { problem, warning, NULL, NULL, NULL };
+	struct lc_import_report rep = { problem, warning, NULL, NULL,
+					&skips, skipped, NULL };
 	struct lc_import_summary sum;
 	struct lc_error err = { 0 };
+	struct lc_mapping *map = NULL;
+	const char *profile = NULL;
 	int c, rc;
 
 	lc_import_opts_init(&o);
@@ -50,6 +64,12 @@ static int run(int argc, char **argv)
 		case 'e':
 			o.encoding = optarg;
 			break;
+		case 'p':
+			profile = optarg;
+			break;
+		case 'E':
+			o.edition = optarg;
+			break;
 		case 'h':
 			fputs(cli_cmd_validate.help, stdout);
 			return 0;
@@ -59,19 +79,29 @@ static int run(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage("validate", "no FILE given");
+	rc = cli_mapping("validate", profile, o.edition, &map);
+	if (rc)
+		return rc;
+	o.mapping = map;
 	rc = lc_import_validate(argv + optind, (size_t)(argc - optind), &o,
 				&rep, &sum, &err);
+	lc_mapping_free(map);
 	if (rc && rc != LC_EDATA)
 		return cli_fail(&err);
-	printf("%ld dossier%s read, %ld valid, %ld rejected, %ld problem%s\n",
+	cli_skips_print(&skips);
+	printf("%ld dossier%s read, %ld valid, %ld rejected, %ld problem%s",
 	       sum.read, sum.read == 1 ? "" : "s", sum.read - sum.rejected,
 	       sum.rejected, sum.problems, sum.problems == 1 ? "" : "s");
+	if (map)
+		printf(", %ld skipped", sum.skipped);
+	putchar('\n');
 	return rc ? 1 : 0;
 }
 
 const struct cli_cmd cli_cmd_validate = {
 	"validate", "check submission files without importing them",
-	"usage: lowcarb validate [--format xml|csv] [--encoding gb18030] "
+	"usage: lowcarb validate [--format xml|csv] [--encoding gb18030]\n"
+	"                        [--profile NAME|FILE [--edition YEAR]] "
 	"FILE...\n"
 	"\n"
 	"Checks technology submissions (XML, schema/submission.xsd, or CSV\n"
@@ -82,6 +112,10 @@ const struct cli_cmd cli_cmd_validate = {
 	"\n"
 	"  --format xml|csv     the files' format (default: from the content)\n"
 	"  --encoding gb18030   CSV files are GB18030/GBK (default: UTF-8,\n"
-	"                       or GB18030 when the bytes are not UTF-8)\n",
+	"                       or GB18030 when the bytes are not UTF-8)\n"
+	"  --profile NAME|FILE  a foreign catalog's CSV read through this\n"
+	"                       mapping profile (see `lowcarb help profile`);\n"
+	"                       the summary then counts the rows skipped\n"
+	"  --edition YEAR       with --profile: the edition of the rows\n",
 	run
 };

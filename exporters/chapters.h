@@ -44,6 +44,11 @@ struct rm {
 	int *list_withdrawn;   /* 1: withdrawn after an objection */
 	char list_when[32];    /* when recorded / noticed / published */
 	int list_stale;        /* the data changed since it was recorded */
+	struct lc_bench *bench;       /* the edition against a reference
+					 catalog, when one is given */
+	struct lc_lineage *lineage;   /* technologies across editions, for
+					 the changes since the previous
+					 one; NULL when it could not be read */
 };
 
 /* m->en ? en : zh. */
@@ -99,5 +104,9 @@ int rm_milestones(struct rm *m, int no);          /* roadmap_milestones.c */
 int rm_annex(struct rm *m, int no);               /* roadmap_annex.c */
 int rm_method(struct rm *m);                      /* roadmap_method.c */
 int rm_changes(struct rm *m);                     /* roadmap_changes.c */
+int rm_benchmark(struct rm *m, int no);           /* roadmap_benchmark.c */
+/* A chapter's number in Chinese ("十一"), 1 to 19; "" otherwise
+ * (roadmap_benchmark.c). */
+const char *rm_numeral(int no);
 
 #endif

@@ -312,14 +312,20 @@ struct lc_roadmap_opts {
 	double discount_rate;     /* for computed abatement costs; 0.08 */
 	int stamp;                /* 1: print the generation time */
 	const char *profile;      /* criteria profile; "top20" */
+	const char *reference;    /* a reference catalog (the IEA guide
+				     imported): adds the chapter "finding
+				     gaps by benchmarking"; NULL: none */
+	const char *reference_edition;  /* its edition; NULL: its latest
+				     not after edition */
 };
 void lc_roadmap_opts_init(struct lc_roadmap_opts *o);
 
 /* Builds the edition's roadmap from the catalog (reads only): title page,
  * key findings, Top N (lc_rank_edition with the profile; when ranking
  * fails the chapter says why), one chapter per sector by horizon with its
- * MACC, milestones, annex (full table, method, changes since the previous
- * edition). *out receives a document to free with lc_doc_free.
+ * MACC, milestones, with a reference catalog the chapter "finding gaps
+ * by benchmarking" (lc_bench_run), annex (full table, method, changes
+ * since the previous edition). *out receives a document to free with lc_doc_free.
  * LC_ENOTFOUND when the edition has no dossier. */
 int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 		     struct lc_doc **out, struct lc_error *err);
@@ -360,5 +366,32 @@ int lc_export_catalog(struct lc_catalog *cat, const struct lc_filter *f,
 int lc_export_ranking(struct lc_catalog *cat, const char *edition,
 		      const char *profile, int format, int bom, FILE *fp,
 		      struct lc_error *err);
+
+/* ---- one technology across editions (track.c) --------------------------
+ * Writes k (ranker's lc_track_build) as fmt, enum lc_rows_fmt: an
+ * 80-column table (edition, id, TRL as given, penetration now and
+ * targeted, potential in Mt CO2/a, declared cost, status, in the Top N)
+ * followed by each forecast against its outcome; CSV with the header
+ * edition,id,name_zh,name_en,trl,trl_scale,penetration_now,
+ * penetration_target,penetration_target_year,potential,abatement_cost,
+ * status,selected,forecast,forecast_from (forecast: the penetration an
+ * earlier edition, forecast_from, targeted for this edition's year); or
+ * one JSON object (key, editions, forecasts). */
+void lc_track_write(FILE *fp, const struct lc_track *k, int fmt);
+
+/* ---- benchmarking (benchmark.c) ----------------------------------------
+ * Writes b (ranker's lc_bench_run of edition) as fmt, enum lc_rows_fmt:
+ * a table per sector (counts of leads, lags, level, unpaired, gaps; each
+ * dossier with its pair; the reference technologies without a domestic
+ * counterpart); CSV with the header exactly
+ * sector,id,name,trl,ref_id,ref_name,ref_trl,trl_gap,match (TRL as each
+ * source gives it, trl_gap = trl - ref_trl on the 1-9 scale, match auto,
+ * manual or none; a reference technology with no counterpart is a row
+ * with an empty id); or one JSON object (edition, reference_edition,
+ * sectors with their counts and rows). */
+void lc_bench_write(FILE *fp, const struct lc_bench *b, const char *edition,
+		    int fmt);
+/* "auto", "manual" or "none" for enum lc_match. */
+const char *lc_match_name(int m);
 
 #endif

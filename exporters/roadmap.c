@@ -93,6 +93,24 @@ static int vintage_fn(const char *key, const struct lc_rec *r, void *ctx)
 	return 0;
 }
 
+/* The edition against the reference catalog o->reference (read only). */
+static int benchmark(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
+		     struct lc_bench **out, struct lc_error *err)
+{
+	struct lc_catalog *ref = NULL;
+	struct lc_bench_opts bo;
+	int rc = lc_catalog_open(&ref, o->reference, LC_OPEN_READ, err);
+
+	if (rc)
+		return rc;
+	memset(&bo, 0, sizeof bo);
+	bo.edition = o->edition;
+	bo.ref_edition = o->reference_edition;
+	rc = lc_bench_run(cat, ref, &bo, out, err);
+	lc_catalog_close(ref);
+	return rc;
+}
+
 int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 		     struct lc_doc **out, struct lc_error *err)
 {
@@ -122,6 +140,10 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 	if (rc == 0)
 		rc = load_edition(cat, m.prev_edition, o->discount_rate,
 				  &m.prev, err);
+	if (rc == 0 && m.prev.n)
+		rc = lc_lineage_load(cat, &m.lineage, err);
+	if (rc == 0 && o->reference)
+		rc = benchmark(cat, o, &m.bench, err);
 	if (rc < 0)
 		goto out;
 	(void)lc_catalog_rec_each(cat, "tech", "edition", o->edition,
@@ -177,6 +199,8 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 	}
 	if (rc == 0)
 		rc = rm_milestones(&m, no++);
+	if (rc == 0 && m.bench)
+		rc = rm_benchmark(&m, no++);
 	if (rc == 0)
 		rc = rm_annex(&m, no);
 	if (rc == 0 && m.d->broken)
@@ -194,5 +218,7 @@ out:
 	lc_profile_free(m.prof);
 	lc_words_free(m.w);
 	rm_list_free(&m);
+	lc_lineage_free(m.lineage);
+	lc_bench_free(m.bench);
 	return rc;
 }

@@ -10,14 +10,13 @@
 int rm_annex(struct rm *m, int no)
 {
 	const char *head[9], *row[9];
-	char t[64], a[48], b[48], trl[8];
+	char t[64], a[48], b[48], trl[16];
 	int rc;
 
 	if (m->en)
 		snprintf(t, sizeof t, "%d Annex", no);
 	else
-		snprintf(t, sizeof t, "%s、附录", no == 10 ? "十" : no == 9 ?
-			 "九" : no == 8 ? "八" : no == 7 ? "七" : "六");
+		snprintf(t, sizeof t, "%s、附录", rm_numeral(no));
 	lc_doc_section(m->d, 1, t);
 	lc_doc_section(m->d, 2, L(m, "附录A 技术目录", "Annex A Full "
 				  "catalog"));
@@ -36,7 +35,7 @@ int rm_annex(struct rm *m, int no)
 		const char *cat = lc_category_label(lc_tech_category(ti->t),
 						    m->lang);
 
-		snprintf(trl, sizeof trl, "%d", ti->trl);
+		lc_tech_trl_text(ti->t, trl, sizeof trl);
 		row[0] = lc_tech_get(ti->t, LC_F_ID);
 		row[1] = lc_tech_name(ti->t, m->lang);
 		row[2] = rm_sector_label(m, ti->sector);

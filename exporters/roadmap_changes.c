@@ -1,10 +1,17 @@
-/* roadmap_changes.c - the annex's changes since the previous edition. */
-#include <math.h>
-#include <stdarg.h>
+/* roadmap_changes.c - the annex's changes since the previous edition: a
+ * dossier is the same technology as one of the previous edition when
+ * both have the same key (the top of their lineage: given in the
+ * submission, or found by import as the same submitter's same name).
+ * Rises, falls and revisions of the TRL as given, entries new and
+ * entries gone; nothing is paired by a name or an id that merely looks
+ * alike. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "exporters/chapters.h"
+
+enum change { CH_UP, CH_DOWN, CH_REVISED, CH_SAME, CH_NEW, CH_GONE,
+	      CH__COUNT };
 
 struct pkey {
 	const char *key;
@@ -19,45 +26,35 @@ static int cmp_pkey(const void *va, const void *vb)
 	return c ? c : a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
-static const char *id_seq(const struct lc_tech *t)
+static const char *key_of(const struct rm *m, const struct lc_tech *t)
 {
 	const char *id = lc_tech_get(t, LC_F_ID);
-	const char *seq = id ? strchr(id, '-') : NULL;
+	const char *k = lc_lineage_key(m->lineage, id);
 
-	return seq;
+	return k ? k : id;
 }
 
-/* Builds the sorted keys of the previous edition (by name when by_name,
- * else by id sequence); *n receives how many. NULL when out of memory. */
-static struct pkey *prev_keys(const struct rm *m, int by_name, size_t *n)
+/* The previous edition's dossiers sorted by key; NULL out of memory. */
+static struct pkey *prev_keys(const struct rm *m)
 {
 	struct pkey *k = malloc((m->prev.n + 1) * sizeof *k);
 
-	*n = 0;
 	if (!k)
 		return NULL;
 	for (size_t i = 0; i < m->prev.n; i++) {
-		const struct lc_tech *t = m->prev.v[i].t;
-		const char *key = by_name ? lc_tech_get(t, LC_F_NAME_ZH) :
-				  id_seq(t);
-
-		if (key) {
-			k[*n].key = key;
-			k[(*n)++].idx = i;
-		}
+		k[i].key = key_of(m, m->prev.v[i].t);
+		k[i].idx = i;
 	}
-	qsort(k, *n, sizeof *k, cmp_pkey);
+	qsort(k, m->prev.n, sizeof *k, cmp_pkey);
 	return k;
 }
 
-/* The first unused previous dossier with key, or -1. */
+/* The first unused previous dossier of key, or -1. */
 static long find_key(const struct pkey *k, size_t n, const char *key,
 		     const char *used)
 {
 	size_t lo = 0, hi = n;
 
-	if (!key)
-		return -1;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -72,14 +69,90 @@ static long find_key(const struct pkey *k, size_t n, const char *key,
 	return -1;
 }
 
+static int kind(const struct rm *m, size_t i, long j)
+{
+	const struct tinfo *c = &m->cur.v[i], *p;
+	char a[16], b[16];
+	int alo, ahi, blo, bhi;
+
+	if (j < 0)
+		return CH_NEW;
+	p = &m->prev.v[j];
+	if (c->trl != p->trl)
+		return c->trl > p->trl ? CH_UP : CH_DOWN;
+	/* the same level written otherwise ("7" and "7.0") is no change; a
+	 * range that narrows ("6-9", "6-7") is a revision */
+	lc_tech_trl_text(c->t, a, sizeof a);
+	lc_tech_trl_text(p->t, b, sizeof b);
+	if (lc_trl_range(a, &alo, &ahi) == 0 &&
+	    lc_trl_range(b, &blo, &bhi) == 0)
+		return alo != blo || ahi != bhi ? CH_REVISED : CH_SAME;
+	return strcmp(a, b) ? CH_REVISED : CH_SAME;
+}
+
+static const char *label(const struct rm *m, int k)
+{
+	static const char *const zh[CH__COUNT] = { "成熟度提升", "成熟度下降",
+		"成熟度表述调整", "不变", "新增", "未再列入" };
+	static const char *const en[CH__COUNT] = { "TRL advanced",
+		"TRL fell", "TRL revised", "unchanged", "new", "gone" };
+
+	return m->en ? en[k] : zh[k];
+}
+
+/* The table's rows, kind by kind, each in the edition's (id) order. */
+static int rows(struct rm *m, const long *match, const char *used)
+{
+	const char *row[4];
+	char a[48], b[16], c[16];
+	int rc = 0;
+
+	for (int k = 0; rc == 0 && k < CH__COUNT; k++) {
+		if (k == CH_SAME)
+			continue;
+		if (k == CH_GONE) {
+			for (size_t j = 0; rc == 0 && j < m->prev.n; j++) {
+				const struct lc_tech *t = m->prev.v[j].t;
+
+				if (used[j])
+					continue;
+				row[0] = label(m, k);
+				row[1] = lc_tech_get(t, LC_F_ID);
+				row[2] = lc_tech_name(t, m->lang);
+				row[3] = lc_tech_trl_text(t, b, sizeof b);
+				rc = lc_doc_row(m->d, row);
+			}
+			continue;
+		}
+		for (size_t i = 0; rc == 0 && i < m->cur.n; i++) {
+			const struct lc_tech *t = m->cur.v[i].t;
+
+			if (kind(m, i, match[i]) != k)
+				continue;
+			lc_tech_trl_text(t, b, sizeof b);
+			if (match[i] >= 0) {
+				lc_tech_trl_text(m->prev.v[match[i]].t, c,
+						 sizeof c);
+				snprintf(a, sizeof a, "%s → %s", c, b);
+			} else {
+				snprintf(a, sizeof a, "%s", b);
+			}
+			row[0] = label(m, k);
+			row[1] = lc_tech_get(t, LC_F_ID);
+			row[2] = lc_tech_name(t, m->lang);
+			row[3] = a;
+			rc = lc_doc_row(m->d, row);
+		}
+	}
+	return rc;
+}
+
 int rm_changes(struct rm *m)
 {
 	char *used;
-	long *match;
-	struct pkey *byname, *byseq;
-	size_t nname, nseq;
-	const char *head[4], *row[4];
-	char a[48], b[16];
+	long *match, count[CH__COUNT] = { 0 };
+	struct pkey *keys;
+	const char *head[4];
 	int rc;
 
 	lc_doc_section(m->d, 2, L(m, "附录C 与上一年度相比的变化",
@@ -91,77 +164,47 @@ int rm_changes(struct rm *m)
 		       m->prev_edition);
 		return 0;
 	}
-	para_f(m, m->en ? "Compared with the %s edition (%zu dossiers). A "
-	       "dossier is the same technology as one of the previous "
-	       "edition with the same Chinese name, or else with the same id "
-	       "sequence (the id after the year)." : "与%s年度（%zu项）比较。"
-	       "技术名称（中文）相同者视为同一技术；其余按编号中年份之后的部分"
-	       "匹配。", m->prev_edition, m->prev.n);
 	used = calloc(m->prev.n, 1);
 	match = calloc(m->cur.n + 1, sizeof *match);
-	byname = prev_keys(m, 1, &nname);
-	byseq = prev_keys(m, 0, &nseq);
-	if (!used || !match || !byname || !byseq) {
+	keys = prev_keys(m);
+	if (!used || !match || !keys) {
 		free(used);
 		free(match);
-		free(byname);
-		free(byseq);
+		free(keys);
 		return LC_ENOMEM;
 	}
-	/* Names first for every dossier, then sequences for the rest, so
-	 * that a renamed dossier cannot take another's match. */
 	for (size_t i = 0; i < m->cur.n; i++) {
-		match[i] = find_key(byname, nname, lc_tech_get(m->cur.v[i].t,
-							       LC_F_NAME_ZH),
+		match[i] = find_key(keys, m->prev.n, key_of(m, m->cur.v[i].t),
 				    used);
 		if (match[i] >= 0)
 			used[match[i]] = 1;
+		count[kind(m, i, match[i])]++;
 	}
-	for (size_t i = 0; i < m->cur.n; i++) {
-		if (match[i] >= 0)
-			continue;
-		match[i] = find_key(byseq, nseq, id_seq(m->cur.v[i].t), used);
-		if (match[i] >= 0)
-			used[match[i]] = 1;
-	}
-	free(byname);
-	free(byseq);
+	for (size_t j = 0; j < m->prev.n; j++)
+		count[CH_GONE] += !used[j];
+	free(keys);
+	para_f(m, m->en ? "Compared with the %s edition (%zu dossiers). A "
+	       "dossier is the same technology as one of the previous "
+	       "edition when it descends from it: its lineage, given in the "
+	       "submission or found on import as the same submitter's same "
+	       "name. TRL as the sources give it." : "与%s年度（%zu项）比较。"
+	       "两项技术的沿革相同（申报材料给出的上一年度编号，或导入时按同一申报"
+	       "单位的相同名称找到）即视为同一技术。技术成熟度按来源表述。",
+	       m->prev_edition, m->prev.n);
+	para_f(m, m->en ? "%ld advanced, %ld fell, %ld revised (the same "
+	       "level ranked, another range given), %ld unchanged, %ld new, "
+	       "%ld gone." : "成熟度提升%ld项，下降%ld项，表述调整%ld项，不变%ld"
+	       "项；新增%ld项，未再列入%ld项。", count[CH_UP], count[CH_DOWN],
+	       count[CH_REVISED], count[CH_SAME], count[CH_NEW],
+	       count[CH_GONE]);
 	head[0] = L(m, "变化", "Change");
 	head[1] = L(m, "编号", "ID");
 	head[2] = L(m, "技术名称", "Technology");
 	head[3] = "TRL";
 	rc = lc_doc_table(m->d, NULL, 4, head, "lilr");
-	for (size_t i = 0; rc == 0 && i < m->cur.n; i++) {
-		const struct tinfo *ti = &m->cur.v[i];
-
-		row[1] = lc_tech_get(ti->t, LC_F_ID);
-		row[2] = lc_tech_name(ti->t, m->lang);
-		if (match[i] < 0) {
-			snprintf(a, sizeof a, "%d", ti->trl);
-			row[0] = L(m, "新增", "new");
-			row[3] = a;
-		} else if (ti->trl > m->prev.v[match[i]].trl) {
-			snprintf(a, sizeof a, "%d → %d",
-				 m->prev.v[match[i]].trl, ti->trl);
-			row[0] = L(m, "成熟度提升", "TRL advanced");
-			row[3] = a;
-		} else {
-			continue;
-		}
-		rc = lc_doc_row(m->d, row);
-	}
-	for (size_t k = 0; rc == 0 && k < m->prev.n; k++) {
-		if (used[k])
-			continue;
-		snprintf(b, sizeof b, "%d", m->prev.v[k].trl);
-		row[0] = L(m, "未再入选", "dropped");
-		row[1] = lc_tech_get(m->prev.v[k].t, LC_F_ID);
-		row[2] = lc_tech_name(m->prev.v[k].t, m->lang);
-		row[3] = b;
-		rc = lc_doc_row(m->d, row);
-	}
+	if (rc == 0)
+		rc = rows(m, match, used);
 	free(used);
 	free(match);
 	return rc;
 }
-

@@ -47,12 +47,3 @@ int rm_milestones(struct rm *m, int no)
 	       rm_co2(m, poth[2], c));
 	return 0;
 }
-
-/* Changes since the previous edition. Rule: a dossier of this edition
- * matches one of the previous edition with the same name_zh (exact
- * text); failing that, one with the same id sequence, i.e. the same id
- * after its first '-' (2024-ST-007 -> 2025-ST-007). Each previous dossier
- * matches at most once, taken in id order. Unmatched current dossiers
- * are new, unmatched previous ones dropped, matched ones whose TRL rose
- * have advanced. Lookups go through sorted keys, so that two editions of
- * 100,000 dossiers compare in n log n. */

@@ -102,6 +102,29 @@ int lc_xml_writer_begin(struct lc_xml_writer **out, FILE *fp,
 	return 0;
 }
 
+/* 1 when a quantity's text as written is a range ("10%-20%", "50~70": a
+ * foreign catalog's, of which the import took one end or the midpoint):
+ * it does not read back to the number it stood for, which is written
+ * instead. */
+static int is_range(const char *s)
+{
+	static const char *const dash[] = { "-", "~", "\u2013", "\u2014",
+					    "\uff5e", "\u81f3", NULL };
+	int digit = 0;
+
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			digit = 1;
+			continue;
+		}
+		for (int i = 0; digit && dash[i]; i++)
+			if (!strncmp(s, dash[i], strlen(dash[i])) &&
+			    strpbrk(s + strlen(dash[i]), "0123456789"))
+				return 1;
+	}
+	return 0;
+}
+
 static void elem(struct lc_xml_writer *x, const char *name, const char *v)
 {
 	if (v && *v)
@@ -235,7 +258,11 @@ int lc_xml_writer_add(struct lc_xml_writer *x, const struct lc_tech *t,
 		case LC_F_CREDIT_CODE: case LC_F_CONTACT: case LC_F_EMAIL:
 		case LC_F_PHONE: case LC_F_DEMONSTRATIONS: case LC_F_PROJECTS:
 			continue;
-		case LC_F_NAME_ZH: case LC_F_SECTOR: case LC_F_CATEGORY:
+		case LC_F_NAME_ZH:
+			/* absent only from a foreign catalog's dossier */
+			elem(x, "name_zh", v);
+			continue;
+		case LC_F_SECTOR: case LC_F_CATEGORY:
 		case LC_F_TRL: case LC_F_SUMMARY:
 			/* required by the schema: written even when empty */
 			chk(x, xmlTextWriterWriteElement(x->w,
@@ -251,7 +278,7 @@ int lc_xml_writer_add(struct lc_xml_writer *x, const struct lc_tech *t,
 		if (!v)
 			continue;
 		src = lc_field_type(f) == LC_FT_NUM ? lc_tech_src(t, f) : NULL;
-		elem(x, lc_field_name(f), src ? src : v);
+		elem(x, lc_field_name(f), src && !is_range(src) ? src : v);
 	}
 	demos(x, t);
 	if (lc_tech_status(t) != LC_ST_SUBMITTED) {

@@ -14,7 +14,7 @@ static void rule_problem(struct imp_sink *s, struct imp_raw *r, int f,
 	char msg[512];
 	long line = r->line[f] ? r->line[f] : r->line0;
 	imp_rules_message(rule, value, expected, code, msg, sizeof msg);
-	imp_problem(s, line, lc_field_name(f), "%s", msg);
+	imp_problem(s, line, imp_label(s, f), "%s", msg);
 	r->problems++;
 }
 
@@ -25,7 +25,7 @@ static int check(struct imp_sink *s, struct imp_raw *r, int f,
 	struct lc_error e;
 	if (lc_rules_check(rule, value, &e) == 0)
 		return 0;
-	imp_problem(s, r->line[f] ? r->line[f] : r->line0, lc_field_name(f),
+	imp_problem(s, r->line[f] ? r->line[f] : r->line0, imp_label(s, f),
 		    "%s", e.msg);
 	r->problems++;
 	return -1;
@@ -61,7 +61,7 @@ static int set_quantity(struct imp_sink *s, struct imp_raw *r,
 	char *src;
 	if (lc_quantity_parse(f, r->val[f], r->unit[f], &v, &e) != 0) {
 		imp_problem(s, r->line[f] ? r->line[f] : r->line0,
-			    lc_field_name(f), "%s", e.msg);
+			    imp_label(s, f), "%s", e.msg);
 		r->problems++;
 		return 0;
 	}
@@ -86,7 +86,8 @@ static int set_quantity(struct imp_sink *s, struct imp_raw *r,
 	default:
 		break;
 	}
-	src = src_text(r->val[f], r->unit[f]);
+	src = r->given[f] ? strdup(r->given[f]) :
+		src_text(r->val[f], r->unit[f]);
 	if (!src || lc_tech_set_num(t, f, v, src) != 0) {
 		free(src);
 		return LC_ENOMEM;
@@ -116,6 +117,7 @@ static int set_field(struct imp_sink *s, struct imp_raw *r,
 		bad = check(s, r, f, "year", v);
 		break;
 	case LC_F_TRL_SCALE: bad = check(s, r, f, "trl_scale", v); break;
+	case LC_F_ORIGIN: bad = check(s, r, f, "origin", v); break;
 	case LC_F_PRODUCT: bad = check(s, r, f, "product", v); break;
 	case LC_F_GAS:
 		if (lc_gas_from_name(v) < 0) {
@@ -165,7 +167,7 @@ static int set_field(struct imp_sink *s, struct imp_raw *r,
 			return lc_error_set(err, LC_ENOMEM, s->file, 0, NULL,
 					    "out of memory");
 		imp_problem(s, r->line[f] ? r->line[f] : r->line0,
-			    lc_field_name(f), "%s", e.msg);
+			    imp_label(s, f), "%s", e.msg);
 		r->problems++;
 	}
 	return 0;
@@ -184,7 +186,7 @@ static int text_ok(struct imp_sink *s, struct imp_raw *r, int f, long line,
 
 	if (lc_text_check(v, para, para ? 32768 : 2048, why, sizeof why) == 0)
 		return 0;
-	imp_problem(s, line ? line : r->line0, lc_field_name(f), "%s%s",
+	imp_problem(s, line ? line : r->line0, imp_label(s, f), "%s%s",
 		    what ? what : "", why);
 	r->problems++;
 	return -1;
@@ -233,6 +235,40 @@ static void check_years(struct imp_sink *s, struct imp_raw *r,
 		rule_problem(s, r, LC_F_PENETRATION_TARGET_YEAR, "target_year",
 			     lc_tech_get(t, LC_F_PENETRATION_TARGET_YEAR), ed,
 			     NULL);
+}
+
+/* What a dossier of a foreign catalog (one with an origin: read through
+ * a mapping profile) may lack that an association's submission may not:
+ * a unified social credit code (foreign publishers have none), and the
+ * Chinese name when the source gives an English one (no name is
+ * invented). 1 when field f may be absent from r. */
+static int foreign_optional(const struct imp_raw *r, int f)
+{
+	if (!r->val[LC_F_ORIGIN] || !*r->val[LC_F_ORIGIN])
+		return 0;
+	if (f == LC_F_CREDIT_CODE)
+		return 1;
+	return f == LC_F_NAME_ZH && r->val[LC_F_NAME_EN] &&
+	       *r->val[LC_F_NAME_EN];
+}
+
+/* The TRL for ranking against the TRL as given, when the latter is a
+ * number or a range ("7.0", "4-5", "10-11"): trl must lie within it,
+ * read on the dossier's scale (10 and 11 of 1-11 count 9). Text that is
+ * neither is kept as it is, unchecked. */
+static void check_trl_source(struct imp_sink *s, struct imp_raw *r,
+			     const struct lc_tech *t)
+{
+	const char *src = lc_tech_get(t, LC_F_TRL_SOURCE);
+	int trl = lc_tech_trl(t), lo, hi;
+	char nb[16];
+
+	if (!src || !trl || lc_trl_range(src, &lo, &hi) != 0)
+		return;
+	if (trl >= lc_trl_rank(lo) && trl <= lc_trl_rank(hi))
+		return;
+	snprintf(nb, sizeof nb, "%d", trl);
+	rule_problem(s, r, LC_F_TRL, "trl.source", nb, src, NULL);
 }
 
 /* One project of the "projects" text, into the raw dossier. */
@@ -360,7 +396,8 @@ int imp_build(struct imp_raw *r, struct imp_sink *s, struct lc_tech **out,
 	}
 	for (f = 0; f < LC_F__COUNT; f++) {
 		if (!r->val[f] || !*r->val[f]) {
-			if (lc_field_required(f) && !r->flagged[f])
+			if (lc_field_required(f) && !r->flagged[f] &&
+			    !foreign_optional(r, f))
 				rule_problem(s, r, f, "required", NULL, NULL,
 					     NULL);
 			continue;
@@ -374,6 +411,7 @@ int imp_build(struct imp_raw *r, struct imp_sink *s, struct lc_tech **out,
 	}
 	check_id(s, r);
 	check_years(s, r, t);
+	check_trl_source(s, r, t);
 	if (lc_tech_num(t, LC_F_PENETRATION_NOW, &now) &&
 	    lc_tech_num(t, LC_F_PENETRATION_TARGET, &target) &&
 	    target < now) {

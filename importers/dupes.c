@@ -1,6 +1,6 @@
 /* dupes.c - near-duplicate technology names: UTF-8 character trigrams
- * (case, spaces and punctuation folded), an inverted index to find the
- * candidates and the Dice coefficient to score them. Bounded: at most
+ * (catalog/grams.c: case, spaces and punctuation folded), an inverted
+ * index to find the candidates and the Dice coefficient to score them. Bounded: at most
  * DUP_MAX names are indexed, and very common trigrams are not used to
  * find candidates (they still count in the score). */
 #include <stdint.h>
@@ -11,15 +11,14 @@
 #define DUP_MAX 20000
 #define STOP_LEN 512
 
-struct grams {
-	uint32_t *g;
-	size_t n;
-};
-
 struct entry {
 	char *id, *edition, *who, *name;
+	char *zh_s, *en_s;        /* the names as given, for exact matches */
+	int sector;               /* enum lc_sector or -1 */
+	long same_zh, same_en;    /* the previous entry of the same
+				     submitter, sector and name, or -1 */
 	uint64_t ed_h, who_h;     /* hashes of edition and who, compared */
-	struct grams zh, en;
+	struct lc_grams zh, en;
 };
 
 static uint64_t hash_s(const char *s)
@@ -41,6 +40,7 @@ struct posting {
 struct edition_seen {
 	uint64_t ed_h, who_h;
 	int several;
+	char ed[16];          /* the edition, for "earlier than" */
 };
 
 struct imp_dupes {
@@ -53,47 +53,9 @@ struct imp_dupes {
 	uint32_t *hits;           /* per entry counter for a query */
 	uint32_t *touched;
 	size_t ntouched;
+	struct lc_strmap *names;  /* "who\037sector\037z|e NAME" -> the last
+				     entry of that name, + 1 */
 };
-
-/* Next code point of s at *i (folded), 0 at end; skips what is folded
- * away (white space, punctuation). */
-static uint32_t next_cp(const unsigned char *s, size_t *i)
-{
-	for (;;) {
-		uint32_t c = s[*i];
-		size_t k = 0;
-		if (c == 0)
-			return 0;
-		if (c < 0x80) {
-			(*i)++;
-			if (c >= 'A' && c <= 'Z')
-				return c - 'A' + 'a';
-			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-				return c;
-			continue;   /* space, punctuation */
-		}
-		if ((c & 0xE0) == 0xC0) {
-			c &= 0x1F;
-			k = 1;
-		} else if ((c & 0xF0) == 0xE0) {
-			c &= 0x0F;
-			k = 2;
-		} else if ((c & 0xF8) == 0xF0) {
-			c &= 0x07;
-			k = 3;
-		}
-		(*i)++;
-		while (k-- && (s[*i] & 0xC0) == 0x80)
-			c = (c << 6) | (s[(*i)++] & 0x3F);
-		/* CJK punctuation and full-width forms of punctuation */
-		if ((c >= 0x3000 && c <= 0x303F) || c == 0xFF08 ||
-		    c == 0xFF09 || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A)
-			continue;
-		if (c >= 0xFF21 && c <= 0xFF3A)
-			c = c - 0xFF21 + 'a';
-		return c;
-	}
-}
 
 static struct edition_seen *edition_find(const struct imp_dupes *d,
 					  uint64_t ed_h)
@@ -105,7 +67,8 @@ static struct edition_seen *edition_find(const struct imp_dupes *d,
 }
 
 /* Notes that who has names in edition ed_h; 0 or -1 out of memory. */
-static int edition_note(struct imp_dupes *d, uint64_t ed_h, uint64_t who_h)
+static int edition_note(struct imp_dupes *d, uint64_t ed_h, uint64_t who_h,
+			const char *ed)
 {
 	struct edition_seen *e = edition_find(d, ed_h);
 
@@ -122,115 +85,56 @@ static int edition_note(struct imp_dupes *d, uint64_t ed_h, uint64_t who_h)
 		d->eds = n;
 		d->capeds = cap;
 	}
-	d->eds[d->neds++] = (struct edition_seen){ ed_h, who_h, 0 };
+	d->eds[d->neds] = (struct edition_seen){ ed_h, who_h, 0, "" };
+	snprintf(d->eds[d->neds++].ed, sizeof d->eds[0].ed, "%s",
+		 ed ? ed : "");
 	return 0;
 }
 
-static uint32_t mix(uint32_t a, uint32_t b, uint32_t c)
+/* 1 when some edition before edition may hold a name of who's: one with
+ * names from who or from several submitters (editions are few). */
+static int earlier_names(const struct imp_dupes *d, const char *edition,
+			 uint64_t who_h)
 {
-	uint64_t h = 1469598103934665603ULL;
-	h = (h ^ a) * 1099511628211ULL;
-	h = (h ^ b) * 1099511628211ULL;
-	h = (h ^ c) * 1099511628211ULL;
-	return (uint32_t)(h ^ (h >> 32));
-}
-
-/* Sorted distinct trigram hashes of s; g->g NULL for an empty name.
- * Names are short: code points on the stack up to NAME_CPS, sorting by
- * insertion. */
-#define NAME_CPS 256
-static int grams_of(const char *s, struct grams *g)
-{
-	size_t i = 0, n = 0, cap = NAME_CPS, k;
-	uint32_t stack[NAME_CPS], *cps = stack, c;
-	g->g = NULL;
-	g->n = 0;
-	if (!s)
-		return 0;
-	while ((c = next_cp((const unsigned char *)s, &i)) != 0) {
-		if (n == cap) {
-			uint32_t *p = malloc(2 * cap * sizeof *p);
-			if (!p) {
-				if (cps != stack)
-					free(cps);
-				return -1;
-			}
-			memcpy(p, cps, n * sizeof *p);
-			if (cps != stack)
-				free(cps);
-			cps = p;
-			cap *= 2;
-		}
-		cps[n++] = c;
-	}
-	if (n == 0)
-		return 0;
-	g->g = malloc((n < 3 ? 1 : n - 2) * sizeof *g->g);
-	if (!g->g) {
-		if (cps != stack)
-			free(cps);
-		return -1;
-	}
-	if (n < 3) {
-		g->g[0] = mix(cps[0], n > 1 ? cps[1] : 0, 0);
-		g->n = 1;
-	} else {
-		for (k = 0; k + 2 < n; k++) {
-			uint32_t v = mix(cps[k], cps[k + 1], cps[k + 2]);
-			size_t j = k;
-			while (j > 0 && g->g[j - 1] > v) {
-				g->g[j] = g->g[j - 1];
-				j--;
-			}
-			g->g[j] = v;
-		}
-		g->n = n - 2;
-		for (i = 1, k = 1; i < g->n; i++)
-			if (g->g[i] != g->g[k - 1])
-				g->g[k++] = g->g[i];
-		g->n = k;
-	}
-	if (cps != stack)
-		free(cps);
+	for (size_t i = 0; i < d->neds; i++)
+		if (strcmp(d->eds[i].ed, edition ? edition : "") < 0 &&
+		    (d->eds[i].several || d->eds[i].who_h == who_h))
+			return 1;
 	return 0;
-}
-
-static double dice(const struct grams *a, const struct grams *b)
-{
-	size_t i = 0, j = 0, common = 0;
-	if (a->n == 0 || b->n == 0)
-		return 0;
-	while (i < a->n && j < b->n) {
-		if (a->g[i] == b->g[j]) {
-			common++;
-			i++;
-			j++;
-		} else if (a->g[i] < b->g[j]) {
-			i++;
-		} else {
-			j++;
-		}
-	}
-	return 2.0 * (double)common / (double)(a->n + b->n);
-}
-
-double lc_name_similarity(const char *a, const char *b)
-{
-	struct grams x, y;
-	double d;
-	if (grams_of(a, &x) || grams_of(b, &y)) {
-		free(x.g);
-		return 0;
-	}
-	d = dice(&x, &y);
-	free(x.g);
-	free(y.g);
-	return d;
 }
 
 struct imp_dupes *imp_dupes_new(void)
 {
-	return calloc(1, sizeof(struct imp_dupes));
+	struct imp_dupes *d = calloc(1, sizeof *d);
+
+	if (d && !(d->names = lc_strmap_new())) {
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
+/* The key of a name in the exact-name map. */
+static void name_key(char *buf, size_t n, const char *who, int sector,
+		     char lang, const char *name)
+{
+	snprintf(buf, n, "%s\037%d\037%c%s", who ? who : "", sector, lang,
+		 name);
+}
+
+/* Links entry k into the chain of its name; *prev receives the entry
+ * before it. 0 or -1 out of memory. */
+static int link_name(struct imp_dupes *d, size_t k, char lang,
+		     const char *name, long *prev)
+{
+	char key[2400];
+
+	*prev = -1;
+	if (!name || !*name)
+		return 0;
+	name_key(key, sizeof key, d->e[k].who, d->e[k].sector, lang, name);
+	*prev = lc_strmap_get(d->names, key, 0) - 1;
+	return lc_strmap_put(d->names, key, (long)k + 1) ? -1 : 0;
 }
 
 /* Frees what entry e owns. */
@@ -240,6 +144,8 @@ static void entry_clear(struct entry *e)
 	free(e->edition);
 	free(e->who);
 	free(e->name);
+	free(e->zh_s);
+	free(e->en_s);
 	free(e->zh.g);
 	free(e->en.g);
 }
@@ -258,6 +164,7 @@ void imp_dupes_free(struct imp_dupes *d)
 	free(d->eds);
 	free(d->hits);
 	free(d->touched);
+	lc_strmap_free(d->names);
 	free(d);
 }
 
@@ -299,7 +206,7 @@ static struct posting *slot(struct imp_dupes *d, uint32_t key, int add)
 	return &d->tab[i];
 }
 
-static int post(struct imp_dupes *d, const struct grams *g, uint32_t id)
+static int post(struct imp_dupes *d, const struct lc_grams *g, uint32_t id)
 {
 	size_t i;
 	for (i = 0; i < g->n; i++) {
@@ -327,7 +234,8 @@ static char *dup_s(const char *s)
 }
 
 int imp_dupes_add(struct imp_dupes *d, const char *id, const char *edition,
-		  const char *who, const char *zh, const char *en)
+		  const char *who, int sector, const char *zh,
+		  const char *en)
 {
 	struct entry *e;
 	if (d->n >= DUP_MAX)
@@ -355,17 +263,23 @@ int imp_dupes_add(struct imp_dupes *d, const char *id, const char *edition,
 	e->edition = dup_s(edition);
 	e->who = dup_s(who);
 	e->name = dup_s(zh && *zh ? zh : en);
+	e->sector = sector;
+	e->zh_s = dup_s(zh);
+	e->en_s = dup_s(en);
 	e->ed_h = hash_s(edition);
 	e->who_h = hash_s(who);
-	if (!e->id || !e->edition || !e->who || !e->name ||
-	    grams_of(zh, &e->zh) || grams_of(en, &e->en) ||
-	    edition_note(d, e->ed_h, e->who_h)) {
+	if (!e->id || !e->edition || !e->who || !e->name || !e->zh_s ||
+	    !e->en_s ||
+	    lc_grams_of(zh, &e->zh) || lc_grams_of(en, &e->en) ||
+	    edition_note(d, e->ed_h, e->who_h, edition)) {
 		entry_clear(e);
 		return LC_ENOMEM;
 	}
 	d->n++;
 	if (post(d, &e->zh, (uint32_t)(d->n - 1)) ||
-	    post(d, &e->en, (uint32_t)(d->n - 1)))
+	    post(d, &e->en, (uint32_t)(d->n - 1)) ||
+	    link_name(d, d->n - 1, 'z', zh, &e->same_zh) ||
+	    link_name(d, d->n - 1, 'e', en, &e->same_en))
 		return LC_ENOMEM;
 	return 0;
 }
@@ -375,7 +289,7 @@ int imp_dupes_full(const struct imp_dupes *d)
 	return d->n >= DUP_MAX;
 }
 
-static void count(struct imp_dupes *d, const struct grams *g)
+static void count(struct imp_dupes *d, const struct lc_grams *g)
 {
 	size_t i, j;
 	for (i = 0; i < g->n; i++) {
@@ -394,7 +308,7 @@ int imp_dupes_find(struct imp_dupes *d, const char *edition, const char *who,
 		   const char **id, const char **name, const char **other,
 		   double *score)
 {
-	struct grams a, b;
+	struct lc_grams a, b;
 	size_t i;
 	double best = 0;
 	long bi = -1;
@@ -404,9 +318,9 @@ int imp_dupes_find(struct imp_dupes *d, const char *edition, const char *who,
 	 * none indexed, nothing to look for. */
 	if (!seen || (!seen->several && seen->who_h == who_h))
 		return 0;
-	if (grams_of(zh, &a))
+	if (lc_grams_of(zh, &a))
 		return 0;
-	if (grams_of(en, &b)) {
+	if (lc_grams_of(en, &b)) {
 		free(a.g);
 		return 0;
 	}
@@ -420,8 +334,8 @@ int imp_dupes_find(struct imp_dupes *d, const char *edition, const char *who,
 		d->hits[k] = 0;
 		if (e->ed_h != ed_h || e->who_h == who_h)
 			continue;
-		s1 = dice(&a, &e->zh);
-		s2 = dice(&b, &e->en);
+		s1 = lc_grams_dice(&a, &e->zh);
+		s2 = lc_grams_dice(&b, &e->en);
 		if (s2 > s1)
 			s1 = s2;
 		if (s1 > best || (s1 == best && bi >= 0 &&
@@ -439,5 +353,130 @@ int imp_dupes_find(struct imp_dupes *d, const char *edition, const char *who,
 	*name = d->e[bi].name;
 	*other = d->e[bi].who;
 	*score = best;
+	return 1;
+}
+
+/* 1 when a and b are the same name (NULL and "" are no name). */
+static int same_name(const char *a, const char *b)
+{
+	return a && b && *a && *b && strcmp(a, b) == 0;
+}
+
+/* Whether e is a better earlier version than the best so far: exact
+ * before near, then the higher score, then the later edition (the
+ * nearest one), then the smaller id. */
+static int better(const struct entry *e, int exact, double score,
+		  const struct entry *best, int best_exact, double best_score)
+{
+	int c;
+
+	if (!best)
+		return 1;
+	if (exact != best_exact)
+		return exact;
+	if (score != best_score)
+		return score > best_score;
+	c = strcmp(e->edition, best->edition);
+	if (c)
+		return c > 0;
+	return strcmp(e->id, best->id) < 0;
+}
+
+int imp_dupes_lineage(struct imp_dupes *d, const char *edition,
+		      const char *who, int sector, const char *zh,
+		      const char *en,
+		      double threshold,
+		      int (*taken)(const char *id, void *ctx), void *ctx,
+		      const char **id, const char **name, double *score,
+		      int *exact)
+{
+	struct lc_grams a, b;
+	const struct entry *best = NULL;
+	double best_score = 0;
+	int best_exact = 0;
+	uint64_t who_h = hash_s(who);
+
+	/* the same name: through the exact-name chains, without scoring
+	 * every name that shares a trigram */
+	for (int l = 0; l < 2; l++) {
+		const char *nm = l ? en : zh;
+		char key[2400];
+		long k;
+
+		if (!nm || !*nm)
+			continue;
+		name_key(key, sizeof key, who, sector, l ? 'e' : 'z', nm);
+		for (k = lc_strmap_get(d->names, key, 0) - 1; k >= 0;
+		     k = l ? d->e[k].same_en : d->e[k].same_zh) {
+			const struct entry *e = &d->e[k];
+
+			if (strcmp(e->edition, edition ? edition : "") >= 0 ||
+			    (taken && taken(e->id, ctx)))
+				continue;
+			if (better(e, 1, 1, best, best_exact, best_score)) {
+				best = e;
+				best_exact = 1;
+				best_score = 1;
+			}
+		}
+	}
+	if (best) {
+		*id = best->id;
+		*name = best->name;
+		*score = 1;
+		*exact = 1;
+		return 1;
+	}
+	/* no earlier edition has a name of this submitter's: nothing to
+	 * score (the first edition imported costs no trigram search) */
+	if (!earlier_names(d, edition, who_h))
+		return 0;
+	if (lc_grams_of(zh, &a))
+		return 0;
+	if (lc_grams_of(en, &b)) {
+		free(a.g);
+		return 0;
+	}
+	d->ntouched = 0;
+	count(d, &a);
+	count(d, &b);
+	for (size_t i = 0; i < d->ntouched; i++) {
+		uint32_t k = d->touched[i];
+		const struct entry *e = &d->e[k];
+		int ex;
+		double s1, s2;
+
+		d->hits[k] = 0;
+		/* the same submitter and sector, an earlier edition */
+		if (e->who_h != who_h || e->sector != sector ||
+		    strcmp(e->who, who ? who : "") ||
+		    strcmp(e->edition, edition ? edition : "") >= 0)
+			continue;
+		ex = same_name(zh, e->zh_s) || same_name(en, e->en_s);
+		s1 = lc_grams_dice(&a, &e->zh);
+		s2 = lc_grams_dice(&b, &e->en);
+		if (s2 > s1)
+			s1 = s2;
+		if (ex)
+			s1 = 1;
+		if (!ex && s1 < threshold)
+			continue;
+		if (taken && taken(e->id, ctx))
+			continue;
+		if (better(e, ex, s1, best, best_exact, best_score)) {
+			best = e;
+			best_exact = ex;
+			best_score = s1;
+		}
+	}
+	d->ntouched = 0;
+	free(a.g);
+	free(b.g);
+	if (!best)
+		return 0;
+	*id = best->id;
+	*name = best->name;
+	*score = best_score;
+	*exact = best_exact;
 	return 1;
 }

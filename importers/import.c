@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "importers/dupes.h"
-#include "importers/internal.h"
+#include "importers/mapping.h"
 
 #define DUP_THRESHOLD 0.6
 #define MAX_CHANGES 10000
@@ -74,6 +74,7 @@ struct run {
 	struct lc_catalog *cat;      /* NULL: validate only */
 	long existing;               /* dossiers in cat before, -1 unknown */
 	struct imp_dupes *dupes;
+	struct imp_lineage *lineage; /* import: descendants so far */
 	int bad;                     /* an invalid dossier or file */
 	int stop_storing;            /* bad and not skip_invalid */
 	char *changes;               /* "id: fields\n" lines, after commit */
@@ -170,35 +171,30 @@ static void dup_warning(struct run *u, const struct lc_tech *t, long line)
 			u->sink.rep->warning(&e, u->sink.rep->ctx);
 	}
 	(void)imp_dupes_add(u->dupes, lc_tech_get(t, LC_F_ID), ed, who_of(t),
-			    zh, en);
+			    lc_tech_sector(t), zh, en);
 }
 
-static int store(struct run *u, const struct lc_tech *t, struct imp_raw *r)
+/* Stores t; old is its stored version (NULL when new). */
+static int store(struct run *u, const struct lc_tech *t, int file_status,
+		 const struct lc_tech *old)
 {
-	struct lc_tech *old = NULL, *copy = NULL;
+	struct lc_tech *copy = NULL;
 	char changed[1024];
 	int rc;
 	const struct lc_tech *put = t;
 	const char *id = lc_tech_get(t, LC_F_ID);
 
-	if (!r->status && u->existing != 0) {
+	if (!file_status && old && lc_tech_status(old) != LC_ST_SUBMITTED) {
 		/* the file says nothing about status: keep the stored one */
-		rc = lc_catalog_get_tech(u->cat, id, &old, u->err);
-		if (rc < 0 && rc != LC_ENOTFOUND)
-			return rc;
-		if (old && lc_tech_status(old) != LC_ST_SUBMITTED) {
-			copy = lc_tech_dup(t);
-			if (!copy || lc_tech_set_status(copy,
-				lc_tech_status(old),
-				lc_tech_status_reason(old)) != 0) {
-				lc_tech_free(old);
-				lc_tech_free(copy);
-				return lc_error_set(u->err, LC_ENOMEM, NULL,
-						    0, NULL, "out of memory");
-			}
-			put = copy;
+		copy = lc_tech_dup(t);
+		if (!copy || lc_tech_set_status(copy, lc_tech_status(old),
+						lc_tech_status_reason(old)))
+		{
+			lc_tech_free(copy);
+			return lc_error_set(u->err, LC_ENOMEM, NULL, 0, NULL,
+					    "out of memory");
 		}
-		lc_tech_free(old);
+		put = copy;
 	}
 	changed[0] = '\0';
 	rc = lc_catalog_put_tech(u->cat, put, u->sink.file, changed,
@@ -214,6 +210,28 @@ static int store(struct run *u, const struct lc_tech *t, struct imp_raw *r)
 	} else
 		u->sum.unchanged++;
 	return 0;
+}
+
+/* Stores a dossier that waited for the end of the run (its lineage
+ * decided then): imp_lineage_finish's callback. */
+static int store_later(struct lc_tech *t, const char *file, int file_status,
+		       void *ctx)
+{
+	struct run *u = ctx;
+	struct lc_tech *old = NULL;
+	int rc = 0;
+
+	u->sink.file = file;
+	if (u->existing != 0) {
+		rc = lc_catalog_get_tech(u->cat, lc_tech_get(t, LC_F_ID), &old,
+					 u->err);
+		if (rc == LC_ENOTFOUND)
+			rc = 0;
+	}
+	if (rc == 0)
+		rc = store(u, t, file_status, old);
+	lc_tech_free(old);
+	return rc;
 }
 
 static int on_raw(struct imp_raw *r, void *arg)
@@ -263,16 +281,47 @@ static int on_raw(struct imp_raw *r, void *arg)
 	if (u->fn) {
 		rc = u->fn(t, r->line0, valid, u->ctx);
 	} else if (u->cat && valid) {
+		struct lc_tech *old = NULL;
+
+		if (u->existing != 0) {
+			rc = lc_catalog_get_tech(u->cat, id, &old, u->err);
+			if (rc == LC_ENOTFOUND)
+				rc = 0;
+		}
+		if (rc == 0)
+			rc = imp_lineage_apply(u->lineage, u->dupes, &u->sink,
+					       r->line0, u->o->accept_lineage,
+					       r->status != NULL, t, old,
+					       u->err);
 		dup_warning(u, t, r->line[LC_F_NAME_ZH] ?
 			    r->line[LC_F_NAME_ZH] : r->line0);
-		if (!u->stop_storing)
-			rc = store(u, t, r);
+		if (rc == 0 && !u->stop_storing)
+			rc = store(u, t, r->status != NULL, old);
+		else if (rc == 1)
+			rc = 0;    /* stored at the end of the run */
+		lc_tech_free(old);
 	} else if (valid && u->dupes) {
 		dup_warning(u, t, r->line[LC_F_NAME_ZH] ?
 			    r->line[LC_F_NAME_ZH] : r->line0);
 	}
 	lc_tech_free(t);
 	return rc;
+}
+
+/* Reads path in format fmt, through the mapping profile when there is
+ * one (foreign layouts are CSV). */
+static int read_file(struct run *u, const char *path, int fmt)
+{
+	if (u->o->mapping && fmt == LC_FMT_XML)
+		return lc_error_set(u->err, LC_EDATA, path, 1, NULL, "a "
+				    "mapping profile reads CSV files, not "
+				    "XML");
+	if (u->o->mapping)
+		return imp_read_mapped(path, u->o, &u->sink, on_raw, u,
+				       u->err);
+	if (fmt == LC_FMT_XML)
+		return imp_read_xml(path, &u->sink, on_raw, u, u->err);
+	return imp_read_csv(path, u->o, &u->sink, on_raw, u, u->err);
 }
 
 /* Reads one file through the run. A data error of the file itself marks
@@ -296,10 +345,7 @@ static int run_file(struct run *u, const char *path)
 	}
 	if (fmt < 0)
 		return fmt;
-	if (fmt == LC_FMT_XML)
-		rc = imp_read_xml(path, &u->sink, on_raw, u, u->err);
-	else
-		rc = imp_read_csv(path, u->o, &u->sink, on_raw, u, u->err);
+	rc = read_file(u, path, fmt);
 	if (rc == LC_EDATA) {
 		if (u->sink.problems == before)
 			imp_problem_err(&u->sink, u->err);
@@ -339,6 +385,7 @@ static void run_free(struct run *u)
 	free(u->ids.h);
 	free(u->changes);
 	imp_dupes_free(u->dupes);
+	imp_lineage_free(u->lineage);
 }
 
 int lc_import_read(const char *path, const struct lc_import_opts *o,
@@ -357,10 +404,7 @@ int lc_import_read(const char *path, const struct lc_import_opts *o,
 			rc = fmt;
 		else {
 			u.sink.file = path;
-			rc = fmt == LC_FMT_XML ?
-				imp_read_xml(path, &u.sink, on_raw, &u, err) :
-				imp_read_csv(path, u.o, &u.sink, on_raw, &u,
-					     err);
+			rc = read_file(&u, path, fmt);
 		}
 	}
 	run_free(&u);
@@ -370,6 +414,7 @@ int lc_import_read(const char *path, const struct lc_import_opts *o,
 static void finish_sum(struct run *u, struct lc_import_summary *sum)
 {
 	u->sum.problems = u->sink.problems;
+	u->sum.skipped = u->sink.skipped;
 	u->sum.warnings += u->sink.warnings;
 	if (sum)
 		*sum = u->sum;
@@ -400,8 +445,11 @@ static int load_names(const struct lc_tech *t, void *ctx)
 {
 	struct run *u = ctx;
 	u->existing++;
+	if (imp_lineage_claim(u->lineage, lc_tech_get(t, LC_F_LINEAGE)))
+		return 1;
 	if (imp_dupes_add(u->dupes, lc_tech_get(t, LC_F_ID),
 			  lc_tech_get(t, LC_F_EDITION), who_of(t),
+			  lc_tech_sector(t),
 			  lc_tech_get(t, LC_F_NAME_ZH),
 			  lc_tech_get(t, LC_F_NAME_EN)))
 		return 1;
@@ -447,6 +495,10 @@ int lc_import_files(struct lc_catalog *cat, char *const *paths, size_t n,
 	int rc = run_init(&u, o, rep, 1, err);
 	u.cat = cat;
 	u.existing = -1;
+	u.lineage = imp_lineage_new();
+	if (rc == 0 && !u.lineage)
+		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				  "out of memory");
 	if (rc == 0 && u.dupes) {
 		struct lc_filter f;
 		lc_filter_init(&f);
@@ -467,11 +519,22 @@ int lc_import_files(struct lc_catalog *cat, char *const *paths, size_t n,
 	}
 	for (i = 0; rc == 0 && i < n; i++)
 		rc = run_file(&u, paths[i]);
+	if (rc == 0 && !u.stop_storing)
+		rc = imp_lineage_finish(u.lineage, u.dupes, &u.sink,
+					u.o->accept_lineage, store_later, &u,
+					err);
 	if (rc == 0 && u.stop_storing) {
 		rc = lc_error_set(err, LC_EDATA, NULL, 0, NULL,
 				  "%ld problem%s found: nothing imported",
 				  u.sink.problems,
 				  u.sink.problems == 1 ? "" : "s");
+	} else if (rc == 0 && u.sum.read == u.sum.rejected) {
+		/* an import that could use nothing is not a success, even
+		 * when told to skip what is invalid */
+		rc = lc_error_set(err, LC_EDATA, NULL, 0, NULL,
+				  "nothing imported: %s",
+				  u.sum.read ? "no dossier is valid" :
+				  "no dossier in the input");
 	}
 	if (rc == 0)
 		rc = lc_catalog_commit(cat, err);

@@ -48,12 +48,21 @@ char lc_credit_code_check_char(const char *code17);
  */
 enum lc_import_format { LC_FMT_AUTO, LC_FMT_XML, LC_FMT_CSV };
 
+struct lc_mapping;
+
 struct lc_import_opts {
 	int format;            /* enum lc_import_format; AUTO from content */
 	const char *encoding;  /* CSV: NULL auto (UTF-8, else GB18030), or
 				  "gb18030"/"gbk"/"utf-8" */
 	int skip_invalid;      /* import the valid dossiers of a bad run */
 	int dup_check;         /* 1: warn about near-duplicate names */
+	const struct lc_mapping *mapping;  /* a foreign CSV layout read
+				  through this profile (NULL: the
+				  submission layouts) */
+	const char *edition;   /* with a mapping: the edition ("2024"),
+				  which also fills {edition} in it */
+	int accept_lineage;    /* import: apply near matches found in
+				  earlier editions (see lineage below) */
 };
 void lc_import_opts_init(struct lc_import_opts *o);
 
@@ -74,12 +83,26 @@ struct lc_import_report {
 	void (*progress)(const char *file, long long done, long long total,
 			 long dossiers, void *ctx);
 	void *ctx;
+	/* A row a mapping profile leaves out, with the profile's reason. */
+	void (*skipped)(const char *file, long line, const char *reason,
+			void *ctx);
+	/* A technology found in an earlier edition (import only): id is
+	 * the dossier imported, prev the earlier one, score the names'
+	 * similarity (1 for the same name); applied 1 when lineage was set
+	 * to prev (an exact match, or a near one accepted), 0 when only
+	 * proposed. */
+	void (*lineage)(const char *file, long line, const char *id,
+			const char *prev, const char *prev_name, double score,
+			int applied, void *ctx);
 };
 
 struct lc_import_summary {
 	long read;        /* dossiers read */
 	long added, updated, unchanged;
-	long rejected;    /* invalid dossiers (not stored) */
+	long rejected;    /* invalid dossiers (not stored); the rows of a
+			     file whose header is refused count here */
+	long skipped;     /* rows a mapping profile skips, each with its
+			     reason (never part of read) */
 	long problems;    /* problems reported */
 	long warnings;
 };
@@ -109,7 +132,9 @@ int lc_import_validate(char *const *paths, size_t n,
 /* Imports the files into cat (open for writing) in ONE transaction: when
  * any dossier is invalid, nothing is stored (LC_EDATA) unless
  * o->skip_invalid, which stores the valid ones and counts the rest as
- * rejected (return 0 then; LC_EDATA only for unreadable input). Status is
+ * rejected (return 0 then; LC_EDATA only for unreadable input). An
+ * import in which no dossier at all is valid stores nothing and is
+ * LC_EDATA too, skip_invalid or not (*sum still counts). Status is
  * kept from the stored dossier when the file does not give one. Warns
  * (rep->warning) when a name is close to another submitter's in the same
  * edition. *sum (may be NULL) receives the counts. On failure the catalog
@@ -119,9 +144,44 @@ int lc_import_files(struct lc_catalog *cat, char *const *paths, size_t n,
 		    const struct lc_import_report *rep,
 		    struct lc_import_summary *sum, struct lc_error *err);
 
-/* Similarity of two UTF-8 strings in [0, 1]: Dice coefficient over their
- * character trigrams (case and spaces folded). */
-double lc_name_similarity(const char *a, const char *b);
+/* ---- mapping profiles (data/profiles/NAME.xml; mapping.c) ---------------
+ * How a foreign CSV layout maps onto the dossier fields: columns by
+ * header, constants the user chose (with a note), value rules (PCRE2),
+ * defaults, unit hints, ranges, ids, columns ignored and rows skipped.
+ * The schema is data/profiles/mapping.xsd. */
+
+/* Loads name_or_path: NAME (profiles/NAME.xml, found as lc_data_path
+ * finds data) or a path (one holding '/' or ending ".xml"), through the
+ * XML guard, validated against profiles/mapping.xsd, then checked for
+ * what a schema cannot: known fields, each field given one way only,
+ * values valid for their field, patterns that compile, ids made some
+ * way. *out receives the profile (free with lc_mapping_free). LC_EDATA
+ * with the profile's file and line, LC_EIO (unreadable, no schema),
+ * LC_EUSAGE (a bad name). */
+int lc_mapping_load(const char *name_or_path, struct lc_mapping **out,
+		    struct lc_error *err);
+void lc_mapping_free(struct lc_mapping *m);        /* NULL is fine */
+const char *lc_mapping_name(const struct lc_mapping *m);
+const char *lc_mapping_path(const struct lc_mapping *m);
+/* 1 when nothing in the profile gives the edition: --edition needed. */
+int lc_mapping_needs_edition(const struct lc_mapping *m);
+
+/* One entry of a profile as `profile check` lists it; valid during the
+ * call only. kind: "column", "constant", "rule", "default", "id",
+ * "ignore", "skip". */
+struct lc_mapping_entry {
+	const char *kind;
+	const char *field;    /* the field set, or "" */
+	const char *from;     /* the column, value or pattern */
+	const char *note;     /* why (constants, defaults, skips), or "" */
+	long line;            /* in the profile */
+};
+/* Calls fn for every entry, in the profile's order by kind. */
+void lc_mapping_each(const struct lc_mapping *m,
+		     void (*fn)(const struct lc_mapping_entry *e, void *ctx),
+		     void *ctx);
+
+/* lc_name_similarity (catalog/catalog.h) says how alike two names are. */
 
 /* ---- the panel's files ------------------------------------------------- */
 
@@ -155,6 +215,22 @@ int lc_scores_import(struct lc_catalog *cat, const struct lc_criteria *c,
 		     char *const *paths, size_t npaths,
 		     lc_problem_fn problem, void *pctx,
 		     struct lc_scores_sum *sum, struct lc_error *err);
+
+/* ---- a benchmark's pairs fixed by hand (pairs.c) -----------------------
+ * A CSV file with the header exactly id,ref_id: each row pairs a
+ * dossier with a reference technology, or (ref_id empty) forbids any
+ * pair for it. */
+struct lc_pairs {
+	char **id, **ref;     /* n each; ref "" forbids a pair */
+	long *line;           /* the row's line in the file */
+	size_t n;
+};
+/* Reads path into *out (release with lc_pairs_release): LC_EDATA for a
+ * wrong header, or rows that are not two fields (each reported to
+ * problem), LC_EIO when unreadable. */
+int lc_pairs_read(const char *path, struct lc_pairs *out,
+		  lc_problem_fn problem, void *pctx, struct lc_error *err);
+void lc_pairs_release(struct lc_pairs *p);
 
 /* ---- decision matrices from CSV -------------------------------------------
  * First row: a corner cell then the criterion names; each further row: an

@@ -26,6 +26,9 @@ struct imp_raw {
 	struct imp_raw_demo *demos;
 	size_t ndemos, demos_cap;
 	int have_demos;     /* XML: demonstrations given as projects */
+	char *given[LC_F__COUNT];  /* a quantity's cell as the source wrote
+			       it, when val holds what was derived from it
+			       (a range's end): kept as the text written */
 	long line0;         /* first line of the dossier */
 	int problems;       /* problems already reported for it */
 	int broken;         /* unusable (bad row shape): do not build */
@@ -53,7 +56,15 @@ struct imp_sink {
 	unsigned long recent[8];  /* hashes of the last problems reported */
 	unsigned nrecent;
 	const char *recent_file;
+	long skipped;          /* rows a mapping profile left out */
+	/* How problems name each field: a mapped import names the source's
+	 * column ("减排能力(万tCO2/a) (potential)"); NULL: the field name. */
+	const char *const *label;
 };
+/* The name problems give field f: s->label[f], else the field's name. */
+const char *imp_label(const struct imp_sink *s, int f);
+/* Reports a row left out (rep->skipped) and counts it. */
+void imp_skipped(struct imp_sink *s, long line, const char *reason);
 void imp_problem(struct imp_sink *s, long line, const char *field,
 		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void imp_problem_err(struct imp_sink *s, const struct lc_error *e);
@@ -93,6 +104,15 @@ struct _xmlParserInput *imp_xml_no_entities(const char *url,
 
 /* Readers: each calls emit for every raw dossier it read, in order. */
 typedef int (*imp_emit_fn)(struct imp_raw *r, void *ctx);
+/* 1 when every one of the CSV record's nf fields is blank. */
+int imp_csv_blank(const struct lc_csv *csv, size_t nf);
+/* The rows under a refused header: each is passed to emit as a broken
+ * dossier (no problem of its own: the header's were reported), so that
+ * they are counted as rejected rather than silently left unread. A row
+ * the CSV reader cannot split ends the count without a further message.
+ * Returns 0 or emit's value. */
+int imp_csv_unread(struct lc_csv *csv, struct imp_raw *raw,
+		   imp_emit_fn emit, void *ctx);
 int imp_read_csv(const char *path, const struct lc_import_opts *o,
 		 struct imp_sink *s, imp_emit_fn emit, void *ctx,
 		 struct lc_error *err);

@@ -106,6 +106,7 @@ void imp_raw_clear(struct imp_raw *r)
 	for (i = 0; i < LC_F__COUNT; i++) {
 		free(r->val[i]);
 		free(r->unit[i]);
+		free(r->given[i]);
 	}
 	for (i = 0; i < r->ndemos; i++)
 		demo_free(&r->demos[i]);
@@ -183,4 +184,18 @@ void imp_problem(struct imp_sink *s, long line, const char *field,
 	vsnprintf(e.msg, sizeof e.msg, fmt, ap);
 	va_end(ap);
 	imp_problem_err(s, &e);
+}
+
+const char *imp_label(const struct imp_sink *s, int f)
+{
+	if (s && s->label && f >= 0 && f < LC_F__COUNT && s->label[f])
+		return s->label[f];
+	return lc_field_name(f);
+}
+
+void imp_skipped(struct imp_sink *s, long line, const char *reason)
+{
+	s->skipped++;
+	if (s->rep && s->rep->skipped)
+		s->rep->skipped(s->file, line, reason, s->rep->ctx);
 }

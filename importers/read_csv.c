@@ -49,13 +49,34 @@ static int map_header(struct imp_sink *s, const struct lc_csv *csv,
 	return bad;
 }
 
-/* 1 when every one of the record's nf fields is blank. */
-static int all_blank(const struct lc_csv *csv, size_t nf)
+int imp_csv_blank(const struct lc_csv *csv, size_t nf)
 {
 	for (size_t i = 0; i < nf; i++)
 		if (lc_csv_get(csv, i)[strspn(lc_csv_get(csv, i), " \t")])
 			return 0;
 	return 1;
+}
+
+int imp_csv_unread(struct lc_csv *csv, struct imp_raw *raw,
+		   imp_emit_fn emit, void *ctx)
+{
+	struct lc_error e;
+	size_t nf;
+	long line;
+	int rc;
+
+	while (lc_csv_next(csv, &nf, &line, &e) == 1) {
+		if (imp_csv_blank(csv, nf))
+			continue;
+		imp_raw_clear(raw);
+		raw->line0 = line;
+		raw->broken = 1;
+		raw->problems = 1;
+		rc = emit(raw, ctx);
+		if (rc)
+			return rc;
+	}
+	return 0;
 }
 
 int imp_read_csv(const char *path, const struct lc_import_opts *o,
@@ -76,7 +97,7 @@ int imp_read_csv(const char *path, const struct lc_import_opts *o,
 	s->size = lc_csv_size(csv);
 	/* blank lines before the header are not a header */
 	while ((rc = lc_csv_next(csv, &nf, &line, err)) == 1 &&
-	       all_blank(csv, nf))
+	       imp_csv_blank(csv, nf))
 		;
 	if (rc == 0) {
 		rc = lc_error_set(err, LC_EDATA, path, 1, NULL,
@@ -94,8 +115,10 @@ int imp_read_csv(const char *path, const struct lc_import_opts *o,
 		goto out;
 	}
 	if (map_header(s, csv, nf, col_field) > 0) {
-		rc = lc_error_set(err, LC_EDATA, path, line, NULL,
-				  "bad header row");
+		rc = imp_csv_unread(csv, &raw, emit, ctx);
+		if (rc == 0)
+			rc = lc_error_set(err, LC_EDATA, path, line, NULL,
+					  "bad header row");
 		goto out;
 	}
 	for (;;) {

@@ -627,4 +627,105 @@ int lc_objection_resolve(struct lc_catalog *cat, const char *edition,
 int lc_publish(struct lc_catalog *cat, const char *edition,
 	       size_t *published, size_t *withdrawn, struct lc_error *err);
 
+/* ---- technologies across editions (lineage.c, track.c) ------------------
+ * A dossier's lineage is the id of the same technology in an earlier
+ * edition; following it up gives the technology's key, which survives
+ * every new edition's new id (a dossier without lineage is its own key;
+ * a lineage naming an id not in the catalog makes that id the key). */
+struct lc_lineage;
+/* Reads every dossier's id, edition and lineage: *out receives the graph
+ * (free with lc_lineage_free). */
+int lc_lineage_load(struct lc_catalog *cat, struct lc_lineage **out,
+		    struct lc_error *err);
+void lc_lineage_free(struct lc_lineage *g);     /* NULL is fine */
+/* The key of dossier id, or NULL when id is not in the catalog. Belongs
+ * to g. */
+const char *lc_lineage_key(const struct lc_lineage *g, const char *id);
+/* The dossiers of the technology key, in edition order (then id): the
+ * first max ids written into ids (belonging to g); returns how many
+ * there are (0: no such key). */
+size_t lc_lineage_members(const struct lc_lineage *g, const char *key,
+			  const char **ids, size_t max);
+
+/* One technology across editions, as `lowcarb track` shows it. */
+struct lc_track_row {
+	struct lc_tech *t;          /* the edition's dossier (owned) */
+	int selected;               /* in that edition's Top N */
+	int has_forecast;           /* an earlier edition forecast a target
+				       penetration for this edition's year */
+	double forecast;            /* that target, % */
+	const char *forecast_from;  /* the edition that forecast it */
+};
+struct lc_track {
+	char key[64];
+	struct lc_track_row *v;     /* edition order */
+	size_t n;
+};
+/* The technology of id_or_key (any of its dossiers' ids, or its key):
+ * *out receives it (free with lc_track_free). LC_ENOTFOUND when there
+ * is none. */
+int lc_track_build(struct lc_catalog *cat, const char *id_or_key,
+		   struct lc_track **out, struct lc_error *err);
+void lc_track_free(struct lc_track *k);         /* NULL is fine */
+
+/* ---- benchmarking against an international reference (benchmark.c) ----
+ * An edition's dossiers paired with the technologies of a reference
+ * catalog (another lowcarb catalog: the IEA guide imported through its
+ * mapping profile): each domestic dossier with the closest reference
+ * technology of its sector (English names and the reference's scope as
+ * weighted words and trigrams, the category; petrochemicals and
+ * chemicals count as one industry), or as a pairs file fixes it. */
+enum lc_match { LC_MATCH_NONE, LC_MATCH_AUTO, LC_MATCH_MANUAL };
+
+struct lc_bench_opts {
+	const char *edition;      /* the domestic edition (required) */
+	const char *ref_edition;  /* NULL: the reference's latest edition
+				     not after edition, else its latest */
+	/* pairs fixed by hand: pair_id[k] is paired with pair_ref[k], or
+	 * with nothing when pair_ref[k] is "" (npairs of them; pair_line
+	 * and pairs_file, which may be NULL, locate them for messages) */
+	const char *const *pair_id, *const *pair_ref;
+	const long *pair_line;
+	size_t npairs;
+	const char *pairs_file;
+	lc_problem_fn problem;    /* a pair naming what is not there */
+	void *pctx;
+	double threshold;         /* score an automatic pair needs; 0: the
+				     default (0.4) */
+};
+
+/* A row: a domestic dossier and its pair (ref NULL: none), or a
+ * reference technology nothing domestic pairs with (dom NULL). */
+struct lc_bench_row {
+	int sector;               /* the dossier's, or the reference's */
+	struct lc_tech *dom, *ref;  /* owned by the result */
+	int match;                /* enum lc_match */
+	double score;             /* an automatic pair's score */
+	int has_gap;              /* both have a TRL */
+	int gap;                  /* dom's TRL - ref's, on the 1-9 scale */
+};
+struct lc_bench_sector {
+	long domestic, reference; /* dossiers of the sector on each side */
+	long leads, lags, level;  /* pairs by the sign of the gap */
+	long unpaired;            /* domestic dossiers without a pair */
+	long gaps;                /* reference technologies without a
+				     domestic counterpart */
+};
+struct lc_bench {
+	char ref_edition[8];
+	struct lc_bench_row *v;   /* by sector: domestic (id order), then
+				     reference technologies unpaired */
+	size_t n;
+	struct lc_bench_sector s[LC_SECTOR__COUNT];
+};
+/* Benchmarks o->edition of dom against ref (both open; they may be the
+ * same catalog): *out receives the result (free with lc_bench_free).
+ * LC_ENOTFOUND when either side has nothing; LC_EDATA when a hand-made
+ * pair names a dossier or technology that is not there (each reported
+ * to o->problem). */
+int lc_bench_run(struct lc_catalog *dom, struct lc_catalog *ref,
+		 const struct lc_bench_opts *o, struct lc_bench **out,
+		 struct lc_error *err);
+void lc_bench_free(struct lc_bench *b);         /* NULL is fine */
+
 #endif

@@ -114,7 +114,8 @@ static struct lc_tech *full_tech(const char *id, const char *sector, int trl)
 static void test_fields(void **state)
 {
 	(void)state;
-	assert_int_equal(LC_F__COUNT, 37);
+	assert_int_equal(LC_F__COUNT, 38);
+	assert_int_equal(lc_field_lookup("origin"), LC_F_ORIGIN);
 	assert_string_equal(lc_field_name(LC_F_ID), "id");
 	assert_string_equal(lc_field_name(LC_F_PATENTS), "patents");
 	assert_int_equal(lc_field_lookup("abatement_cost"),
@@ -127,6 +128,43 @@ static void test_fields(void **state)
 	assert_int_equal(lc_sector_from_code("NF"), LC_SECTOR_NONFERROUS);
 	assert_int_equal(lc_category_from_name("ccus"), LC_CAT_CCUS);
 	assert_int_equal(lc_category_from_name("magic"), -1);
+}
+
+/* TRL as sources give it: levels, ranges, the IEA's 1-11 scale. */
+static void test_trl_source(void **state)
+{
+	struct lc_tech *t = lc_tech_new();
+	char buf[16];
+	int lo, hi;
+
+	(void)state;
+	assert_int_equal(lc_trl_range("7", &lo, &hi), 0);
+	assert_int_equal(lo, 7);
+	assert_int_equal(hi, 7);
+	assert_int_equal(lc_trl_range("7.0", &lo, &hi), 0);
+	assert_int_equal(lo, 7);
+	assert_int_equal(lc_trl_range(" 10-11", &lo, &hi), 0);
+	assert_int_equal(lo, 10);
+	assert_int_equal(hi, 11);
+	assert_int_equal(lc_trl_range("4\u20135", &lo, &hi), 0);
+	assert_int_equal(hi, 5);
+	assert_int_equal(lc_trl_range("4 ~ 5", &lo, &hi), 0);
+	assert_int_equal(lc_trl_range("7.5", &lo, &hi), -1);
+	assert_int_equal(lc_trl_range("5-4", &lo, &hi), -1);
+	assert_int_equal(lc_trl_range("0", &lo, &hi), -1);
+	assert_int_equal(lc_trl_range("12", &lo, &hi), -1);
+	assert_int_equal(lc_trl_range("4-", &lo, &hi), -1);
+	assert_int_equal(lc_trl_range("high", &lo, &hi), -1);
+	assert_int_equal(lc_trl_range("", &lo, &hi), -1);
+	assert_int_equal(lc_trl_rank(11), 9);
+	assert_int_equal(lc_trl_rank(10), 9);
+	assert_int_equal(lc_trl_rank(7), 7);
+	assert_string_equal(lc_tech_trl_text(t, buf, sizeof buf), "");
+	assert_int_equal(lc_tech_set(t, LC_F_TRL, "9", NULL), 0);
+	assert_string_equal(lc_tech_trl_text(t, buf, sizeof buf), "9");
+	assert_int_equal(lc_tech_set(t, LC_F_TRL_SOURCE, "10-11", NULL), 0);
+	assert_string_equal(lc_tech_trl_text(t, buf, sizeof buf), "10-11");
+	lc_tech_free(t);
 }
 
 static void test_tech_types(void **state)
@@ -1326,6 +1364,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fields),
+		cmocka_unit_test(test_trl_source),
 		cmocka_unit_test(test_tech_types),
 		cmocka_unit_test(test_num_format),
 		cmocka_unit_test(test_error_format),

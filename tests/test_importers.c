@@ -273,10 +273,10 @@ static void test_dupes_index(void **state)
 	for (int i = 0; i < 3000; i++) {
 		snprintf(nid, sizeof nid, "2025-ST-%04d", i);
 		snprintf(nm, sizeof nm, "工艺%d号钢铁余热回收", i);
-		assert_int_equal(imp_dupes_add(d, nid, "2025", "A", nm, NULL),
-				 0);
+		assert_int_equal(imp_dupes_add(d, nid, "2025", "A", 0, nm,
+					       NULL), 0);
 	}
-	assert_int_equal(imp_dupes_add(d, "2025-ST-9999", "2025", "A",
+	assert_int_equal(imp_dupes_add(d, "2025-ST-9999", "2025", "A", 0,
 				       "氢基竖炉直接还原炼铁技术", NULL), 0);
 	/* same submitter: never */
 	assert_int_equal(imp_dupes_find(d, "2025", "A", "氢基竖炉直接还原炼铁工艺",
@@ -367,7 +367,8 @@ static int read_file(const char *path, const char *enc, struct got *g,
 		     struct probs *p)
 {
 	struct lc_import_opts o;
-	struct lc_import_report rep = { on_problem, NULL, NULL, NULL, p };
+	struct lc_import_report rep = { on_problem, NULL, NULL, NULL, p,
+					 NULL, NULL };
 	struct lc_error e;
 	lc_import_opts_init(&o);
 	o.encoding = enc;
@@ -375,6 +376,81 @@ static int read_file(const char *path, const char *enc, struct got *g,
 	memset(p, 0, sizeof *p);
 	rep.ctx = p;
 	return lc_import_read(path, &o, &rep, collect, g, &e);
+}
+
+static int taken_one(const char *id, void *ctx)
+{
+	return strcmp(id, ctx) == 0;
+}
+
+/* The same technology in an earlier edition: the same submitter and
+ * sector, earlier editions only, the same name before a similar one, the
+ * nearest edition first, never one that has a descendant already. */
+static void test_dupes_lineage(void **state)
+{
+	struct imp_dupes *d = imp_dupes_new();
+	const char *id, *name;
+	double score;
+	int exact;
+
+	(void)state;
+	assert_int_equal(imp_dupes_add(d, "2022-ST-001", "2022", "A", 0,
+				       NULL, "Hydrogen shaft furnace"), 0);
+	assert_int_equal(imp_dupes_add(d, "2023-ST-001", "2023", "A", 0,
+				       NULL, "Hydrogen shaft furnace"), 0);
+	assert_int_equal(imp_dupes_add(d, "2023-ST-002", "2023", "A", 0,
+				       "富氢碳循环高炉", "Carbon recycling BF"),
+			 0);
+	assert_int_equal(imp_dupes_add(d, "2023-NF-001", "2023", "A", 1,
+				       NULL, "Hydrogen shaft furnaces"), 0);
+	assert_int_equal(imp_dupes_add(d, "2023-ST-003", "2023", "B", 0,
+				       NULL, "Hydrogen shaft furnace"), 0);
+	/* the same name: the nearest earlier edition, exact */
+	assert_int_equal(imp_dupes_lineage(d, "2024", "A", 0, NULL,
+					   "Hydrogen shaft furnace", 0.5, NULL,
+					   NULL, &id, &name, &score, &exact),
+			 1);
+	assert_string_equal(id, "2023-ST-001");
+	assert_true(exact);
+	/* ... unless it has a descendant already: then the one before */
+	assert_int_equal(imp_dupes_lineage(d, "2024", "A", 0, NULL,
+					   "Hydrogen shaft furnace", 0.5,
+					   taken_one, (void *)"2023-ST-001",
+					   &id, &name, &score, &exact), 1);
+	assert_string_equal(id, "2022-ST-001");
+	/* the Chinese name counts as much as the English one */
+	assert_int_equal(imp_dupes_lineage(d, "2024", "A", 0, "富氢碳循环高炉",
+					   "Top gas recycling", 0.5, NULL,
+					   NULL, &id, &name, &score, &exact),
+			 1);
+	assert_string_equal(id, "2023-ST-002");
+	assert_true(exact);
+	/* a similar name: found, not exact (the caller only proposes it) */
+	assert_int_equal(imp_dupes_lineage(d, "2024", "A", 0, NULL,
+					   "Hydrogen shaft furnace (pilot)",
+					   0.5, NULL, NULL, &id, &name, &score,
+					   &exact), 1);
+	assert_false(exact);
+	assert_true(score >= 0.5 && score < 1);
+	/* not the same edition, not a later one, not another submitter's
+	 * or sector's */
+	assert_int_equal(imp_dupes_lineage(d, "2022", "A", 0, NULL,
+					   "Hydrogen shaft furnace", 0.5, NULL,
+					   NULL, &id, &name, &score, &exact),
+			 0);
+	assert_int_equal(imp_dupes_lineage(d, "2024", "C", 0, NULL,
+					   "Hydrogen shaft furnace", 0.5, NULL,
+					   NULL, &id, &name, &score, &exact),
+			 0);
+	assert_int_equal(imp_dupes_lineage(d, "2024", "A", 4, NULL,
+					   "Hydrogen shaft furnace", 0.5, NULL,
+					   NULL, &id, &name, &score, &exact),
+			 0);
+	assert_int_equal(imp_dupes_lineage(d, "2024", "A", 0, NULL,
+					   "Molten oxide electrolysis", 0.5,
+					   NULL, NULL, &id, &name, &score,
+					   &exact), 0);
+	imp_dupes_free(d);
 }
 
 static void test_csv_edges(void **state)
@@ -609,7 +685,8 @@ static void test_xml_roundtrip(void **state)
 {
 	struct keep a = { { NULL }, 0 }, b = { { NULL }, 0 };
 	struct probs p = { 0, "" };
-	struct lc_import_report rep = { on_problem, NULL, NULL, NULL, &p };
+	struct lc_import_report rep = { on_problem, NULL, NULL, NULL, &p,
+					 NULL, NULL };
 	struct lc_error e;
 	const char *path = tmp("a.xml", xml_doc, sizeof xml_doc - 1);
 	char out[128], diff[256];
@@ -703,6 +780,7 @@ int main(void)
 		cmocka_unit_test(test_dupes_index),
 		cmocka_unit_test(test_csv_edges),
 		cmocka_unit_test(test_csv_errors),
+		cmocka_unit_test(test_dupes_lineage),
 		cmocka_unit_test(test_gb18030),
 		cmocka_unit_test(test_lc_csv),
 		cmocka_unit_test(test_xml_roundtrip),

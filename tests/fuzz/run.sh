@@ -24,13 +24,26 @@ seed profile data/criteria/*.xml tests/bad/profiles/*.xml
 seed experts data/samples/panel/experts.csv tests/bad/experts/*.csv
 seed scores data/samples/panel/sheets/E01.csv tests/bad/scores/*.csv
 seed matrix tests/bad/matrices/*.csv tests/bad/pairwise/*.csv
+seed mapping data/profiles/*.xml
+mkdir -p "$out/corpus/pairs"
+printf 'id,ref_id\n2025-ST-001,2024-ST-12345\n2025-NF-001,\n' \
+	> "$out/corpus/pairs/seed"
+# a mapped CSV: the first byte picks the profile (even: iea-etp)
+mkdir -p "$out/corpus/mapped"
+for f in tests/e2e/importers/profile-iea/guide.csv \
+	tests/e2e/importers/profile-ndrc/ndrc.csv; do
+	[ -f "$f" ] || continue
+	case $f in *iea*) b='\000' ;; *) b='\001' ;; esac
+	{ printf "$b"; cat "$f"; } > "$out/corpus/mapped/$(basename "$f")"
+done
 mkdir -p "$out/corpus/quantity"
 for q in '3.5万tCO2/a' '1.2亿元' '-1,200万元/a' '35%' '1e6' '0.35 Mt'; do
 	printf '\021%s' "$q" > "$out/corpus/quantity/$(printf '%s' "$q" |
 		od -An -tx1 | tr -d ' \n')"
 done
 fail=0
-for name in submission quantity profile experts scores matrix; do
+for name in submission quantity profile experts scores matrix mapping \
+	mapped pairs; do
 	bin="$out/tests/fuzz/fuzz_$name"
 	[ -x "$bin" ] || { echo "fuzz: no $bin"; fail=1; continue; }
 	echo "== fuzz_$name: ${secs} s"

@@ -89,12 +89,84 @@ matrix_cases() {
 	done
 }
 
+# A foreign catalog in the IEA guide's layout, n rows: four in five in
+# the raw-material industries, TRL as levels, ranges and the 1-11 scale,
+# some blank; names of three words from a small vocabulary (so that they
+# share words, as real names do) and one of their own.
+iea_csv() {
+	awk -v n="$1" 'BEGIN {
+		split("hydrogen electric furnace capture carbon steel " \
+		      "cement clay kiln ammonia methanol ore reduction " \
+		      "smelting anode plasma biomass recycling heat pump " \
+		      "membrane solvent cracker olefin glass lime slag " \
+		      "oxygen combustion gas", w, " ")
+		split("Demand,Industry,Iron and steel,Production|" \
+		      "Demand,Industry,Aluminium,Production|" \
+		      "Demand,Industry,Cement and concrete,Production|" \
+		      "Demand,Industry,Chemicals and plastics,Ammonia|" \
+		      "Supply,Energy transformation,Power,Generation", s, "|")
+		split("4-5|7.0| 10-11|6||9", t, "|")
+		print "name,sector,trl2023,trl2024,description,NZErationale," \
+		      "supplyChain,theme,keyCountries"
+		for (i = 1; i <= n; i++)
+			printf "%s %s %s m%d,\"%s,%s\",%s,%s,\"About %d.\nMore.\"" \
+			       ",r,c,t,k\n", w[i % 31 + 1], w[(i * 7) % 31 + 1],
+			       w[(i * 13) % 31 + 1], i, s[i % 5 + 1], "x" i,
+			       t[i % 6 + 1], t[(i + 1) % 6 + 1], i
+	}' > "$2"
+}
+
+# The domestic dossiers a benchmark pairs: the same vocabulary.
+dom_csv() {
+	awk -v n="$1" 'BEGIN {
+		split("hydrogen electric furnace capture carbon steel " \
+		      "cement clay kiln ammonia methanol ore reduction " \
+		      "smelting anode plasma biomass recycling heat pump " \
+		      "membrane solvent cracker olefin glass lime slag " \
+		      "oxygen combustion gas", w, " ")
+		split("steel ST|nonferrous NF|building-materials BM|" \
+		      "chemical CH", s, "|")
+		print "id,edition,name_zh,name_en,sector,category,trl," \
+		      "submitter,credit_code,summary"
+		for (i = 1; i <= n; i++) {
+			split(s[i % 4 + 1], x, " ")
+			printf "2025-%s-%06d,2025,技术%d,%s %s d%d,%s,process," \
+			       "%d,中国钢铁工业协会,51100000500001836H,s\n",
+			       x[2], i, i, w[(i * 3) % 31 + 1],
+			       w[(i * 11) % 31 + 1], i, x[1], i % 9 + 1
+		}
+	}' > "$2"
+}
+
+# Foreign catalogs: a mapped import, the next edition's (every row's
+# lineage looked for), track, benchmark.
+foreign_cases() {
+	s=$1 d=$T/f$s
+	mkdir -p "$d"
+	iea_csv "$s" "$d/g.csv"
+	dom_csv "$s" "$d/d.csv"
+	count import-profile "$s" "$LC" --catalog "$d/r.tct" import \
+		--profile iea-etp --edition 2023 "$d/g.csv"
+	count import-lineage "$s" "$LC" --catalog "$d/r.tct" import \
+		--profile iea-etp --edition 2024 "$d/g.csv"
+	id=$("$LC" --catalog "$d/r.tct" list --edition 2024 --format csv |
+		awk -F, '/^2024-/ { print $1; exit }')
+	count track "$s" "$LC" --catalog "$d/r.tct" track "$id"
+	"$LC" --catalog "$d/c.tct" import "$d/d.csv" >/dev/null
+	count benchmark "$s" "$LC" --catalog "$d/c.tct" benchmark --edition \
+		2025 --reference "$d/r.tct" --format csv
+}
+
 echo "== linearity (instructions counted by valgrind at n/4, n, 4n;" \
 	"r = (I(4n) - I(n)) / (I(n) - I(n/4)): linear 4, bound $BOUND)"
 # three sizes of each kind, run side by side (the machine has 2 cores)
 for k in 1 4 16; do
 	catalog_cases $((NCAT * k / 4)) >"$T/log.c$k" 2>&1 &
 	matrix_cases $((NMAT * k / 4)) >"$T/log.m$k" 2>&1 &
+done
+wait
+for k in 1 4 16; do
+	foreign_cases $((NCAT * 4 * k / 4)) >"$T/log.f$k" 2>&1 &
 done
 wait
 if [ -s "$T/errors" ]; then
@@ -106,8 +178,12 @@ pass=0 fail=0 xfail=0 xpass=0 xlist=""
 for c in import-csv import-xml assign scores-import rank-edition list-csv \
 	export-catalog-xml export-catalog-csv export-catalog-json \
 	mcda-wsm mcda-topsis mcda-vikor mcda-promethee2 weights-entropy \
-	weights-critic; do
-	case $c in mcda-*|weights-*) n=$NMAT ;; *) n=$NCAT ;; esac
+	weights-critic import-profile import-lineage track benchmark; do
+	case $c in
+	mcda-*|weights-*) n=$NMAT ;;
+	import-profile|import-lineage|track|benchmark) n=$((NCAT * 4)) ;;
+	*) n=$NCAT ;;
+	esac
 	line=$(awk -v c="$c" -v a=$((n / 4)) -v b="$n" -v d=$((n * 4)) \
 		-v bound="$BOUND" '
 		$1 == c && $2 == a { i1 = $3 } $1 == c && $2 == b { i2 = $3 }
