@@ -1,6 +1,7 @@
 /* orgname.c - organisation names normalised for conflict matching:
  * width and case folded, spaces and punctuation dropped, legal forms
- * removed, so that "中国宝武钢铁集团有限公司" and "中国宝武钢铁集团" match. */
+ * removed, so that "中国宝武钢铁集团有限公司" and "中国宝武钢铁集团" match, and
+ * "宝山钢铁股份" (a joint-stock company's short form) and "宝山钢铁股份有限公司". */
 #include <stdlib.h>
 #include <string.h>
 #include "ranker/ranker.h"
@@ -64,7 +65,7 @@ static int is_noise(unsigned long c)
 }
 
 static const char *const suffixes[] = {
-	"股份有限公司", "有限责任公司", "有限公司", "公司",
+	"股份有限公司", "有限责任公司", "有限公司", "公司", "股份",
 	"coltd", "limited", "ltd", "inc", "corporation", "corp", "company",
 	"co", NULL
 };

@@ -63,6 +63,13 @@ static void test_org_norm(void **state)
 	assert_string_equal(lc_org_norm("abc steel limited", b,
 					    sizeof b), "abcsteel");
 	assert_string_equal(lc_org_norm("", a, sizeof a), "");
+	/* the short form of a joint-stock company's name */
+	assert_string_equal(lc_org_norm("宝山钢铁股份", a, sizeof a),
+			    "宝山钢铁");
+	assert_string_equal(lc_org_norm("宝山钢铁股份公司", a, sizeof a),
+			    "宝山钢铁");
+	/* a name that is only a legal form is never made empty */
+	assert_string_equal(lc_org_norm("股份有限公司", a, sizeof a), "股份");
 }
 
 static void test_sector_mask(void **state)
