@@ -19,49 +19,42 @@ void lc_import_opts_init(struct lc_import_opts *o)
 	o->dup_check = 1;
 }
 
-/* A set of 64-bit id hashes (ids seen in this run): 8 bytes per id. */
+/* The ids seen in this run, exactly, each with where it was first seen:
+ * the file's number in files[] and the line, packed in one long. */
 struct idset {
-	uint64_t *h;
-	size_t n, cap;
+	struct lc_strmap *first;   /* id -> (file + 1) << 32 | line */
+	const char **files;        /* the run's files (not owned) */
+	size_t nfiles, cap;
 };
 
-static uint64_t hash64(const char *s)
+/* 1 when already there (*file, *line: where it was first), 0 when added,
+ * -1 out of memory. */
+static int idset_add(struct idset *z, const char *id, const char *file,
+		     long line, const char **first_file, long *first_line)
 {
-	uint64_t h = 1469598103934665603ULL;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h ? h : 1;
-}
+	long v;
 
-/* 1 when already there, 0 when added, -1 out of memory. */
-static int idset_add(struct idset *z, const char *id)
-{
-	uint64_t h = hash64(id);
-	size_t i, m;
-	if ((z->n + 1) * 2 > z->cap) {
-		size_t ncap = z->cap ? 2 * z->cap : 1024, j;
-		uint64_t *nh = calloc(ncap, sizeof *nh);
-		if (!nh)
-			return -1;
-		for (j = 0; j < z->cap; j++) {
-			if (!z->h[j])
-				continue;
-			i = z->h[j] & (ncap - 1);
-			while (nh[i])
-				i = (i + 1) & (ncap - 1);
-			nh[i] = z->h[j];
-		}
-		free(z->h);
-		z->h = nh;
-		z->cap = ncap;
+	if (!z->first && !(z->first = lc_strmap_new()))
+		return -1;
+	v = lc_strmap_get(z->first, id, 0);
+	if (v) {
+		*first_file = z->files[(v >> 32) - 1];
+		*first_line = v & 0xffffffffL;
+		return 1;
 	}
-	m = z->cap - 1;
-	for (i = h & m; z->h[i]; i = (i + 1) & m)
-		if (z->h[i] == h)
-			return 1;
-	z->h[i] = h;
-	z->n++;
-	return 0;
+	if (!z->nfiles || z->files[z->nfiles - 1] != file) {
+		if (z->nfiles == z->cap) {
+			size_t nc = z->cap ? 2 * z->cap : 8;
+			const char **nf = realloc(z->files, nc * sizeof *nf);
+			if (!nf)
+				return -1;
+			z->files = nf;
+			z->cap = nc;
+		}
+		z->files[z->nfiles++] = file;
+	}
+	v = ((long)z->nfiles << 32) | (line & 0xffffffffL);
+	return lc_strmap_put(z->first, id, v) < 0 ? -1 : 0;
 }
 
 /* State of one validate or import run. */
@@ -255,7 +248,10 @@ static int on_raw(struct imp_raw *r, void *arg)
 		return n;
 	id = r->val[LC_F_ID];
 	if (id && *id && !r->flagged[LC_F_ID]) {
-		int d = idset_add(&u->ids, id);
+		long line = r->line[LC_F_ID] ? r->line[LC_F_ID] : r->line0;
+		const char *ff = NULL;
+		long fl = 0;
+		int d = idset_add(&u->ids, id, u->sink.file, line, &ff, &fl);
 		if (d < 0) {
 			lc_tech_free(t);
 			return lc_error_set(u->err, LC_ENOMEM, NULL, 0, NULL,
@@ -265,9 +261,13 @@ static int on_raw(struct imp_raw *r, void *arg)
 			char msg[512];
 			imp_rules_message("id.duplicate", id, NULL, NULL, msg,
 					  sizeof msg);
-			imp_problem(&u->sink, r->line[LC_F_ID] ?
-				    r->line[LC_F_ID] : r->line0, "id", "%s",
-				    msg);
+			if (ff == u->sink.file)
+				imp_problem(&u->sink, line, "id",
+					    "%s (first at line %ld)", msg, fl);
+			else
+				imp_problem(&u->sink, line, "id",
+					    "%s (first in %s:%ld)", msg, ff,
+					    fl);
 			n++;
 		}
 	}
@@ -382,7 +382,8 @@ static int run_init(struct run *u, const struct lc_import_opts *o,
 
 static void run_free(struct run *u)
 {
-	free(u->ids.h);
+	lc_strmap_free(u->ids.first);
+	free(u->ids.files);
 	free(u->changes);
 	imp_dupes_free(u->dupes);
 	imp_lineage_free(u->lineage);
