@@ -2,6 +2,7 @@
  * international reference catalog: the pairs file read (importers), the
  * pairing computed (ranker), the result written (exporters). */
 #include <string.h>
+#include <unistd.h>
 #include "cli/cli.h"
 #include "importers/importers.h"
 #include "ranker/ranker.h"
@@ -55,6 +56,11 @@ static int run(int argc, char **argv)
 	}
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc == 0 && lc_catalog_open(&ref, val[1], LC_OPEN_READ, &err)) {
+		/* the reference is read, never created: not "lowcarb init" */
+		if (access(val[1], F_OK) != 0)
+			snprintf(err.msg, sizeof err.msg, "no such file (the "
+				 "reference catalog: import the reference "
+				 "into a catalog of its own first)");
 		lc_catalog_close(cat);
 		lc_pairs_release(&pairs);
 		return cli_fail(&err);
