@@ -3,7 +3,8 @@
  * transactions (Tokyo Cabinet's own for ordinary ones, a synced copy
  * renamed over the catalog for bulk ones) and closing. Records and index
  * entries are in store_rec.c, queries in store_query.c, the bulk write
- * buffer in store_buf.c, the conversion in store_legacy.c. */
+ * buffer in store_buf.c, the conversion in store_legacy.c, the file's
+ * lock, syncs and leftovers in store_file.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
@@ -16,143 +17,6 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "catalog/store_int.h"
-
-int lc_st_db(struct lc_store *st, TCBDB **db, struct lc_error *err)
-{
-	*db = st->shadow ? st->shadow : st->bdb;
-	return *db ? 0 : lc_error_set(err, LC_EIO, st->path, 0, NULL,
-				      "catalog closed after a bulk commit "
-				      "(another lowcarb took it): open it "
-				      "again");
-}
-
-int lc_st_fail(struct lc_store *st, TCBDB *db, struct lc_error *err,
-	       const char *what)
-{
-	return lc_error_set(err, LC_EIO, st->path, 0, NULL,
-			    "unable to %s: %s", what,
-			    tcbdberrmsg(tcbdbecode(db)));
-}
-
-static int sys_fail(struct lc_error *err, const char *path, const char *what)
-{
-	return lc_error_set(err, LC_EIO, path, 0, NULL, "unable to %s: %s",
-			    what, strerror(errno));
-}
-
-TCBDB *lc_st_new_db(void)
-{
-	TCBDB *db = tcbdbnew();
-
-	if (!db)
-		return NULL;
-	/* Applies when the file is created: 128 records a leaf and 256 a
-	 * node (Tokyo Cabinet's defaults: a leaf also splits at 16 KiB),
-	 * buckets for a million dossiers' pages, 64-bit offsets for files
-	 * beyond 2 GiB. */
-	tcbdbtune(db, 128, 256, 262139, -1, -1, BDBTLARGE);
-	/* Sized for speed. An import appends to some thirty places of the
-	 * tree at once (records and index entries per sector, edition,
-	 * category, TRL, status); 1,024 leaves of at most 16 KiB keep all
-	 * of them cached. The map is of the file: its pages count as
-	 * resident once touched but are not heap, and they spare a pread
-	 * and a pwrite per page. */
-	tcbdbsetcache(db, 1024, 512);
-	tcbdbsetxmsiz(db, 256LL << 20);
-	return db;
-}
-
-/* LOWCARB_BUSY_TIMEOUT in seconds into *out (5 when unset or empty);
- * anything but a non-negative number is an error, not the default. */
-static int busy_timeout(double *out, struct lc_error *err)
-{
-	const char *s = getenv("LOWCARB_BUSY_TIMEOUT");
-	double v;
-
-	*out = 5.0;
-	if (!s || !*s)
-		return 0;
-	if (lc_num_parse(s, &v) < 0 || !isfinite(v) || v < 0)
-		return lc_error_set(err, LC_EUSAGE, NULL, 0, NULL,
-				    "LOWCARB_BUSY_TIMEOUT must be a number "
-				    "of seconds, not '%s'", s);
-	*out = v;
-	return 0;
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-int lc_st_open_locked(struct lc_store *st, TCBDB *db, const char *path,
-		      int omode, struct lc_error *err)
-{
-	double deadline = now_s() + st->busy;
-	struct timespec pause = { 0, 50 * 1000 * 1000 };
-	struct stat sb;
-
-	for (;;) {
-		if (tcbdbopen(db, path, omode | BDBOLCKNB)) {
-			/* Locked what was the catalog when it was opened;
-			 * a bulk commit or a conversion may since have
-			 * renamed a new file over it. */
-			if (stat(path, &sb) == 0 &&
-			    (uint64_t)sb.st_ino == tcbdbinode(db))
-				return 0;
-			tcbdbclose(db);
-			continue;
-		}
-		if (tcbdbecode(db) != TCELOCK)
-			break;
-		if (now_s() >= deadline)
-			return lc_error_set(err, LC_EBUSY, st->path, 0, NULL,
-				"catalog busy: another lowcarb holds it "
-				"(waited %.0f s; see LOWCARB_BUSY_TIMEOUT)",
-				st->busy);
-		nanosleep(&pause, NULL);
-	}
-	return lc_error_set(err, LC_EIO, st->path, 0, NULL,
-			    "unable to open catalog (damaged, or not a "
-			    "lowcarb catalog): %s",
-			    tcbdberrmsg(tcbdbecode(db)));
-}
-
-int lc_st_sync_dir(const char *path, struct lc_error *err)
-{
-	char dir[1100];
-	char *slash;
-	int fd, rc = 0;
-
-	snprintf(dir, sizeof dir, "%s", path);
-	slash = strrchr(dir, '/');
-	if (!slash)
-		snprintf(dir, sizeof dir, ".");
-	else if (slash == dir)
-		dir[1] = '\0';
-	else
-		*slash = '\0';
-	fd = open(dir, O_RDONLY | O_DIRECTORY);
-	if (fd < 0 || fsync(fd) != 0)
-		rc = sys_fail(err, dir, "sync the directory");
-	if (fd >= 0)
-		close(fd);
-	return rc;
-}
-
-int lc_st_sync_file(const char *path, struct lc_error *err)
-{
-	int fd = open(path, O_RDONLY), rc = 0;
-
-	if (fd < 0 || fsync(fd) != 0)
-		rc = sys_fail(err, path, "write to disk");
-	if (fd >= 0)
-		close(fd);
-	return rc;
-}
 
 /* Creates the catalog whole or not at all: built and synced as
  * PATH.init-PID, then linked to path (which fails, harmlessly, when
@@ -187,7 +51,7 @@ static int create(struct lc_store *st, struct lc_error *err)
 	if (rc == 0)
 		rc = lc_st_sync_file(tmp, err);
 	if (rc == 0 && link(tmp, st->path) != 0 && errno != EEXIST)
-		rc = sys_fail(err, st->path, "create the catalog");
+		rc = lc_st_sys_fail(err, st->path, "create the catalog");
 	unlink(tmp);
 	return rc == 0 ? lc_st_sync_dir(st->path, err) : rc;
 }
@@ -230,29 +94,6 @@ static int check_version(struct lc_store *st, struct lc_error *err)
 	return rc;
 }
 
-static void remove_glob(const char *path, const char *suffix)
-{
-	char pat[1100];
-	glob_t g;
-
-	snprintf(pat, sizeof pat, "%s%s", path, suffix);
-	if (glob(pat, 0, NULL, &g) == 0) {
-		for (size_t i = 0; i < g.gl_pathc; i++)
-			unlink(g.gl_pathv[i]);
-		globfree(&g);
-	}
-}
-
-void lc_st_remove_leftovers(const char *path, int all)
-{
-	static const char *const suffix[] = {
-		".idx.*", ".commit", ".bulk", ".convert", ".init-*", ".wal"
-	};
-
-	for (size_t i = 0; i < (all ? 6 : 2); i++)
-		remove_glob(path, suffix[i]);
-}
-
 int lc_store_open(struct lc_store **out, const char *path, int mode,
 		  struct lc_error *err)
 {
@@ -267,7 +108,7 @@ int lc_store_open(struct lc_store **out, const char *path, int mode,
 				    "out of memory");
 	snprintf(st->path, sizeof st->path, "%s", path);
 	st->writer = mode != LC_OPEN_READ;
-	rc = busy_timeout(&st->busy, err);
+	rc = lc_st_busy_timeout(&st->busy, err);
 	if (rc == 0 && stat(path, &sb) != 0) {
 		if (mode != LC_OPEN_CREATE)
 			rc = lc_error_set(err, LC_EIO, path, 0, NULL,
@@ -359,12 +200,12 @@ static int copy_catalog(struct lc_store *st, const char *to,
 
 	o = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (o < 0)
-		return sys_fail(err, to, "create");
+		return lc_st_sys_fail(err, to, "create");
 	while (rc == 0 && (n = pread(in, buf, sizeof buf, at)) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			rc = sys_fail(err, st->path, "read");
+			rc = lc_st_sys_fail(err, st->path, "read");
 			break;
 		}
 		at += n;
@@ -373,11 +214,11 @@ static int copy_catalog(struct lc_store *st, const char *to,
 			if (w < 0 && errno == EINTR)
 				w = 0;
 			else if (w < 0)
-				rc = sys_fail(err, to, "write");
+				rc = lc_st_sys_fail(err, to, "write");
 		}
 	}
 	if (close(o) != 0 && rc == 0)
-		rc = sys_fail(err, to, "write");
+		rc = lc_st_sys_fail(err, to, "write");
 	return rc;
 }
 
@@ -435,7 +276,7 @@ static int commit_bulk(struct lc_store *st, struct lc_error *err)
 	if (rc == 0)
 		rc = lc_st_sync_file(bulk, err);
 	if (rc == 0 && rename(bulk, st->path) != 0)
-		rc = sys_fail(err, st->path, "replace the catalog");
+		rc = lc_st_sys_fail(err, st->path, "replace the catalog");
 	if (rc < 0) {
 		unlink(bulk);
 		return rc;

@@ -1,17 +1,13 @@
 /* store.h - catalog-private seam over Tokyo Cabinet: the catalog is one
  * B+ tree file holding the records and their index entries, so that one
- * transaction (one file, one write-ahead log) covers both. store.c,
- * store_rec.c and store_legacy.c are the only files that call Tokyo
- * Cabinet, so tests can simulate a failing store with -Wl,--wrap=tcbdb...
+ * transaction (one file, one write-ahead log) covers both. The store_*.c
+ * files are the only ones that call Tokyo Cabinet, so tests can simulate
+ * a failing store with -Wl,--wrap=tcbdb...
  * Not part of the public API. */
 #ifndef LC_STORE_H
 #define LC_STORE_H
 
 #include "catalog/catalog.h"
-
-/* The version of the records' layout, kept in the "meta:schema" record
- * (the file format, table or B+ tree, is told by the file itself). */
-#define LC_SCHEMA_VERSION "1"
 
 struct lc_store;
 

@@ -1,5 +1,5 @@
-/* store_int.h - what the store's own files (store.c, store_rec.c,
- * store_legacy.c) share: the handle and the layout of the one B+ tree
+/* store_int.h - what the store's own files (store.c, store_file.c,
+ * store_rec.c, store_buf.c, store_query.c, store_legacy.c) share: the handle and the layout of the one B+ tree
  * file. Not for the rest of catalog/, which goes through store.h. */
 #ifndef LC_STORE_INT_H
 #define LC_STORE_INT_H
@@ -7,6 +7,10 @@
 #include <tcutil.h>
 #include <tcbdb.h>
 #include "catalog/store.h"
+
+/* The version of the records' layout, kept in the "meta:schema" record
+ * (the file format, table or B+ tree, is told by the file itself). */
+#define LC_SCHEMA_VERSION "1"
 
 /* The catalog is one Tokyo Cabinet B+ tree file, keys in byte order:
  *   "r/" KEY                       a record (KEY as "tech:2025-ST-001"),
@@ -47,6 +51,11 @@ static inline const char *lc_st_xs(const TCXSTR *x)
  * during a bulk transaction, else the catalog file. LC_EIO when the
  * handle has none (a bulk commit could not open the catalog again). */
 int lc_st_db(struct lc_store *st, TCBDB **db, struct lc_error *err);
+/* LOWCARB_BUSY_TIMEOUT in seconds into *out (5 when unset or empty);
+ * anything but a non-negative number is an error. */
+int lc_st_busy_timeout(double *out, struct lc_error *err);
+/* LC_EIO "unable to WHAT: strerror(errno)" about path. */
+int lc_st_sys_fail(struct lc_error *err, const char *path, const char *what);
 
 /* Fills err with "unable to WHAT: <Tokyo Cabinet's message>" for db's
  * last error; returns LC_EIO. */

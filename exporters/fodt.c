@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "exporters/fodt.h"
+#include "exporters/fodt_xml.h"
 
 static const char *const ns[][2] = {
 	{ "xmlns:office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0" },

@@ -3,7 +3,7 @@
  * widths from colwidth.c), captions, figures, the table of contents. */
 #include <stdio.h>
 #include <stdlib.h>
-#include "exporters/fodt.h"
+#include "exporters/fodt_xml.h"
 
 static void toc_style(struct fw *f, const char *name, const char *indent,
 		      const char *pos)

@@ -2,7 +2,7 @@
  * writer, any libxml2 error remembered in the writer's state. */
 #include <stdlib.h>
 #include <string.h>
-#include "exporters/fodt.h"
+#include "exporters/fodt_xml.h"
 
 void fw_start(struct fw *f, const char *name)
 {

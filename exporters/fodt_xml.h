@@ -1,8 +1,8 @@
-/* fodt.h - exporters-private: the writer of the flat OpenDocument text
+/* fodt_xml.h - exporters-private: the writer of the flat OpenDocument text
  * (fodt.c: the body; fodt_styles.c: the styles; fodt_xml.c: elements,
  * attributes and text through libxml2's xmlTextWriter). */
-#ifndef LC_EXPORTERS_FODT_H
-#define LC_EXPORTERS_FODT_H
+#ifndef LC_EXPORTERS_FODT_XML_H
+#define LC_EXPORTERS_FODT_XML_H
 
 #include <libxml/xmlwriter.h>
 #include "exporters/internal.h"
