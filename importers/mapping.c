@@ -427,85 +427,10 @@ static int load_tree(struct ld *l, xmlNode *root)
 	return rc ? rc : check_whole(l, root);
 }
 
-static void match_free(struct map_match *x, size_t n)
+int map_build(struct lc_mapping *m, struct _xmlNode *root,
+	      struct lc_error *err)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(x[i].column);
-		free(x[i].pattern);
-		pcre2_code_free(x[i].re);
-	}
-	free(x);
+	struct ld l = { m, err, 0 };
+
+	return load_tree(&l, root);
 }
-
-void lc_mapping_free(struct lc_mapping *m)
-{
-	if (!m)
-		return;
-	free(m->title);
-	for (size_t i = 0; i < m->ncol; i++) {
-		free(m->col[i].name);
-		free(m->col[i].unit);
-	}
-	free(m->col);
-	for (size_t i = 0; i < m->ncst; i++) {
-		free(m->cst[i].value);
-		free(m->cst[i].note);
-	}
-	free(m->cst);
-	for (size_t i = 0; i < m->ndflt; i++) {
-		free(m->dflt[i].value);
-		free(m->dflt[i].note);
-	}
-	free(m->dflt);
-	for (size_t i = 0; i < m->nrule; i++) {
-		free(m->rule[i].value);
-		match_free(m->rule[i].m, m->rule[i].nm);
-	}
-	free(m->rule);
-	for (size_t i = 0; i < m->nskip; i++) {
-		free(m->skip[i].reason);
-		match_free(m->skip[i].m, m->skip[i].nm);
-	}
-	free(m->skip);
-	for (size_t i = 0; i < m->nign; i++) {
-		free(m->ign[i].column);
-		free(m->ign[i].pattern);
-		free(m->ign[i].note);
-		pcre2_code_free(m->ign[i].re);
-	}
-	free(m->ign);
-	free(m->id_column);
-	pcre2_match_data_free(m->md);
-	free(m);
-}
-
-int lc_mapping_load(const char *name_or_path, struct lc_mapping **out,
-		    struct lc_error *err)
-{
-	struct ld l = { NULL, err, 0 };
-	xmlDocPtr doc = NULL;
-	int rc;
-
-	*out = NULL;
-	l.m = calloc(1, sizeof *l.m);
-	if (!l.m)
-		return nomem(&l);
-	rc = map_find(name_or_path, l.m->path, sizeof l.m->path, err);
-	if (rc == 0)
-		rc = map_parse(l.m->path, &doc, err);
-	if (rc == 0)
-		rc = load_tree(&l, xmlDocGetRootElement(doc));
-	if (rc == 0) {
-		l.m->md = pcre2_match_data_create(4, NULL);
-		if (!l.m->md)
-			rc = nomem(&l);
-	}
-	xmlFreeDoc(doc);
-	if (rc) {
-		lc_mapping_free(l.m);
-		return rc;
-	}
-	*out = l.m;
-	return 0;
-}
-

@@ -98,6 +98,14 @@ struct lc_mapping {
 	pcre2_match_data *md;   /* for every pattern (matching is serial) */
 };
 
+/* ---- mapping.c ---------------------------------------------------------- */
+struct _xmlNode;
+/* Builds m (its path already set) from the validated tree at root: what a
+ * schema cannot check is checked here. 0, or LC_EDATA naming the
+ * profile's file and line, LC_ENOMEM. m is freed by the caller. */
+int map_build(struct lc_mapping *m, struct _xmlNode *root,
+	      struct lc_error *err);
+
 /* ---- mapping_xml.c ----------------------------------------------------- */
 struct _xmlDoc;
 /* The profile's file into path: name_or_path as given when it holds '/'

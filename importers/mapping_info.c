@@ -1,7 +1,9 @@
 /* mapping_info.c - what a loaded mapping profile tells its users: its
  * name and file, whether it needs an edition, its entries one by one
- * (`profile check`), and pattern matching with its match data. */
+ * (`profile check`), pattern matching with its match data; and its
+ * release. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "importers/mapping.h"
 
@@ -104,4 +106,56 @@ void lc_mapping_each(const struct lc_mapping *m,
 					       k->line };
 		fn(&e, ctx);
 	}
+}
+
+static void match_free(struct map_match *x, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(x[i].column);
+		free(x[i].pattern);
+		pcre2_code_free(x[i].re);
+	}
+	free(x);
+}
+
+void lc_mapping_free(struct lc_mapping *m)
+{
+	if (!m)
+		return;
+	free(m->title);
+	for (size_t i = 0; i < m->ncol; i++) {
+		free(m->col[i].name);
+		free(m->col[i].unit);
+	}
+	free(m->col);
+	for (size_t i = 0; i < m->ncst; i++) {
+		free(m->cst[i].value);
+		free(m->cst[i].note);
+	}
+	free(m->cst);
+	for (size_t i = 0; i < m->ndflt; i++) {
+		free(m->dflt[i].value);
+		free(m->dflt[i].note);
+	}
+	free(m->dflt);
+	for (size_t i = 0; i < m->nrule; i++) {
+		free(m->rule[i].value);
+		match_free(m->rule[i].m, m->rule[i].nm);
+	}
+	free(m->rule);
+	for (size_t i = 0; i < m->nskip; i++) {
+		free(m->skip[i].reason);
+		match_free(m->skip[i].m, m->skip[i].nm);
+	}
+	free(m->skip);
+	for (size_t i = 0; i < m->nign; i++) {
+		free(m->ign[i].column);
+		free(m->ign[i].pattern);
+		free(m->ign[i].note);
+		pcre2_code_free(m->ign[i].re);
+	}
+	free(m->ign);
+	free(m->id_column);
+	pcre2_match_data_free(m->md);
+	free(m);
 }

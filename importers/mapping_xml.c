@@ -1,7 +1,9 @@
 /* mapping_xml.c - a mapping profile's file found (data/profiles/NAME.xml
  * or a path), read through the XML guard (no DTD, no entities, bounded
- * attributes) and validated against data/profiles/mapping.xsd. */
+ * attributes) and validated against data/profiles/mapping.xsd; and
+ * lc_mapping_load, which does that and builds the profile (mapping.c). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -131,3 +133,35 @@ out:
 	return rc;
 }
 
+/* Finds, parses and validates the profile, then builds it (mapping.c). */
+int lc_mapping_load(const char *name_or_path, struct lc_mapping **out,
+		    struct lc_error *err)
+{
+	struct lc_mapping *m;
+	xmlDocPtr doc = NULL;
+	int rc;
+
+	*out = NULL;
+	m = calloc(1, sizeof *m);
+	if (!m)
+		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				    "out of memory");
+	rc = map_find(name_or_path, m->path, sizeof m->path, err);
+	if (rc == 0)
+		rc = map_parse(m->path, &doc, err);
+	if (rc == 0)
+		rc = map_build(m, xmlDocGetRootElement(doc), err);
+	if (rc == 0) {
+		m->md = pcre2_match_data_create(4, NULL);
+		if (!m->md)
+			rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+					  "out of memory");
+	}
+	xmlFreeDoc(doc);
+	if (rc) {
+		lc_mapping_free(m);
+		return rc;
+	}
+	*out = m;
+	return 0;
+}
