@@ -289,11 +289,17 @@ int imp_dupes_full(const struct imp_dupes *d)
 	return d->n >= DUP_MAX;
 }
 
-static void count(struct imp_dupes *d, const struct lc_grams *g)
+/* Counts, per entry, the trigrams of g its names share, through the
+ * postings; returns how many of g's trigrams were not counted (their
+ * postings too long to walk), which any entry may share as well. */
+static unsigned count(struct imp_dupes *d, const struct lc_grams *g)
 {
 	size_t i, j;
+	unsigned stopped = 0;
 	for (i = 0; i < g->n; i++) {
 		struct posting *p = slot(d, g->g[i], 0);
+		if (p && p->n > STOP_LEN)
+			stopped++;
 		if (!p || p->n > STOP_LEN)
 			continue;
 		for (j = 0; j < p->n; j++) {
@@ -301,6 +307,15 @@ static void count(struct imp_dupes *d, const struct lc_grams *g)
 				d->touched[d->ntouched++] = p->ids[j];
 		}
 	}
+	return stopped;
+}
+
+/* An upper bound of the Dice score of a name of n trigrams against one of
+ * m that shares at most hits trigrams with it: pairs that cannot reach
+ * the bar are not scored (most of those that share one common trigram). */
+static double dice_bound(unsigned hits, size_t n, size_t m)
+{
+	return n + m ? 2.0 * (double)hits / (double)(n + m) : 0;
 }
 
 int imp_dupes_find(struct imp_dupes *d, const char *edition, const char *who,
@@ -310,6 +325,7 @@ int imp_dupes_find(struct imp_dupes *d, const char *edition, const char *who,
 {
 	struct lc_grams a, b;
 	size_t i;
+	unsigned sa, sb;
 	double best = 0;
 	long bi = -1;
 	uint64_t ed_h = hash_s(edition), who_h = hash_s(who);
@@ -325,14 +341,18 @@ int imp_dupes_find(struct imp_dupes *d, const char *edition, const char *who,
 		return 0;
 	}
 	d->ntouched = 0;
-	count(d, &a);
-	count(d, &b);
+	sa = count(d, &a);
+	sb = count(d, &b);
 	for (i = 0; i < d->ntouched; i++) {
 		uint32_t k = d->touched[i];
 		struct entry *e = &d->e[k];
-		double s1, s2;
+		unsigned h = d->hits[k];
+		double s1, s2, bar = best > threshold ? best : threshold;
 		d->hits[k] = 0;
 		if (e->ed_h != ed_h || e->who_h == who_h)
+			continue;
+		if (dice_bound(h + sa, a.n, e->zh.n) < bar &&
+		    dice_bound(h + sb, b.n, e->en.n) < bar)
 			continue;
 		s1 = lc_grams_dice(&a, &e->zh);
 		s2 = lc_grams_dice(&b, &e->en);
@@ -391,6 +411,7 @@ int imp_dupes_lineage(struct imp_dupes *d, const char *edition,
 		      int *exact)
 {
 	struct lc_grams a, b;
+	unsigned sa, sb;
 	const struct entry *best = NULL;
 	double best_score = 0;
 	int best_exact = 0;
@@ -438,15 +459,20 @@ int imp_dupes_lineage(struct imp_dupes *d, const char *edition,
 		return 0;
 	}
 	d->ntouched = 0;
-	count(d, &a);
-	count(d, &b);
+	sa = count(d, &a);
+	sb = count(d, &b);
 	for (size_t i = 0; i < d->ntouched; i++) {
 		uint32_t k = d->touched[i];
 		const struct entry *e = &d->e[k];
+		unsigned h = d->hits[k];
 		int ex;
 		double s1, s2;
 
 		d->hits[k] = 0;
+		/* an exact name shares all its trigrams: its bound is 1 */
+		if (dice_bound(h + sa, a.n, e->zh.n) < threshold &&
+		    dice_bound(h + sb, b.n, e->en.n) < threshold)
+			continue;
 		/* the same submitter and sector, an earlier edition */
 		if (e->who_h != who_h || e->sector != sector ||
 		    strcmp(e->who, who ? who : "") ||
