@@ -1,6 +1,7 @@
 /* cmd-export.c - `lowcarb export`: the annual roadmap (HTML, FODT,
- * Markdown), the MACC data or chart, the catalog (XML, CSV, JSON) and a
- * ranking with its explanations. */
+ * Markdown), the MACC data or chart, the catalog (XML, CSV, JSON), a
+ * ranking with its explanations and the promotion catalog (HTML, FODT,
+ * CSV). */
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
@@ -81,6 +82,16 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 		if (c == 'o' && idx < 0) {
 			a->out = optarg;
 			continue;
+		}
+		/* --sector: an unknown one is named with the known ones */
+		if (c == 's' && lc_sector_from_name(optarg) < 0) {
+			struct lc_error err = { 0 };
+
+			lc_error_set(&err, LC_EDATA, NULL, 0, "--sector",
+				     "unknown sector '%s' (expected steel, "
+				     "nonferrous, petrochemical, chemical, "
+				     "building-materials)", optarg);
+			return cli_fail(&err);
 		}
 		rc = cli_filter_opt(cmd, c, optarg, &a->f);
 		if (rc == 2)
@@ -235,6 +246,7 @@ static int run_roadmap(int argc, char **argv)
 	ro.profile = a.profile;
 	ro.reference = a.reference;
 	ro.reference_edition = a.ref_edition;
+	ro.sector = a.f.sector;
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
@@ -368,6 +380,78 @@ static int run_stream(int argc, char **argv, int ranking)
 	return out_finish(&o, rc, &err);
 }
 
+/* `export promotion-catalog`: the document (html, fodt) or the CSV the
+ * ndrc-catalog profile re-imports. */
+static int run_promotion(int argc, char **argv)
+{
+	const char *cmd = "export promotion-catalog";
+	struct lc_error err = { 0 };
+	struct lc_promo_opts po;
+	struct lc_catalog *cat;
+	struct lc_doc *doc = NULL;
+	struct args a;
+	struct out o;
+	int rc = parse(cmd, argc, argv, &a), fmt;
+
+	if (rc)
+		return rc;
+	if (need_edition(cmd, &a))
+		return 2;
+	if (!a.format || (strcmp(a.format, "html") &&
+			  strcmp(a.format, "fodt") && strcmp(a.format, "csv")))
+		return cli_usage(cmd, "--format must be html, fodt or csv");
+	fmt = a.format[0];
+	memset(&po, 0, sizeof po);
+	po.edition = a.f.edition;
+	po.sector = a.f.sector;
+	po.lang = a.lang;
+	switch (a.f.status) {
+	case -1:
+		po.status = LC_PROMO_DEFAULT;
+		break;
+	case LC_ST_SELECTED:
+		po.status = LC_PROMO_SELECTED;
+		break;
+	case LC_ST_ELIGIBLE:
+		po.status = LC_PROMO_ELIGIBLE;
+		break;
+	case LC_ST_PUBLISHED:
+		po.status = LC_PROMO_PUBLISHED;
+		break;
+	default:
+		return cli_usage(cmd, "--status must be selected, eligible or "
+				 "published");
+	}
+	if (a.f.category >= 0 || a.f.min_trl || a.f.max_trl || a.f.match ||
+	    a.f.sort)
+		return cli_usage(cmd, "filters other than --sector and "
+				 "--status do not apply");
+	rc = cli_open(&cat, LC_OPEN_READ);
+	if (rc)
+		return rc;
+	if (fmt != 'c')
+		rc = lc_promo_build(cat, &po, &doc, &err);
+	if (rc < 0) {
+		lc_catalog_close(cat);
+		return cli_fail(&err);
+	}
+	rc = out_open(&o, a.out);
+	if (rc) {
+		lc_catalog_close(cat);
+		lc_doc_free(doc);
+		return rc;
+	}
+	if (fmt == 'c')
+		rc = lc_promo_write_csv(cat, &po, a.bom, o.fp, &err);
+	else if (fmt == 'h')
+		rc = lc_doc_write_html(doc, o.fp, &err);
+	else
+		rc = lc_doc_write_fodt(doc, o.fp, &err);
+	lc_catalog_close(cat);
+	lc_doc_free(doc);
+	return out_finish(&o, rc, &err);
+}
+
 static int run(int argc, char **argv)
 {
 	const char *what = argc > 1 ? argv[1] : "";
@@ -380,8 +464,11 @@ static int run(int argc, char **argv)
 		return run_stream(argc - 1, argv + 1, 0);
 	if (strcmp(what, "ranking") == 0)
 		return run_stream(argc - 1, argv + 1, 1);
-	return cli_usage("export", "%s '%s' (roadmap, macc, catalog or "
-			 "ranking)", *what ? "unknown export" :
+	if (strcmp(what, "promotion-catalog") == 0)
+		return run_promotion(argc - 1, argv + 1);
+	return cli_usage("export", "%s '%s' (roadmap, macc, catalog, "
+			 "ranking or promotion-catalog)", *what ?
+			 "unknown export" :
 			 "missing what to export", what);
 }
 

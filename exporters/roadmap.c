@@ -15,6 +15,7 @@ void lc_roadmap_opts_init(struct lc_roadmap_opts *o)
 	o->carbon_price = NAN;
 	o->discount_rate = 0.08;
 	o->profile = "top20";
+	o->sector = -1;
 }
 
 static int collect(const struct lc_tech *t, void *ctx)
