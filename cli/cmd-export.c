@@ -473,11 +473,13 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_export = {
-	"export", "write the roadmap, the MACC, the catalog or a ranking",
+	"export", "write a roadmap, MACC, catalog, ranking or "
+	"promotion catalog",
 	"usage: lowcarb export roadmap --edition YEAR --format html|fodt|md\n"
 	"                      -o FILE [--lang zh|en] [--carbon-price P]\n"
 	"                      [--discount-rate R] [--profile NAME] [--stamp]\n"
 	"                      [--reference FILE.tct [--reference-edition Y]]\n"
+	"                      [--sector S]\n"
 	"       lowcarb export macc --edition YEAR [--sector S]\n"
 	"                      [--carbon-price P] [--discount-rate R]\n"
 	"                      [--lang zh|en] --format csv|json|svg [-o FILE]\n"
@@ -485,6 +487,10 @@ const struct cli_cmd cli_cmd_export = {
 	"                      [--bom] [-o FILE]\n"
 	"       lowcarb export ranking --edition YEAR [--profile NAME]\n"
 	"                      --format csv|json [--bom] [-o FILE]\n"
+	"       lowcarb export promotion-catalog --edition YEAR [--sector S]\n"
+	"                      [--status selected|eligible|published]\n"
+	"                      [--lang zh|en] --format html|fodt|csv\n"
+	"                      [--bom] [-o FILE]\n"
 	"\n"
 	"roadmap  the edition's technology roadmap: title page, key findings,\n"
 	"         the Top N with per-criterion contributions, one chapter per\n"
@@ -509,6 +515,8 @@ const struct cli_cmd cli_cmd_export = {
 	"ranking  the edition ranked by the profile, every entry with rank,\n"
 	"         score, selection, eligibility, per-criterion values and\n"
 	"         contributions, tie-break and quota notes.\n"
+	"promotion-catalog  in the layout of the national promotion catalogs\n"
+	"         (README); csv re-imports with --profile ndrc-catalog.\n"
 	"\n"
 	"  --edition YEAR       the edition\n"
 	"  --format F           output format (see above)\n"
@@ -531,7 +539,10 @@ const struct cli_cmd cli_cmd_export = {
 	"  --stamp              print the generation time on the title page\n"
 	"                       (default: none, so output is reproducible)\n"
 	"  --bom                CSV: begin with a UTF-8 byte order mark\n"
-	"  --sector S           macc: only this sector\n"
+	"  --sector S           macc, promotion-catalog: only this sector;\n"
+	"                       roadmap: the roadmap of this industry\n"
+	"  --status ST          promotion-catalog (default: selected, or\n"
+	"                       published once the edition is published)\n"
 	"FILTERS (catalog) are those of `lowcarb list`: --edition --sector\n"
 	"  --category --min-trl --max-trl --status --match --sort.\n",
 	run
