@@ -222,6 +222,26 @@ int promo_not_co2(const struct lc_tech *t)
 
 /* ---- the document ------------------------------------------------------- */
 
+/* The house style of lowcarb's documents (the roadmap's style sheet),
+ * when it is there; else the HTML writer's own. */
+static void house_style(struct lc_doc *d)
+{
+	char path[4096];
+	FILE *fp;
+	char *css = NULL;
+	size_t len = 0;
+
+	if (lc_data_path("templates/roadmap-style.css", path, sizeof path,
+			 NULL) != 0)
+		return;
+	fp = fopen(path, "r");
+	if (fp && getdelim(&css, &len, '\0', fp) >= 0)
+		lc_doc_css(d, css);
+	free(css);
+	if (fp)
+		fclose(fp);
+}
+
 struct pb {
 	struct lc_doc *d;
 	struct lc_words *w;
@@ -423,6 +443,7 @@ int lc_promo_build(struct lc_catalog *cat, const struct lc_promo_opts *o,
 		rc = LC_ENOMEM;
 		goto out;
 	}
+	house_style(b.d);
 	sl = o->sector >= 0 ? lc_sector_label(o->sector, b.lang) : NULL;
 	lc_doc_title(b.d, fill(&b, sl ? "promo.title.sector" : "promo.title",
 			       sl, 0, NULL, buf, sizeof buf), NULL);
