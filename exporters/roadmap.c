@@ -117,17 +117,28 @@ static int benchmark(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 /* The roadmap of one industry: only its dossiers were loaded; the list
  * printed keeps only theirs, the benchmark only its rows. Returns the
  * list's length before. */
-static size_t one_sector(struct rm *m)
+static size_t one_sector(struct lc_catalog *cat, struct rm *m)
 {
 	size_t all = 0, k = 0;
 
 	for (size_t i = 0; i < m->nlist; i++) {
-		all += !(m->list_withdrawn[i] &&
-			 m->list_kind == RM_LIST_PUBLISHED);
+		int withdrawn = m->list_withdrawn[i];
+
 		if (rm_tech_index(m, m->list[i]) < 0) {
+			/* another industry's: only counted */
+			struct lc_tech *t = NULL;
+
+			if (lc_catalog_get_tech(cat, m->list[i], &t,
+						NULL) == 0)
+				withdrawn = lc_tech_status(t) ==
+					    LC_ST_WITHDRAWN;
+			lc_tech_free(t);
+			all += !(withdrawn &&
+				 m->list_kind == RM_LIST_PUBLISHED);
 			free(m->list[i]);
 			continue;
 		}
+		all += !(withdrawn && m->list_kind == RM_LIST_PUBLISHED);
 		m->list[k] = m->list[i];
 		m->list_withdrawn[k++] = m->list_withdrawn[i];
 	}
@@ -209,7 +220,7 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 	if (rc < 0)
 		goto out;
 	if (o->sector >= 0)
-		nlist_all = one_sector(&m);
+		nlist_all = one_sector(cat, &m);
 	m.d = lc_doc_new(m.lang);
 	if (!m.d) {
 		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
