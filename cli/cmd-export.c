@@ -401,7 +401,7 @@ static int run_promotion(int argc, char **argv)
 			  strcmp(a.format, "fodt") && strcmp(a.format, "csv")))
 		return cli_usage(cmd, "--format must be html, fodt or csv");
 	fmt = a.format[0];
-	memset(&po, 0, sizeof po);
+	lc_promo_opts_init(&po);
 	po.edition = a.f.edition;
 	po.sector = a.f.sector;
 	po.lang = a.lang;

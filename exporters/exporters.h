@@ -417,6 +417,8 @@ struct lc_promo_opts {
 	int status;           /* enum lc_promo_status */
 	const char *lang;     /* "zh" (default) or "en": the headings */
 };
+/* Every sector, the default status, Chinese. */
+void lc_promo_opts_init(struct lc_promo_opts *o);
 /* Builds the catalog as a document (lc_doc_write_html, _fodt): *out to
  * free with lc_doc_free. LC_EUSAGE for a bad edition, LC_ENOTFOUND when
  * no dossier of the edition (and sector) has the status asked for. */

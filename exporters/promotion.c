@@ -11,6 +11,14 @@
 
 /* ---- the entries -------------------------------------------------------- */
 
+void lc_promo_opts_init(struct lc_promo_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->sector = -1;
+	o->status = LC_PROMO_DEFAULT;
+	o->lang = "zh";
+}
+
 static int in_status(int want, int st)
 {
 	switch (want) {
