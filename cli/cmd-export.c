@@ -1,6 +1,7 @@
 /* cmd-export.c - `lowcarb export`: the annual roadmap (HTML, FODT,
- * Markdown), the MACC data or chart, the catalog (XML, CSV, JSON) and a
- * ranking with its explanations. */
+ * Markdown), the MACC data or chart, the catalog (XML, CSV, JSON), a
+ * ranking with its explanations and the promotion catalog (HTML, FODT,
+ * CSV). */
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
@@ -81,6 +82,16 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 		if (c == 'o' && idx < 0) {
 			a->out = optarg;
 			continue;
+		}
+		/* --sector: an unknown one is named with the known ones */
+		if (c == 's' && lc_sector_from_name(optarg) < 0) {
+			struct lc_error err = { 0 };
+
+			lc_error_set(&err, LC_EDATA, NULL, 0, "--sector",
+				     "unknown sector '%s' (expected steel, "
+				     "nonferrous, petrochemical, chemical, "
+				     "building-materials)", optarg);
+			return cli_fail(&err);
 		}
 		rc = cli_filter_opt(cmd, c, optarg, &a->f);
 		if (rc == 2)
@@ -235,6 +246,7 @@ static int run_roadmap(int argc, char **argv)
 	ro.profile = a.profile;
 	ro.reference = a.reference;
 	ro.reference_edition = a.ref_edition;
+	ro.sector = a.f.sector;
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
@@ -368,6 +380,78 @@ static int run_stream(int argc, char **argv, int ranking)
 	return out_finish(&o, rc, &err);
 }
 
+/* `export promotion-catalog`: the document (html, fodt) or the CSV the
+ * ndrc-catalog profile re-imports. */
+static int run_promotion(int argc, char **argv)
+{
+	const char *cmd = "export promotion-catalog";
+	struct lc_error err = { 0 };
+	struct lc_promo_opts po;
+	struct lc_catalog *cat;
+	struct lc_doc *doc = NULL;
+	struct args a;
+	struct out o;
+	int rc = parse(cmd, argc, argv, &a), fmt;
+
+	if (rc)
+		return rc;
+	if (need_edition(cmd, &a))
+		return 2;
+	if (!a.format || (strcmp(a.format, "html") &&
+			  strcmp(a.format, "fodt") && strcmp(a.format, "csv")))
+		return cli_usage(cmd, "--format must be html, fodt or csv");
+	fmt = a.format[0];
+	lc_promo_opts_init(&po);
+	po.edition = a.f.edition;
+	po.sector = a.f.sector;
+	po.lang = a.lang;
+	switch (a.f.status) {
+	case -1:
+		po.status = LC_PROMO_DEFAULT;
+		break;
+	case LC_ST_SELECTED:
+		po.status = LC_PROMO_SELECTED;
+		break;
+	case LC_ST_ELIGIBLE:
+		po.status = LC_PROMO_ELIGIBLE;
+		break;
+	case LC_ST_PUBLISHED:
+		po.status = LC_PROMO_PUBLISHED;
+		break;
+	default:
+		return cli_usage(cmd, "--status must be selected, eligible or "
+				 "published");
+	}
+	if (a.f.category >= 0 || a.f.min_trl || a.f.max_trl || a.f.match ||
+	    a.f.sort)
+		return cli_usage(cmd, "filters other than --sector and "
+				 "--status do not apply");
+	rc = cli_open(&cat, LC_OPEN_READ);
+	if (rc)
+		return rc;
+	if (fmt != 'c')
+		rc = lc_promo_build(cat, &po, &doc, &err);
+	if (rc < 0) {
+		lc_catalog_close(cat);
+		return cli_fail(&err);
+	}
+	rc = out_open(&o, a.out);
+	if (rc) {
+		lc_catalog_close(cat);
+		lc_doc_free(doc);
+		return rc;
+	}
+	if (fmt == 'c')
+		rc = lc_promo_write_csv(cat, &po, a.bom, o.fp, &err);
+	else if (fmt == 'h')
+		rc = lc_doc_write_html(doc, o.fp, &err);
+	else
+		rc = lc_doc_write_fodt(doc, o.fp, &err);
+	lc_catalog_close(cat);
+	lc_doc_free(doc);
+	return out_finish(&o, rc, &err);
+}
+
 static int run(int argc, char **argv)
 {
 	const char *what = argc > 1 ? argv[1] : "";
@@ -380,17 +464,22 @@ static int run(int argc, char **argv)
 		return run_stream(argc - 1, argv + 1, 0);
 	if (strcmp(what, "ranking") == 0)
 		return run_stream(argc - 1, argv + 1, 1);
-	return cli_usage("export", "%s '%s' (roadmap, macc, catalog or "
-			 "ranking)", *what ? "unknown export" :
+	if (strcmp(what, "promotion-catalog") == 0)
+		return run_promotion(argc - 1, argv + 1);
+	return cli_usage("export", "%s '%s' (roadmap, macc, catalog, "
+			 "ranking or promotion-catalog)", *what ?
+			 "unknown export" :
 			 "missing what to export", what);
 }
 
 const struct cli_cmd cli_cmd_export = {
-	"export", "write the roadmap, the MACC, the catalog or a ranking",
+	"export", "write a roadmap, MACC, catalog, ranking or "
+	"promotion catalog",
 	"usage: lowcarb export roadmap --edition YEAR --format html|fodt|md\n"
 	"                      -o FILE [--lang zh|en] [--carbon-price P]\n"
 	"                      [--discount-rate R] [--profile NAME] [--stamp]\n"
 	"                      [--reference FILE.tct [--reference-edition Y]]\n"
+	"                      [--sector S]\n"
 	"       lowcarb export macc --edition YEAR [--sector S]\n"
 	"                      [--carbon-price P] [--discount-rate R]\n"
 	"                      [--lang zh|en] --format csv|json|svg [-o FILE]\n"
@@ -398,6 +487,10 @@ const struct cli_cmd cli_cmd_export = {
 	"                      [--bom] [-o FILE]\n"
 	"       lowcarb export ranking --edition YEAR [--profile NAME]\n"
 	"                      --format csv|json [--bom] [-o FILE]\n"
+	"       lowcarb export promotion-catalog --edition YEAR [--sector S]\n"
+	"                      [--status selected|eligible|published]\n"
+	"                      [--lang zh|en] --format html|fodt|csv\n"
+	"                      [--bom] [-o FILE]\n"
 	"\n"
 	"roadmap  the edition's technology roadmap: title page, key findings,\n"
 	"         the Top N with per-criterion contributions, one chapter per\n"
@@ -422,6 +515,8 @@ const struct cli_cmd cli_cmd_export = {
 	"ranking  the edition ranked by the profile, every entry with rank,\n"
 	"         score, selection, eligibility, per-criterion values and\n"
 	"         contributions, tie-break and quota notes.\n"
+	"promotion-catalog  in the layout of the national promotion catalogs\n"
+	"         (README); csv re-imports with --profile ndrc-catalog.\n"
 	"\n"
 	"  --edition YEAR       the edition\n"
 	"  --format F           output format (see above)\n"
@@ -444,7 +539,10 @@ const struct cli_cmd cli_cmd_export = {
 	"  --stamp              print the generation time on the title page\n"
 	"                       (default: none, so output is reproducible)\n"
 	"  --bom                CSV: begin with a UTF-8 byte order mark\n"
-	"  --sector S           macc: only this sector\n"
+	"  --sector S           macc, promotion-catalog: only this sector;\n"
+	"                       roadmap: the roadmap of this industry\n"
+	"  --status ST          promotion-catalog (default: selected, or\n"
+	"                       published once the edition is published)\n"
 	"FILTERS (catalog) are those of `lowcarb list`: --edition --sector\n"
 	"  --category --min-trl --max-trl --status --match --sort.\n",
 	run

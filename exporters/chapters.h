@@ -105,6 +105,14 @@ int rm_annex(struct rm *m, int no);               /* roadmap_annex.c */
 int rm_method(struct rm *m);                      /* roadmap_method.c */
 int rm_changes(struct rm *m);                     /* roadmap_changes.c */
 int rm_benchmark(struct rm *m, int no);           /* roadmap_benchmark.c */
+/* The roadmap of one industry (roadmap_industry.c): its title, key
+ * findings, the note on its share of the edition's list (total: the
+ * list's length before only the industry's were kept) and the chapter
+ * on where its emissions are. */
+int rm_industry_title(struct rm *m);
+int rm_industry_findings(struct rm *m);
+int rm_industry_top_note(struct rm *m, size_t total);
+int rm_industry_emissions(struct rm *m);
 /* A chapter's number in Chinese ("十一"), 1 to 19; "" otherwise
  * (roadmap_benchmark.c). */
 const char *rm_numeral(int no);

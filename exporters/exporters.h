@@ -317,6 +317,8 @@ struct lc_roadmap_opts {
 				     gaps by benchmarking"; NULL: none */
 	const char *reference_edition;  /* its edition; NULL: its latest
 				     not after edition */
+	int sector;               /* enum lc_sector: the roadmap of that
+				     industry alone; -1 (default): all */
 };
 void lc_roadmap_opts_init(struct lc_roadmap_opts *o);
 
@@ -393,5 +395,44 @@ void lc_bench_write(FILE *fp, const struct lc_bench *b, const char *edition,
 		    int fmt);
 /* "auto", "manual" or "none" for enum lc_match. */
 const char *lc_match_name(int m);
+
+/* ---- the promotion catalog (promotion.c, promotion_csv.c) --------------
+ * The edition's technologies in the layout of the national key low-carbon
+ * technology promotion catalogs (国家重点推广的低碳技术目录): one table per
+ * sector, entries numbered through the catalog, the columns 序号, 技术名称,
+ * 适用范围, 主要技术内容, 关键技术指标, 典型项目, 目前推广比例, 预计未来5年
+ * 推广比例, 预计投资总额（亿元）, 减排能力（万tCO2/a, 万tCO2e/a for another
+ * gas）, 节能能力（万tce/a）, in the magnitudes those catalogs print. */
+enum lc_promo_status {
+	LC_PROMO_DEFAULT,     /* published when the edition was published,
+				 else selected */
+	LC_PROMO_SELECTED,    /* on the selection: selected, noticed or
+				 published (not withdrawn) */
+	LC_PROMO_ELIGIBLE,    /* eligible, the selected included */
+	LC_PROMO_PUBLISHED    /* on the published list */
+};
+struct lc_promo_opts {
+	const char *edition;  /* required */
+	int sector;           /* enum lc_sector, -1 for all */
+	int status;           /* enum lc_promo_status */
+	const char *lang;     /* "zh" (default) or "en": the headings */
+};
+/* Every sector, the default status, Chinese. */
+void lc_promo_opts_init(struct lc_promo_opts *o);
+/* Builds the catalog as a document (lc_doc_write_html, _fodt): *out to
+ * free with lc_doc_free. LC_EUSAGE for a bad edition, LC_ENOTFOUND when
+ * no dossier of the edition (and sector) has the status asked for. */
+int lc_promo_build(struct lc_catalog *cat, const struct lc_promo_opts *o,
+		   struct lc_doc **out, struct lc_error *err);
+/* Writes the catalog as CSV in the layout the mapping profile
+ * ndrc-catalog reads (data/profiles/ndrc-catalog.xml; headers in
+ * Chinese whatever o->lang): the national columns with 所属行业/领域 and
+ * 单位减排成本（元/tCO2）, then the gas and the reference installation's
+ * abatement, investment and energy saving, so that `import --profile
+ * ndrc-catalog` gives back the same figures. Numbers read from the
+ * dossiers are written exactly (the decimal point moved, never
+ * rounded). Errors as lc_promo_build. */
+int lc_promo_write_csv(struct lc_catalog *cat, const struct lc_promo_opts *o,
+		       int bom, FILE *fp, struct lc_error *err);
 
 #endif

@@ -15,6 +15,7 @@ void lc_roadmap_opts_init(struct lc_roadmap_opts *o)
 	o->carbon_price = NAN;
 	o->discount_rate = 0.08;
 	o->profile = "top20";
+	o->sector = -1;
 }
 
 static int collect(const struct lc_tech *t, void *ctx)
@@ -56,13 +57,15 @@ static void techs_free(struct techs *ts)
 }
 
 static int load_edition(struct lc_catalog *cat, const char *edition,
-			double rate, struct techs *ts, struct lc_error *err)
+			int sector, double rate, struct techs *ts,
+			struct lc_error *err)
 {
 	struct lc_filter f;
 	int rc;
 
 	lc_filter_init(&f);
 	f.edition = edition;
+	f.sector = sector;
 	rc = lc_catalog_each_tech(cat, &f, collect, ts, err);
 	if (ts->oom)
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
@@ -111,6 +114,55 @@ static int benchmark(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 	return rc;
 }
 
+/* The roadmap of one industry: only its dossiers were loaded; the list
+ * printed keeps only theirs, the benchmark only its rows. Returns the
+ * list's length before. */
+static size_t one_sector(struct lc_catalog *cat, struct rm *m)
+{
+	size_t all = 0, k = 0;
+
+	for (size_t i = 0; i < m->nlist; i++) {
+		int withdrawn = m->list_withdrawn[i];
+
+		if (rm_tech_index(m, m->list[i]) < 0) {
+			/* another industry's: only counted */
+			struct lc_tech *t = NULL;
+
+			if (lc_catalog_get_tech(cat, m->list[i], &t,
+						NULL) == 0)
+				withdrawn = lc_tech_status(t) ==
+					    LC_ST_WITHDRAWN;
+			lc_tech_free(t);
+			all += !(withdrawn &&
+				 m->list_kind == RM_LIST_PUBLISHED);
+			free(m->list[i]);
+			continue;
+		}
+		all += !(withdrawn && m->list_kind == RM_LIST_PUBLISHED);
+		m->list[k] = m->list[i];
+		m->list_withdrawn[k++] = m->list_withdrawn[i];
+	}
+	m->nlist = k;
+	if (m->bench) {
+		struct lc_bench *b = m->bench;
+
+		k = 0;
+		for (size_t i = 0; i < b->n; i++) {
+			if (b->v[i].sector != m->o->sector) {
+				lc_tech_free(b->v[i].dom);
+				lc_tech_free(b->v[i].ref);
+				continue;
+			}
+			b->v[k++] = b->v[i];
+		}
+		b->n = k;
+		for (int s = 0; s < LC_SECTOR__COUNT; s++)
+			if (s != m->o->sector)
+				memset(&b->s[s], 0, sizeof b->s[s]);
+	}
+	return all;
+}
+
 int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 		     struct lc_doc **out, struct lc_error *err)
 {
@@ -119,6 +171,7 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 	struct lc_rank_opts ro;
 	char css_path[4096];
 	long ed;
+	size_t nlist_all = 0;
 	int rc, no = 4;
 
 	*out = NULL;
@@ -133,13 +186,17 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 				    o->edition ? o->edition : "");
 	ed = strtol(o->edition, NULL, 10);
 	snprintf(m.prev_edition, sizeof m.prev_edition, "%ld", ed - 1);
-	rc = load_edition(cat, o->edition, o->discount_rate, &m.cur, err);
+	rc = load_edition(cat, o->edition, o->sector, o->discount_rate,
+			  &m.cur, err);
 	if (rc == 0 && m.cur.n == 0)
 		rc = lc_error_set(err, LC_ENOTFOUND, NULL, 0, "edition",
-				  "no dossier in edition %s", o->edition);
+				  "no dossier in edition %s%s%s", o->edition,
+				  o->sector >= 0 ? ", sector " : "",
+				  o->sector >= 0 ? lc_sector_name(o->sector) :
+				  "");
 	if (rc == 0)
-		rc = load_edition(cat, m.prev_edition, o->discount_rate,
-				  &m.prev, err);
+		rc = load_edition(cat, m.prev_edition, o->sector,
+				  o->discount_rate, &m.prev, err);
 	if (rc == 0 && m.prev.n)
 		rc = lc_lineage_load(cat, &m.lineage, err);
 	if (rc == 0 && o->reference)
@@ -162,6 +219,8 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 		rc = rm_load_list(cat, &m, err);
 	if (rc < 0)
 		goto out;
+	if (o->sector >= 0)
+		nlist_all = one_sector(cat, &m);
 	m.d = lc_doc_new(m.lang);
 	if (!m.d) {
 		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
@@ -181,14 +240,20 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 			fclose(fp);
 	}
 	rc = rm_title_page(&m);
+	if (rc == 0 && o->sector >= 0)
+		rc = rm_industry_title(&m);
 	if (rc == 0)
 		rc = lc_doc_toc(m.d, W(&m, "doc.toc"));
 	if (rc == 0)
-		rc = rm_findings(&m);
+		rc = o->sector >= 0 ? rm_industry_findings(&m) :
+		     rm_findings(&m);
 	if (rc == 0)
 		rc = rm_top_chapter(&m);
+	if (rc == 0 && o->sector >= 0)
+		rc = rm_industry_top_note(&m, nlist_all);
 	if (rc == 0)
-		rc = rm_overview(&m);
+		rc = o->sector >= 0 ? rm_industry_emissions(&m) :
+		     rm_overview(&m);
 	for (int s = 0; rc == 0 && s < LC_SECTOR__COUNT; s++) {
 		long n = 0;
 

@@ -1,0 +1,257 @@
+/* roadmap_industry.c - what the roadmap of one industry (`export roadmap
+ * --sector S`) has of its own: its title, its key findings, a note on
+ * the Top N chapter (the industry's share of the edition's list) and the
+ * chapter on where its emissions are and which way its technologies cut
+ * them. roadmap.c loads only the industry's dossiers, so the chapters
+ * shared with the edition's roadmap (pathway by horizon with its MACC,
+ * milestones, changes since the previous edition) are the industry's. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "exporters/chapters.h"
+
+/* key filled with names[k] = vals[k] as a paragraph (item 0) or bullet
+ * item (item 1). */
+static int say(struct rm *m, int item, const char *key,
+	       const char *const *names, const char *const *vals, size_t n)
+{
+	char buf[2048];
+
+	lc_words_fill(m->w, key, names, vals, n, buf, sizeof buf);
+	return item ? lc_doc_item(m->d, buf) : lc_doc_para(m->d, buf);
+}
+
+static const char *sector_label(const struct rm *m)
+{
+	return rm_sector_label(m, m->o->sector);
+}
+
+int rm_industry_title(struct rm *m)
+{
+	const char *names[] = { "edition", "sector" };
+	const char *vals[2];
+	char t[256];
+
+	vals[0] = m->o->edition;
+	vals[1] = sector_label(m);
+	return lc_doc_title(m->d, lc_words_fill(m->w, "rs.title", names,
+						vals, 2, t, sizeof t),
+			    W(m, "rs.subtitle"));
+}
+
+/* The dossier on the printed list at position i counts (a withdrawn one
+ * is not on a published list). */
+static int listed(const struct rm *m, size_t i)
+{
+	return !(m->list_withdrawn[i] && m->list_kind == RM_LIST_PUBLISHED);
+}
+
+int rm_industry_findings(struct rm *m)
+{
+	const char *names[] = { "edition", "sector", "n", "potential",
+				"share", "costed", "now", "demo", "research",
+				"price", "available", "names" };
+	const char *vals[12];
+	char nb[24], pb[64], sb[48], cb[64], h[3][24], pr[48], ab[64];
+	char names_buf[1024];
+	double total = 0, costed = 0, negative = 0, lpot = 0, av = 0;
+	long byh[3] = { 0 }, nl = 0;
+	size_t top[3] = { 0 }, ntop = 0, off = 0;
+	int rc;
+
+	for (size_t i = 0; i < m->cur.n; i++) {
+		const struct tinfo *ti = &m->cur.v[i];
+
+		if (ti->horizon >= 0)
+			byh[ti->horizon]++;
+		if (!(ti->pot > 0))
+			continue;
+		total += ti->pot;
+		if (ti->costsrc) {
+			costed += ti->pot;
+			negative += ti->cost < 0 ? ti->pot : 0;
+			if (isfinite(m->o->carbon_price) &&
+			    ti->cost <= m->o->carbon_price)
+				av += ti->pot;
+		}
+		for (size_t k = 0; k < 3; k++)
+			if (k == ntop || ti->pot > m->cur.v[top[k]].pot) {
+				memmove(top + k + 1, top + k,
+					(2 - k) * sizeof *top);
+				top[k] = i;
+				if (ntop < 3)
+					ntop++;
+				break;
+			}
+	}
+	for (size_t i = 0; i < m->nlist; i++) {
+		long k = rm_tech_index(m, m->list[i]);
+
+		if (!listed(m, i))
+			continue;
+		nl++;
+		if (k >= 0 && m->cur.v[k].pot > 0)
+			lpot += m->cur.v[k].pot;
+	}
+	for (size_t k = 0; k < 12; k++)
+		vals[k] = "";
+	rc = lc_doc_section(m->d, 1, W(m, "rs.findings"));
+	vals[0] = m->o->edition;
+	vals[1] = sector_label(m);
+	snprintf(nb, sizeof nb, "%zu", m->cur.n);
+	vals[2] = nb;
+	vals[3] = rm_co2(m, total, pb);
+	if (rc == 0)
+		rc = say(m, 1, "rs.findings.count", names, vals, 4);
+	snprintf(nb, sizeof nb, "%ld", nl);
+	vals[3] = rm_co2(m, lpot, pb);
+	if (rc == 0)
+		rc = say(m, 1, m->nlist ? "rs.findings.list" :
+			 "rs.findings.no-list", names, vals, 4);
+	vals[4] = rm_num(costed > 0 ? 100 * negative / costed : 0, 1, sb);
+	vals[5] = rm_co2(m, costed, cb);
+	if (rc == 0)
+		rc = say(m, 1, "rs.findings.cost", names, vals, 6);
+	for (int k = 0; k < 3; k++) {
+		snprintf(h[k], sizeof h[k], "%ld", byh[k]);
+		vals[6 + k] = h[k];
+	}
+	if (rc == 0)
+		rc = say(m, 1, "rs.findings.horizons", names, vals, 9);
+	names_buf[0] = '\0';
+	for (size_t k = 0; k < ntop && off < sizeof names_buf; k++) {
+		char a[64];
+
+		off += (size_t)snprintf(names_buf + off, sizeof names_buf - off,
+					"%s%s%s%s%s", k ? W(m, "list.sep") : "",
+					lc_tech_name(m->cur.v[top[k]].t,
+						     m->lang),
+					W(m, "rs.paren.open"),
+					rm_co2(m, m->cur.v[top[k]].pot, a),
+					W(m, "rs.paren.close"));
+	}
+	vals[11] = names_buf;
+	if (rc == 0 && ntop)
+		rc = say(m, 1, "rs.findings.largest", names, vals, 12);
+	if (rc == 0 && isfinite(m->o->carbon_price)) {
+		vals[9] = rm_num(m->o->carbon_price, 0, pr);
+		vals[10] = rm_co2(m, av, ab);
+		rc = say(m, 1, "rs.findings.price", names, vals, 11);
+	}
+	return rc;
+}
+
+int rm_industry_top_note(struct rm *m, size_t total)
+{
+	const char *names[] = { "sector", "n", "total" };
+	const char *vals[3];
+	char nb[24], tb[24];
+	size_t n = 0;
+
+	for (size_t i = 0; i < m->nlist; i++)
+		n += listed(m, i) != 0;
+	if (!m->rank && !m->nlist)
+		return 0;
+	snprintf(nb, sizeof nb, "%zu", n);
+	snprintf(tb, sizeof tb, "%zu", total);
+	vals[0] = sector_label(m);
+	vals[1] = nb;
+	vals[2] = tb;
+	return say(m, 0, "rs.top.note", names, vals, 3);
+}
+
+/* The baseline emissions of a product (tCO2/a), for the share of them
+ * the technologies can abate. Hook: the products and their baselines
+ * are to come from data/products.xml, which this tree does not have
+ * yet; until it is read here every product's baseline is unknown (NaN)
+ * and the chapter says so. */
+static double product_baseline(const char *product)
+{
+	(void)product;
+	return NAN;
+}
+
+/* A group of the industry's dossiers: a product, or a category for
+ * those that name none. */
+struct group {
+	const char *label;
+	long n, byh[3];
+	double pot, baseline;
+};
+
+static int by_potential(const void *va, const void *vb)
+{
+	const struct group *a = va, *b = vb;
+
+	if (a->pot != b->pot)
+		return a->pot > b->pot ? -1 : 1;
+	return strcmp(a->label, b->label);
+}
+
+int rm_industry_emissions(struct rm *m)
+{
+	struct group *g = calloc(m->cur.n + 1, sizeof *g);
+	const char *head[7], *row[7];
+	size_t ng = 0;
+	double total = 0;
+	int rc, baselines = 0;
+
+	if (!g)
+		return LC_ENOMEM;
+	for (size_t i = 0; i < m->cur.n; i++) {
+		const struct tinfo *ti = &m->cur.v[i];
+		const char *p = lc_tech_get(ti->t, LC_F_PRODUCT);
+		const char *label = p && *p ? p :
+			lc_category_label(lc_tech_category(ti->t), m->lang);
+		size_t k;
+
+		if (!label)
+			label = "—";
+		for (k = 0; k < ng && strcmp(g[k].label, label); k++)
+			;
+		if (k == ng) {
+			g[ng].label = label;
+			g[ng].baseline = p && *p ? product_baseline(p) : NAN;
+			baselines |= isfinite(g[ng].baseline);
+			ng++;
+		}
+		g[k].n++;
+		if (ti->horizon >= 0)
+			g[k].byh[ti->horizon]++;
+		if (ti->pot > 0) {
+			g[k].pot += ti->pot;
+			total += ti->pot;
+		}
+	}
+	qsort(g, ng, sizeof *g, by_potential);
+	rc = lc_doc_section(m->d, 1, W(m, "rs.emissions"));
+	if (rc == 0)
+		rc = lc_doc_para(m->d, W(m, baselines ? "rs.emissions.intro" :
+					 "rs.emissions.no-baseline"));
+	head[0] = W(m, "rs.col.group");
+	head[1] = W(m, "rs.col.n");
+	head[2] = W(m, "rs.col.potential");
+	head[3] = W(m, "rs.col.share");
+	head[4] = rm_horizon_label(m, 0);
+	head[5] = rm_horizon_label(m, 1);
+	head[6] = rm_horizon_label(m, 2);
+	if (rc == 0)
+		rc = lc_doc_table(m->d, NULL, 7, head, "lrrrrrr");
+	for (size_t k = 0; rc == 0 && k < ng; k++) {
+		char c[6][48];
+
+		snprintf(c[0], sizeof c[0], "%ld", g[k].n);
+		rm_num(g[k].pot, 0, c[1]);
+		rm_num(total > 0 ? 100 * g[k].pot / total : NAN, 1, c[2]);
+		for (int h = 0; h < 3; h++)
+			snprintf(c[3 + h], sizeof c[3 + h], "%ld",
+				 g[k].byh[h]);
+		row[0] = g[k].label;
+		for (int j = 0; j < 6; j++)
+			row[1 + j] = c[j];
+		rc = lc_doc_row(m->d, row);
+	}
+	free(g);
+	return rc;
+}
