@@ -262,6 +262,7 @@ static int run_macc(int argc, char **argv)
 {
 	const char *cmd = "export macc";
 	struct lc_error err = { 0 };
+	int basis;
 	struct lc_catalog *cat;
 	struct lc_macc_bar *b = NULL;
 	size_t n = 0;
@@ -276,11 +277,20 @@ static int run_macc(int argc, char **argv)
 	if (!a.format || (strcmp(a.format, "csv") &&
 			  strcmp(a.format, "json") && strcmp(a.format, "svg")))
 		return cli_usage(cmd, "--format must be csv, json or svg");
+	{
+		/* the profile's cost basis: the ranking's */
+		struct lc_profile *p = NULL;
+
+		if (lc_profile_load(a.profile, &p, &err) < 0)
+			return cli_fail(&err);
+		basis = lc_profile_cost_basis(p);
+		lc_profile_free(p);
+	}
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
-	rc = lc_macc_edition(cat, a.f.edition, a.f.sector, a.rate, a.lang,
-			     &b, &n, NULL, &err);
+	rc = lc_macc_edition(cat, a.f.edition, a.f.sector, a.rate, basis,
+			     a.lang, &b, &n, NULL, &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
