@@ -43,17 +43,21 @@ static void warning(const struct lc_error *e, void *ctx)
 		lc_error_format(e, buf, sizeof buf));
 }
 
-/* The cost check's warning, printed like the others. */
+/* The cost check: counted, then said in one warning at the end (an
+ * import of a whole edition would bury its other messages under one
+ * line per dossier; `lowcarb validate` names each). */
 static const struct lc_assumptions *assume;
+static long cost_warnings;
 
 static int check(const struct lc_tech *t, const char *file, long line,
 		 void *ctx)
 {
 	struct lc_error e = { 0 };
 
+	(void)ctx;
 	if (!cli_cost_warning(t, file, line, assume, &e))
 		return 0;
-	warning(&e, ctx);
+	cost_warnings++;
 	return 1;
 }
 
@@ -262,6 +266,14 @@ static int run(int argc, char **argv)
 		fputs(o.linked, stdout);
 	free(o.linked);
 	cli_skips_print(&o.skips);
+	if (cost_warnings)
+		fprintf(stderr, "lowcarb: warning: %ld stated abatement "
+			"%s computed from %s own inputs beyond the "
+			"tolerance or in sign (`lowcarb validate` names "
+			"them, `lowcarb costs` lists all)\n", cost_warnings,
+			cost_warnings == 1 ? "cost differs from the one" :
+			"costs differ from those",
+			cost_warnings == 1 ? "its" : "their");
 	/* the counts are said after a data error too: how many were
 	 * rejected or skipped is what the user needs then */
 	if (rc == 0 || rc == LC_EDATA)
@@ -320,8 +332,10 @@ const struct cli_cmd cli_cmd_import = {
 	"                       imported into (it picks iea-etp's trlYEAR)\n"
 	"  --accept-lineage     apply the similar names found in earlier\n"
 	"                       editions as lineage (reported as accepted)\n"
-	"  --assumptions FILE   published assumptions of the cost check, a\n"
-	"                       warning as in `lowcarb validate` (default\n"
+	"  --assumptions FILE   published assumptions of the cost check:\n"
+	"                       one warning counts the stated abatement\n"
+	"                       costs their inputs contradict (`lowcarb\n"
+	"                       validate` names each; default\n"
 	"                       data/assumptions/default.xml)\n"
 	"\n"
 	"Inputs of some 20,000 dossiers or more (16 MiB of XML, 6 MiB of CSV;\n"
