@@ -80,8 +80,11 @@ int lc_rk_run_method(const struct lc_ranking *r, int method,
 	tmp = malloc((2 * m * n + 2 * m) * sizeof *tmp);
 	if (!tmp)
 		return lc_rk_oom(err);
-	/* the values as they enter every method: a criterion on a log or
-	 * rank scale transformed, the others as they are */
+	/* the values as they enter the methods that normalise (WSM,
+	 * TOPSIS, VIKOR): a criterion on a log or rank scale transformed,
+	 * the others as they are; PROMETHEE II compares raw differences
+	 * with its preference functions, whose thresholds are in the
+	 * criterion's own units */
 	Xs = tmp + m * n + 2 * m;
 	for (size_t j = 0; j < n; j++) {
 		double *col = tmp + m * n;
@@ -151,7 +154,7 @@ int lc_rk_run_method(const struct lc_ranking *r, int method,
 			score[i] = 1 - score[i];
 	}
 	if (!rc && method == 3)
-		rc = lc_mcda_promethee2(X, m, n, cost, w, pref, NULL, NULL,
+		rc = lc_mcda_promethee2(X0, m, n, cost, w, pref, NULL, NULL,
 					score, err);
 	free(tmp);
 	if (rc && err) {
