@@ -14,7 +14,8 @@
 /* Invariants once loaded: 0 <= rate < 1, tolerance >= 0, gwp "ar5" or
  * "ar6", currency three capitals (the schema's ranges). */
 struct lc_assumptions {
-	char path[512];      /* the file read */
+	char path[512];      /* the file as given, or
+				data/assumptions/default.xml */
 	char sha256[65];     /* hex SHA-256 of its bytes */
 	double rate;         /* discount rate, a fraction */
 	int price_year;
@@ -41,37 +42,37 @@ static const char *attr(xmlNode *node, const char *name, char *buf,
 }
 
 /* A number the schema has checked, read with the catalog's codec. */
-static int num(struct lc_assumptions *a, xmlNode *node, const char *name,
+static int num(const char *path, xmlNode *node, const char *name,
 	       const char *field, double *out, struct lc_error *err)
 {
 	char b[64];
 
 	if (lc_num_parse(attr(node, name, b, sizeof b), out) < 0 ||
 	    !isfinite(*out))
-		return lc_error_set(err, LC_EDATA, a->path,
+		return lc_error_set(err, LC_EDATA, path,
 				    xmlGetLineNo(node), field,
 				    "'%s' is not a number", b);
 	return 0;
 }
 
-static int load_tree(struct lc_assumptions *a, xmlNode *root,
-		     struct lc_error *err)
+static int load_tree(struct lc_assumptions *a, const char *path,
+		     xmlNode *root, struct lc_error *err)
 {
 	double y;
 	int rc = 0;
 
 	for (xmlNode *n = root->children; n && !rc; n = n->next) {
 		if (is(n, "discount-rate")) {
-			rc = num(a, n, "value", "discount-rate", &a->rate,
+			rc = num(path, n, "value", "discount-rate", &a->rate,
 				 err);
 		} else if (is(n, "prices")) {
-			rc = num(a, n, "year", "prices", &y, err);
+			rc = num(path, n, "year", "prices", &y, err);
 			a->price_year = (int)y;
 			attr(n, "currency", a->currency, sizeof a->currency);
 		} else if (is(n, "gwp")) {
 			attr(n, "set", a->gwp, sizeof a->gwp);
 		} else if (is(n, "cost-check")) {
-			rc = num(a, n, "tolerance", "cost-check",
+			rc = num(path, n, "tolerance", "cost-check",
 				 &a->tolerance, err);
 		}
 	}
@@ -84,6 +85,7 @@ int lc_assumptions_load(const char *path, struct lc_assumptions **out,
 	struct lc_assumptions *a;
 	xmlDocPtr doc = NULL;
 	char buf[512];
+	const char *shown = path;
 	int rc;
 
 	*out = NULL;
@@ -93,11 +95,14 @@ int lc_assumptions_load(const char *path, struct lc_assumptions **out,
 		if (rc)
 			return rc;
 		path = buf;
+		/* said as the data folder's file, wherever it is installed:
+		 * the SHA-256 tells the bytes */
+		shown = "data/assumptions/default.xml";
 	}
 	a = calloc(1, sizeof *a);
 	if (!a)
 		return lc_rk_oom(err);
-	snprintf(a->path, sizeof a->path, "%s", path);
+	snprintf(a->path, sizeof a->path, "%s", shown);
 	a->rate = LC_DEFAULT_DISCOUNT_RATE;
 	a->tolerance = LC_DEFAULT_COST_TOLERANCE;
 	rc = lc_file_sha256(path, a->sha256, err);
@@ -105,7 +110,7 @@ int lc_assumptions_load(const char *path, struct lc_assumptions **out,
 		rc = lc_rk_xml_load(path, "assumptions/assumptions.xsd",
 				    "assumptions", &doc, err);
 	if (rc == 0)
-		rc = load_tree(a, xmlDocGetRootElement(doc), err);
+		rc = load_tree(a, path, xmlDocGetRootElement(doc), err);
 	xmlFreeDoc(doc);
 	if (rc) {
 		free(a);

@@ -255,7 +255,9 @@ struct lc_assumptions;
 int lc_assumptions_load(const char *path, struct lc_assumptions **out,
 			struct lc_error *err);
 void lc_assumptions_free(struct lc_assumptions *a);   /* NULL is fine */
-/* Strings belong to a and live until lc_assumptions_free. */
+/* Strings belong to a and live until lc_assumptions_free. The path is
+ * the file as given, or "data/assumptions/default.xml" for the default
+ * wherever the data folder is (its SHA-256 tells the bytes). */
 const char *lc_assumptions_path(const struct lc_assumptions *a);
 const char *lc_assumptions_sha256(const struct lc_assumptions *a); /* hex */
 double lc_assumptions_discount_rate(const struct lc_assumptions *a);
