@@ -15,7 +15,12 @@ struct cli_cmd {
 	const char *summary;   /* one line for `lowcarb help` */
 	const char *help;      /* full usage text for `lowcarb help NAME` */
 	int (*run)(int argc, char **argv);
+	const char *more;      /* the help's continuation, or NULL (C17
+				* bounds one string literal at 4095 bytes) */
 };
+
+/* Prints the command's full help to standard output. */
+void cli_print_help(const struct cli_cmd *c);
 
 extern const struct cli_cmd cli_cmd_init, cli_cmd_list, cli_cmd_show,
 	cli_cmd_history, cli_cmd_stats, cli_cmd_help, cli_cmd_validate,
@@ -24,7 +29,7 @@ extern const struct cli_cmd cli_cmd_init, cli_cmd_list, cli_cmd_show,
 	cli_cmd_assign, cli_cmd_sheets, cli_cmd_scores, cli_cmd_panel,
 	cli_cmd_audit, cli_cmd_export, cli_cmd_check, cli_cmd_notice,
 	cli_cmd_objection, cli_cmd_publish, cli_cmd_profile, cli_cmd_track,
-	cli_cmd_benchmark;
+	cli_cmd_benchmark, cli_cmd_costs;
 
 /* NULL-terminated list of every command, in help order. */
 extern const struct cli_cmd *const cli_commands[];
@@ -163,5 +168,25 @@ struct cli_skips {
 void cli_skips_add(struct cli_skips *k, const char *reason);
 /* "skipped N rows: REASON" lines on stdout. */
 void cli_skips_print(const struct cli_skips *k);
+
+/* ---- published assumptions and costs (assumptions.c) ------------------ */
+struct lc_assumptions;
+/* Loads the assumptions file path (--assumptions; NULL: the default
+ * data/assumptions/default.xml): 0 with *out set (free with
+ * lc_assumptions_free), or the exit code after printing why. */
+int cli_assumptions(const char *path, struct lc_assumptions **out);
+/* Writes "assumptions": {"path": ..., "sha256": ...} (no comma). */
+void cli_assumptions_json(FILE *fp, const struct lc_assumptions *a);
+/* A cost figure in buf: "" for NaN, rounded to 2 decimals when round2,
+ * else the shortest round trip; the catalog's codec (no locale).
+ * Returns buf. */
+char *cli_cost_num(double v, int round2, char *buf, size_t n);
+/* The cost check of validate and import: when t's stated abatement cost
+ * diverges from the computed one beyond a's tolerance, or has the
+ * opposite sign, fills e ("file:line: abatement_cost: stated X differs
+ * from computed Y (...the inputs...)") and returns 1; else 0. a NULL:
+ * the shipped defaults. */
+int cli_cost_warning(const struct lc_tech *t, const char *file, long line,
+		     const struct lc_assumptions *a, struct lc_error *e);
 
 #endif

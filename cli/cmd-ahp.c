@@ -124,5 +124,5 @@ const struct cli_cmd cli_cmd_ahp = {
 	"               weights, lambda_max, ci, cr, ri, ri_table\n"
 	"A consistency ratio above 0.10 prints a warning on stderr (the\n"
 	"output is still given).\n",
-	run
+	run, NULL
 };

@@ -143,5 +143,5 @@ const struct cli_cmd cli_cmd_assign = {
 	"automatic pair again.\n"
 	"list prints the assignment by dossier; --format csv gives exactly\n"
 	"the columns expert,id; json gives objects with expert, id, origin.\n",
-	run
+	run, NULL
 };

@@ -54,5 +54,5 @@ const struct cli_cmd cli_cmd_audit = {
 	"Without options the log is printed oldest first, one entry a line.\n"
 	"--verify recomputes the chain; exit 1 naming the first bad entry\n"
 	"when it is broken.\n",
-	run
+	run, NULL
 };

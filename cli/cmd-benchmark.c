@@ -111,5 +111,5 @@ const struct cli_cmd cli_cmd_benchmark = {
 	"                            auto, manual or none, a reference\n"
 	"                            technology without counterpart a row\n"
 	"                            with an empty id) or json\n",
-	run
+	run, NULL
 };

@@ -40,5 +40,5 @@ const struct cli_cmd cli_cmd_check = {
 	"and that every dossier and revision decodes. Exit 0 when the\n"
 	"catalog is consistent; exit 1 naming each problem found (the first\n"
 	"20) otherwise. Read-only: it repairs nothing.\n",
-	run
+	run, NULL
 };

@@ -81,5 +81,5 @@ const struct cli_cmd cli_cmd_conflicts = {
 	"conflicted expert are refused.\n"
 	"list prints every conflict: expert, id, origin (auto or declared),\n"
 	"reason; --format csv gives the header expert,id,origin,reason.\n",
-	run
+	run, NULL
 };

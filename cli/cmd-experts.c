@@ -111,5 +111,5 @@ const struct cli_cmd cli_cmd_experts = {
 	"\n"
 	"list prints the experts by id: --format table (default), csv (the\n"
 	"import header, re-importable) or json (an array of objects).\n",
-	run
+	run, NULL
 };

@@ -104,7 +104,8 @@ static void explain_table(const struct lc_ranking *r, size_t i)
 	       "changed.\n", lc_ranking_info(r)->method);
 }
 
-static void explain_json(const struct lc_ranking *r, size_t i)
+static void explain_json(const struct lc_ranking *r, size_t i,
+			 const struct lc_assumptions *a)
 {
 	size_t nc = lc_ranking_info(r)->ncrit;
 	char b[32];
@@ -112,6 +113,8 @@ static void explain_json(const struct lc_ranking *r, size_t i)
 
 	printf("{\"id\": ");
 	lc_json_string(stdout, lc_ranking_entry(r, i)->id);
+	fputs(", ", stdout);
+	cli_assumptions_json(stdout, a);
 	printf(", \"edition\": ");
 	lc_json_string(stdout, lc_ranking_info(r)->edition);
 	printf(", \"method\": ");
@@ -178,10 +181,12 @@ static int run(int argc, char **argv)
 		{ "method", required_argument, NULL, 'm' },
 		{ "indicators-only", no_argument, NULL, 'i' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "assumptions", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *profile = "top20", *fmt = "table", *id;
+	const char *profile = "top20", *fmt = "table", *id, *apath = NULL;
+	struct lc_assumptions *a = NULL;
 	char edition[16] = "";
 	struct lc_rank_opts o;
 	struct lc_error err = { 0 };
@@ -201,6 +206,7 @@ static int run(int argc, char **argv)
 		case 'm': o.method = optarg; break;
 		case 'i': o.indicators_only = 1; break;
 		case 'f': fmt = optarg; break;
+		case 'A': apath = optarg; break;
 		case 'h':
 			fputs(cli_cmd_explain.help, stdout);
 			return 0;
@@ -223,9 +229,14 @@ static int run(int argc, char **argv)
 	}
 	if (lc_profile_load(profile, &p, &err))
 		return cli_fail(&err);
-	code = cli_open(&cat, LC_OPEN_READ);
+	code = cli_assumptions(apath, &a);
+	if (code == 0) {
+		o.assumptions = a;
+		code = cli_open(&cat, LC_OPEN_READ);
+	}
 	if (code) {
 		lc_profile_free(p);
+		lc_assumptions_free(a);
 		return code;
 	}
 	if (lc_rank_edition(cat, edition, p, &o, &r, &err))
@@ -237,7 +248,7 @@ static int run(int argc, char **argv)
 		goto fail;
 	}
 	if (!strcmp(fmt, "json"))
-		explain_json(r, (size_t)i);
+		explain_json(r, (size_t)i, a);
 	else
 		explain_table(r, (size_t)i);
 	code = 0;
@@ -248,6 +259,7 @@ done:
 	lc_ranking_free(r);
 	lc_catalog_close(cat);
 	lc_profile_free(p);
+	lc_assumptions_free(a);
 	return code;
 }
 
@@ -255,7 +267,7 @@ const struct cli_cmd cli_cmd_explain = {
 	"explain", "why a dossier is or is not in the Top N",
 	"usage: lowcarb explain ID [--edition YEAR] [--profile NAME|FILE]\n"
 	"                       [--method M] [--indicators-only]\n"
-	"                       [--format table|json]\n"
+	"                       [--format table|json] [--assumptions FILE]\n"
 	"\n"
 	"Ranks the dossier's edition again (read-only, same rules as\n"
 	"`lowcarb rank`) and shows its rank, score, each criterion's value\n"
@@ -273,6 +285,10 @@ const struct cli_cmd cli_cmd_explain = {
 	"(criterion, weight, value, contribution, threshold).\n"
 	"  --edition YEAR   default: the year the ID starts with\n"
 	"  --profile, --method, --indicators-only   as for `lowcarb rank`\n"
-	"  --format F       table (default) or json\n",
-	run
+	"  --format F       table (default) or json (names the assumptions\n"
+	"                   file and its SHA-256)\n"
+	"  --assumptions FILE  published assumptions: the discount rate of\n"
+	"                   computed abatement costs (default\n"
+	"                   data/assumptions/default.xml)\n",
+	run, NULL
 };

@@ -11,13 +11,15 @@
 #include "exporters/exporters.h"
 
 enum { OPT_FORMAT = 'f', OPT_LANG = 'l', OPT_PRICE = 256, OPT_RATE,
-       OPT_STAMP, OPT_PROFILE, OPT_BOM, OPT_OUT, OPT_REF, OPT_REF_ED };
+       OPT_STAMP, OPT_PROFILE, OPT_BOM, OPT_OUT, OPT_REF, OPT_REF_ED,
+       OPT_ASSUME };
 
 /* What the four subcommands may be given. */
 struct args {
 	struct lc_filter f;
 	const char *format, *out, *lang, *profile;
 	const char *reference, *ref_edition;   /* roadmap: benchmarking */
+	const char *assumptions;  /* --assumptions FILE, NULL: default */
 	double price, rate;
 	int stamp, bom;
 };
@@ -63,6 +65,7 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 		{ "bom", no_argument, NULL, OPT_BOM },
 		{ "reference", required_argument, NULL, OPT_REF },
 		{ "reference-edition", required_argument, NULL, OPT_REF_ED },
+		{ "assumptions", required_argument, NULL, OPT_ASSUME },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, idx, rc;
@@ -71,7 +74,7 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 	lc_filter_init(&a->f);
 	a->lang = "zh";
 	a->price = NAN;
-	a->rate = 0.08;
+	a->rate = NAN;    /* the assumptions' unless given */
 	a->profile = "top20";
 	for (;;) {
 		idx = -1;
@@ -133,6 +136,9 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 			break;
 		case OPT_REF_ED:
 			a->ref_edition = optarg;
+			break;
+		case OPT_ASSUME:
+			a->assumptions = optarg;
 			break;
 		default:
 			return cli_usage(cmd, "bad option");
@@ -219,6 +225,7 @@ static int run_roadmap(int argc, char **argv)
 {
 	const char *cmd = "export roadmap";
 	struct lc_error err = { 0 };
+	struct lc_assumptions *as = NULL;
 	struct lc_roadmap_opts ro;
 	struct lc_catalog *cat;
 	struct lc_doc *doc = NULL;
@@ -237,21 +244,29 @@ static int run_roadmap(int argc, char **argv)
 	if (fmt == 'm' && (!a.out || strcmp(a.out, "-") == 0))
 		return cli_usage(cmd, "--format md needs -o FILE (its charts "
 				 "go beside it)");
+	rc = cli_assumptions(a.assumptions, &as);
+	if (rc)
+		return rc;
 	lc_roadmap_opts_init(&ro);
 	ro.edition = a.f.edition;
 	ro.lang = a.lang;
 	ro.carbon_price = a.price;
-	ro.discount_rate = a.rate;
+	ro.discount_rate = isnan(a.rate) ? lc_assumptions_discount_rate(as) :
+			   a.rate;
+	ro.assumptions = as;
 	ro.stamp = a.stamp;
 	ro.profile = a.profile;
 	ro.reference = a.reference;
 	ro.reference_edition = a.ref_edition;
 	ro.sector = a.f.sector;
 	rc = cli_open(&cat, LC_OPEN_READ);
-	if (rc)
+	if (rc) {
+		lc_assumptions_free(as);
 		return rc;
+	}
 	rc = lc_roadmap_build(cat, &ro, &doc, &err);
 	lc_catalog_close(cat);
+	lc_assumptions_free(as);
 	if (rc < 0)
 		return cli_fail(&err);
 	if (fmt == 'm') {
@@ -274,6 +289,7 @@ static int run_macc(int argc, char **argv)
 {
 	const char *cmd = "export macc";
 	struct lc_error err = { 0 };
+	int basis;
 	struct lc_catalog *cat;
 	struct lc_macc_bar *b = NULL;
 	size_t n = 0;
@@ -288,11 +304,29 @@ static int run_macc(int argc, char **argv)
 	if (!a.format || (strcmp(a.format, "csv") &&
 			  strcmp(a.format, "json") && strcmp(a.format, "svg")))
 		return cli_usage(cmd, "--format must be csv, json or svg");
+	{
+		/* the profile's cost basis: the ranking's */
+		struct lc_profile *p = NULL;
+
+		if (lc_profile_load(a.profile, &p, &err) < 0)
+			return cli_fail(&err);
+		basis = lc_profile_cost_basis(p);
+		lc_profile_free(p);
+	}
+	if (isnan(a.rate)) {
+		struct lc_assumptions *as = NULL;
+
+		rc = cli_assumptions(a.assumptions, &as);
+		if (rc)
+			return rc;
+		a.rate = lc_assumptions_discount_rate(as);
+		lc_assumptions_free(as);
+	}
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
-	rc = lc_macc_edition(cat, a.f.edition, a.f.sector, a.rate, a.lang,
-			     &b, &n, NULL, &err);
+	rc = lc_macc_edition(cat, a.f.edition, a.f.sector, a.rate, basis,
+			     a.lang, &b, &n, NULL, &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
@@ -478,10 +512,12 @@ const struct cli_cmd cli_cmd_export = {
 	"usage: lowcarb export roadmap --edition YEAR --format html|fodt|md\n"
 	"                      -o FILE [--lang zh|en] [--carbon-price P]\n"
 	"                      [--discount-rate R] [--profile NAME] [--stamp]\n"
+	"                      [--assumptions FILE]\n"
 	"                      [--reference FILE.tct [--reference-edition Y]]\n"
 	"                      [--sector S]\n"
 	"       lowcarb export macc --edition YEAR [--sector S]\n"
 	"                      [--carbon-price P] [--discount-rate R]\n"
+	"                      [--profile NAME] [--assumptions FILE]\n"
 	"                      [--lang zh|en] --format csv|json|svg [-o FILE]\n"
 	"       lowcarb export catalog [FILTERS] --format xml|csv|json\n"
 	"                      [--bom] [-o FILE]\n"
@@ -516,7 +552,8 @@ const struct cli_cmd cli_cmd_export = {
 	"         score, selection, eligibility, per-criterion values and\n"
 	"         contributions, tie-break and quota notes.\n"
 	"promotion-catalog  in the layout of the national promotion catalogs\n"
-	"         (README); csv re-imports with --profile ndrc-catalog.\n"
+	"         (README); csv re-imports with --profile ndrc-catalog.\n",
+	run,
 	"\n"
 	"  --edition YEAR       the edition\n"
 	"  --format F           output format (see above)\n"
@@ -528,9 +565,14 @@ const struct cli_cmd cli_cmd_export = {
 	"  --carbon-price P     draw a carbon price line at P CNY/tCO2 and\n"
 	"                       state the abatement available at or below it\n"
 	"  --discount-rate R    for abatement costs computed from investment,\n"
-	"                       lifetime and operating cost: 8% (default) or\n"
-	"                       0.08\n"
-	"  --profile NAME       criteria profile (default top20)\n"
+	"                       lifetime and operating cost: 8% or 0.08\n"
+	"                       (default: the assumptions')\n"
+	"  --assumptions FILE   published assumptions (discount rate; the\n"
+	"                       roadmap's method annex names the file and\n"
+	"                       its SHA-256); default\n"
+	"                       data/assumptions/default.xml\n"
+	"  --profile NAME       criteria profile (default top20); its cost\n"
+	"                       basis picks the MACC's costs, as ranking's\n"
 	"  --reference FILE.tct roadmap: benchmark against this reference\n"
 	"                       catalog (the IEA guide imported with\n"
 	"                       `import --profile iea-etp`)\n"
@@ -544,6 +586,5 @@ const struct cli_cmd cli_cmd_export = {
 	"  --status ST          promotion-catalog (default: selected, or\n"
 	"                       published once the edition is published)\n"
 	"FILTERS (catalog) are those of `lowcarb list`: --edition --sector\n"
-	"  --category --min-trl --max-trl --status --match --sort.\n",
-	run
+	"  --category --min-trl --max-trl --status --match --sort.\n"
 };

@@ -2,12 +2,19 @@
 #include <string.h>
 #include "cli/cli.h"
 
+void cli_print_help(const struct cli_cmd *c)
+{
+	fputs(c->help, stdout);
+	if (c->more)
+		fputs(c->more, stdout);
+}
+
 static int run(int argc, char **argv)
 {
 	if (argc > 1) {
 		for (int i = 0; cli_commands[i]; i++)
 			if (strcmp(argv[1], cli_commands[i]->name) == 0) {
-				fputs(cli_commands[i]->help, stdout);
+				cli_print_help(cli_commands[i]);
 				return 0;
 			}
 		return cli_usage("help", "unknown command '%s'", argv[1]);
@@ -29,5 +36,5 @@ static int run(int argc, char **argv)
 
 const struct cli_cmd cli_cmd_help = {
 	"help", "show help for lowcarb or one command",
-	"usage: lowcarb help [COMMAND]\n", run
+	"usage: lowcarb help [COMMAND]\n", run, NULL
 };

@@ -38,5 +38,5 @@ const struct cli_cmd cli_cmd_history = {
 	"Lists every version of dossier ID, oldest first: revision number,\n"
 	"time (UTC), who wrote it ($LOWCARB_USER or $USER), what changed from\n"
 	"the version before, and the file it came from.\n",
-	run
+	run, NULL
 };

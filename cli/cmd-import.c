@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "cli/cli.h"
 #include "importers/importers.h"
+#include "ranker/ranker.h"
 
 struct out {
 	int tty;
@@ -40,6 +41,24 @@ static void warning(const struct lc_error *e, void *ctx)
 	clear_progress(ctx);
 	fprintf(stderr, "lowcarb: warning: %s\n",
 		lc_error_format(e, buf, sizeof buf));
+}
+
+/* The cost check: counted, then said in one warning at the end (an
+ * import of a whole edition would bury its other messages under one
+ * line per dossier; `lowcarb validate` names each). */
+static const struct lc_assumptions *assume;
+static long cost_warnings;
+
+static int check(const struct lc_tech *t, const char *file, long line,
+		 void *ctx)
+{
+	struct lc_error e = { 0 };
+
+	(void)ctx;
+	if (!cli_cost_warning(t, file, line, assume, &e))
+		return 0;
+	cost_warnings++;
+	return 1;
 }
 
 static void stored(const char *id, int result, const char *changed,
@@ -161,18 +180,20 @@ static int run(int argc, char **argv)
 		{ "profile", required_argument, NULL, 'p' },
 		{ "edition", required_argument, NULL, 'E' },
 		{ "accept-lineage", no_argument, NULL, 'L' },
+		{ "assumptions", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static struct out o;
 	struct lc_import_opts opt;
 	struct lc_import_report rep = { problem, warning, stored, progress,
-					&o, skipped, lineage };
+					&o, skipped, lineage, check };
 	struct lc_import_summary sum;
 	struct lc_error err = { 0 };
 	struct lc_catalog *cat = NULL;
 	struct lc_mapping *map = NULL;
-	const char *profile = NULL;
+	const char *profile = NULL, *apath = NULL;
+	struct lc_assumptions *a = NULL;
 	int c, rc, existed;
 
 	lc_import_opts_init(&opt);
@@ -202,6 +223,9 @@ static int run(int argc, char **argv)
 		case 'L':
 			opt.accept_lineage = 1;
 			break;
+		case 'A':
+			apath = optarg;
+			break;
 		case 'h':
 			fputs(cli_cmd_import.help, stdout);
 			return 0;
@@ -211,20 +235,25 @@ static int run(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage("import", "no FILE given");
-	rc = cli_mapping("import", profile, opt.edition, &map);
+	rc = cli_assumptions(apath, &a);
 	if (rc)
 		return rc;
-	opt.mapping = map;
-	rc = read_streams(argv + optind, argc - optind);
+	assume = a;
+	rc = cli_mapping("import", profile, opt.edition, &map);
+	if (rc == 0)
+		rc = read_streams(argv + optind, argc - optind);
 	if (rc) {
 		lc_mapping_free(map);
+		lc_assumptions_free(a);
 		return rc;
 	}
+	opt.mapping = map;
 	o.tty = isatty(STDERR_FILENO);
 	existed = access(cli_catalog(), F_OK) == 0;
 	rc = cli_open(&cat, LC_OPEN_CREATE);
 	if (rc) {
 		lc_mapping_free(map);
+		lc_assumptions_free(a);
 		return rc;
 	}
 	rc = lc_import_files(cat, argv + optind, (size_t)(argc - optind),
@@ -232,10 +261,19 @@ static int run(int argc, char **argv)
 	clear_progress(&o);
 	lc_catalog_close(cat);
 	lc_mapping_free(map);
+	lc_assumptions_free(a);
 	if (rc == 0 && o.linked)
 		fputs(o.linked, stdout);
 	free(o.linked);
 	cli_skips_print(&o.skips);
+	if (cost_warnings)
+		fprintf(stderr, "lowcarb: warning: %ld stated abatement "
+			"%s computed from %s own inputs beyond the "
+			"tolerance or in sign (`lowcarb validate` names "
+			"them, `lowcarb costs` lists all)\n", cost_warnings,
+			cost_warnings == 1 ? "cost differs from the one" :
+			"costs differ from those",
+			cost_warnings == 1 ? "its" : "their");
 	/* the counts are said after a data error too: how many were
 	 * rejected or skipped is what the user needs then */
 	if (rc == 0 || rc == LC_EDATA)
@@ -255,7 +293,8 @@ const struct cli_cmd cli_cmd_import = {
 	"import", "import submission files (XML or CSV) into the catalog",
 	"usage: lowcarb import [--format xml|csv] [--encoding gb18030]\n"
 	"                      [--skip-invalid] [--profile NAME|FILE\n"
-	"                      [--edition YEAR]] [--accept-lineage] FILE...\n"
+	"                      [--edition YEAR]] [--accept-lineage]\n"
+	"                      [--assumptions FILE] FILE...\n"
 	"\n"
 	"Validates the files like `lowcarb validate`, then stores their\n"
 	"dossiers in the catalog (created if missing) in one transaction.\n"
@@ -293,10 +332,15 @@ const struct cli_cmd cli_cmd_import = {
 	"                       imported into (it picks iea-etp's trlYEAR)\n"
 	"  --accept-lineage     apply the similar names found in earlier\n"
 	"                       editions as lineage (reported as accepted)\n"
+	"  --assumptions FILE   published assumptions of the cost check:\n"
+	"                       one warning counts the stated abatement\n"
+	"                       costs their inputs contradict (`lowcarb\n"
+	"                       validate` names each; default\n"
+	"                       data/assumptions/default.xml)\n"
 	"\n"
 	"Inputs of some 20,000 dossiers or more (16 MiB of XML, 6 MiB of CSV;\n"
 	"$LOWCARB_BULK_BYTES sets one threshold for both) are stored in a bulk\n"
 	"transaction whose memory does not grow with the file: the catalog\n"
 	"is written as a copy that replaces it at the commit.\n",
-	run
+	run, NULL
 };

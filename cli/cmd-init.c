@@ -29,5 +29,5 @@ const struct cli_cmd cli_cmd_init = {
 	"FILE, else $LOWCARB_CATALOG, else\n"
 	"lowcarb.tct in the working directory. An existing catalog is left\n"
 	"as it is (its version is checked).\n",
-	run
+	run, NULL
 };

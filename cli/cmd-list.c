@@ -149,5 +149,5 @@ const struct cli_cmd cli_cmd_list = {
 	"                       quantities in base units: it re-imports),\n"
 	"                       json (the same names as keys)\n"
 	"  --explain            print the index plan of the query instead\n",
-	run
+	run, NULL
 };

@@ -506,5 +506,5 @@ const struct cli_cmd cli_cmd_mcda = {
 	"1e-12, that part of Q is 0. PROMETHEE II with one alternative: all\n"
 	"flows 0. Scores equal within 1e-12 share a rank. No NaN is ever\n"
 	"printed: a result that is not a finite number is an error.\n",
-	run
+	run, NULL
 };

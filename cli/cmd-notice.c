@@ -110,5 +110,5 @@ const struct cli_cmd cli_cmd_notice = {
 	"\n"
 	"Then: 'lowcarb objection' records objections and their outcome,\n"
 	"'lowcarb publish --edition YEAR' fixes the final list.\n",
-	run
+	run, NULL
 };

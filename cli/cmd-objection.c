@@ -141,5 +141,5 @@ const struct cli_cmd cli_cmd_objection = {
 	"left out at publication), dismissed leaves it. Each step is\n"
 	"audited like a score. 'lowcarb publish' is refused while an\n"
 	"objection is open.\n",
-	run
+	run, NULL
 };

@@ -70,5 +70,5 @@ const struct cli_cmd cli_cmd_panel = {
 	"partial as numbers, missing as an array of ids, and on dossiers\n"
 	"too_few as a boolean) and too_few (the ids of the dossiers that\n"
 	"cannot be ranked).\n",
-	run
+	run, NULL
 };

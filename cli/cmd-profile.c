@@ -121,5 +121,5 @@ const struct cli_cmd cli_cmd_profile = {
 	"(fields, one way to give each, values, patterns, ids), then lists\n"
 	"what it does. Exit 1 naming the profile's line when it is not\n"
 	"valid.\n",
-	run
+	run, NULL
 };

@@ -44,5 +44,5 @@ const struct cli_cmd cli_cmd_publish = {
 	"edition was never put under notice or is published already. The\n"
 	"step is audited; from then on 'export roadmap' prints the published\n"
 	"list and says so.\n",
-	run
+	run, NULL
 };

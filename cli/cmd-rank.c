@@ -89,12 +89,15 @@ static void json_num(double v)
 }
 
 static void print_json(const struct lc_ranking *r,
-		       const struct lc_selection *prev)
+		       const struct lc_selection *prev,
+		       const struct lc_assumptions *a)
 {
 	size_t nc = lc_ranking_info(r)->ncrit;
 
 	printf("{\n  \"edition\": ");
 	lc_json_string(stdout, lc_ranking_info(r)->edition);
+	fputs(",\n  ", stdout);
+	cli_assumptions_json(stdout, a);
 	printf(",\n  \"profile\": ");
 	lc_json_string(stdout, lc_ranking_info(r)->profile);
 	printf(",\n  \"method\": ");
@@ -350,10 +353,13 @@ static int run(int argc, char **argv)
 		{ "compare", no_argument, NULL, 'C' },
 		{ "dry-run", no_argument, NULL, 'd' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "assumptions", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *edition = NULL, *profile = "top20", *fmt = "table";
+	const char *apath = NULL;
+	struct lc_assumptions *a = NULL;
 	struct lc_rank_opts o;
 	struct lc_error err = { 0 };
 	struct lc_profile *p = NULL;
@@ -391,6 +397,7 @@ static int run(int argc, char **argv)
 		case 'C': o.compare = 1; break;
 		case 'd': dry = 1; break;
 		case 'f': fmt = optarg; break;
+		case 'A': apath = optarg; break;
 		case 'h':
 			fputs(cli_cmd_rank.help, stdout);
 			return 0;
@@ -410,9 +417,16 @@ static int run(int argc, char **argv)
 		return cli_usage("rank", "unknown method '%s'", o.method);
 	if (lc_profile_load(profile, &p, &err))
 		return cli_fail(&err);
+	code = cli_assumptions(apath, &a);
+	if (code) {
+		lc_profile_free(p);
+		return code;
+	}
+	o.assumptions = a;
 	code = cli_open(&cat, dry ? LC_OPEN_READ : LC_OPEN_WRITE);
 	if (code) {
 		lc_profile_free(p);
+		lc_assumptions_free(a);
 		return code;
 	}
 	if (lc_rank_edition(cat, edition, p, &o, &r, &err))
@@ -428,7 +442,7 @@ static int run(int argc, char **argv)
 	if (!strcmp(fmt, "csv"))
 		print_csv(r);
 	else if (!strcmp(fmt, "json"))
-		print_json(r, prev);
+		print_json(r, prev, a);
 	else
 		print_table(r, prev);
 	code = 0;
@@ -438,6 +452,7 @@ fail:
 done:
 	lc_selection_free(prev);
 	lc_ranking_free(r);
+	lc_assumptions_free(a);
 	lc_catalog_close(cat);
 	lc_profile_free(p);
 	return code;
@@ -475,10 +490,15 @@ const struct cli_cmd cli_cmd_rank = {
 	"  --compare            also rank by every other method and print\n"
 	"                       Spearman and Kendall correlations\n"
 	"  --dry-run            do not record anything (opens read-only)\n"
-	"  --format F           table (default), csv or json\n"
+	"  --format F           table (default), csv or json (names the\n"
+	"                       assumptions file and its SHA-256)\n"
+	"  --assumptions FILE   published assumptions: the discount rate of\n"
+	"                       abatement costs computed from their inputs\n"
+	"                       (default data/assumptions/default.xml; the\n"
+	"                       profile's <costs basis> says which cost)\n"
 	"\n"
 	"Dossiers with fewer panel scores than the profile's minimum on a\n"
 	"criterion are reported as excluded, not ranked. Scores of experts\n"
 	"with a declared conflict are never counted.\n",
-	run
+	run, NULL
 };

@@ -74,5 +74,5 @@ const struct cli_cmd cli_cmd_scores = {
 	"problem nothing is stored (exit 1). A changed score replaces the\n"
 	"stored one, which is kept in the history; every change is audited\n"
 	"with the file it came from.\n",
-	run
+	run, NULL
 };

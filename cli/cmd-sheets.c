@@ -75,5 +75,5 @@ const struct cli_cmd cli_cmd_sheets = {
 	"then the sheet goes back through 'lowcarb scores import'. Scores\n"
 	"already stored are filled in. --blind leaves out the submitter and\n"
 	"owners columns. -o - writes to standard output.\n",
-	run
+	run, NULL
 };

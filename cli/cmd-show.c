@@ -100,5 +100,5 @@ const struct cli_cmd cli_cmd_show = {
 	"then status and demonstration projects. json: the CSV column names\n"
 	"as keys, plus status, reason and projects. xml: the submission\n"
 	"format (re-imports).\n",
-	run
+	run, NULL
 };

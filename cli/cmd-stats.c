@@ -55,5 +55,5 @@ const struct cli_cmd cli_cmd_stats = {
 	"Per sector: dossiers by TRL band (1-5 research, 6-7 demonstration,\n"
 	"8-9 deployment), their total, and the summed national abatement\n"
 	"potential in million tCO2 a year.\n",
-	run
+	run, NULL
 };

@@ -56,5 +56,5 @@ const struct cli_cmd cli_cmd_track = {
 	"                penetration_target,penetration_target_year,potential,\n"
 	"                abatement_cost,status,selected,forecast,forecast_from)\n"
 	"                or json (key, editions, forecasts)\n",
-	run
+	run, NULL
 };

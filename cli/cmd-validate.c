@@ -6,6 +6,7 @@
 #include <string.h>
 #include "cli/cli.h"
 #include "importers/importers.h"
+#include "ranker/ranker.h"
 
 static void problem(const struct lc_error *e, void *ctx)
 {
@@ -19,6 +20,20 @@ static void warning(const struct lc_error *e, void *ctx)
 	(void)ctx;
 	fprintf(stderr, "lowcarb: warning: %s\n",
 		lc_error_format(e, buf, sizeof buf));
+}
+
+/* The cost check's warning, printed like the others. */
+static const struct lc_assumptions *assume;
+
+static int check(const struct lc_tech *t, const char *file, long line,
+		 void *ctx)
+{
+	struct lc_error e = { 0 };
+
+	if (!cli_cost_warning(t, file, line, assume, &e))
+		return 0;
+	warning(&e, ctx);
+	return 1;
 }
 
 static void skipped(const char *file, long line, const char *reason,
@@ -36,17 +51,19 @@ static int run(int argc, char **argv)
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "profile", required_argument, NULL, 'p' },
 		{ "edition", required_argument, NULL, 'E' },
+		{ "assumptions", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static struct cli_skips skips;
 	struct lc_import_opts o;
 	struct lc_import_report rep = { problem, warning, NULL, NULL,
-					&skips, skipped, NULL };
+					&skips, skipped, NULL, check };
 	struct lc_import_summary sum;
 	struct lc_error err = { 0 };
 	struct lc_mapping *map = NULL;
-	const char *profile = NULL;
+	const char *profile = NULL, *apath = NULL;
+	struct lc_assumptions *a = NULL;
 	int c, rc;
 
 	lc_import_opts_init(&o);
@@ -70,6 +87,9 @@ static int run(int argc, char **argv)
 		case 'E':
 			o.edition = optarg;
 			break;
+		case 'A':
+			apath = optarg;
+			break;
 		case 'h':
 			fputs(cli_cmd_validate.help, stdout);
 			return 0;
@@ -79,13 +99,20 @@ static int run(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage("validate", "no FILE given");
-	rc = cli_mapping("validate", profile, o.edition, &map);
+	rc = cli_assumptions(apath, &a);
 	if (rc)
 		return rc;
+	assume = a;
+	rc = cli_mapping("validate", profile, o.edition, &map);
+	if (rc) {
+		lc_assumptions_free(a);
+		return rc;
+	}
 	o.mapping = map;
 	rc = lc_import_validate(argv + optind, (size_t)(argc - optind), &o,
 				&rep, &sum, &err);
 	lc_mapping_free(map);
+	lc_assumptions_free(a);
 	if (rc && rc != LC_EDATA)
 		return cli_fail(&err);
 	cli_skips_print(&skips);
@@ -101,8 +128,8 @@ static int run(int argc, char **argv)
 const struct cli_cmd cli_cmd_validate = {
 	"validate", "check submission files without importing them",
 	"usage: lowcarb validate [--format xml|csv] [--encoding gb18030]\n"
-	"                        [--profile NAME|FILE [--edition YEAR]] "
-	"FILE...\n"
+	"                        [--profile NAME|FILE [--edition YEAR]]\n"
+	"                        [--assumptions FILE] FILE...\n"
 	"\n"
 	"Checks technology submissions (XML, schema/submission.xsd, or CSV\n"
 	"with the published header) against the schema and the field rules\n"
@@ -116,6 +143,16 @@ const struct cli_cmd cli_cmd_validate = {
 	"  --profile NAME|FILE  a foreign catalog's CSV read through this\n"
 	"                       mapping profile (see `lowcarb help profile`);\n"
 	"                       the summary then counts the rows skipped\n"
-	"  --edition YEAR       with --profile: the edition of the rows\n",
-	run
+	"  --edition YEAR       with --profile: the edition of the rows\n"
+	"  --assumptions FILE   published assumptions of the cost check\n"
+	"                       (default data/assumptions/default.xml)\n"
+	"\n"
+	"The cost check: where a dossier states abatement_cost and gives\n"
+	"investment, lifetime and abatement, the cost computed from them\n"
+	"(see `lowcarb help costs`) is compared with the stated one; a\n"
+	"warning `file:line: abatement_cost: stated X differs from computed\n"
+	"Y (...)` names both and the inputs when they differ by more than\n"
+	"the assumptions' tolerance (25 %) or in sign. Warnings do not\n"
+	"change the exit status.\n",
+	run, NULL
 };

@@ -126,5 +126,5 @@ const struct cli_cmd cli_cmd_weights = {
 	"  --types max,min,... direction of each criterion (used by critic;\n"
 	"                      entropy ignores it); default all max\n"
 	"  --format F          csv (default) or json\n",
-	run
+	run, NULL
 };

@@ -14,7 +14,7 @@ const struct cli_cmd *const cli_commands[] = {
 	&cli_cmd_check,
 	&cli_cmd_experts, &cli_cmd_conflicts, &cli_cmd_assign,
 	&cli_cmd_sheets, &cli_cmd_scores, &cli_cmd_panel, &cli_cmd_audit,
-	&cli_cmd_rank, &cli_cmd_explain, &cli_cmd_notice, &cli_cmd_objection,
+	&cli_cmd_rank, &cli_cmd_explain, &cli_cmd_costs, &cli_cmd_notice, &cli_cmd_objection,
 	&cli_cmd_publish, &cli_cmd_mcda, &cli_cmd_weights,
 	&cli_cmd_ahp, &cli_cmd_benchmark, &cli_cmd_export, &cli_cmd_help, NULL
 };
@@ -65,7 +65,7 @@ int main(int argc, char **argv)
 		/* `lowcarb CMD --help` is `lowcarb help CMD`. */
 		for (int j = 2; j < argc && strcmp(argv[j], "--"); j++)
 			if (strcmp(argv[j], "--help") == 0) {
-				fputs(cli_commands[i]->help, stdout);
+				cli_print_help(cli_commands[i]);
 				return 0;
 			}
 		optind = 0;

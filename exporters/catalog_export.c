@@ -88,6 +88,7 @@ struct macc_ctx {
 	size_t n, cap, skipped;
 	int sector;
 	double rate;
+	int basis;        /* enum lc_cost_basis */
 	const char *lang;
 	int oom;
 };
@@ -99,7 +100,7 @@ static int macc_one(const struct lc_tech *t, void *vc)
 
 	if (c->sector >= 0 && lc_tech_sector(t) != c->sector)
 		return 0;
-	if (!lc_abatement_cost(t, c->rate, &cost)) {
+	if (!lc_cost_value(t, c->basis, c->rate, &cost)) {
 		c->skipped++;
 		return 0;
 	}
@@ -137,11 +138,12 @@ static int macc_one(const struct lc_tech *t, void *vc)
 }
 
 int lc_macc_edition(struct lc_catalog *cat, const char *edition,
-		    int sector, double rate, const char *lang,
+		    int sector, double rate, int basis, const char *lang,
 		    struct lc_macc_bar **bars, size_t *n, size_t *skipped,
 		    struct lc_error *err)
 {
-	struct macc_ctx c = { NULL, NULL, 0, 0, 0, sector, rate, lang, 0 };
+	struct macc_ctx c = { NULL, NULL, 0, 0, 0, sector, rate, basis, lang,
+			      0 };
 	struct lc_filter f;
 	int rc;
 

@@ -222,16 +222,6 @@ char *lc_num_human(double v, int decimals, char *buf, size_t n);
  * bytes are enough). */
 char *lc_co2_human(double t, const char *lang, char *buf, size_t n);
 
-/* ---- abatement cost ---------------------------------------------------- */
-/* Capital recovery factor r(1+r)^n / ((1+r)^n - 1); 1/n when r is 0;
- * NaN when n <= 0 or r <= -1. */
-double lc_crf(double r, double n);
-/* The dossier's abatement cost in CNY/tCO2 into *out: the declared
- * abatement_cost when present (returns 1), else computed as
- * (CRF(rate, lifetime) x investment + opex_change) / abatement (returns
- * 2; opex_change absent counts as 0), else 0 (not enough data: abatement
- * missing or <= 0, investment or lifetime missing). */
-int lc_abatement_cost(const struct lc_tech *t, double rate, double *out);
 /* The dossier's name in lang ("zh"/"en"), falling back to the other
  * language, then the id; "" at worst. Belongs to t. */
 const char *lc_tech_name(const struct lc_tech *t, const char *lang);
@@ -310,6 +300,8 @@ struct lc_roadmap_opts {
 	const char *lang;         /* "zh" (default) or "en" */
 	double carbon_price;      /* CNY/tCO2; NaN for none */
 	double discount_rate;     /* for computed abatement costs; 0.08 */
+	const struct lc_assumptions *assumptions;  /* stated in the method
+				     annex (path, SHA-256); NULL: none */
 	int stamp;                /* 1: print the generation time */
 	const char *profile;      /* criteria profile; "top20" */
 	const char *reference;    /* a reference catalog (the IEA guide
@@ -341,11 +333,12 @@ enum lc_export_format { LC_EXPORT_CSV, LC_EXPORT_JSON, LC_EXPORT_XML,
 			LC_EXPORT_SVG };
 
 /* The MACC bars of edition (sector -1: all) into *bars and *n (free with
- * lc_macc_free): every dossier with an abatement cost (declared or
- * computed at rate). *skipped (may be NULL) receives how many had none.
+ * lc_macc_free): every dossier with an abatement cost under basis (enum
+ * lc_cost_basis: stated, or computed at rate, as lc_cost_value picks).
+ * *skipped (may be NULL) receives how many had none.
  * LC_ENOTFOUND when the edition has no dossier. */
 int lc_macc_edition(struct lc_catalog *cat, const char *edition,
-		    int sector, double rate, const char *lang,
+		    int sector, double rate, int basis, const char *lang,
 		    struct lc_macc_bar **bars, size_t *n, size_t *skipped,
 		    struct lc_error *err);
 /* Writes bars as CSV "id,name,cost,potential,xmin,xmax" (drawing order,

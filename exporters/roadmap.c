@@ -57,7 +57,7 @@ static void techs_free(struct techs *ts)
 }
 
 static int load_edition(struct lc_catalog *cat, const char *edition,
-			int sector, double rate, struct techs *ts,
+			int sector, double rate, int basis, struct techs *ts,
 			struct lc_error *err)
 {
 	struct lc_filter f;
@@ -75,7 +75,7 @@ static int load_edition(struct lc_catalog *cat, const char *edition,
 	for (size_t i = 0; i < ts->n; i++) {
 		struct tinfo *ti = &ts->v[i];
 
-		ti->costsrc = lc_abatement_cost(ti->t, rate, &ti->cost);
+		ti->costsrc = lc_cost_value(ti->t, basis, rate, &ti->cost);
 		if (!ti->costsrc)
 			ti->cost = NAN;
 	}
@@ -172,7 +172,7 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 	char css_path[4096];
 	long ed;
 	size_t nlist_all = 0;
-	int rc, no = 4;
+	int rc, no = 4, basis = LC_COST_STATED_ELSE_COMPUTED;
 
 	*out = NULL;
 	memset(&m, 0, sizeof m);
@@ -186,7 +186,12 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 				    o->edition ? o->edition : "");
 	ed = strtol(o->edition, NULL, 10);
 	snprintf(m.prev_edition, sizeof m.prev_edition, "%ld", ed - 1);
-	rc = load_edition(cat, o->edition, o->sector, o->discount_rate,
+	/* the profile first: its cost basis is the ranking's and the
+	 * MACC's */
+	if (lc_profile_load(o->profile ? o->profile : "top20", &m.prof,
+			    &e2) == 0)
+		basis = lc_profile_cost_basis(m.prof);
+	rc = load_edition(cat, o->edition, o->sector, o->discount_rate, basis,
 			  &m.cur, err);
 	if (rc == 0 && m.cur.n == 0)
 		rc = lc_error_set(err, LC_ENOTFOUND, NULL, 0, "edition",
@@ -196,7 +201,7 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 				  "");
 	if (rc == 0)
 		rc = load_edition(cat, m.prev_edition, o->sector,
-				  o->discount_rate, &m.prev, err);
+				  o->discount_rate, basis, &m.prev, err);
 	if (rc == 0 && m.prev.n)
 		rc = lc_lineage_load(cat, &m.lineage, err);
 	if (rc == 0 && o->reference)
@@ -209,10 +214,10 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 		snprintf(m.vintage, sizeof m.vintage, "—");
 	/* The Top N comes from the ranker; a failure there is said in the
 	 * document rather than losing the whole roadmap. */
-	if (lc_profile_load(o->profile ? o->profile : "top20", &m.prof,
-			    &e2) < 0 ||
-	    (lc_rank_opts_init(&ro),
-	     lc_rank_edition(cat, o->edition, m.prof, &ro, &m.rank, &e2)) < 0)
+	lc_rank_opts_init(&ro);
+	ro.discount_rate = o->discount_rate;
+	if (!m.prof ||
+	    lc_rank_edition(cat, o->edition, m.prof, &ro, &m.rank, &e2) < 0)
 		lc_error_format(&e2, m.rank_error, sizeof m.rank_error);
 	rc = lc_words_load(m.lang, &m.w, err);
 	if (rc == 0)

@@ -60,6 +60,16 @@ int rm_method(struct rm *m)
 		       "计算，资本回收系数 CRF = r(1+r)^n / ((1+r)^n - 1)，"
 		       "折现率 r = %s%%，n 为使用寿命。",
 		       rm_num(m->o->discount_rate * 100, 1, a));
+	if (rc == 0 && m->o->assumptions) {
+		const char *const nm[] = { "path", "sha256" };
+		const char *const va[] = {
+			lc_assumptions_path(m->o->assumptions),
+			lc_assumptions_sha256(m->o->assumptions) };
+		char s[800];
+
+		para_f(m, "%s", lc_words_fill(m->w, "method.assumptions", nm,
+					      va, 2, s, sizeof s));
+	}
 	return rc;
 }
 

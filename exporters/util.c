@@ -204,36 +204,6 @@ void exp_base64(FILE *fp, const char *s, size_t len, int wrap)
 	}
 }
 
-double lc_crf(double r, double n)
-{
-	double g;
-
-	if (!(n > 0) || !(r > -1))
-		return NAN;
-	if (r == 0)
-		return 1 / n;
-	g = pow(1 + r, n);
-	return r * g / (g - 1);
-}
-
-int lc_abatement_cost(const struct lc_tech *t, double rate, double *out)
-{
-	double inv, life, ab, opex = 0, crf;
-
-	if (lc_tech_num(t, LC_F_ABATEMENT_COST, out) && isfinite(*out))
-		return 1;
-	if (!lc_tech_num(t, LC_F_ABATEMENT, &ab) || !(ab > 0) ||
-	    !lc_tech_num(t, LC_F_INVESTMENT, &inv) ||
-	    !lc_tech_num(t, LC_F_LIFETIME, &life))
-		return 0;
-	(void)lc_tech_num(t, LC_F_OPEX_CHANGE, &opex);
-	crf = lc_crf(rate, life);
-	if (!isfinite(crf) || !isfinite(inv) || !isfinite(opex))
-		return 0;
-	*out = (crf * inv + opex) / ab;
-	return isfinite(*out) ? 2 : 0;
-}
-
 const char *lc_tech_name(const struct lc_tech *t, const char *lang)
 {
 	const char *zh = lc_tech_get(t, LC_F_NAME_ZH);

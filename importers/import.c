@@ -278,6 +278,11 @@ static int on_raw(struct imp_raw *r, void *arg)
 		if (!u->o->skip_invalid)
 			u->stop_storing = 1;
 	}
+	if (valid && u->sink.rep && u->sink.rep->check)
+		u->sum.warnings += u->sink.rep->check(t, u->sink.file,
+			r->line[LC_F_ABATEMENT_COST] ?
+			r->line[LC_F_ABATEMENT_COST] : r->line0,
+			u->sink.rep->ctx);
 	if (u->fn) {
 		rc = u->fn(t, r->line0, valid, u->ctx);
 	} else if (u->cat && valid) {

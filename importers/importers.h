@@ -94,6 +94,13 @@ struct lc_import_report {
 	void (*lineage)(const char *file, long line, const char *id,
 			const char *prev, const char *prev_name, double score,
 			int applied, void *ctx);
+	/* Every valid dossier as read (validate and import), for a check
+	 * of the caller's own that only warns (the cost check: the ranker
+	 * knows costs, the importer does not): line is that of its
+	 * abatement_cost, else its first. Returns 1 when it warned
+	 * (counted in warnings), else 0. */
+	int (*check)(const struct lc_tech *t, const char *file, long line,
+		     void *ctx);
 };
 
 struct lc_import_summary {

@@ -175,6 +175,8 @@ int lc_rk_aggregate(struct lc_ranking *r, const struct lc_profile *p,
 		}
 	}
 	/* rows were collected entry by entry, so each entry's are adjacent */
+	long plain = 0, kmax = 0;
+
 	for (size_t i = 0, t = 0; i < r->n; i++) {
 		struct lc_rk_entry *e = &r->e[i];
 		size_t start = t;
@@ -202,8 +204,21 @@ int lc_rk_aggregate(struct lc_ranking *r, const struct lc_profile *p,
 				if (s->row[q].crit == (int)j)
 					buf[k++] = s->row[q].score;
 			e->x[j] = lc_panel_aggregate(buf, k, p->agg);
+			plain += p->agg == LC_AGG_TRIMMED && k < 4;
+			kmax = (long)k > kmax ? (long)k : kmax;
 		}
 	}
+	/* a trimmed mean of fewer than 4 scores drops nothing: say so, or
+	 * a reader believes outliers were trimmed */
+	if (plain && kmax < 4)
+		lc_rk_note(r, "panel: the trimmed mean trimmed nothing: every "
+			   "dossier has fewer than 4 scores on a criterion "
+			   "(at most %ld), so each aggregate is the plain "
+			   "mean", kmax);
+	else if (plain)
+		lc_rk_note(r, "panel: the trimmed mean trimmed nothing in %ld "
+			   "aggregate(s) of fewer than 4 scores (plain means)",
+			   plain);
 	free(ps);
 	free(buf);
 	return 0;

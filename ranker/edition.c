@@ -43,10 +43,17 @@ static void hash_fields(struct sha256_ctx *h, const struct lc_tech *t)
 	}
 }
 
-static double tech_value(const struct lc_tech *t, int field)
+/* The value of a dossier field as the ranking reads it: the abatement
+ * cost by the profile's cost basis (stated, or computed from the
+ * dossier's inputs with the assumptions' discount rate), the number of
+ * demonstration projects when not given as a field. */
+static double tech_value(const struct lc_ranking *r, const struct lc_tech *t,
+			 int field)
 {
 	double v;
 
+	if (field == LC_F_ABATEMENT_COST)
+		return lc_cost_value(t, r->cost_basis, r->rate, &v) ? v : NAN;
 	if (lc_tech_num(t, field, &v))
 		return v;
 	if (field == LC_F_DEMONSTRATIONS && lc_tech_demo_count(t) > 0)
@@ -54,15 +61,34 @@ static double tech_value(const struct lc_tech *t, int field)
 	return NAN;
 }
 
-static int complete(const struct lc_tech *t, const struct lc_profile *p)
+/* What makes t incomplete, in buf ("lifetime is missing"), or NULL
+ * when it is complete. */
+static const char *incomplete(const struct lc_ranking *r,
+			      const struct lc_tech *t,
+			      const struct lc_profile *p, char *buf, size_t n)
 {
 	for (int f = 0; f < LC_F__COUNT; f++)
-		if (lc_field_required(f) && !lc_tech_get(t, f))
-			return 0;
-	for (size_t j = 0; j < p->ncrit; j++)
-		if (!p->crit[j].panel && isnan(tech_value(t, p->crit[j].field)))
-			return 0;
-	return 1;
+		if (lc_field_required(f) && !lc_tech_get(t, f)) {
+			snprintf(buf, n, "%s is missing", lc_field_name(f));
+			return buf;
+		}
+	for (size_t j = 0; j < p->ncrit; j++) {
+		int f = p->crit[j].field;
+		const char *why;
+
+		if (p->crit[j].panel || !isnan(tech_value(r, t, f)))
+			continue;
+		why = f == LC_F_ABATEMENT_COST ?
+		      lc_cost_missing(t, r->cost_basis) : NULL;
+		if (why && strcmp(why, lc_field_name(f)))
+			snprintf(buf, n, "%s is missing and cannot be "
+				 "computed: %s is missing", lc_field_name(f),
+				 why);
+		else
+			snprintf(buf, n, "%s is missing", lc_field_name(f));
+		return buf;
+	}
+	return NULL;
 }
 
 int lc_rk_rank_rejected(const struct lc_tech *t)
@@ -81,9 +107,10 @@ static const char *op_text(int op)
 }
 
 /* Returns a new string naming the failed rule, or NULL when t passes. */
-static char *check_rules(const struct lc_tech *t, const struct lc_profile *p)
+static char *check_rules(const struct lc_ranking *r, const struct lc_tech *t,
+			 const struct lc_profile *p)
 {
-	char buf[256];
+	char buf[256], why[160];
 
 	for (size_t k = 0; k < p->nrule; k++) {
 		const struct lc_rk_rule *u = &p->rule[k];
@@ -91,10 +118,10 @@ static char *check_rules(const struct lc_tech *t, const struct lc_profile *p)
 		int ok;
 
 		if (!strcmp(u->field, "complete")) {
-			if (complete(t, p))
+			if (!incomplete(r, t, p, why, sizeof why))
 				continue;
-			snprintf(buf, sizeof buf, "%s: %s (a required field "
-				 "or an indicator is missing)", u->id, label);
+			snprintf(buf, sizeof buf, "%s: %s (%s)", u->id, label,
+				 why);
 			return lc_rk_strdup(buf);
 		}
 		if (!strcmp(u->field, "status")) {
@@ -113,7 +140,8 @@ static char *check_rules(const struct lc_tech *t, const struct lc_profile *p)
 		}
 		{
 			double lim;
-			double v = tech_value(t, lc_field_lookup(u->field));
+			double v = tech_value(r, t,
+					      lc_field_lookup(u->field));
 			char vb[32];
 
 			lc_num_parse(u->value, &lim);
@@ -179,8 +207,8 @@ static int collect_tech(const struct lc_tech *t, void *ctx)
 		e->contrib[j] = NAN;
 	for (size_t j = 0; j < nc; j++)
 		e->x[j] = c->p->crit[j].panel ? NAN
-			: tech_value(t, c->p->crit[j].field);
-	e->excluded = check_rules(t, c->p);
+			: tech_value(r, t, c->p->crit[j].field);
+	e->excluded = check_rules(r, t, c->p);
 	return 0;
 }
 

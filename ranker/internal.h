@@ -64,6 +64,14 @@ static inline double lc_rk_lin_at(const struct lc_rk_lin *l, double x)
 int lc_rk_check_out(const double *v, size_t m, const char *what,
 		    struct lc_error *err);
 
+/* xmlload.c: parses path and validates it against the schema xsd_rel
+ * (lc_data_path); *out receives the document (free with xmlFreeDoc).
+ * what names the kind of file in messages ("profile"). LC_EIO when a
+ * file cannot be read, LC_EDATA "file:line: invalid WHAT: ..." */
+struct _xmlDoc;
+int lc_rk_xml_load(const char *path, const char *xsd_rel, const char *what,
+		   struct _xmlDoc **out, struct lc_error *err);
+
 /* ---- profiles (profile.c), shared with rank.c ---------------------------
  * A loaded criteria profile. Invariants: ncrit >= 1; weights >= 0 and
  * normalised to sum 1 at load; a panel criterion has field -1 and
@@ -72,6 +80,11 @@ int lc_rk_check_out(const double *v, size_t m, const char *what,
 #define LC_RK_MAXRULE 16
 #define LC_RK_MAXKEY 8
 
+/* How an indicator's values enter the method: as they are, as their
+ * log10 (heavy tails: "log-minmax"), or as their ranks ("rank"); the
+ * criterion's norm then applies (minmax for both). */
+enum lc_rk_scale { LC_RK_SCALE_LINEAR, LC_RK_SCALE_LOG, LC_RK_SCALE_RANK };
+
 struct lc_rk_crit {
 	char id[33];
 	char *label_zh, *label_en;     /* owned; may be NULL */
@@ -79,6 +92,8 @@ struct lc_rk_crit {
 	int field;                     /* enum lc_field, -1 for panel */
 	int cost;                      /* 1: lower is better */
 	int norm;                      /* enum lc_norm (WSM, explanations) */
+	int scale;                     /* enum lc_rk_scale: what enters the
+					  method, for every method */
 	double weight;                 /* normalised */
 	double lo, hi;                 /* panel scale */
 	struct lc_pref pref;           /* PROMETHEE II */
@@ -122,6 +137,7 @@ struct lc_profile {
 	int key[LC_RK_MAXKEY];         /* enum lc_rk_key */
 	int key_crit[LC_RK_MAXKEY];    /* criterion index for KEY_CRIT */
 	char hash[65];                 /* SHA-256 of the file's bytes */
+	int cost_basis;                /* enum lc_cost_basis */
 };
 
 
@@ -161,6 +177,8 @@ struct lc_ranking {
 	char profile_hash[65];  /* SHA-256 of the profile file's bytes */
 	char data_hash[65];     /* SHA-256 of the data alone (dossiers'
 				   values, exclusions and scores) */
+	int cost_basis;         /* enum lc_cost_basis */
+	double rate;            /* discount rate of computed costs */
 	char *notes;
 	size_t notes_len;
 	size_t n;
@@ -239,6 +257,10 @@ int lc_rk_read_edition(struct lc_catalog *cat, struct lc_ranking *r,
 int lc_rk_read_scores(struct lc_catalog *cat, struct lc_rk_scores *s,
 		      struct lc_error *err);
 void lc_rk_scores_free(struct lc_rk_scores *s);
+/* method.c: column j of the m x n matrix X as it enters the method
+ * (lc_rk_scale applied) into col (m). */
+void lc_rk_scaled_column(const struct lc_ranking *r, const double *X,
+			 size_t j, double *col);
 /* aggregate.c: the panel criteria of every entry from s. */
 int lc_rk_aggregate(struct lc_ranking *r, const struct lc_profile *p,
 		    struct lc_rk_scores *s, struct lc_error *err);

@@ -9,23 +9,91 @@
 #include "ranker/ranker.h"
 #include "ranker/internal.h"
 
+static int cmp_idx(const void *a, const void *b, void *ctx)
+{
+	const double *v = ctx;
+	double x = v[*(const size_t *)a], y = v[*(const size_t *)b];
+
+	return x < y ? -1 : x > y;
+}
+
+void lc_rk_scaled_column(const struct lc_ranking *r, const double *X,
+			 size_t j, double *col)
+{
+	size_t m = r->m, n = r->ncrit;
+	double low = INFINITY;
+
+	for (size_t i = 0; i < m; i++)
+		col[i] = X[i * n + j];
+	if (r->crit[j].scale == LC_RK_SCALE_LOG) {
+		/* a value <= 0 has no logarithm: it counts as the smallest
+		 * positive value of the column (the lowest place) */
+		for (size_t i = 0; i < m; i++)
+			if (col[i] > 0 && col[i] < low)
+				low = col[i];
+		for (size_t i = 0; i < m; i++)
+			col[i] = isfinite(low) ? log10(col[i] > 0 ? col[i]
+							       : low) : 0;
+	} else if (r->crit[j].scale == LC_RK_SCALE_RANK && m > 0) {
+		/* average ranks, 1 for the lowest value, ties sharing */
+		size_t *o = malloc(m * sizeof *o);
+		double *v = malloc(m * sizeof *v);
+
+		if (!o || !v) {
+			free(o);
+			free(v);
+			return;   /* left as values: the caller checks none */
+		}
+		memcpy(v, col, m * sizeof *v);
+		for (size_t i = 0; i < m; i++)
+			o[i] = i;
+		qsort_r(o, m, sizeof *o, cmp_idx, v);
+		for (size_t a = 0; a < m;) {
+			size_t b = a;
+
+			while (b + 1 < m && v[o[b + 1]] == v[o[a]])
+				b++;
+			for (size_t k = a; k <= b; k++)
+				col[o[k]] = (double)(a + b) / 2 + 1;
+			a = b + 1;
+		}
+		free(o);
+		free(v);
+	}
+}
+
 int lc_rk_run_method(const struct lc_ranking *r, int method,
-		      const double *X, const double *w, double *score,
+		      const double *X0, const double *w, double *score,
 		      double *contrib, struct lc_error *err)
 {
 	size_t m = r->m, n = r->ncrit;
 	int cost[LC_RK_MAXCRIT];
 	struct lc_pref pref[LC_RK_MAXCRIT];
-	double *tmp;
+	double *tmp, *Xs;
+	const double *X = X0;
 	int rc = 0;
 
 	for (size_t j = 0; j < n; j++) {
 		cost[j] = r->crit[j].cost;
 		pref[j] = r->crit[j].pref;
 	}
-	tmp = malloc((m * n + 2 * m) * sizeof *tmp);
+	tmp = malloc((2 * m * n + 2 * m) * sizeof *tmp);
 	if (!tmp)
 		return lc_rk_oom(err);
+	/* the values as they enter the methods that normalise (WSM,
+	 * TOPSIS, VIKOR): a criterion on a log or rank scale transformed,
+	 * the others as they are; PROMETHEE II compares raw differences
+	 * with its preference functions, whose thresholds are in the
+	 * criterion's own units */
+	Xs = tmp + m * n + 2 * m;
+	for (size_t j = 0; j < n; j++) {
+		double *col = tmp + m * n;
+
+		lc_rk_scaled_column(r, X0, j, col);
+		for (size_t i = 0; i < m; i++)
+			Xs[i * n + j] = col[i];
+	}
+	X = Xs;
 	if (method == 0 || contrib) {
 		/* WSM with each criterion's own normalisation */
 		double *col = tmp + m * n, *nc = col + m;
@@ -86,7 +154,7 @@ int lc_rk_run_method(const struct lc_ranking *r, int method,
 			score[i] = 1 - score[i];
 	}
 	if (!rc && method == 3)
-		rc = lc_mcda_promethee2(X, m, n, cost, w, pref, NULL, NULL,
+		rc = lc_mcda_promethee2(X0, m, n, cost, w, pref, NULL, NULL,
 					score, err);
 	free(tmp);
 	if (rc && err) {

@@ -7,37 +7,8 @@
 #include <string.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlschemas.h>
 #include "ranker/ranker.h"
 #include "ranker/internal.h"
-
-/* The first error libxml2 reports, kept for our own message. */
-struct xerr {
-	int set;
-	long line;
-	char msg[400];
-};
-
-static void on_xml_error(void *ctx, xmlErrorPtr e)
-{
-	struct xerr *x = ctx;
-	size_t n;
-
-	if (x->set || !e)
-		return;
-	x->set = 1;
-	x->line = e->line;
-	snprintf(x->msg, sizeof x->msg, "%s", e->message ? e->message : "?");
-	n = strlen(x->msg);
-	while (n > 0 && (x->msg[n - 1] == '\n' || x->msg[n - 1] == ' '))
-		x->msg[--n] = '\0';
-}
-
-static void quiet(void *ctx, const char *fmt, ...)
-{
-	(void)ctx;
-	(void)fmt;
-}
 
 static char *xdup(const xmlChar *s)
 {
@@ -141,7 +112,10 @@ static int load_crit(struct lc_profile *p, xmlNode *node,
 	if (num_attr(node, "weight", 0, &c->weight))
 		return bad(err, p->path, node, "weight", "bad weight");
 	c->cost = !strcmp(attr(node, "direction", b, sizeof b), "cost");
-	c->norm = lc_norm_from_name(attr(node, "normalization", b, sizeof b));
+	attr(node, "normalization", b, sizeof b);
+	c->scale = !strcmp(b, "log-minmax") ? LC_RK_SCALE_LOG :
+		   !strcmp(b, "rank") ? LC_RK_SCALE_RANK : LC_RK_SCALE_LINEAR;
+	c->norm = lc_norm_from_name(b);
 	if (c->norm < 0)
 		c->norm = LC_NORM_MINMAX;
 	attr(node, "preference", c->pref_text, sizeof c->pref_text);
@@ -269,6 +243,11 @@ static int load_tree(struct lc_profile *p, xmlNode *root,
 			if (num_attr(n, "n", 20, &v) || v < 1 || v > 100000)
 				return bad(err, p->path, n, "n", "bad n");
 			p->select_n = (int)v;
+		} else if (is(n, "costs")) {
+			p->cost_basis = lc_cost_basis_from_name(attr(n,
+				"basis", b, sizeof b));
+			if (p->cost_basis < 0)
+				p->cost_basis = LC_COST_STATED_ELSE_COMPUTED;
 		} else if (is(n, "criteria")) {
 			for (xmlNode *c = n->children; c; c = c->next)
 				if (is(c, "criterion")) {
@@ -368,15 +347,9 @@ static int load_tree(struct lc_profile *p, xmlNode *root,
 int lc_profile_load(const char *name_or_path, struct lc_profile **out,
 		    struct lc_error *err)
 {
-	char path[512], xsd[512];
+	char path[512];
 	struct lc_profile *p;
-	struct xerr xe = { 0 };
-	xmlParserCtxtPtr pc = NULL;
 	xmlDocPtr doc = NULL;
-	struct lc_xml_in *in = NULL;
-	xmlSchemaParserCtxtPtr spc = NULL;
-	xmlSchemaPtr schema = NULL;
-	xmlSchemaValidCtxtPtr vc = NULL;
 	int rc = 0;
 	size_t len = strlen(name_or_path);
 
@@ -395,9 +368,6 @@ int lc_profile_load(const char *name_or_path, struct lc_profile **out,
 		if (rc)
 			return rc;
 	}
-	rc = lc_data_path("criteria/profile.xsd", xsd, sizeof xsd, err);
-	if (rc)
-		return rc;
 	p = calloc(1, sizeof *p);
 	if (!p)
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
@@ -407,67 +377,14 @@ int lc_profile_load(const char *name_or_path, struct lc_profile **out,
 	p->select_n = 20;
 	p->min_scores = 3;
 	p->disagreement = 0.4;
+	p->cost_basis = LC_COST_STATED_ELSE_COMPUTED;
 	rc = lc_file_sha256(path, p->hash, err);
-	if (rc)
-		goto out;
-	xmlSetGenericErrorFunc(NULL, quiet);
-	pc = xmlNewParserCtxt();
-	if (!pc) {
-		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
-				  "out of memory");
-		goto out;
-	}
-	rc = lc_xml_in_open(&in, path, err);
-	if (rc)
-		goto out;
-	doc = xmlCtxtReadIO(pc, lc_xml_in_read, lc_xml_in_close, in, path,
-			    NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-			    XML_PARSE_NOWARNING);
-	if (!doc) {
-		xmlErrorPtr e = xmlCtxtGetLastError(pc);
-
-		if (lc_xml_in_refused(in, err)) {
-			rc = err ? err->status : LC_EDATA;
-			goto out;
-		}
-		on_xml_error(&xe, e);
-		rc = lc_error_set(err, LC_EDATA, path, xe.line, NULL,
-				  "not well-formed XML: %s", xe.set ? xe.msg :
-				  "parse error");
-		goto out;
-	}
-	spc = xmlSchemaNewParserCtxt(xsd);
-	if (spc) {
-		xmlSchemaSetParserStructuredErrors(spc, on_xml_error, &xe);
-		schema = xmlSchemaParse(spc);
-	}
-	if (!schema) {
-		rc = lc_error_set(err, LC_EIO, xsd, xe.line, NULL,
-				  "cannot load the profile schema: %s",
-				  xe.set ? xe.msg : "?");
-		goto out;
-	}
-	vc = xmlSchemaNewValidCtxt(schema);
-	if (!vc) {
-		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
-				  "out of memory");
-		goto out;
-	}
-	xmlSchemaSetValidStructuredErrors(vc, on_xml_error, &xe);
-	if (xmlSchemaValidateDoc(vc, doc) != 0) {
-		rc = lc_error_set(err, LC_EDATA, path, xe.line, NULL,
-				  "invalid profile: %s", xe.set ? xe.msg :
-				  "does not match profile.xsd");
-		goto out;
-	}
-	rc = load_tree(p, xmlDocGetRootElement(doc), err);
-out:
-	lc_xml_in_free(in);
-	xmlSchemaFreeValidCtxt(vc);
-	xmlSchemaFree(schema);
-	xmlSchemaFreeParserCtxt(spc);
+	if (rc == 0)
+		rc = lc_rk_xml_load(path, "criteria/profile.xsd", "profile",
+				    &doc, err);
+	if (rc == 0)
+		rc = load_tree(p, xmlDocGetRootElement(doc), err);
 	xmlFreeDoc(doc);
-	xmlFreeParserCtxt(pc);
 	if (rc) {
 		lc_profile_free(p);
 		return rc;
@@ -573,4 +490,21 @@ void lc_profile_quota(const struct lc_profile *p, int sector, int *min,
 		*min = p->quota_min[sector];
 		*max = p->quota_max[sector];
 	}
+}
+
+int lc_profile_cost_basis(const struct lc_profile *p)
+{
+	return p->cost_basis;
+}
+
+const char *lc_profile_crit_normalization(const struct lc_profile *p,
+					  size_t i)
+{
+	if (i >= p->ncrit)
+		return NULL;
+	if (p->crit[i].scale == LC_RK_SCALE_LOG)
+		return "log-minmax";
+	if (p->crit[i].scale == LC_RK_SCALE_RANK)
+		return "rank";
+	return lc_norm_name(p->crit[i].norm);
 }

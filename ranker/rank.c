@@ -78,6 +78,11 @@ int lc_rank_edition(struct lc_catalog *cat, const char *edition,
 	memcpy(r->key_crit, p->key_crit, sizeof r->key_crit);
 	r->cut_row = r->out_row = -1;
 	r->cutoff = NAN;
+	r->cost_basis = p->cost_basis;
+	r->rate = isfinite(opts->discount_rate) ? opts->discount_rate :
+		  opts->assumptions ?
+		  lc_assumptions_discount_rate(opts->assumptions) :
+		  LC_DEFAULT_DISCOUNT_RATE;
 
 	rc = lc_rk_read_edition(cat, r, p, err);
 	if (rc)
@@ -227,6 +232,23 @@ int lc_rank_edition(struct lc_catalog *cat, const char *edition,
 	if (fabs(p->weight_sum - 1) > 1e-9)
 		lc_rk_note(r, "weights: the profile's weights sum to %.10g; they "
 		     "were divided by their sum", p->weight_sum);
+	for (size_t j = 0; j < p->ncrit; j++) {
+		char vb[32];
+
+		if (p->crit[j].panel || p->crit[j].field != LC_F_ABATEMENT_COST
+		    || !(r->w[j] > 0))
+			continue;
+		if (p->cost_basis == LC_COST_STATED)
+			lc_rk_note(r, "%s: cost basis stated", p->crit[j].id);
+		else
+			lc_rk_note(r, "%s: cost basis %s (computed: (CRF x "
+				   "investment + opex_change) / abatement, "
+				   "discount rate %s%%)", p->crit[j].id,
+				   lc_cost_basis_name(p->cost_basis),
+				   lc_num_format(r->rate * 100, vb,
+						 sizeof vb));
+		break;
+	}
 	lc_rk_tiebreak_note(r);
 	rc = lc_rk_finish(r, method, err);
 	if (rc)

@@ -243,6 +243,93 @@ int lc_mcda_parse_numbers(const char *list, size_t n, double *v,
 			  const char *field, struct lc_error *err);
 
 /* ======================================================================
+ * Published assumptions (data/assumptions/default.xml, validated against
+ * data/assumptions/assumptions.xsd) and abatement costs (costs.c).
+ * ==================================================================== */
+struct lc_assumptions;
+
+/* Loads the assumptions file path (NULL: assumptions/default.xml via
+ * lc_data_path). *out receives them, to free with lc_assumptions_free.
+ * LC_EIO when unreadable, LC_EDATA with "file:line: field: message" when
+ * the file does not match the schema or a value is out of range. */
+int lc_assumptions_load(const char *path, struct lc_assumptions **out,
+			struct lc_error *err);
+void lc_assumptions_free(struct lc_assumptions *a);   /* NULL is fine */
+/* Strings belong to a and live until lc_assumptions_free. The path is
+ * the file as given, or "data/assumptions/default.xml" for the default
+ * wherever the data folder is (its SHA-256 tells the bytes). */
+const char *lc_assumptions_path(const struct lc_assumptions *a);
+const char *lc_assumptions_sha256(const struct lc_assumptions *a); /* hex */
+double lc_assumptions_discount_rate(const struct lc_assumptions *a);
+int lc_assumptions_price_year(const struct lc_assumptions *a);
+const char *lc_assumptions_currency(const struct lc_assumptions *a);
+/* The GWP100 set the file names: "ar5" or "ar6". */
+const char *lc_assumptions_gwp_set(const struct lc_assumptions *a);
+/* Relative tolerance of the cost check (0.25 for 25 %). */
+double lc_assumptions_tolerance(const struct lc_assumptions *a);
+/* The values of the default file as shipped, for callers given no
+ * assumptions (NULL): a discount rate of 8 %, a tolerance of 25 %. */
+#define LC_DEFAULT_DISCOUNT_RATE 0.08
+#define LC_DEFAULT_COST_TOLERANCE 0.25
+
+/* Capital recovery factor r(1+r)^n / ((1+r)^n - 1); 1/n when r is 0;
+ * NaN when n <= 0 or r <= -1. */
+double lc_crf(double r, double n);
+
+/* Which abatement cost the ranking, explain, the MACC and the roadmap
+ * read (the criteria profile chooses). */
+enum lc_cost_basis {
+	LC_COST_STATED_ELSE_COMPUTED,  /* the stated one, else computed */
+	LC_COST_STATED,                /* only the stated one */
+	LC_COST_COMPUTED,              /* only the computed one */
+	LC_COST_BASIS__COUNT
+};
+int lc_cost_basis_from_name(const char *name);   /* -1 when unknown */
+const char *lc_cost_basis_name(int basis);       /* NULL out of range */
+
+/* The stated abatement_cost into *out: 1, or 0 when absent. */
+int lc_cost_stated(const struct lc_tech *t, double *out);
+/* The cost computed from the dossier's own inputs, CNY/tCO2:
+ * (CRF(rate, lifetime) x investment + opex_change) / abatement (an
+ * absent opex_change counts as 0). 1, or 0 when abatement is missing or
+ * <= 0, investment or lifetime missing, or the result not finite. */
+int lc_cost_computed(const struct lc_tech *t, double rate, double *out);
+/* Where a cost came from. */
+enum { LC_COST_SRC_NONE, LC_COST_SRC_STATED, LC_COST_SRC_COMPUTED };
+/* The cost basis picks into *out (NaN when none): returns the source. */
+int lc_cost_value(const struct lc_tech *t, int basis, double rate,
+		  double *out);
+/* The name of the field whose absence leaves t without a cost under
+ * basis ("abatement_cost", "investment", "lifetime", "abatement"), or
+ * NULL when it has one (static strings). */
+const char *lc_cost_missing(const struct lc_tech *t, int basis);
+
+/* The cost check: a stated cost against the computed one. */
+enum lc_cost_flag {
+	LC_COST_OK,             /* within the tolerance */
+	LC_COST_DIVERGES,       /* |stated - computed| > tol x |computed| */
+	LC_COST_SIGN,           /* one negative, the other positive */
+	LC_COST_STATED_ONLY,    /* the inputs do not allow computing it */
+	LC_COST_COMPUTED_ONLY,  /* no stated cost */
+	LC_COST_NONE,           /* neither */
+	LC_COST_FLAG__COUNT
+};
+const char *lc_cost_flag_name(int flag);   /* "ok", "diverges", ... */
+struct lc_cost_check {
+	double stated, computed;  /* NaN when there is none */
+	double ratio;             /* stated / computed; NaN unless both and
+				     computed != 0 */
+	int flag;                 /* enum lc_cost_flag */
+	double investment, opex, lifetime, abatement;  /* the inputs, NaN
+				     when absent (opex 0) */
+	int opex_given;           /* 0: opex_change absent, counted as 0 */
+};
+/* Fills *c for t at the discount rate and the relative tolerance;
+ * returns c->flag. */
+int lc_cost_check(const struct lc_tech *t, double rate, double tolerance,
+		  struct lc_cost_check *c);
+
+/* ======================================================================
  * Criteria profiles (data/criteria/NAME.xml, validated against
  * data/criteria/profile.xsd).
  * ==================================================================== */
@@ -277,6 +364,13 @@ const char *lc_profile_normalization(const struct lc_profile *p);
 const char *lc_profile_aggregation(const struct lc_profile *p);
 double lc_profile_disagreement(const struct lc_profile *p);  /* threshold */
 int lc_profile_select(const struct lc_profile *p);     /* N, e.g. 20 */
+/* The cost basis (enum lc_cost_basis) of the abatement cost the
+ * ranking, explain, the MACC and the roadmap read. */
+int lc_profile_cost_basis(const struct lc_profile *p);
+/* A criterion's normalisation as the profile writes it: "minmax",
+ * "log-minmax", "rank", ...; NULL out of range. */
+const char *lc_profile_crit_normalization(const struct lc_profile *p,
+					  size_t i);
 /* Quota of a sector (enum lc_sector): min and max selected; max -1 for
  * none. */
 void lc_profile_quota(const struct lc_profile *p, int sector, int *min,
@@ -299,9 +393,14 @@ struct lc_rank_opts {
 				     profile weights; 0: default 100 */
 	int compare;              /* 1: also rank by every method and give
 				     Spearman/Kendall against the chosen */
+	const struct lc_assumptions *assumptions;  /* the discount rate of
+				     computed abatement costs; NULL: the
+				     shipped default */
+	double discount_rate;     /* overrides the assumptions' when
+				     finite; NaN by default */
 };
 /* Sets every option to zero/NULL (profile method, no sensitivity, no
- * comparison) except seed = 1. */
+ * comparison) except seed = 1 and discount_rate = NaN. */
 void lc_rank_opts_init(struct lc_rank_opts *o);
 
 /* Ranks edition's dossiers by profile p: panel aggregates and indicators,

@@ -59,6 +59,7 @@ void lc_rank_opts_init(struct lc_rank_opts *o)
 {
 	memset(o, 0, sizeof *o);
 	o->seed = 1;
+	o->discount_rate = NAN;
 }
 
 void lc_ranking_free(struct lc_ranking *r)

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "ranker/ranker.h"
+#include "ranker/internal.h"
 
 #define NEAR(a, b, tol) assert_true(fabs((a) - (b)) <= (tol))
 
@@ -824,6 +825,106 @@ static void ahp_saaty2008_drinks(void **state)
 	NEAR(r.cr, 0.022, 5e-4);
 }
 
+/* CRF and the cost check by hand: 8 %, 20 years:
+ * CRF = 0.08 x 1.08^20 / (1.08^20 - 1) = 0.10185220882315059;
+ * investment 3e7, opex -5e6, abatement 5e4:
+ * (0.10185220882315 x 3e7 - 5e6) / 5e4 = -38.888674706... */
+static void cost_crf_and_flags(void **state)
+{
+	struct lc_tech *t = lc_tech_new();
+	struct lc_cost_check c;
+	double v;
+
+	(void)state;
+	assert_true(fabs(lc_crf(0.08, 20) - 0.10185220882315059) < 1e-15);
+	assert_true(fabs(lc_crf(0, 4) - 0.25) < 1e-15);
+	assert_true(isnan(lc_crf(0.08, 0)));
+	assert_int_equal(lc_cost_check(t, 0.08, 0.25, &c), LC_COST_NONE);
+	lc_tech_set_num(t, LC_F_ABATEMENT_COST, -50, NULL);
+	assert_int_equal(lc_cost_check(t, 0.08, 0.25, &c),
+			 LC_COST_STATED_ONLY);
+	assert_string_equal(lc_cost_missing(t, LC_COST_COMPUTED),
+			    "investment");
+	lc_tech_set_num(t, LC_F_INVESTMENT, 3e7, NULL);
+	lc_tech_set_num(t, LC_F_OPEX_CHANGE, -5e6, NULL);
+	lc_tech_set_num(t, LC_F_LIFETIME, 20, NULL);
+	lc_tech_set_num(t, LC_F_ABATEMENT, 5e4, NULL);
+	/* |-50 - -38.889| = 11.11 > 0.25 x 38.889 = 9.72: diverges */
+	assert_int_equal(lc_cost_check(t, 0.08, 0.25, &c), LC_COST_DIVERGES);
+	assert_true(fabs(c.computed - (0.10185220882315059 * 3e7 - 5e6) / 5e4)
+		    < 1e-9);
+	assert_true(fabs(c.ratio - 50 / 38.888674706109650) < 1e-9);
+	/* ... but within 30 % */
+	assert_int_equal(lc_cost_check(t, 0.08, 0.30, &c), LC_COST_OK);
+	assert_string_equal(lc_cost_flag_name(LC_COST_OK), "ok");
+	/* opposite signs whatever the tolerance */
+	lc_tech_set_num(t, LC_F_ABATEMENT_COST, 10, NULL);
+	assert_int_equal(lc_cost_check(t, 0.08, 10, &c), LC_COST_SIGN);
+	/* the basis picks */
+	assert_int_equal(lc_cost_value(t, LC_COST_STATED_ELSE_COMPUTED, 0.08,
+				       &v), LC_COST_SRC_STATED);
+	assert_true(v == 10);
+	assert_int_equal(lc_cost_value(t, LC_COST_COMPUTED, 0.08, &v),
+			 LC_COST_SRC_COMPUTED);
+	assert_true(fabs(v - c.computed) < 1e-12);
+	lc_tech_set(t, LC_F_ABATEMENT_COST, NULL, NULL);
+	assert_int_equal(lc_cost_check(t, 0.08, 0.25, &c),
+			 LC_COST_COMPUTED_ONLY);
+	assert_int_equal(lc_cost_value(t, LC_COST_STATED, 0.08, &v),
+			 LC_COST_SRC_NONE);
+	assert_string_equal(lc_cost_missing(t, LC_COST_STATED),
+			    "abatement_cost");
+	assert_null(lc_cost_missing(t, LC_COST_STATED_ELSE_COMPUTED));
+	lc_tech_free(t);
+}
+
+/* The national potentials of the 63 sample dossiers (tCO2/a, 1.5e6 to
+ * 1.5e8): min-max leaves 31 of them below 0.05 of the criterion, the
+ * log scale only the smallest (log10 spans 2 decades: a value needs
+ * 10^0.1 x 1.5e6 = 1.89e6 to reach 0.05). */
+static void log_minmax_spread(void **state)
+{
+	static const double pot[] = {
+		100e6, 20e6, 40e6, 30e6, 50e6, 3e6, 2e6, 3e6, 60e6, 5e6, 5e6,
+		10e6, 30e6, 80e6, 100e6, 20e6, 10e6, 5e6, 6e6, 12e6, 3e6,
+		20e6, 2e6, 5e6, 8e6, 25e6, 5e6, 18e6, 4e6, 3e6, 60e6, 2e6,
+		1.5e6, 8e6, 7e6, 150e6, 3e6, 50e6, 30e6, 20e6, 4e6, 6e6, 5e6,
+		10e6, 3e6, 8e6, 3e6, 15e6, 3e6, 35e6, 120e6, 8e6, 50e6, 15e6,
+		9e6, 6e6, 4e6, 40e6, 12e6, 3e6, 20e6, 10e6, 2.5e6
+	};
+	size_t m = sizeof pot / sizeof pot[0];
+	struct lc_ranking *r = calloc(1, sizeof *r);
+	double col[64];
+	int below[2] = { 0, 0 };
+
+	(void)state;
+	assert_non_null(r);
+	assert_int_equal(m, 63);
+	r->m = m;
+	r->ncrit = 1;
+	for (int k = 0; k < 2; k++) {
+		r->crit[0].scale = k ? LC_RK_SCALE_LOG : LC_RK_SCALE_LINEAR;
+		lc_rk_scaled_column(r, pot, 0, col);
+		assert_int_equal(lc_mcda_normalize(col, m, 1, LC_NORM_MINMAX,
+						   col, NULL), 0);
+		for (size_t i = 0; i < m; i++)
+			below[k] += col[i] < 0.05;
+	}
+	assert_int_equal(below[0], 31);
+	assert_int_equal(below[1], 1);
+	/* rank: ties share their average rank */
+	{
+		static const double x[] = { 5, 1, 5, 10 };
+
+		r->m = 4;
+		r->crit[0].scale = LC_RK_SCALE_RANK;
+		lc_rk_scaled_column(r, x, 0, col);
+		assert_true(col[0] == 2.5 && col[1] == 1 && col[2] == 2.5 &&
+			    col[3] == 4);
+	}
+	free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -855,6 +956,8 @@ int main(void)
 		cmocka_unit_test(entropy_zavadskas_podvezko2016),
 		cmocka_unit_test(entropy_elsayed2017),
 		cmocka_unit_test(ahp_saaty2008_drinks),
+		cmocka_unit_test(cost_crf_and_flags),
+		cmocka_unit_test(log_minmax_spread),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

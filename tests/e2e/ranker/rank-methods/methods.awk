@@ -9,7 +9,8 @@
 # The top20 profile (data/criteria/top20.xml): weights, directions
 # (1 benefit, -1 cost) and PROMETHEE preference functions, in the CSV's
 # column order: carbon potential maturity trl economic abatement_cost
-# payback replicability innovation. Normalisation minmax, VIKOR v = 0.5.
+# payback replicability innovation. Normalisation minmax (the potential
+# log-minmax: log10 then minmax), VIKOR v = 0.5.
 # A column with no value at all is a criterion left out: the other
 # weights are renormalised.
 BEGIN {
@@ -33,6 +34,10 @@ $6 == 1 {
 	got[m] = $4
 	for (j = 1; j <= n; j++) {
 		x[m, j] = $(10 + j) + 0
+		# the national potential on a log scale (log-minmax), except
+		# for PROMETHEE II, whose preference thresholds are in tCO2/a
+		if (j == 2 && method != "promethee2" && x[m, j] > 0)
+			x[m, j] = log(x[m, j]) / log(10)
 		if ($(10 + j) == "") empty[j]++
 	}
 }
