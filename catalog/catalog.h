@@ -164,6 +164,14 @@ int lc_xml_in_refused(const struct lc_xml_in *in, struct lc_error *err);
 long long lc_xml_in_size(const struct lc_xml_in *in);  /* -1 unknown */
 void lc_xml_in_free(struct lc_xml_in *in);             /* NULL is fine */
 
+/* Reads path (through the guard above) and checks it against the schema
+ * at xsd: *out receives the libxml2 tree (an xmlDocPtr, to free with
+ * lc_xml_doc_free). LC_EDATA with err naming path and line when it is
+ * not well-formed or not valid; LC_EIO when either cannot be read. */
+int lc_xml_load(const char *path, const char *xsd, void **out,
+		struct lc_error *err);
+void lc_xml_doc_free(void *doc);                       /* NULL is fine */
+
 /* ---- reading CSV files ----------------------------------------------------
  * The RFC 4180 reader of every CSV input (submissions, experts, score
  * sheets, decision matrices): quoted fields with embedded
