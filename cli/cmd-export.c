@@ -10,7 +10,8 @@
 #include "exporters/exporters.h"
 
 enum { OPT_FORMAT = 'f', OPT_LANG = 'l', OPT_PRICE = 256, OPT_RATE,
-       OPT_STAMP, OPT_PROFILE, OPT_BOM, OPT_OUT, OPT_REF, OPT_REF_ED };
+       OPT_STAMP, OPT_PROFILE, OPT_BOM, OPT_OUT, OPT_REF, OPT_REF_ED,
+       OPT_HORIZON };
 
 /* What the four subcommands may be given. */
 struct args {
@@ -62,6 +63,7 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 		{ "bom", no_argument, NULL, OPT_BOM },
 		{ "reference", required_argument, NULL, OPT_REF },
 		{ "reference-edition", required_argument, NULL, OPT_REF_ED },
+		{ "horizon", required_argument, NULL, OPT_HORIZON },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, idx, rc;
@@ -122,6 +124,20 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 			break;
 		case OPT_REF_ED:
 			a->ref_edition = optarg;
+			break;
+		case OPT_HORIZON:
+			/* what is available at the horizon: now TRL 8-9, by
+			 * 2030 TRL 6-9, by 2060 any */
+			if (!strcmp(optarg, "now"))
+				a->f.min_trl = 8;
+			else if (!strcmp(optarg, "2030"))
+				a->f.min_trl = 6;
+			else if (!strcmp(optarg, "2060"))
+				a->f.min_trl = 0;
+			else
+				return cli_usage(cmd, "horizon must be now, "
+						 "2030 or 2060, not '%s'",
+						 optarg);
 			break;
 		default:
 			return cli_usage(cmd, "bad option");
@@ -279,7 +295,8 @@ static int run_macc(int argc, char **argv)
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
-	rc = lc_macc_edition(cat, a.f.edition, a.f.sector, a.rate, a.lang,
+	rc = lc_macc_edition(cat, a.f.edition, a.f.sector, a.f.min_trl,
+			     a.rate, a.lang,
 			     &b, &n, NULL, &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
