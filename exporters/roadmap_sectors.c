@@ -9,11 +9,12 @@
 
 int rm_macc_figure(struct rm *m, int sector, const char *title)
 {
-	struct lc_macc_item *it = malloc((m->cur.n + 1) * sizeof *it);
+	struct lc_macc_item *it = calloc(m->cur.n + 1, sizeof *it);
 	struct lc_macc_bar *b = NULL;
 	size_t k = 0;
 	char *desc = NULL, *svg = NULL, c1[48], c2[48], c3[48], c4[48];
 	char key[16];
+	struct lc_products *prods = NULL;
 	int rc;
 	const char *head[6];
 
@@ -28,13 +29,19 @@ int rm_macc_figure(struct rm *m, int sector, const char *title)
 		it[k].name = lc_tech_name(ti->t, m->lang);
 		it[k].cost = ti->cost;
 		it[k].potential = ti->pot;
+		it[k].product = lc_tech_get(ti->t, LC_F_PRODUCT);
+		it[k].trl = lc_tech_trl(ti->t);
 		k++;
 	}
 	if (k == 0) {
 		free(it);
 		return 0;
 	}
-	rc = lc_macc_layout(it, k, &b, NULL);
+	/* competing routes counted once (data/products.xml) */
+	rc = lc_products_load(NULL, &prods, NULL);
+	if (rc == 0)
+		rc = lc_macc_layout_capped(it, k, prods, &b, NULL);
+	lc_products_free(prods);
 	free(it);
 	if (rc < 0)
 		return rc;

@@ -84,7 +84,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 {
 	int en = exp_is_en(lang);
 	double total = 0, ymin = 0, ymax = 0, step, pw = MW - ML - MR;
-	double xdiv = en ? 1e6 : 1e4, sx, sy, y0;
+	double xdiv = en ? 1e6 : 1e4, sx, sy, y0, over = 0;
 	const char *xunit = en ? "MtCO2/a" : "万tCO2/a";
 	size_t nkey = 0, maxkey = 60, keyrows;
 	char *buf = NULL, a[32], c[32], d[32], e[32], t[160];
@@ -93,6 +93,11 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	int h;
 
 	for (size_t i = 0; i < n; i++) {
+		if (b[i].overlap > 0) {
+			over += b[i].overlap;
+			ymin = fmin(ymin, b[i].cost);
+			ymax = fmax(ymax, b[i].cost);
+		}
 		if (!b[i].drawn)
 			continue;
 		total = b[i].xmax;
@@ -119,7 +124,10 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	} else if (!en) {
 		xunit = "万吨CO2/年";
 	}
-	sx = pw / total;
+	/* Overlaps (competing routes beyond their product's baseline) are
+	 * drawn after the counted curve, past a dashed line at its total:
+	 * seen, never read as part of it. */
+	sx = pw / (total + over);
 	sy = MPH / (ymax - ymin);
 	y0 = MT + (ymax - 0) * sy;
 
@@ -189,6 +197,37 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		fputs("</title></rect>\n", fp);
 	}
 	fputs("</g>\n", fp);
+	if (over > 0) {
+		double x = ML + total * sx;
+
+		fprintf(fp, "<line x1=\"%s\" y1=\"%d\" x2=\"%s\" y2=\"%d\" "
+			"stroke=\"#555555\" stroke-dasharray=\"3 3\"/>\n",
+			co(x, a, sizeof a), MT, co(x, c, sizeof c), MT + MPH);
+		text_at(fp, x + 4, MT + 12, "start",
+			"fill=\"#555555\" font-size=\"10\"",
+			en ? "overlap, not counted" : "重叠部分，不计入合计");
+		for (size_t i = 0; i < n; i++) {
+			double w, y, hh;
+
+			if (!(b[i].overlap > 0))
+				continue;
+			w = b[i].overlap * sx;
+			y = b[i].cost >= 0 ? y0 - b[i].cost * sy : y0;
+			hh = fabs(b[i].cost) * sy;
+			fprintf(fp, "<rect class=\"overlap\" x=\"%s\" "
+				"y=\"%s\" width=\"%s\" height=\"%s\" "
+				"fill=\"#c8d3e0\" stroke=\"#7f8fa6\" "
+				"stroke-dasharray=\"2 2\"><title>",
+				co(x, a, sizeof a), co(y, c, sizeof c),
+				co(w, d, sizeof d),
+				co(hh < 0.5 ? 0.5 : hh, e, sizeof e));
+			lc_xml_text(fp, b[i].name);
+			lc_xml_text(fp, en ? " (overlap, not counted)" :
+				    "（重叠，不计入）");
+			fputs("</title></rect>\n", fp);
+			x += w;
+		}
+	}
 
 	/* Labels: the name when it fits, else the key number. */
 	fputs("<g font-size=\"10\" fill=\"#1a1a1a\">\n", fp);
