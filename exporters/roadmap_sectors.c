@@ -72,6 +72,29 @@ int rm_macc_figure(struct rm *m, int sector, const char *title)
 		row[5] = b[i].drawn ? span : "—";
 		rc = lc_doc_row(m->d, row);
 	}
+	if (rc == 0) {
+		static const char *const names[4] = { "total", "without",
+						      "share", "overlap" };
+		double tot = 0, none = 0, over = 0;
+		char v1[64], v2[64], v3[48], v4[64], sent[1024];
+		const char *vals[4] = { v1, v2, v3, v4 };
+
+		for (size_t i = 0; i < k; i++) {
+			if (b[i].drawn)
+				tot += b[i].potential;
+			if (b[i].drawn && !*b[i].product)
+				none += b[i].potential;
+			over += b[i].overlap;
+		}
+		rm_co2(m, tot, v1);
+		rm_co2(m, none, v2);
+		rm_num(tot > 0 ? 100 * none / tot : 0, 0, v3);
+		rm_co2(m, over, v4);
+		if (tot > 0)
+			rc = lc_doc_para(m->d, lc_words_fill(m->w,
+				"macc.counted", names, vals, 4, sent,
+				sizeof sent));
+	}
 	free(desc);
 	free(svg);
 	lc_macc_free(b, k);
