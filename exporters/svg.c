@@ -77,6 +77,34 @@ static void text_at(FILE *fp, double x, double y, const char *anchor,
 
 /* ---- MACC -------------------------------------------------------------- */
 
+/* "K  name" into buf, the name cut (with "…") to cols display columns
+ * with the number, so that a key entry stays in its column. */
+static void key_name(char *buf, size_t n, int key, const char *name,
+		     size_t cols)
+{
+	char *s = NULL;
+	size_t len = 0, k;
+	FILE *fp = open_memstream(&s, &len);
+
+	snprintf(buf, n, "%d  %s", key, name);
+	if (!fp || lc_text_width(buf) <= cols) {
+		if (fp)
+			fclose(fp);
+		free(s);
+		return;
+	}
+	fprintf(fp, "%d  ", key);
+	k = lc_text_width(buf) - lc_text_width(name);
+	lc_text_cell(fp, name, cols > k + 2 ? cols - k : 2, 0);
+	if (fclose(fp) == 0 && s) {
+		len = strlen(s);
+		while (len > 0 && s[len - 1] == ' ')
+			s[--len] = '\0';
+		snprintf(buf, n, "%s", s);
+	}
+	free(s);
+}
+
 enum { MW = 880, ML = 78, MR = 24, MT = 28, MPH = 300 };
 
 char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
@@ -86,7 +114,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	double total = 0, ymin = 0, ymax = 0, step, pw = MW - ML - MR;
 	double xdiv = en ? 1e6 : 1e4, sx, sy, y0, over = 0;
 	const char *xunit = en ? "MtCO2/a" : "万tCO2/a";
-	size_t nkey = 0, maxkey = 60, keyrows;
+	size_t nkey = 0, keyrows;
 	char *buf = NULL, a[32], c[32], d[32], e[32], t[160];
 	size_t len = 0;
 	FILE *fp;
@@ -134,8 +162,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	/* Which bars are too narrow for their name: count the key. */
 	for (size_t i = 0; i < n; i++)
 		if (b[i].drawn && b[i].potential * sx <
-		    lc_text_width(b[i].name) * 6.5 + 6 && nkey < maxkey &&
-		    b[i].potential * sx >= 9)
+		    lc_text_width(b[i].name) * 6.5 + 6)
 			nkey++;
 	keyrows = (nkey + 2) / 3;
 	h = MT + MPH + 62 + (int)keyrows * 16 + (isfinite(price) ? 18 : 0);
@@ -187,8 +214,8 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		w = b[i].potential * sx;
 		y = b[i].cost >= 0 ? y0 - b[i].cost * sy : y0;
 		hh = fabs(b[i].cost) * sy;
-		fprintf(fp, "<rect x=\"%s\" y=\"%s\" width=\"%s\" "
-			"height=\"%s\" fill=\"%s\"><title>",
+		fprintf(fp, "<rect class=\"bar\" x=\"%s\" y=\"%s\" "
+			"width=\"%s\" height=\"%s\" fill=\"%s\"><title>",
 			co(x, a, sizeof a), co(y, c, sizeof c),
 			co(w, d, sizeof d), co(hh < 0.5 ? 0.5 : hh, e,
 						sizeof e),
@@ -243,10 +270,16 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		y = b[i].cost >= 0 ? y0 - b[i].cost * sy - 4 :
 		    y0 - b[i].cost * sy + 12;
 		if (fits) {
-			text_at(fp, x, y, "middle", NULL, b[i].name);
-		} else if (w >= 9 && nkey < maxkey) {
+			text_at(fp, x, y, "middle", "class=\"label\"",
+				b[i].name);
+		} else {
+			/* the number on the bar when there is room for it,
+			 * clear of the y axis; the key lists it anyway */
 			snprintf(t, sizeof t, "%d", b[i].key);
-			text_at(fp, x, y, "middle", NULL, t);
+			x = fmax(x, ML + strlen(t) * 3.3 + 2);
+			if (w >= 9)
+				text_at(fp, x, y, "middle",
+					"class=\"num\"", t);
 			nkey++;
 		}
 	}
@@ -288,14 +321,14 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 			double w = b[i].potential * sx;
 			char name[160];
 
-			if (!b[i].drawn || w < 9 ||
+			if (!b[i].drawn ||
 			    w >= lc_text_width(b[i].name) * 6.5 + 6)
 				continue;
-			snprintf(name, sizeof name, "%d  %s", b[i].key,
-				 b[i].name);
+			key_name(name, sizeof name, b[i].key, b[i].name,
+				 (size_t)((pw / 3 - 12) / 5.5));
 			text_at(fp, ML + (double)(k % 3) * (pw / 3),
-				ky + (double)(k / 3) * 16, "start", NULL,
-				name);
+				ky + (double)(k / 3) * 16, "start",
+				"class=\"key\"", name);
 			k++;
 		}
 		fputs("</g>\n", fp);

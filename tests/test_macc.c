@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "ranker/ranker.h"
+#include "exporters/exporters.h"
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) <= 1e-6)
 
@@ -129,6 +130,98 @@ static void bad_products(void **state)
 	remove(path);
 }
 
+static size_t count(const char *s, const char *what)
+{
+	size_t n = 0;
+
+	for (const char *p = strstr(s, what); p; p = strstr(p + 1, what))
+		n++;
+	return n;
+}
+
+/* 1 when what occurs in the tag from p to gt. */
+static int in_tag(const char *p, const char *gt, const char *what)
+{
+	const char *q = strstr(p, what);
+
+	return q && q < gt;
+}
+
+/* The x of an attribute after p ("x=\"12.5\""), NAN when absent. */
+static double attr_num(const char *p, const char *name)
+{
+	char key[16];
+	const char *q;
+
+	snprintf(key, sizeof key, " %s=\"", name);
+	q = strstr(p, key);
+	return q ? strtod(q + strlen(key), NULL) : NAN;
+}
+
+/* Issue 13: every MACC bar identified, by its name on it when it fits,
+ * else by a numbered key entry under the chart (none missing, however
+ * narrow the bar or many the bars); no label or number runs over the
+ * y axis (text widths estimated at 6.5 px a column, as the chart
+ * does). */
+static void every_bar_identified(void **state)
+{
+	struct lc_macc_item it[90];
+	struct lc_macc_bar *b;
+	char ids[90][8];
+	const char *names[3] = { "短", "一个很长的技术名称用于测试标签",
+				 "Top gas recycling blast furnace" };
+	double axis = NAN;
+	char *svg;
+
+	(void)state;
+	for (int i = 0; i < 90; i++) {
+		snprintf(ids[i], sizeof ids[i], "T%02d", i);
+		it[i].id = ids[i];
+		it[i].name = names[i % 3];
+		it[i].cost = (i - 30) * 7.0;
+		it[i].potential = i % 10 == 0 ? 5e7 : i % 7 ? 1e5 : 3e6;
+		it[i].product = NULL;
+		it[i].trl = 0;
+	}
+	assert_int_equal(lc_macc_layout(it, 90, &b, NULL), 0);
+	svg = lc_svg_macc(b, 90, 100, "t", "d", "zh");
+	assert_non_null(svg);
+	assert_int_equal(count(svg, "class=\"bar\""), 90);
+	assert_int_equal(count(svg, "class=\"label\"") +
+			 count(svg, "class=\"key\""), 90);
+	assert_true(count(svg, "class=\"label\"") > 0);
+	/* the y axis: the vertical black line */
+	for (const char *p = strstr(svg, "<line"); p;
+	     p = strstr(p + 1, "<line")) {
+		double x1 = attr_num(p, "x1"), x2 = attr_num(p, "x2");
+		const char *end = strchr(p, '>');
+
+		if (x1 == x2 && end && strstr(p, "stroke=\"#000000\"") &&
+		    strstr(p, "stroke=\"#000000\"") < end)
+			axis = x1;
+	}
+	assert_false(isnan(axis));
+	for (const char *p = strstr(svg, "<text"); p;
+	     p = strstr(p + 1, "<text")) {
+		const char *gt = strchr(p, '>'), *lt;
+		char txt[256];
+		double x, w;
+
+		if (!gt || !(in_tag(p, gt, "class=\"label\"") ||
+			     in_tag(p, gt, "class=\"num\"")))
+			continue;
+		lt = strchr(gt, '<');
+		snprintf(txt, sizeof txt, "%.*s", (int)(lt - gt - 1), gt + 1);
+		x = attr_num(p, "x");
+		w = (double)lc_text_width(txt) * 6.5;
+		if (x - w / 2 < axis)
+			fail_msg("'%s' at %.1f (width %.1f) crosses the axis "
+				 "at %.1f", txt, x, w, axis);
+	}
+	free(svg);
+	lc_macc_free(b, 90);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -136,6 +229,7 @@ int main(void)
 		cmocka_unit_test(uncapped_and_degenerate),
 		cmocka_unit_test(shipped_products),
 		cmocka_unit_test(bad_products),
+		cmocka_unit_test(every_bar_identified),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
