@@ -268,6 +268,11 @@ enum lc_gas {
 int lc_gas_from_name(const char *name);   /* "CO2", "N2O", "HFC-23"...;
 					     -1 when unknown */
 const char *lc_gas_name(int g);           /* NULL out of range */
+/* The GWP100 of gas in set ("ar5", the default when NULL, or "ar6"),
+ * from data/assumptions/gwp.xml (IPCC AR5 WG1 table 8.A.1, AR6 WG1
+ * table 7.SM.7): tonnes of CO2-equivalent per tonne of gas; 1 for CO2;
+ * NaN when the set or the file is missing. */
+double lc_gwp(const char *set, int gas);
 
 /* ---- fields of a dossier ------------------------------------------------
  * In exactly the order of the published CSV header; lc_field_name() gives
