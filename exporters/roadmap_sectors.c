@@ -92,8 +92,9 @@ int rm_macc_figure(struct rm *m, int sector, const char *title)
 		rm_co2(m, over, v4);
 		if (tot > 0)
 			rc = lc_doc_para(m->d, lc_words_fill(m->w,
-				"macc.counted", names, vals, 4, sent,
-				sizeof sent));
+				over > 0 ? "macc.counted" :
+				"macc.counted.no-overlap", names, vals, 4,
+				sent, sizeof sent));
 	}
 	free(desc);
 	free(svg);
