@@ -164,6 +164,15 @@ int lc_xml_in_refused(const struct lc_xml_in *in, struct lc_error *err);
 long long lc_xml_in_size(const struct lc_xml_in *in);  /* -1 unknown */
 void lc_xml_in_free(struct lc_xml_in *in);             /* NULL is fine */
 
+/* Reads path (through the guard above) and checks it against the schema
+ * at xsd: *out receives the libxml2 tree (an xmlDocPtr, to free with
+ * lc_xml_doc_free). LC_EDATA with err naming path and line when it is
+ * not well-formed or not valid ("invalid WHAT: ..." when what is not
+ * NULL); LC_EIO when either cannot be read. */
+int lc_xml_load(const char *path, const char *xsd, const char *what,
+		void **out, struct lc_error *err);
+void lc_xml_doc_free(void *doc);                       /* NULL is fine */
+
 /* ---- reading CSV files ----------------------------------------------------
  * The RFC 4180 reader of every CSV input (submissions, experts, score
  * sheets, decision matrices): quoted fields with embedded
@@ -260,6 +269,11 @@ enum lc_gas {
 int lc_gas_from_name(const char *name);   /* "CO2", "N2O", "HFC-23"...;
 					     -1 when unknown */
 const char *lc_gas_name(int g);           /* NULL out of range */
+/* The GWP100 of gas in set ("ar5", the default when NULL, or "ar6"),
+ * from data/assumptions/gwp.xml (IPCC AR5 WG1 table 8.A.1, AR6 WG1
+ * table 7.SM.7): tonnes of CO2-equivalent per tonne of gas; 1 for CO2;
+ * NaN when the set or the file is missing. */
+double lc_gwp(const char *set, int gas);
 
 /* ---- fields of a dossier ------------------------------------------------
  * In exactly the order of the published CSV header; lc_field_name() gives

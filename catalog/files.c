@@ -159,6 +159,15 @@ FILE *lc_file_open(const char *path, long long *size, struct lc_error *err)
 			     strerror(errno));
 		return NULL;
 	}
+	/* a path to our own standard input when that is a pipe or a FIFO
+	 * (/dev/stdin, /dev/fd/0): reopening it would wait for a writer
+	 * once the one feeding us has closed, so it is read as "-" */
+	if (!stdin_ && (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode))) {
+		struct stat in;
+
+		stdin_ = fstat(0, &in) == 0 && in.st_dev == sb.st_dev &&
+			 in.st_ino == sb.st_ino;
+	}
 	if (!stdin_ && S_ISDIR(sb.st_mode)) {
 		lc_error_set(err, LC_EIO, path, 0, NULL,
 			     "is a directory, not a file");

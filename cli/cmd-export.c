@@ -12,7 +12,7 @@
 
 enum { OPT_FORMAT = 'f', OPT_LANG = 'l', OPT_PRICE = 256, OPT_RATE,
        OPT_STAMP, OPT_PROFILE, OPT_BOM, OPT_OUT, OPT_REF, OPT_REF_ED,
-       OPT_ASSUME };
+       OPT_ASSUME, OPT_HORIZON };
 
 /* What the four subcommands may be given. */
 struct args {
@@ -66,6 +66,7 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 		{ "reference", required_argument, NULL, OPT_REF },
 		{ "reference-edition", required_argument, NULL, OPT_REF_ED },
 		{ "assumptions", required_argument, NULL, OPT_ASSUME },
+		{ "horizon", required_argument, NULL, OPT_HORIZON },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, idx, rc;
@@ -139,6 +140,20 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 			break;
 		case OPT_ASSUME:
 			a->assumptions = optarg;
+			break;
+		case OPT_HORIZON:
+			/* what is available at the horizon: now TRL 8-9, by
+			 * 2030 TRL 6-9, by 2060 any */
+			if (!strcmp(optarg, "now"))
+				a->f.min_trl = 8;
+			else if (!strcmp(optarg, "2030"))
+				a->f.min_trl = 6;
+			else if (!strcmp(optarg, "2060"))
+				a->f.min_trl = 0;
+			else
+				return cli_usage(cmd, "horizon must be now, "
+						 "2030 or 2060, not '%s'",
+						 optarg);
 			break;
 		default:
 			return cli_usage(cmd, "bad option");
@@ -325,8 +340,8 @@ static int run_macc(int argc, char **argv)
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
-	rc = lc_macc_edition(cat, a.f.edition, a.f.sector, a.rate, basis,
-			     a.lang, &b, &n, NULL, &err);
+	rc = lc_macc_edition(cat, a.f.edition, a.f.sector, a.f.min_trl,
+			     a.rate, basis, a.lang, &b, &n, NULL, &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
@@ -516,6 +531,7 @@ const struct cli_cmd cli_cmd_export = {
 	"                      [--reference FILE.tct [--reference-edition Y]]\n"
 	"                      [--sector S]\n"
 	"       lowcarb export macc --edition YEAR [--sector S]\n"
+	"                      [--min-trl N | --horizon now|2030|2060]\n"
 	"                      [--carbon-price P] [--discount-rate R]\n"
 	"                      [--profile NAME] [--assumptions FILE]\n"
 	"                      [--lang zh|en] --format csv|json|svg [-o FILE]\n"
@@ -542,9 +558,13 @@ const struct cli_cmd cli_cmd_export = {
 	"         Markdown with the charts as FILE-fig-N.svg beside it,\n"
 	"         all written in full before any is put in place.\n"
 	"macc     the marginal abatement cost curve: CSV columns\n"
-	"         id,name,cost,potential,xmin,xmax in drawing order (cost\n"
-	"         ascending, ties by id; CNY/tCO2 and tCO2/a), JSON, or the\n"
-	"         SVG chart alone.\n"
+	"         id,name,cost,potential,xmin,xmax,product,claimed in\n"
+	"         drawing order (cost ascending, ties by id; CNY/tCO2 and\n"
+	"         tCO2e/a), JSON, or the SVG chart alone. Competing routes\n"
+	"         count once: in cost order a dossier's potential counts\n"
+	"         what remains of its product's baseline emissions\n"
+	"         (lowcarb products); claimed is the potential it states,\n"
+	"         the excess is drawn as overlap and never totalled.\n"
 	"catalog  the dossiers passing FILTERS as submission XML (re-imports\n"
 	"         to the same catalog), CSV (RFC 4180, formula injection\n"
 	"         neutralised) or JSON.\n"
@@ -585,6 +605,9 @@ const struct cli_cmd cli_cmd_export = {
 	"                       roadmap: the roadmap of this industry\n"
 	"  --status ST          promotion-catalog (default: selected, or\n"
 	"                       published once the edition is published)\n"
+	"  --horizon H          macc: technologies available at H: now\n"
+	"                       (TRL 8-9), 2030 (TRL 6-9) or 2060 (any);\n"
+	"                       --min-trl N: TRL N and above\n"
 	"FILTERS (catalog) are those of `lowcarb list`: --edition --sector\n"
 	"  --category --min-trl --max-trl --status --match --sort.\n"
 };

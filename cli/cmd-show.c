@@ -2,6 +2,7 @@
  * (labels, units, what the submitter wrote), or as JSON or XML. */
 #include <getopt.h>
 #include <math.h>
+#include <string.h>
 #include "cli/cli.h"
 #include "exporters/exporters.h"
 
@@ -11,10 +12,20 @@ static void show_text(const struct lc_tech *t)
 
 	for (int f = 0; f < LC_F__COUNT; f++) {
 		const char *v = lc_tech_get(t, f), *src = lc_tech_src(t, f);
-		const char *unit = lc_field_unit(f);
+		const char *unit = lc_field_unit(f), *gas;
+		const char *co2 = strstr(unit, "CO2");
+		char ue[48];
 
 		if (!v)
 			continue;
+		/* a dossier abating another gas counts CO2-equivalent */
+		gas = lc_tech_get(t, LC_F_GAS);
+		if (co2 && gas && lc_gas_from_name(gas) > 0 &&
+		    co2[3] != 'e') {
+			snprintf(ue, sizeof ue, "%.*sCO2e%s", (int)(co2 - unit),
+				 unit, co2 + 3);
+			unit = ue;
+		}
 		printf("%-20s %s%s%s", lc_field_name(f), v, *unit ? " " : "",
 		       unit);
 		if (src)

@@ -11,6 +11,7 @@ const struct cli_cmd *const cli_commands[] = {
 	&cli_cmd_init, &cli_cmd_validate, &cli_cmd_import, &cli_cmd_profile,
 	&cli_cmd_list,
 	&cli_cmd_show, &cli_cmd_history, &cli_cmd_track, &cli_cmd_stats,
+	&cli_cmd_products,
 	&cli_cmd_check,
 	&cli_cmd_experts, &cli_cmd_conflicts, &cli_cmd_assign,
 	&cli_cmd_sheets, &cli_cmd_scores, &cli_cmd_panel, &cli_cmd_audit,

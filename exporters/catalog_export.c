@@ -84,9 +84,10 @@ int lc_export_catalog(struct lc_catalog *cat, const struct lc_filter *f,
 
 struct macc_ctx {
 	struct lc_macc_item *it;
-	char **strs;      /* owned copies of ids and names, 2 per item */
+	char **strs;      /* owned copies of ids, names, products: 3 per
+			     item */
 	size_t n, cap, skipped;
-	int sector;
+	int sector, min_trl;
 	double rate;
 	int basis;        /* enum lc_cost_basis */
 	const char *lang;
@@ -96,9 +97,12 @@ struct macc_ctx {
 static int macc_one(const struct lc_tech *t, void *vc)
 {
 	struct macc_ctx *c = vc;
+	const char *prod;
 	double cost, pot;
 
 	if (c->sector >= 0 && lc_tech_sector(t) != c->sector)
+		return 0;
+	if (c->min_trl > 0 && lc_tech_trl(t) < c->min_trl)
 		return 0;
 	if (!lc_cost_value(t, c->basis, c->rate, &cost)) {
 		c->skipped++;
@@ -113,7 +117,7 @@ static int macc_one(const struct lc_tech *t, void *vc)
 
 		if (ni)
 			c->it = ni;
-		ns = ni ? realloc(c->strs, 2 * cap * sizeof *ns) : NULL;
+		ns = ni ? realloc(c->strs, 3 * cap * sizeof *ns) : NULL;
 		if (!ns) {
 			c->oom = 1;
 			return 1;
@@ -121,16 +125,22 @@ static int macc_one(const struct lc_tech *t, void *vc)
 		c->strs = ns;
 		c->cap = cap;
 	}
-	c->strs[2 * c->n] = strdup(lc_tech_get(t, LC_F_ID));
-	c->strs[2 * c->n + 1] = strdup(lc_tech_name(t, c->lang));
-	if (!c->strs[2 * c->n] || !c->strs[2 * c->n + 1]) {
-		free(c->strs[2 * c->n]);
-		free(c->strs[2 * c->n + 1]);
+	prod = lc_tech_get(t, LC_F_PRODUCT);
+	c->strs[3 * c->n] = strdup(lc_tech_get(t, LC_F_ID));
+	c->strs[3 * c->n + 1] = strdup(lc_tech_name(t, c->lang));
+	c->strs[3 * c->n + 2] = strdup(prod ? prod : "");
+	if (!c->strs[3 * c->n] || !c->strs[3 * c->n + 1] ||
+	    !c->strs[3 * c->n + 2]) {
+		free(c->strs[3 * c->n]);
+		free(c->strs[3 * c->n + 1]);
+		free(c->strs[3 * c->n + 2]);
 		c->oom = 1;
 		return 1;
 	}
-	c->it[c->n].id = c->strs[2 * c->n];
-	c->it[c->n].name = c->strs[2 * c->n + 1];
+	c->it[c->n].id = c->strs[3 * c->n];
+	c->it[c->n].name = c->strs[3 * c->n + 1];
+	c->it[c->n].product = c->strs[3 * c->n + 2];
+	c->it[c->n].trl = lc_tech_trl(t);
 	c->it[c->n].cost = cost;
 	c->it[c->n].potential = pot;
 	c->n++;
@@ -138,12 +148,13 @@ static int macc_one(const struct lc_tech *t, void *vc)
 }
 
 int lc_macc_edition(struct lc_catalog *cat, const char *edition,
-		    int sector, double rate, int basis, const char *lang,
-		    struct lc_macc_bar **bars, size_t *n, size_t *skipped,
-		    struct lc_error *err)
+		    int sector, int min_trl, double rate, int basis,
+		    const char *lang, struct lc_macc_bar **bars, size_t *n,
+		    size_t *skipped, struct lc_error *err)
 {
-	struct macc_ctx c = { NULL, NULL, 0, 0, 0, sector, rate, basis, lang,
-			      0 };
+	struct macc_ctx c = { NULL, NULL, 0, 0, 0, sector, min_trl, rate,
+			      basis, lang, 0 };
+	struct lc_products *prods = NULL;
 	struct lc_filter f;
 	int rc;
 
@@ -162,12 +173,15 @@ int lc_macc_edition(struct lc_catalog *cat, const char *edition,
 				  sector >= 0 ? " and sector " : "",
 				  sector >= 0 ? lc_sector_name(sector) : "");
 	if (rc == 0)
-		rc = lc_macc_layout(c.it, c.n, bars, err);
+		rc = lc_products_load(NULL, &prods, err);
+	if (rc == 0)
+		rc = lc_macc_layout_capped(c.it, c.n, prods, bars, err);
+	lc_products_free(prods);
 	if (rc == 0)
 		*n = c.n;
 	if (skipped)
 		*skipped = c.skipped;
-	for (size_t i = 0; i < 2 * c.n; i++)
+	for (size_t i = 0; i < 3 * c.n; i++)
 		free(c.strs[i]);
 	free(c.strs);
 	free(c.it);
@@ -197,7 +211,7 @@ static double bar_num(const struct lc_macc_bar *b, int k)
 
 void lc_macc_write_csv(FILE *fp, const struct lc_macc_bar *b, size_t n)
 {
-	fputs("id,name,cost,potential,xmin,xmax\n", fp);
+	fputs("id,name,cost,potential,xmin,xmax,product,claimed\n", fp);
 	for (size_t i = 0; i < n; i++) {
 		lc_csv_field(fp, b[i].id, 1);
 		putc(',', fp);
@@ -206,6 +220,10 @@ void lc_macc_write_csv(FILE *fp, const struct lc_macc_bar *b, size_t n)
 			putc(',', fp);
 			put_num(fp, bar_num(&b[i], k));
 		}
+		putc(',', fp);
+		lc_csv_field(fp, b[i].product, 1);
+		putc(',', fp);
+		put_num(fp, b[i].claimed);
 		putc('\n', fp);
 	}
 }

@@ -237,6 +237,8 @@ struct lc_macc_item {
 	const char *name;
 	double cost;        /* CNY/tCO2, finite */
 	double potential;   /* tCO2/a; NaN or <= 0: not drawn */
+	const char *product;/* products.xml code, NULL: none (uncapped) */
+	int trl;            /* 0 unknown: for --min-trl, --horizon */
 };
 /* A bar in drawing order; strings are copies owned by the array. */
 struct lc_macc_bar {
@@ -246,6 +248,11 @@ struct lc_macc_bar {
 	double xmin, xmax;  /* cumulative potential; xmin == xmax: not drawn */
 	int drawn;          /* potential > 0 */
 	int key;            /* 1-based label number of drawn bars, else 0 */
+	char *product;      /* products.xml code, "" for none */
+	double claimed;     /* the potential as the dossier states it;
+			       potential is what counts once competing
+			       routes of its product are capped */
+	double overlap;     /* claimed - potential: never in a total */
 };
 /* Sorts items by cost ascending, ties by id (strcmp), stable, and lays
  * them out: bar k spans [sum of earlier potentials, + its potential].
@@ -254,6 +261,13 @@ struct lc_macc_bar {
 int lc_macc_layout(const struct lc_macc_item *items, size_t n,
 		   struct lc_macc_bar **out, struct lc_error *err);
 void lc_macc_free(struct lc_macc_bar *bars, size_t n);
+/* As lc_macc_layout, then competing routes counted once (lc_macc_cap):
+ * a bar whose product is in prods counts at most what the cheaper bars
+ * of that product left of its baseline emissions; the rest is its
+ * overlap. prods NULL: nothing capped. */
+int lc_macc_layout_capped(const struct lc_macc_item *items, size_t n,
+			  const struct lc_products *prods,
+			  struct lc_macc_bar **out, struct lc_error *err);
 /* Potential (tCO2/a) of the drawn bars with cost <= price. */
 double lc_macc_available(const struct lc_macc_bar *b, size_t n,
 			 double price);
@@ -334,15 +348,19 @@ enum lc_export_format { LC_EXPORT_CSV, LC_EXPORT_JSON, LC_EXPORT_XML,
 
 /* The MACC bars of edition (sector -1: all) into *bars and *n (free with
  * lc_macc_free): every dossier with an abatement cost under basis (enum
- * lc_cost_basis: stated, or computed at rate, as lc_cost_value picks).
- * *skipped (may be NULL) receives how many had none.
+ * lc_cost_basis: stated, or computed at rate, as lc_cost_value picks)
+ * with a TRL of at least min_trl (0: any), competing routes counted once
+ * against data/products.xml (lc_macc_layout_capped).
+ * *skipped (may be NULL) receives how many had no cost.
  * LC_ENOTFOUND when the edition has no dossier. */
 int lc_macc_edition(struct lc_catalog *cat, const char *edition,
-		    int sector, double rate, int basis, const char *lang,
+		    int sector, int min_trl, double rate, int basis,
+		    const char *lang,
 		    struct lc_macc_bar **bars, size_t *n, size_t *skipped,
 		    struct lc_error *err);
-/* Writes bars as CSV "id,name,cost,potential,xmin,xmax" (drawing order,
- * shortest round-trip numbers, names neutralised) or as JSON. */
+/* Writes bars as CSV "id,name,cost,potential,xmin,xmax,product,claimed"
+ * (drawing order, shortest round-trip numbers, names neutralised;
+ * potential as counted, claimed as stated) or as JSON. */
 void lc_macc_write_csv(FILE *fp, const struct lc_macc_bar *b, size_t n);
 void lc_macc_write_json(FILE *fp, const struct lc_macc_bar *b, size_t n,
 			double price);

@@ -31,6 +31,7 @@ void lc_macc_free(struct lc_macc_bar *bars, size_t n)
 	for (size_t i = 0; bars && i < n; i++) {
 		free(bars[i].id);
 		free(bars[i].name);
+		free(bars[i].product);
 	}
 	free(bars);
 }
@@ -38,10 +39,19 @@ void lc_macc_free(struct lc_macc_bar *bars, size_t n)
 int lc_macc_layout(const struct lc_macc_item *items, size_t n,
 		   struct lc_macc_bar **out, struct lc_error *err)
 {
+	return lc_macc_layout_capped(items, n, NULL, out, err);
+}
+
+int lc_macc_layout_capped(const struct lc_macc_item *items, size_t n,
+			  const struct lc_products *prods,
+			  struct lc_macc_bar **out, struct lc_error *err)
+{
 	struct order *o;
 	struct lc_macc_bar *b;
-	double x = 0;
-	int key = 0;
+	struct lc_cap_route *r;
+	double *budget;
+	size_t np = lc_products_count(prods);
+	int key = 0, rc;
 
 	*out = NULL;
 	for (size_t i = 0; i < n; i++)
@@ -52,9 +62,13 @@ int lc_macc_layout(const struct lc_macc_item *items, size_t n,
 					    items[i].id ? items[i].id : "");
 	o = malloc((n ? n : 1) * sizeof *o);
 	b = calloc(n ? n : 1, sizeof *b);
-	if (!o || !b) {
+	r = calloc(n ? n : 1, sizeof *r);
+	budget = malloc((np ? np : 1) * sizeof *budget);
+	if (!o || !b || !r || !budget) {
 		free(o);
 		free(b);
+		free(r);
+		free(budget);
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				    "out of memory");
 	}
@@ -63,29 +77,42 @@ int lc_macc_layout(const struct lc_macc_item *items, size_t n,
 		o[i].pos = i;
 	}
 	qsort(o, n, sizeof *o, cmp_order);
+	for (size_t k = 0; k < np; k++)
+		budget[k] = lc_products_get(prods, k)->emissions;
 	for (size_t i = 0; i < n; i++) {
+		r[i].claimed = o[i].it->potential;
+		r[i].product = lc_products_find(prods, o[i].it->product);
+	}
+	rc = lc_macc_cap(r, n, budget, np, err);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
 		const struct lc_macc_item *it = o[i].it;
 		double p = it->potential;
 
 		b[i].id = strdup(it->id ? it->id : "");
 		b[i].name = strdup(it->name ? it->name : "");
-		if (!b[i].id || !b[i].name) {
-			free(o);
-			lc_macc_free(b, n);
-			return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
-					    "out of memory");
+		b[i].product = strdup(it->product ? it->product : "");
+		if (!b[i].id || !b[i].name || !b[i].product) {
+			rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+					  "out of memory");
+			break;
 		}
 		b[i].cost = it->cost;
-		b[i].potential = isfinite(p) ? p : NAN;
-		b[i].xmin = x;
-		b[i].drawn = isfinite(p) && p > 0;
-		if (b[i].drawn) {
-			x += p;
+		b[i].claimed = isfinite(p) ? p : NAN;
+		b[i].potential = isfinite(p) ? r[i].counted : NAN;
+		b[i].overlap = r[i].overlap;
+		b[i].xmin = r[i].xmin;
+		b[i].xmax = r[i].xmax;
+		b[i].drawn = b[i].potential > 0;
+		if (b[i].drawn)
 			b[i].key = ++key;
-		}
-		b[i].xmax = x;
 	}
 	free(o);
+	free(r);
+	free(budget);
+	if (rc) {
+		lc_macc_free(b, n);
+		return rc;
+	}
 	*out = b;
 	return 0;
 }

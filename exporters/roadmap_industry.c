@@ -161,21 +161,32 @@ int rm_industry_top_note(struct rm *m, size_t total)
 	return say(m, 0, "rs.top.note", names, vals, 3);
 }
 
-/* The baseline emissions of a product (tCO2/a), for the share of them
- * the technologies can abate. Hook: the products and their baselines
- * are to come from data/products.xml, which this tree does not have
- * yet; until it is read here every product's baseline is unknown (NaN)
- * and the chapter says so. */
-static double product_baseline(const char *product)
+/* The baseline emissions of a product (tCO2e/a) from the list of
+ * products (data/products.xml, as `lowcarb products` shows it), NaN
+ * when the list or the product is unknown or its figure is not given;
+ * its name in the document's language into *name (NULL: the code). */
+static double product_baseline(const struct lc_products *ps,
+			       const char *product, int en,
+			       const char **name)
 {
-	(void)product;
-	return NAN;
+	int k = ps ? lc_products_find(ps, product) : -1;
+	const struct lc_product *pr;
+
+	*name = NULL;
+	if (k < 0)
+		return NAN;
+	pr = lc_products_get(ps, (size_t)k);
+	*name = en ? pr->name_en : pr->name_zh;
+	if (!*name || !**name)
+		*name = en ? pr->name_zh : pr->name_en;
+	return pr->emissions > 0 ? pr->emissions : NAN;
 }
 
 /* A group of the industry's dossiers: a product, or a category for
  * those that name none. */
 struct group {
-	const char *label;
+	const char *key;    /* the product's code or the category's label */
+	const char *label;  /* as printed */
 	long n, byh[3];
 	double pot, baseline;
 };
@@ -192,13 +203,17 @@ static int by_potential(const void *va, const void *vb)
 int rm_industry_emissions(struct rm *m)
 {
 	struct group *g = calloc(m->cur.n + 1, sizeof *g);
-	const char *head[7], *row[7];
+	struct lc_products *ps = NULL;
+	const char *head[8], *row[8];
 	size_t ng = 0;
 	double total = 0;
-	int rc, baselines = 0;
+	int rc, baselines = 0, nc;
 
 	if (!g)
 		return LC_ENOMEM;
+	/* no list of products: every baseline unknown, and the chapter
+	 * says so */
+	(void)lc_products_load(NULL, &ps, NULL);
 	for (size_t i = 0; i < m->cur.n; i++) {
 		const struct tinfo *ti = &m->cur.v[i];
 		const char *p = lc_tech_get(ti->t, LC_F_PRODUCT);
@@ -208,11 +223,16 @@ int rm_industry_emissions(struct rm *m)
 
 		if (!label)
 			label = "—";
-		for (k = 0; k < ng && strcmp(g[k].label, label); k++)
+		for (k = 0; k < ng && strcmp(g[k].key, label); k++)
 			;
 		if (k == ng) {
-			g[ng].label = label;
-			g[ng].baseline = p && *p ? product_baseline(p) : NAN;
+			const char *pname = NULL;
+
+			g[ng].key = g[ng].label = label;
+			g[ng].baseline = p && *p ?
+				product_baseline(ps, p, m->en, &pname) : NAN;
+			if (pname)
+				g[ng].label = pname;
 			baselines |= isfinite(g[ng].baseline);
 			ng++;
 		}
@@ -233,25 +253,34 @@ int rm_industry_emissions(struct rm *m)
 	head[1] = W(m, "rs.col.n");
 	head[2] = W(m, "rs.col.potential");
 	head[3] = W(m, "rs.col.share");
-	head[4] = rm_horizon_label(m, 0);
-	head[5] = rm_horizon_label(m, 1);
-	head[6] = rm_horizon_label(m, 2);
+	nc = 4;
+	if (baselines)
+		head[nc++] = W(m, "rs.col.baseline-share");
+	for (int h = 0; h < 3; h++)
+		head[nc++] = rm_horizon_label(m, h);
 	if (rc == 0)
-		rc = lc_doc_table(m->d, NULL, 7, head, "lrrrrrr");
+		rc = lc_doc_table(m->d, NULL, (size_t)nc, head,
+				  baselines ? "lrrrrrrr" : "lrrrrrr");
 	for (size_t k = 0; rc == 0 && k < ng; k++) {
-		char c[6][48];
+		char c[7][48];
+		int j = 0;
 
-		snprintf(c[0], sizeof c[0], "%ld", g[k].n);
-		rm_num(g[k].pot, 0, c[1]);
-		rm_num(total > 0 ? 100 * g[k].pot / total : NAN, 1, c[2]);
+		snprintf(c[j++], sizeof c[0], "%ld", g[k].n);
+		rm_num(g[k].pot, 0, c[j++]);
+		rm_num(total > 0 ? 100 * g[k].pot / total : NAN, 1, c[j++]);
+		/* the share of the product's baseline its routes claim
+		 * (competing routes summed as stated: the MACC counts them
+		 * once) */
+		if (baselines)
+			rm_num(100 * g[k].pot / g[k].baseline, 1, c[j++]);
 		for (int h = 0; h < 3; h++)
-			snprintf(c[3 + h], sizeof c[3 + h], "%ld",
-				 g[k].byh[h]);
+			snprintf(c[j++], sizeof c[0], "%ld", g[k].byh[h]);
 		row[0] = g[k].label;
-		for (int j = 0; j < 6; j++)
-			row[1 + j] = c[j];
+		for (int i = 0; i < j; i++)
+			row[1 + i] = c[i];
 		rc = lc_doc_row(m->d, row);
 	}
+	lc_products_free(ps);
 	free(g);
 	return rc;
 }

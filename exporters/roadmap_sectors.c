@@ -9,11 +9,12 @@
 
 int rm_macc_figure(struct rm *m, int sector, const char *title)
 {
-	struct lc_macc_item *it = malloc((m->cur.n + 1) * sizeof *it);
+	struct lc_macc_item *it = calloc(m->cur.n + 1, sizeof *it);
 	struct lc_macc_bar *b = NULL;
 	size_t k = 0;
 	char *desc = NULL, *svg = NULL, c1[48], c2[48], c3[48], c4[48];
 	char key[16];
+	struct lc_products *prods = NULL;
 	int rc;
 	const char *head[6];
 
@@ -28,13 +29,19 @@ int rm_macc_figure(struct rm *m, int sector, const char *title)
 		it[k].name = lc_tech_name(ti->t, m->lang);
 		it[k].cost = ti->cost;
 		it[k].potential = ti->pot;
+		it[k].product = lc_tech_get(ti->t, LC_F_PRODUCT);
+		it[k].trl = lc_tech_trl(ti->t);
 		k++;
 	}
 	if (k == 0) {
 		free(it);
 		return 0;
 	}
-	rc = lc_macc_layout(it, k, &b, NULL);
+	/* competing routes counted once (data/products.xml) */
+	rc = lc_products_load(NULL, &prods, NULL);
+	if (rc == 0)
+		rc = lc_macc_layout_capped(it, k, prods, &b, NULL);
+	lc_products_free(prods);
 	free(it);
 	if (rc < 0)
 		return rc;
@@ -64,6 +71,30 @@ int rm_macc_figure(struct rm *m, int sector, const char *title)
 		row[4] = rm_num(b[i].potential, 0, c2);
 		row[5] = b[i].drawn ? span : "—";
 		rc = lc_doc_row(m->d, row);
+	}
+	if (rc == 0) {
+		static const char *const names[4] = { "total", "without",
+						      "share", "overlap" };
+		double tot = 0, none = 0, over = 0;
+		char v1[64], v2[64], v3[48], v4[64], sent[1024];
+		const char *vals[4] = { v1, v2, v3, v4 };
+
+		for (size_t i = 0; i < k; i++) {
+			if (b[i].drawn)
+				tot += b[i].potential;
+			if (b[i].drawn && !*b[i].product)
+				none += b[i].potential;
+			over += b[i].overlap;
+		}
+		rm_co2(m, tot, v1);
+		rm_co2(m, none, v2);
+		rm_num(tot > 0 ? 100 * none / tot : 0, 0, v3);
+		rm_co2(m, over, v4);
+		if (tot > 0)
+			rc = lc_doc_para(m->d, lc_words_fill(m->w,
+				over > 0 ? "macc.counted" :
+				"macc.counted.no-overlap", names, vals, 4,
+				sent, sizeof sent));
 	}
 	free(desc);
 	free(svg);

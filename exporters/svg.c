@@ -77,6 +77,34 @@ static void text_at(FILE *fp, double x, double y, const char *anchor,
 
 /* ---- MACC -------------------------------------------------------------- */
 
+/* "K  name" into buf, the name cut (with "…") to cols display columns
+ * with the number, so that a key entry stays in its column. */
+static void key_name(char *buf, size_t n, int key, const char *name,
+		     size_t cols)
+{
+	char *s = NULL;
+	size_t len = 0, k;
+	FILE *fp = open_memstream(&s, &len);
+
+	snprintf(buf, n, "%d  %s", key, name);
+	if (!fp || lc_text_width(buf) <= cols) {
+		if (fp)
+			fclose(fp);
+		free(s);
+		return;
+	}
+	fprintf(fp, "%d  ", key);
+	k = lc_text_width(buf) - lc_text_width(name);
+	lc_text_cell(fp, name, cols > k + 2 ? cols - k : 2, 0);
+	if (fclose(fp) == 0 && s) {
+		len = strlen(s);
+		while (len > 0 && s[len - 1] == ' ')
+			s[--len] = '\0';
+		snprintf(buf, n, "%s", s);
+	}
+	free(s);
+}
+
 enum { MW = 880, ML = 78, MR = 24, MT = 28, MPH = 300 };
 
 char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
@@ -84,15 +112,20 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 {
 	int en = exp_is_en(lang);
 	double total = 0, ymin = 0, ymax = 0, step, pw = MW - ML - MR;
-	double xdiv = en ? 1e6 : 1e4, sx, sy, y0;
+	double xdiv = en ? 1e6 : 1e4, sx, sy, y0, over = 0;
 	const char *xunit = en ? "MtCO2/a" : "万tCO2/a";
-	size_t nkey = 0, maxkey = 60, keyrows;
+	size_t nkey = 0, keyrows;
 	char *buf = NULL, a[32], c[32], d[32], e[32], t[160];
 	size_t len = 0;
 	FILE *fp;
 	int h;
 
 	for (size_t i = 0; i < n; i++) {
+		if (b[i].overlap > 0) {
+			over += b[i].overlap;
+			ymin = fmin(ymin, b[i].cost);
+			ymax = fmax(ymax, b[i].cost);
+		}
 		if (!b[i].drawn)
 			continue;
 		total = b[i].xmax;
@@ -119,15 +152,17 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	} else if (!en) {
 		xunit = "万吨CO2/年";
 	}
-	sx = pw / total;
+	/* Overlaps (competing routes beyond their product's baseline) are
+	 * drawn after the counted curve, past a dashed line at its total:
+	 * seen, never read as part of it. */
+	sx = pw / (total + over);
 	sy = MPH / (ymax - ymin);
 	y0 = MT + (ymax - 0) * sy;
 
 	/* Which bars are too narrow for their name: count the key. */
 	for (size_t i = 0; i < n; i++)
 		if (b[i].drawn && b[i].potential * sx <
-		    lc_text_width(b[i].name) * 6.5 + 6 && nkey < maxkey &&
-		    b[i].potential * sx >= 9)
+		    lc_text_width(b[i].name) * 6.5 + 6)
 			nkey++;
 	keyrows = (nkey + 2) / 3;
 	h = MT + MPH + 62 + (int)keyrows * 16 + (isfinite(price) ? 18 : 0);
@@ -179,8 +214,8 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		w = b[i].potential * sx;
 		y = b[i].cost >= 0 ? y0 - b[i].cost * sy : y0;
 		hh = fabs(b[i].cost) * sy;
-		fprintf(fp, "<rect x=\"%s\" y=\"%s\" width=\"%s\" "
-			"height=\"%s\" fill=\"%s\"><title>",
+		fprintf(fp, "<rect class=\"bar\" x=\"%s\" y=\"%s\" "
+			"width=\"%s\" height=\"%s\" fill=\"%s\"><title>",
 			co(x, a, sizeof a), co(y, c, sizeof c),
 			co(w, d, sizeof d), co(hh < 0.5 ? 0.5 : hh, e,
 						sizeof e),
@@ -189,6 +224,37 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		fputs("</title></rect>\n", fp);
 	}
 	fputs("</g>\n", fp);
+	if (over > 0) {
+		double x = ML + total * sx;
+
+		fprintf(fp, "<line x1=\"%s\" y1=\"%d\" x2=\"%s\" y2=\"%d\" "
+			"stroke=\"#555555\" stroke-dasharray=\"3 3\"/>\n",
+			co(x, a, sizeof a), MT, co(x, c, sizeof c), MT + MPH);
+		text_at(fp, x + 4, MT + 12, "start",
+			"fill=\"#555555\" font-size=\"10\"",
+			en ? "overlap, not counted" : "重叠部分，不计入合计");
+		for (size_t i = 0; i < n; i++) {
+			double w, y, hh;
+
+			if (!(b[i].overlap > 0))
+				continue;
+			w = b[i].overlap * sx;
+			y = b[i].cost >= 0 ? y0 - b[i].cost * sy : y0;
+			hh = fabs(b[i].cost) * sy;
+			fprintf(fp, "<rect class=\"overlap\" x=\"%s\" "
+				"y=\"%s\" width=\"%s\" height=\"%s\" "
+				"fill=\"#c8d3e0\" stroke=\"#7f8fa6\" "
+				"stroke-dasharray=\"2 2\"><title>",
+				co(x, a, sizeof a), co(y, c, sizeof c),
+				co(w, d, sizeof d),
+				co(hh < 0.5 ? 0.5 : hh, e, sizeof e));
+			lc_xml_text(fp, b[i].name);
+			lc_xml_text(fp, en ? " (overlap, not counted)" :
+				    "（重叠，不计入）");
+			fputs("</title></rect>\n", fp);
+			x += w;
+		}
+	}
 
 	/* Labels: the name when it fits, else the key number. */
 	fputs("<g font-size=\"10\" fill=\"#1a1a1a\">\n", fp);
@@ -204,10 +270,16 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		y = b[i].cost >= 0 ? y0 - b[i].cost * sy - 4 :
 		    y0 - b[i].cost * sy + 12;
 		if (fits) {
-			text_at(fp, x, y, "middle", NULL, b[i].name);
-		} else if (w >= 9 && nkey < maxkey) {
+			text_at(fp, x, y, "middle", "class=\"label\"",
+				b[i].name);
+		} else {
+			/* the number on the bar when there is room for it,
+			 * clear of the y axis; the key lists it anyway */
 			snprintf(t, sizeof t, "%d", b[i].key);
-			text_at(fp, x, y, "middle", NULL, t);
+			x = fmax(x, ML + strlen(t) * 3.3 + 2);
+			if (w >= 9)
+				text_at(fp, x, y, "middle",
+					"class=\"num\"", t);
 			nkey++;
 		}
 	}
@@ -249,14 +321,14 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 			double w = b[i].potential * sx;
 			char name[160];
 
-			if (!b[i].drawn || w < 9 ||
+			if (!b[i].drawn ||
 			    w >= lc_text_width(b[i].name) * 6.5 + 6)
 				continue;
-			snprintf(name, sizeof name, "%d  %s", b[i].key,
-				 b[i].name);
+			key_name(name, sizeof name, b[i].key, b[i].name,
+				 (size_t)((pw / 3 - 12) / 5.5));
 			text_at(fp, ML + (double)(k % 3) * (pw / 3),
-				ky + (double)(k / 3) * 16, "start", NULL,
-				name);
+				ky + (double)(k / 3) * 16, "start",
+				"class=\"key\"", name);
 			k++;
 		}
 		fputs("</g>\n", fp);

@@ -118,7 +118,16 @@ static int set_field(struct imp_sink *s, struct imp_raw *r,
 		break;
 	case LC_F_TRL_SCALE: bad = check(s, r, f, "trl_scale", v); break;
 	case LC_F_ORIGIN: bad = check(s, r, f, "origin", v); break;
-	case LC_F_PRODUCT: bad = check(s, r, f, "product", v); break;
+	case LC_F_PRODUCT:
+		bad = check(s, r, f, "product", v);
+		if (!bad && imp_product_known(v) == 0) {
+			imp_problem(s, r->line[f] ? r->line[f] : r->line0,
+				    imp_label(s, f), "'%s' is not on the list "
+				    "of products (see lowcarb products)", v);
+			r->problems++;
+			bad = 1;
+		}
+		break;
 	case LC_F_GAS:
 		if (lc_gas_from_name(v) < 0) {
 			rule_problem(s, r, f, "gas", v, NULL, NULL);

@@ -119,4 +119,8 @@ int imp_read_csv(const char *path, const struct lc_import_opts *o,
 int imp_read_xml(const char *path, struct imp_sink *s, imp_emit_fn emit,
 		 void *ctx, struct lc_error *err);
 
+/* 1 when code is on the list of products (data/products.xml), 0 when
+ * not, -1 when the list cannot be read (then nothing is checked). */
+int imp_product_known(const char *code);
+
 #endif

@@ -259,7 +259,7 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 {
 	enum dim want_num, want_den, num_dim = D_NONE, den_dim = D_NONE;
 	double v;
-	int mult, pnum = 0, pden = 0, dnum = 1, dden = 1, mag = 0;
+	int mult, pnum = 0, pden = 0, dnum = 1, dden = 1, mag = 0, gas = 0;
 	const char *p, *rest;
 	char u[128], *slash;
 	struct decimal dec;
@@ -298,6 +298,17 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 		slash = strchr(u, '/');
 		if (slash)
 			*slash = '\0';
+		/* tonnes of another gas ("1000 tN2O/a"): a CO2-equivalent
+		 * mass by the GWP100 (lc_gwp) */
+		for (int g = 1; g < LC_GAS__COUNT && u[0]; g++) {
+			size_t lu = strlen(u), lg = strlen(lc_gas_name(g));
+
+			if (lu > lg && !strcmp(u + lu - lg, lc_gas_name(g))) {
+				u[lu - lg] = '\0';
+				gas = g;
+				break;
+			}
+		}
 		if (u[0] == '\0' && slash)   /* "/a" alone */
 			return lc_error_set(err, LC_EDATA, NULL, 0,
 					    field_of(f), "unknown unit '%s'",
@@ -311,6 +322,12 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 			return lc_error_set(err, LC_EDATA, NULL, 0,
 					    field_of(f), "unknown unit '%s'",
 					    shown);
+		if (gas > 0 && num_dim != D_MASS)
+			return lc_error_set(err, LC_EDATA, NULL, 0,
+					    field_of(f), "unknown unit '%s'",
+					    shown);
+		if (gas > 0)
+			num_dim = D_CO2;
 		if (mult && mag)
 			return lc_error_set(err, LC_EDATA, NULL, 0,
 					    field_of(f), "'%s': a magnitude "
@@ -346,6 +363,16 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 		return lc_error_set(err, LC_EDATA, NULL, 0, field_of(f),
 				    "'%s' is out of range", text);
 	v = v / dnum * dden;
+	if (gas > 0) {
+		double k = lc_gwp(NULL, gas);
+
+		if (!isfinite(k))
+			return lc_error_set(err, LC_EDATA, NULL, 0,
+					    field_of(f), "no GWP for %s "
+					    "(data/assumptions/gwp.xml)",
+					    lc_gas_name(gas));
+		v *= k;
+	}
 	if (!isfinite(v))
 		return lc_error_set(err, LC_EDATA, NULL, 0, field_of(f),
 				    "'%s' is out of range", text);

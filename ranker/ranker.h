@@ -827,4 +827,62 @@ int lc_bench_run(struct lc_catalog *dom, struct lc_catalog *ref,
 		 struct lc_error *err);
 void lc_bench_free(struct lc_bench *b);         /* NULL is fine */
 
+/* ======================================================================
+ * Products and competing routes (products.c, macc_cap.c).
+ * A dossier may name the product whose production it decarbonises, from
+ * the closed list data/products.xml (each product with its national
+ * output and baseline emissions, source and year). In a marginal
+ * abatement cost curve, routes that decarbonise the same product compete
+ * for the same emissions: in cost order each one counts at most what
+ * the cheaper ones left of its product's baseline.
+ * ==================================================================== */
+
+/* One product of the list; strings belong to the list. */
+struct lc_product {
+	const char *code;         /* "crude-steel": lower-case, digits, '-' */
+	const char *name_zh, *name_en;
+	double output;            /* annual output, in output_unit */
+	const char *output_unit;  /* "t/a" */
+	double emissions;         /* baseline emissions, tCO2e/a */
+	int year;                 /* the year of both figures */
+	const char *source;       /* where the figures come from */
+};
+/* The list: loaded once, read-only. */
+struct lc_products;
+/* Loads the list at path (NULL: the shipped products.xml found by
+ * lc_data_path), checked against products.xsd; *out receives it (free
+ * with lc_products_free). LC_EDATA with err naming file:line for a bad
+ * or repeated product, LC_EIO when it cannot be read. */
+int lc_products_load(const char *path, struct lc_products **out,
+		     struct lc_error *err);
+void lc_products_free(struct lc_products *p);    /* NULL is fine */
+size_t lc_products_count(const struct lc_products *p);
+/* The i-th product in the file's order (i < count); belongs to p. */
+const struct lc_product *lc_products_get(const struct lc_products *p,
+					 size_t i);
+/* Index of the product named code, or -1. */
+int lc_products_find(const struct lc_products *p, const char *code);
+/* The path the list was read from (belongs to p). */
+const char *lc_products_path(const struct lc_products *p);
+
+/* A route of a MACC for the capping: in, what it claims and the budget
+ * it draws on; out, what counts. */
+struct lc_cap_route {
+	double claimed;   /* in: potential as stated, tCO2e/a; NaN or <= 0:
+			     nothing */
+	int product;      /* in: index into budget, -1 (or out of range):
+			     not capped, counted as claimed */
+	double counted;   /* out: min(claimed, what remains of the budget) */
+	double overlap;   /* out: claimed - counted, never added to a total */
+	double xmin, xmax;/* out: cumulative counted potential before and
+			     after this route */
+};
+/* Caps routes r[0..n-1], already in cost order (cheapest first): the
+ * budget of product k starts at budget[k] (its baseline emissions,
+ * nbudget of them) and each route of k counts what remains of it, up to
+ * its claim; the rest is its overlap. A route without a product counts
+ * its claim. 0, or LC_ENOMEM. */
+int lc_macc_cap(struct lc_cap_route *r, size_t n, const double *budget,
+		size_t nbudget, struct lc_error *err);
+
 #endif
