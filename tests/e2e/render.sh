@@ -62,6 +62,10 @@ lc export roadmap --edition 2025 --format html --carbon-price 100 \
 	-o "$out/roadmap.html"
 lc export roadmap --edition 2025 --format fodt --carbon-price 100 \
 	-o "$out/roadmap.fodt"
+lc export roadmap --edition 2025 --format html --carbon-price 100 \
+	--lang en -o "$out/roadmap-en.html"
+lc export roadmap --edition 2025 --format fodt --carbon-price 100 \
+	--lang en -o "$out/roadmap-en.fodt"
 lc list --edition 2025 --sort id --format csv
 # The first dossier's Chinese name, to be found in both PDFs.
 name=$(sed -n 2p "$tmp/step.out" | cut -d, -f3)
@@ -181,6 +185,8 @@ elif [ -s "$tmp/fetched" ]; then
 else
 	ok html-nothing-fetched
 fi
+chrome "$tmp/net-en.json" --no-pdf-header-footer \
+	--print-to-pdf="$out/roadmap-en-html.pdf" "file://$out/roadmap-en.html"
 chrome "$tmp/png.json" --screenshot="$out/roadmap.png" \
 	--window-size=1000,1400 --hide-scrollbars "file://$out/roadmap.html"
 size=$(wc -c <"$out/roadmap.png" 2>/dev/null || echo 0)
@@ -195,6 +201,7 @@ fi
 (cd "$tmp" && timeout 300 "$office" \
 	-env:UserInstallation="file://$tmp/lo-profile" --headless \
 	--convert-to pdf --outdir "$out" "$out/roadmap.fodt" \
+	"$out/roadmap-en.fodt" \
 	>"$tmp/lo.log" 2>&1)
 if [ -s "$out/roadmap.pdf" ]; then
 	pdf_checks fodt-pdf "$out/roadmap.pdf" 1
@@ -206,6 +213,61 @@ if [ -s "$out/roadmap.pdf" ]; then
 else
 	bad fodt-pdf "libreoffice wrote no PDF: $(tail -3 "$tmp/lo.log")"
 fi
+
+# Layout: the word boxes of every PDF (no two words overlap, no id or
+# number of the source split across lines, no word broken letter by
+# letter: tests/render/pdfcheck), the HTML's cells at the A4 print width
+# (nothing wider than its box: tests/render/overflow.sh). First on bad
+# fixtures, which they must reject, then on the roadmaps.
+pdfcheck=${PDFCHECK:-$SRC/build/rel/tests/render/pdfcheck}
+if [ ! -x "$pdfcheck" ] || [ "$SRC/tests/render/pdfcheck.c" -nt "$pdfcheck" ]; then
+	make -s -C "$SRC" build/rel/tests/render/pdfcheck >"$tmp/make.log" 2>&1 ||
+		{ bad layout-build "$(tail -3 "$tmp/make.log")"; pdfcheck=false; }
+fi
+"$pdfcheck" -s "$SRC/tests/render/bad-source.html" -l self \
+	"$SRC/tests/render/bad-bbox.html" >"$tmp/self.out" 2>&1
+rc=$?
+if [ $rc -eq 1 ] && grep -q "overlap: '2025-BM-001'" "$tmp/self.out" &&
+   grep -q "'2025-BM-002' split" "$tmp/self.out" &&
+   grep -q "'0.879' split" "$tmp/self.out" &&
+   grep -q "'Building' broken letter by letter" "$tmp/self.out"; then
+	ok layout-selftest-words
+else
+	bad layout-selftest-words "pdfcheck missed a fault (rc $rc): $(cat "$tmp/self.out")"
+fi
+sh "$SRC/tests/render/overflow.sh" "$chromium" \
+	"$SRC/tests/render/bad-overflow.html" "$tmp" >"$tmp/self-ov.out" 2>&1
+rc=$?
+if [ $rc -eq 1 ] && grep -q 'OVERFLOW td "2025-BM-001"' "$tmp/self-ov.out"; then
+	ok layout-selftest-overflow
+else
+	bad layout-selftest-overflow "overflow.sh missed the overflowing id (rc $rc): $(cat "$tmp/self-ov.out")"
+fi
+# $1 label, $2 pdf, $3 the document it was printed from.
+words_check() {
+	if [ ! -s "$2" ]; then
+		bad "$1-words" "no PDF $2"
+		return
+	fi
+	pdftotext -bbox-layout "$2" "$tmp/$1.bboxl"
+	if "$pdfcheck" -s "$3" -l "$1" "$tmp/$1.bboxl" >"$tmp/$1.words"; then
+		ok "$1-words"
+	else
+		bad "$1-words" "$(cat "$tmp/$1.words")"
+	fi
+}
+words_check html-pdf "$out/roadmap-html.pdf" "$out/roadmap.html"
+words_check html-en-pdf "$out/roadmap-en-html.pdf" "$out/roadmap-en.html"
+words_check fodt-pdf "$out/roadmap.pdf" "$out/roadmap.fodt"
+words_check fodt-en-pdf "$out/roadmap-en.pdf" "$out/roadmap-en.fodt"
+for doc in roadmap roadmap-en; do
+	if sh "$SRC/tests/render/overflow.sh" "$chromium" "$out/$doc.html" \
+		"$tmp" >"$tmp/$doc.ov" 2>&1; then
+		ok "$doc-html-overflow"
+	else
+		bad "$doc-html-overflow" "$(head -12 "$tmp/$doc.ov")"
+	fi
+done
 if [ "$fail" -eq 0 ]; then
 	echo "render: all passed"
 else
