@@ -40,11 +40,14 @@ static void table(FILE *fp, const struct doc_table *t, const char *caption,
 		  const char *cls)
 {
 	double *cm;
+	int dense;
 
 	/* Short tables are kept on one page; long ones break between rows
 	 * and repeat their heading row. */
-	fprintf(fp, "<table class=\"%s%s\">\n", cls,
-		t->nrows <= 12 ? " keep" : "");
+	cm = calloc(t->ncols + 1, sizeof *cm);
+	dense = cm ? exp_col_widths(t, cm) : 0;
+	fprintf(fp, "<table class=\"%s%s%s\">\n", cls,
+		t->nrows <= 12 ? " keep" : "", dense ? " dense" : "");
 	if (caption && *caption) {
 		fputs("<caption>", fp);
 		lc_xml_text(fp, caption);
@@ -52,9 +55,7 @@ static void table(FILE *fp, const struct doc_table *t, const char *caption,
 	}
 	/* Column widths by content, as in the .fodt: narrow numbers and
 	 * identifiers, the room left to names. */
-	cm = calloc(t->ncols + 1, sizeof *cm);
 	if (cm) {
-		exp_col_widths(t, cm);
 		fputs("<colgroup>", fp);
 		for (size_t c = 0; c < t->ncols; c++)
 			fprintf(fp, "<col style=\"width: %.1f%%\"/>",
