@@ -187,11 +187,12 @@ int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 			break;
 		case BLK_FIGURE:
 			fig++;
-			/* A figure with a short data table is kept on one
-			 * page whole; a long table breaks between rows. */
-			fprintf(fp, "<figure class=\"chart%s\" id=\"fig%d\">"
-				"\n<figcaption>", b->tab.nrows <= 12 ?
-				" keep" : "", fig);
+			/* The chart is kept with its caption and description
+			 * (the style sheet); its data table may start on the
+			 * next page, under its own heading, rather than push
+			 * the chart over and leave a half-empty page. */
+			fprintf(fp, "<figure class=\"chart\" id=\"fig%d\">"
+				"\n<figcaption>", fig);
 			fprintf(fp, en ? "Figure %d. " : "图%d  ", fig);
 			lc_xml_text(fp, b->text);
 			fputs("</figcaption>\n<div class=\"chart-svg\">\n", fp);

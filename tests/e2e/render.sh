@@ -231,7 +231,7 @@ fi
 
 # Layout: the word boxes of every PDF (no two words overlap, no id or
 # number of the source split across lines, no word broken letter by
-# letter: tests/render/pdfcheck), the HTML's cells at the A4 print width
+# letter, no page left half empty before a figure: tests/render/pdfcheck), the HTML's cells at the A4 print width
 # (nothing wider than its box: tests/render/overflow.sh). First on bad
 # fixtures, which they must reject, then on the roadmaps.
 pdfcheck=${PDFCHECK:-$SRC/build/rel/tests/render/pdfcheck}
@@ -245,7 +245,8 @@ rc=$?
 if [ $rc -eq 1 ] && grep -q "overlap: '2025-BM-001'" "$tmp/self.out" &&
    grep -q "'2025-BM-002' split" "$tmp/self.out" &&
    grep -q "'0.879' split" "$tmp/self.out" &&
-   grep -q "'Building' broken letter by letter" "$tmp/self.out"; then
+   grep -q "'Building' broken letter by letter" "$tmp/self.out" &&
+   grep -q "page 2: text ends at .* starts page 3" "$tmp/self.out"; then
 	ok layout-selftest-words
 else
 	bad layout-selftest-words "pdfcheck missed a fault (rc $rc): $(cat "$tmp/self.out")"

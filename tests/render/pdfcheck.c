@@ -2,7 +2,8 @@
  * `pdftotext -bbox-layout`) and reports what a reader would see as broken
  * layout: two words that overlap, an identifier or number of the source
  * document split across two lines ('2025-B' / 'M-001', '0.8' / '79'), and
- * a Latin word broken letter by letter down a narrow column. Each message
+ * a Latin word broken letter by letter down a narrow column, a page left
+ * half empty before a page that starts with a figure. Each message
  * names the page, the words and their boxes (x0,y0,x1,y1 in points).
  * Usage: pdfcheck [-s SOURCE] [-l LABEL] BBOX.html
  *   SOURCE: the document that was printed (HTML or .fodt, read as XML);
@@ -35,9 +36,11 @@ static size_t ntokens, captokens;
 #define MAX_SHOWN 12
 
 static const char *label = "pdf";
-static int shown[3];
-static int found[3];
-static const char *const kind_name[3] = { "overlap", "split", "letters" };
+static int shown[4];
+static int found[4];
+static const char *const kind_name[4] = { "overlap", "split", "letters",
+					  "empty" };
+static double page_h[4096];
 
 static void *xrealloc(void *p, size_t n)
 {
@@ -86,8 +89,11 @@ static void walk_bbox(xmlNode *n, int *page)
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (strcmp((const char *)n->name, "page") == 0)
+		if (strcmp((const char *)n->name, "page") == 0) {
 			(*page)++;
+			if (*page < 4096)
+				page_h[*page] = num_attr(n, "height");
+		}
 		if (strcmp((const char *)n->name, "word") == 0) {
 			add_word(*page, n);
 			continue;
@@ -457,6 +463,50 @@ static void check_letters(size_t from, size_t to)
 	free(used);
 }
 
+/* The words of page p: [*from, *to). */
+static void page_words(int p, size_t *from, size_t *to)
+{
+	size_t i = 0;
+
+	while (i < nwords && words[i].page < p)
+		i++;
+	*from = i;
+	while (i < nwords && words[i].page == p)
+		i++;
+	*to = i;
+}
+
+/* A page whose text ends in its upper half, followed by a page that
+ * starts with a figure's caption ('图N' or 'Figure N'): the figure was
+ * pushed over whole when a smaller layout would have filled the page. */
+static void check_empty(int pages)
+{
+	for (int p = 2; p < pages && p < 4095; p++) {
+		size_t a, b, c, d, top;
+		double h = page_h[p], low = 0;
+		const char *t;
+
+		page_words(p, &a, &b);
+		page_words(p + 1, &c, &d);
+		if (a == b || c == d || !(h > 0))
+			continue;
+		for (size_t i = a; i < b; i++)
+			if (words[i].y1 < 0.9 * h && words[i].y1 > low)
+				low = words[i].y1;
+		top = c;
+		for (size_t i = c; i < d; i++)
+			if (words[i].y0 < words[top].y0)
+				top = i;
+		t = words[top].text;
+		if (low < 0.5 * h && ((strncmp(t, "图", 3) == 0 &&
+				       isdigit((unsigned char)t[3])) ||
+				      strcmp(t, "Figure") == 0))
+			report(3, "page %d: text ends at %.0f%% of the page, "
+			       "the figure " BOX " starts page %d", p,
+			       100 * low / h, BOXARG(&words[top]), p + 1);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const char *src = NULL;
@@ -510,14 +560,16 @@ int main(int argc, char **argv)
 		check_letters(i, j);
 		i = j;
 	}
-	total = found[0] + found[1] + found[2];
-	for (int k = 0; k < 3; k++)
+	check_empty(page);
+	total = found[0] + found[1] + found[2] + found[3];
+	for (int k = 0; k < 4; k++)
 		if (found[k] > MAX_SHOWN)
 			printf("%s: ... %d %s problems in all\n", label,
 			       found[k], kind_name[k]);
 	printf("%s: %d pages, %zu words, %zu source tokens: %d overlaps, "
-	       "%d split tokens, %d words letter by letter\n", label, page,
-	       nwords, ntokens, found[0], found[1], found[2]);
+	       "%d split tokens, %d words letter by letter, %d half-empty pages "
+	       "before a figure\n", label, page, nwords, ntokens, found[0],
+	       found[1], found[2], found[3]);
 	return total ? 1 : 0;
 usage:
 	fputs("usage: pdfcheck [-s SOURCE] [-l LABEL] BBOX.html\n", stderr);
