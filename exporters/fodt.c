@@ -21,8 +21,21 @@ static const char *const ns[][2] = {
 	{ "xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0" },
 };
 
+/* The paragraph style of a cell: heading or not, number or not, dense
+ * (a table set in the smaller type) or not. */
+static const char *cell_style(int head, int num, int dense)
+{
+	static const char *const st[2][2][2] = {
+		{ { "Table_20_Contents", "Table_20_Number" },
+		  { "Table_20_Heading", "Table_20_Heading_20_Number" } },
+		{ { "Dense_20_Contents", "Dense_20_Number" },
+		  { "Dense_20_Heading", "Dense_20_Heading_20_Number" } } };
+
+	return st[dense != 0][head != 0][num != 0];
+}
+
 static void cell_row(struct fw *f, const struct doc_table *t, size_t r,
-		     int head)
+		     int head, int dense)
 {
 	fw_start(f, "table:table-row");
 	fw_attr(f, "table:style-name", "Row");
@@ -32,10 +45,8 @@ static void cell_row(struct fw *f, const struct doc_table *t, size_t r,
 		fw_start(f, "table:table-cell");
 		fw_attr(f, "table:style-name", head ? "HeadCell" : "Cell");
 		fw_attr(f, "office:value-type", "string");
-		fw_para(f, head ? (num ? "Table_20_Heading_20_Number" :
-				"Table_20_Heading") :
-		     num ? "Table_20_Number" : "Table_20_Contents",
-		     head ? t->head[c] : t->cells[r * t->ncols + c]);
+		fw_para(f, cell_style(head, num, dense),
+			head ? t->head[c] : t->cells[r * t->ncols + c]);
 		fw_end(f);
 	}
 	fw_end(f);
@@ -44,7 +55,10 @@ static void cell_row(struct fw *f, const struct doc_table *t, size_t r,
 static void table(struct fw *f, const struct doc_table *t, int no)
 {
 	char name[48];
+	double *cm = calloc(t->ncols + 1, sizeof *cm);
+	int dense = cm ? exp_col_widths(t, cm) : 0;
 
+	free(cm);
 	snprintf(name, sizeof name, "Table%d", no);
 	fw_start(f, "table:table");
 	fw_attr(f, "table:name", name);
@@ -56,10 +70,10 @@ static void table(struct fw *f, const struct doc_table *t, int no)
 		fw_end(f);
 	}
 	fw_start(f, "table:table-header-rows");
-	cell_row(f, t, 0, 1);
+	cell_row(f, t, 0, 1, dense);
 	fw_end(f);
 	for (size_t r = 0; r < t->nrows; r++)
-		cell_row(f, t, r, 0);
+		cell_row(f, t, r, 0, dense);
 	fw_end(f);
 }
 

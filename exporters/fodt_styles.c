@@ -136,8 +136,14 @@ void fodt_styles(struct fw *f, const struct lc_doc *d)
 	static const char *const th_t[] = {
 		"fo:font-weight", "bold", "style:font-weight-asian", "bold",
 		NULL };
+	/* a table too wide for the normal type (colwidth.c) */
+	static const char *const dense_t[] = {
+		"fo:font-size", "7.2pt", "style:font-size-asian", "7.2pt",
+		NULL };
+	/* upright: a CJK font has no italic, LibreOffice would slant it */
 	static const char *const desc_t[] = {
-		"fo:font-style", "italic", "fo:font-size", "9pt",
+		"fo:font-style", "normal", "style:font-style-asian", "normal",
+		"fo:font-size", "9pt",
 		"style:font-size-asian", "9pt", "fo:color", "#444444", NULL };
 	static const char *const foot_p[] = { "fo:text-align", "center",
 					      NULL };
@@ -182,6 +188,11 @@ void fodt_styles(struct fw *f, const struct lc_doc *d)
 	fw_pstyle(f, "Table_20_Number", "Table_20_Contents", num_p, NULL);
 	fw_pstyle(f, "Table_20_Heading_20_Number", "Table_20_Heading", num_p,
 	       NULL);
+	fw_pstyle(f, "Dense_20_Contents", "Table_20_Contents", NULL, dense_t);
+	fw_pstyle(f, "Dense_20_Heading", "Dense_20_Contents", NULL, th_t);
+	fw_pstyle(f, "Dense_20_Number", "Dense_20_Contents", num_p, NULL);
+	fw_pstyle(f, "Dense_20_Heading_20_Number", "Dense_20_Heading", num_p,
+		  NULL);
 	fw_pstyle(f, "Description", "Standard", NULL, desc_t);
 	fw_pstyle(f, "Footer", "Standard", foot_p, NULL);
 	fw_pstyle(f, "Figure", "Standard", fig_p, NULL);

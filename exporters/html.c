@@ -40,11 +40,14 @@ static void table(FILE *fp, const struct doc_table *t, const char *caption,
 		  const char *cls)
 {
 	double *cm;
+	int dense;
 
 	/* Short tables are kept on one page; long ones break between rows
 	 * and repeat their heading row. */
-	fprintf(fp, "<table class=\"%s%s\">\n", cls,
-		t->nrows <= 12 ? " keep" : "");
+	cm = calloc(t->ncols + 1, sizeof *cm);
+	dense = cm ? exp_col_widths(t, cm) : 0;
+	fprintf(fp, "<table class=\"%s%s%s\">\n", cls,
+		t->nrows <= 12 ? " keep" : "", dense ? " dense" : "");
 	if (caption && *caption) {
 		fputs("<caption>", fp);
 		lc_xml_text(fp, caption);
@@ -52,9 +55,7 @@ static void table(FILE *fp, const struct doc_table *t, const char *caption,
 	}
 	/* Column widths by content, as in the .fodt: narrow numbers and
 	 * identifiers, the room left to names. */
-	cm = calloc(t->ncols + 1, sizeof *cm);
 	if (cm) {
-		exp_col_widths(t, cm);
 		fputs("<colgroup>", fp);
 		for (size_t c = 0; c < t->ncols; c++)
 			fprintf(fp, "<col style=\"width: %.1f%%\"/>",
@@ -186,11 +187,12 @@ int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 			break;
 		case BLK_FIGURE:
 			fig++;
-			/* A figure with a short data table is kept on one
-			 * page whole; a long table breaks between rows. */
-			fprintf(fp, "<figure class=\"chart%s\" id=\"fig%d\">"
-				"\n<figcaption>", b->tab.nrows <= 12 ?
-				" keep" : "", fig);
+			/* The chart is kept with its caption and description
+			 * (the style sheet); its data table may start on the
+			 * next page, under its own heading, rather than push
+			 * the chart over and leave a half-empty page. */
+			fprintf(fp, "<figure class=\"chart\" id=\"fig%d\">"
+				"\n<figcaption>", fig);
 			fprintf(fp, en ? "Figure %d. " : "图%d  ", fig);
 			lc_xml_text(fp, b->text);
 			fputs("</figcaption>\n<div class=\"chart-svg\">\n", fp);

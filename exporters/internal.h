@@ -58,8 +58,11 @@ void exp_base64(FILE *fp, const char *s, size_t len, int wrap);
 /* Widths in cm of the ncols columns of t into cm[], summing to
  * EXP_PAGE_TEXT_CM: no id or number narrower than its widest cell, no
  * column narrower than its longest word, the rest by content
- * (colwidth.c). At most 64 columns. */
-void exp_col_widths(const struct doc_table *t, double *cm);
+ * (colwidth.c). At most 64 columns. Returns 1 when the table's words
+ * fit only in the dense type (EXP_DENSE of the normal size, narrower
+ * padding: the writers then print it so), else 0. */
+int exp_col_widths(const struct doc_table *t, double *cm);
+#define EXP_DENSE 0.8
 
 /* "zh" unless lang starts with "en". */
 int exp_is_en(const char *lang);

@@ -44,12 +44,6 @@ fail=0
 ok() { echo "ok   render/$1"; }
 bad() { echo "FAIL render/$1: $2"; fail=1; }
 
-# The sample edition and one dossier whose names cannot break at spaces,
-# to see that long text stays on the page.
-cat >"$tmp/long.csv" <<'EOF'
-id,edition,name_zh,name_en,sector,category,trl,submitter,credit_code,summary,potential,abatement_cost,demonstrations,payback
-2025-ST-099,2025,氢基竖炉直接还原炼铁与电弧炉短流程耦合及余热余压梯级利用和二氧化碳捕集利用与封存一体化集成示范技术,Integrated-hydrogen-shaft-furnace-direct-reduction-coupled-with-electric-arc-furnace-and-waste-heat-cascade-utilisation-and-carbon-capture-utilisation-and-storage-demonstration,steel,hydrogen-metallurgy,9,中国钢铁工业协会,51100000500001836H,以氢气替代焦炭还原铁矿石,9000万tCO2/a,-300,3,2
-EOF
 # Runs lowcarb, its output in $tmp/step.out; stops the tests if it fails.
 lc() {
 	if ! "$bin" "$@" >"$tmp/step.out" 2>"$tmp/step.err"; then
@@ -57,11 +51,34 @@ lc() {
 		exit 1
 	fi
 }
-lc import "$SRC"/data/samples/2025/* "$tmp/long.csv"
+# The sample edition as the README's quick start makes it (dossiers,
+# panel, assignment, score sheets, ranking), its roadmap in both
+# languages.
+lc import "$SRC"/data/samples/2025/*.xml "$SRC"/data/samples/2025/*.csv
+lc experts import "$SRC/data/samples/panel/experts.csv"
+lc assign --edition 2025 --per-dossier 3
+lc scores import "$SRC"/data/samples/panel/sheets/*.csv
+lc rank --edition 2025
 lc export roadmap --edition 2025 --format html --carbon-price 100 \
 	-o "$out/roadmap.html"
 lc export roadmap --edition 2025 --format fodt --carbon-price 100 \
 	-o "$out/roadmap.fodt"
+lc export roadmap --edition 2025 --format html --carbon-price 100 \
+	--lang en -o "$out/roadmap-en.html"
+lc export roadmap --edition 2025 --format fodt --carbon-price 100 \
+	--lang en -o "$out/roadmap-en.fodt"
+# A generated edition that strains the layout (tests/render/gen-edition.sh:
+# names that cannot break at spaces, extreme and negative numbers), in a
+# catalog of its own.
+sh "$SRC/tests/render/gen-edition.sh" 2025 >"$tmp/gen.csv"
+lc --catalog "$tmp/gen.tct" import "$tmp/gen.csv"
+for lang in zh en; do
+	for fmt in html fodt; do
+		lc --catalog "$tmp/gen.tct" export roadmap --edition 2025 \
+			--format $fmt --carbon-price 100 --lang $lang \
+			-o "$out/gen-$lang.$fmt"
+	done
+done
 lc list --edition 2025 --sort id --format csv
 # The first dossier's Chinese name, to be found in both PDFs.
 name=$(sed -n 2p "$tmp/step.out" | cut -d, -f3)
@@ -181,6 +198,10 @@ elif [ -s "$tmp/fetched" ]; then
 else
 	ok html-nothing-fetched
 fi
+for doc in roadmap-en gen-zh gen-en; do
+	chrome "$tmp/net-$doc.json" --no-pdf-header-footer \
+		--print-to-pdf="$out/$doc-html.pdf" "file://$out/$doc.html"
+done
 chrome "$tmp/png.json" --screenshot="$out/roadmap.png" \
 	--window-size=1000,1400 --hide-scrollbars "file://$out/roadmap.html"
 size=$(wc -c <"$out/roadmap.png" 2>/dev/null || echo 0)
@@ -195,6 +216,7 @@ fi
 (cd "$tmp" && timeout 300 "$office" \
 	-env:UserInstallation="file://$tmp/lo-profile" --headless \
 	--convert-to pdf --outdir "$out" "$out/roadmap.fodt" \
+	"$out/roadmap-en.fodt" "$out/gen-zh.fodt" "$out/gen-en.fodt" \
 	>"$tmp/lo.log" 2>&1)
 if [ -s "$out/roadmap.pdf" ]; then
 	pdf_checks fodt-pdf "$out/roadmap.pdf" 1
@@ -206,6 +228,67 @@ if [ -s "$out/roadmap.pdf" ]; then
 else
 	bad fodt-pdf "libreoffice wrote no PDF: $(tail -3 "$tmp/lo.log")"
 fi
+
+# Layout: the word boxes of every PDF (no two words overlap, no id or
+# number of the source split across lines, no word broken letter by
+# letter, no page left half empty before a figure: tests/render/pdfcheck), the HTML's cells at the A4 print width
+# (nothing wider than its box: tests/render/overflow.sh). First on bad
+# fixtures, which they must reject, then on the roadmaps.
+pdfcheck=${PDFCHECK:-$SRC/build/rel/tests/render/pdfcheck}
+if [ ! -x "$pdfcheck" ] || [ "$SRC/tests/render/pdfcheck.c" -nt "$pdfcheck" ]; then
+	make -s -C "$SRC" build/rel/tests/render/pdfcheck >"$tmp/make.log" 2>&1 ||
+		{ bad layout-build "$(tail -3 "$tmp/make.log")"; pdfcheck=false; }
+fi
+"$pdfcheck" -s "$SRC/tests/render/bad-source.html" -l self \
+	"$SRC/tests/render/bad-bbox.html" >"$tmp/self.out" 2>&1
+rc=$?
+if [ $rc -eq 1 ] && grep -q "overlap: '2025-BM-001'" "$tmp/self.out" &&
+   grep -q "'2025-BM-002' split" "$tmp/self.out" &&
+   grep -q "'0.879' split" "$tmp/self.out" &&
+   grep -q "'Building' broken letter by letter" "$tmp/self.out" &&
+   grep -q "page 2: text ends at .* starts page 3" "$tmp/self.out"; then
+	ok layout-selftest-words
+else
+	bad layout-selftest-words "pdfcheck missed a fault (rc $rc): $(cat "$tmp/self.out")"
+fi
+sh "$SRC/tests/render/overflow.sh" "$chromium" \
+	"$SRC/tests/render/bad-overflow.html" "$tmp" >"$tmp/self-ov.out" 2>&1
+rc=$?
+if [ $rc -eq 1 ] && grep -q 'OVERFLOW td "2025-BM-001"' "$tmp/self-ov.out"; then
+	ok layout-selftest-overflow
+else
+	bad layout-selftest-overflow "overflow.sh missed the overflowing id (rc $rc): $(cat "$tmp/self-ov.out")"
+fi
+# $1 label, $2 pdf, $3 the document it was printed from.
+words_check() {
+	if [ ! -s "$2" ]; then
+		bad "$1-words" "no PDF $2"
+		return
+	fi
+	pdftotext -bbox-layout "$2" "$tmp/$1.bboxl"
+	if "$pdfcheck" -s "$3" -l "$1" "$tmp/$1.bboxl" >"$tmp/$1.words"; then
+		ok "$1-words"
+	else
+		bad "$1-words" "$(cat "$tmp/$1.words")"
+	fi
+}
+words_check html-pdf "$out/roadmap-html.pdf" "$out/roadmap.html"
+words_check html-en-pdf "$out/roadmap-en-html.pdf" "$out/roadmap-en.html"
+words_check fodt-pdf "$out/roadmap.pdf" "$out/roadmap.fodt"
+words_check fodt-en-pdf "$out/roadmap-en.pdf" "$out/roadmap-en.fodt"
+for lang in zh en; do
+	words_check gen-$lang-html-pdf "$out/gen-$lang-html.pdf" \
+		"$out/gen-$lang.html"
+	words_check gen-$lang-fodt-pdf "$out/gen-$lang.pdf" "$out/gen-$lang.fodt"
+done
+for doc in roadmap roadmap-en gen-zh gen-en; do
+	if sh "$SRC/tests/render/overflow.sh" "$chromium" "$out/$doc.html" \
+		"$tmp" >"$tmp/$doc.ov" 2>&1; then
+		ok "$doc-html-overflow"
+	else
+		bad "$doc-html-overflow" "$(head -12 "$tmp/$doc.ov")"
+	fi
+done
 if [ "$fail" -eq 0 ]; then
 	echo "render: all passed"
 else

@@ -1,0 +1,70 @@
+#!/bin/sh
+# overflow.sh - does any table cell, caption or figure of an HTML page
+# overflow its box at the width of the printed A4 page? Headless Chromium
+# lays out a copy of the page with its print rules (@media print made
+# to apply, @media screen not) and the body as wide as the A4 page less
+# the margins of the page's @page rule, and runs a script that lists
+# every td, th, caption and figure whose scrollWidth exceeds its
+# clientWidth, and every table wider than the body.
+# Usage: overflow.sh CHROMIUM PAGE.html WORKDIR
+# Prints one line per overflow; exit 0 none, 1 some, 2 no result.
+chromium=$1
+page=$2
+work=$3
+copy="$work/$(basename "$page" .html)-overflow.html"
+# The left and right margins of the first @page rule, in mm (18 by
+# default): "margin: T R B L", "margin: T R B", "margin: V H", "margin: A".
+margins=$(awk '/@page/ { inpage = 1 } inpage && /margin:/ {
+		sub(/.*margin:[ ]*/, ""); sub(/;.*/, ""); gsub(/mm/, "")
+		n = split($0, m, " ")
+		r = n >= 2 ? m[2] : m[1]; l = n == 4 ? m[4] : r
+		print l + r; exit }' "$page")
+width=$(awk -v m="${margins:-36}" 'BEGIN { print 210 - m }')
+sed -e 's/@media print/@media all/g' -e 's/@media screen/@media not all/g' \
+	-e 's#</body>##' -e 's#</html>##' "$page" >"$copy"
+cat >>"$copy" <<EOS
+<style>body { width: ${width}mm !important; max-width: none !important;
+margin: 0 !important; padding: 0 !important; }</style>
+<script>
+window.addEventListener('load', function () {
+  var out = [], bw = document.body.clientWidth;
+  function where(e) {
+    var t = e.closest('table'), c = t && t.querySelector('caption'),
+      f = e.closest('figure'), fc = f && f.querySelector('figcaption');
+    return (c ? c.textContent : fc ? fc.textContent : '').slice(0, 40);
+  }
+  document.querySelectorAll('td, th, caption, figure, figcaption')
+    .forEach(function (e) {
+      if (e.scrollWidth > e.clientWidth + 1)
+        out.push('OVERFLOW ' + e.tagName.toLowerCase() + ' "' +
+          e.textContent.slice(0, 60) + '" scrollWidth=' + e.scrollWidth +
+          ' clientWidth=' + e.clientWidth + ' in "' + where(e) + '"');
+    });
+  document.querySelectorAll('table').forEach(function (t) {
+    if (t.offsetWidth > bw + 1)
+      out.push('OVERFLOW table wider than the page: ' + t.offsetWidth +
+        ' > ' + bw + ' in "' + where(t) + '"');
+  });
+  var r = document.createElement('pre');
+  r.id = 'overflow-report';
+  r.textContent = 'WIDTH ' + bw + '\n' + out.join('\n') + '\nEND\n';
+  document.body.appendChild(r);
+});
+</script>
+</body></html>
+EOS
+timeout 120 "$chromium" --headless --no-sandbox --disable-gpu \
+	--disable-background-networking --disable-component-update \
+	--disable-sync --disable-extensions --no-first-run \
+	--user-data-dir="$work/overflow-profile" \
+	--window-size=794,1123 --virtual-time-budget=5000 \
+	--dump-dom "file://$copy" >"$copy.dom" 2>"$copy.log"
+sed 's/^<pre id="overflow-report">//' "$copy.dom" |
+	sed -n '/^WIDTH [0-9]/,/^END$/p' >"$copy.report"
+if ! grep -q '^WIDTH [0-9]' "$copy.report"; then
+	echo "overflow: no result from chromium for $page: $(tail -2 "$copy.log")"
+	exit 2
+fi
+grep '^OVERFLOW' "$copy.report" |
+	sed 's/&quot;/"/g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g'
+! grep -q '^OVERFLOW' "$copy.report"
