@@ -111,14 +111,14 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		  const char *title, const char *desc, const char *lang)
 {
 	int en = exp_is_en(lang);
-	double total = 0, ymin = 0, ymax = 0, step, pw = MW - ML - MR;
+	double total = 0, ymin = 0, ymax = 0, step, pw, tickw = 0;
 	double xdiv = en ? 1e6 : 1e4, sx, sy, y0, over = 0;
 	const char *xunit = en ? "MtCO2/a" : "万tCO2/a";
 	size_t nkey = 0, keyrows;
 	char *buf = NULL, a[32], c[32], d[32], e[32], t[160];
 	size_t len = 0;
 	FILE *fp;
-	int h;
+	int h, ml;
 
 	for (size_t i = 0; i < n; i++) {
 		if (b[i].overlap > 0) {
@@ -141,6 +141,30 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	step = nice_step(ymax - ymin, 6);
 	ymin = floor(ymin / step) * step;
 	ymax = ceil(ymax / step) * step;
+	/* room for a bar's number under the lowest bar and over the
+	 * highest, clear of the axis's figures: one step more when the
+	 * bar comes within 16 px of the plot's edge */
+	for (size_t i = 0; i < n; i++) {
+		double s = MPH / (ymax - ymin);
+
+		if (!b[i].drawn && !(b[i].overlap > 0))
+			continue;
+		if (b[i].cost < 0 && (b[i].cost - ymin) * s < 16) {
+			ymin -= step;
+			i = (size_t)-1;
+		} else if (b[i].cost > 0 && (ymax - b[i].cost) * s < 16) {
+			ymax += step;
+			i = (size_t)-1;
+		}
+	}
+	/* the plot starts right of the widest figure of the cost axis and
+	 * of its title, rotated beside them */
+	for (double v = ymin; v <= ymax + step / 2; v += step) {
+		lc_num_human(v, step < 1 ? 1 : 0, t, sizeof t);
+		tickw = fmax(tickw, lc_text_width(t) * 6.6);
+	}
+	ml = (int)ceil(fmax(ML, 6 + tickw + 20 + 18));
+	pw = MW - ml - MR;
 	if (!(total > 0))
 		total = 1;
 	if (total / xdiv < 1 && en) {
@@ -176,31 +200,33 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		double y = MT + (ymax - v) * sy;
 
 		fprintf(fp, "<line x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\"/>\n",
-			ML, co(y, a, sizeof a), MW - MR, co(y, c, sizeof c));
+			ml, co(y, a, sizeof a), MW - MR, co(y, c, sizeof c));
 	}
 	fputs("</g>\n<g fill=\"#333333\" font-size=\"11\">\n", fp);
 	for (double v = ymin; v <= ymax + step / 2; v += step) {
 		lc_num_human(v, step < 1 ? 1 : 0, t, sizeof t);
-		text_at(fp, ML - 6, MT + (ymax - v) * sy + 4, "end", NULL, t);
+		text_at(fp, ml - 6, MT + (ymax - v) * sy + 4, "end", NULL, t);
 	}
 	step = nice_step(total / xdiv, 8);
 	for (double v = 0; v * xdiv <= total * 1.0001; v += step) {
 		lc_num_human(v, step < 1 ? (step < 0.1 ? 2 : 1) : 0, t,
 			     sizeof t);
-		text_at(fp, ML + v * xdiv * sx, MT + MPH + 16, "middle", NULL,
+		text_at(fp, ml + v * xdiv * sx, MT + MPH + 16, "middle", NULL,
 			t);
 	}
 	fputs("</g>\n", fp);
 	snprintf(t, sizeof t, en ? "Abatement cost (CNY/tCO2)" :
 		 "减排成本（元/吨CO2）");
 	snprintf(a, sizeof a, "%.2f", MT + MPH / 2.0);
-	fprintf(fp, "<text x=\"14\" y=\"%s\" text-anchor=\"middle\" "
-		"transform=\"rotate(-90 14 %s)\" fill=\"#333333\">", a, a);
+	snprintf(c, sizeof c, "%.2f", ml - 6 - tickw - 20);
+	fprintf(fp, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" "
+		"font-size=\"12\" transform=\"rotate(-90 %s %s)\" "
+		"fill=\"#333333\">", c, a, c, a);
 	lc_xml_text(fp, t);
 	fputs("</text>\n", fp);
 	snprintf(t, sizeof t, en ? "Cumulative abatement potential (%s)" :
 		 "累计减排潜力（%s）", xunit);
-	text_at(fp, ML + pw / 2, MT + MPH + 36, "middle",
+	text_at(fp, ml + pw / 2, MT + MPH + 36, "middle",
 		"fill=\"#333333\"", t);
 
 	/* Bars. */
@@ -210,7 +236,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 
 		if (!b[i].drawn)
 			continue;
-		x = ML + b[i].xmin * sx;
+		x = ml + b[i].xmin * sx;
 		w = b[i].potential * sx;
 		y = b[i].cost >= 0 ? y0 - b[i].cost * sy : y0;
 		hh = fabs(b[i].cost) * sy;
@@ -225,7 +251,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	}
 	fputs("</g>\n", fp);
 	if (over > 0) {
-		double x = ML + total * sx;
+		double x = ml + total * sx;
 
 		fprintf(fp, "<line x1=\"%s\" y1=\"%d\" x2=\"%s\" y2=\"%d\" "
 			"stroke=\"#555555\" stroke-dasharray=\"3 3\"/>\n",
@@ -266,7 +292,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		if (!b[i].drawn)
 			continue;
 		fits = w >= lc_text_width(b[i].name) * 6.5 + 6;
-		x = ML + b[i].xmin * sx + w / 2;
+		x = ml + b[i].xmin * sx + w / 2;
 		y = b[i].cost >= 0 ? y0 - b[i].cost * sy - 4 :
 		    y0 - b[i].cost * sy + 12;
 		if (fits) {
@@ -276,7 +302,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 			/* the number on the bar when there is room for it,
 			 * clear of the y axis; the key lists it anyway */
 			snprintf(t, sizeof t, "%d", b[i].key);
-			x = fmax(x, ML + strlen(t) * 3.3 + 2);
+			x = fmax(x, ml + strlen(t) * 3.3 + 2);
 			if (w >= 9)
 				text_at(fp, x, y, "middle",
 					"class=\"num\"", t);
@@ -287,7 +313,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 
 	/* Zero line and carbon price. */
 	fprintf(fp, "<line x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\" "
-		"stroke=\"#000000\" stroke-width=\"1.2\"/>\n", ML,
+		"stroke=\"#000000\" stroke-width=\"1.2\"/>\n", ml,
 		co(y0, a, sizeof a), MW - MR, co(y0, c, sizeof c));
 	if (isfinite(price)) {
 		double y = MT + (ymax - price) * sy;
@@ -295,7 +321,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 
 		fprintf(fp, "<line x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\" "
 			"stroke=\"#c0392b\" stroke-width=\"1.5\" "
-			"stroke-dasharray=\"6 4\"/>\n", ML,
+			"stroke-dasharray=\"6 4\"/>\n", ml,
 			co(y, a, sizeof a), MW - MR, co(y, c, sizeof c));
 		lc_num_human(price, 0, pr, sizeof pr);
 		lc_co2_human(lc_macc_available(b, n, price), lang, av,
@@ -305,11 +331,11 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 			 "高于碳价的减排潜力 %s", pr, av);
 		/* At the left, above the line: the cheapest bars there
 		 * are the ones below zero, so the text stays clear. */
-		text_at(fp, ML + 6, y - 5, "start",
+		text_at(fp, ml + 6, y - 5, "start",
 			"fill=\"#c0392b\" font-size=\"11\"", t);
 	}
 	fprintf(fp, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
-		"stroke=\"#000000\"/>\n", ML, MT, ML, MT + MPH);
+		"stroke=\"#000000\"/>\n", ml, MT, ml, MT + MPH);
 
 	/* Key of the numbered bars, three columns. */
 	if (nkey) {
@@ -326,7 +352,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 				continue;
 			key_name(name, sizeof name, b[i].key, b[i].name,
 				 (size_t)((pw / 3 - 12) / 5.5));
-			text_at(fp, ML + (double)(k % 3) * (pw / 3),
+			text_at(fp, ml + (double)(k % 3) * (pw / 3),
 				ky + (double)(k / 3) * 16, "start",
 				"class=\"key\"", name);
 			k++;

@@ -34,7 +34,7 @@ if [ -n "$missing" ]; then
 	exit 1
 fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lowcarb-render.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+[ -n "${RENDER_KEEP:-}" ] || trap 'rm -rf "$tmp"' EXIT
 out=${RENDER_OUT:-$tmp/out}
 mkdir -p "$out"
 export LOWCARB_DATA="$SRC/data" LOWCARB_USER=render TZ=UTC LC_ALL=C.UTF-8

@@ -22,12 +22,18 @@
 /* One word box of a page, text owned. */
 struct word {
 	int page;		/* 1-based */
+	int flow;		/* pdftotext's text flow, numbered through */
 	double x0, y0, x1, y1;
 	char *text;
 };
 
 static struct word *words;
 static size_t nwords, capwords;
+
+/* The labels of the source's charts (each <text> of an <svg>, whole),
+ * sorted: two of them one above the other are a chart, not a wrap. */
+static char **labels;
+static size_t nlabels, caplabels;
 
 /* The source's tokens as a sorted array of strings. */
 static char **tokens;
@@ -62,6 +68,8 @@ static double num_attr(xmlNode *n, const char *name)
 	return d;
 }
 
+static int flow_no;
+
 static void add_word(int page, xmlNode *n)
 {
 	xmlChar *t = xmlNodeGetContent(n);
@@ -71,6 +79,7 @@ static void add_word(int page, xmlNode *n)
 		words = xrealloc(words, capwords * sizeof *words);
 	}
 	words[nwords].page = page;
+	words[nwords].flow = flow_no;
 	words[nwords].x0 = num_attr(n, "xMin");
 	words[nwords].y0 = num_attr(n, "yMin");
 	words[nwords].x1 = num_attr(n, "xMax");
@@ -94,6 +103,8 @@ static void walk_bbox(xmlNode *n, int *page)
 			if (*page < 4096)
 				page_h[*page] = num_attr(n, "height");
 		}
+		if (strcmp((const char *)n->name, "flow") == 0)
+			flow_no++;
 		if (strcmp((const char *)n->name, "word") == 0) {
 			add_word(*page, n);
 			continue;
@@ -202,6 +213,32 @@ static void scan_tokens(const char *s)
 	}
 }
 
+static void walk_chart(xmlNode *n)
+{
+	for (; n; n = n->next) {
+		xmlChar *t;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, "text") != 0) {
+			walk_chart(n->children);
+			continue;
+		}
+		t = xmlNodeGetContent(n);
+		if (nlabels == caplabels) {
+			caplabels = caplabels ? 2 * caplabels : 256;
+			labels = xrealloc(labels, caplabels * sizeof *labels);
+		}
+		labels[nlabels] = strdup(t ? (const char *)t : "");
+		xmlFree(t);
+		if (!labels[nlabels]) {
+			fputs("pdfcheck: out of memory\n", stderr);
+			exit(2);
+		}
+		nlabels++;
+	}
+}
+
 static void walk_source(xmlNode *n)
 {
 	for (; n; n = n->next) {
@@ -209,6 +246,10 @@ static void walk_source(xmlNode *n)
 			scan_tokens((const char *)n->content);
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
+		if (strcmp((const char *)n->name, "svg") == 0) {
+			walk_chart(n->children);
+			continue;
+		}
 		/* embedded images and style sheets are not printed text */
 		if (strcmp((const char *)n->name, "binary-data") == 0 ||
 		    strcmp((const char *)n->name, "style") == 0 ||
@@ -221,6 +262,12 @@ static void walk_source(xmlNode *n)
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_label(const char *s)
+{
+	return nlabels && bsearch(&s, labels, nlabels, sizeof *labels,
+				  cmp_str) != NULL;
 }
 
 static int is_token(const char *s)
@@ -338,9 +385,14 @@ static int neighbour(size_t from, size_t to, const struct word *w,
 /* Is b the start of the line after the one that a ends? Same type size,
  * one line pitch lower (boxes are taller than the pitch: 0.45 to 1.3 box
  * heights), starting left of a's end. */
+/* b begins the line after a's, in the same text flow: a chart's labels,
+ * placed one by one, each make a flow of their own and never wrap. */
 static int next_line(const struct word *a, const struct word *b)
 {
 	double ha = a->y1 - a->y0, hb = b->y1 - b->y0;
+
+	if (a->flow != b->flow)
+		return 0;
 
 	return fabs(ha - hb) <= 0.25 * (ha > hb ? ha : hb) &&
 	       b->y0 >= a->y0 + 0.45 * ha && b->y0 <= a->y0 + 1.3 * ha &&
@@ -358,7 +410,8 @@ static void check_split(const struct word *a, const struct word *b)
 		r--;
 	while (is_tok((unsigned char)b->text[s]))
 		s++;
-	if (r == la || s == 0 || la - r + s >= sizeof cat)
+	if (r == la || s == 0 || la - r + s >= sizeof cat ||
+	    (is_label(a->text) && is_label(b->text)))
 		return;
 	nc = la - r;
 	memcpy(cat, a->text + r, nc);
@@ -541,6 +594,8 @@ int main(int argc, char **argv)
 		walk_source(xmlDocGetRootElement(doc));
 		xmlFreeDoc(doc);
 		qsort(tokens, ntokens, sizeof *tokens, cmp_str);
+		if (nlabels)
+			qsort(labels, nlabels, sizeof *labels, cmp_str);
 	}
 	for (size_t i = 0; i < nwords;) {
 		size_t j = i;
