@@ -10,13 +10,15 @@
 #include "exporters/exporters.h"
 
 enum { OPT_FORMAT = 'f', OPT_LANG = 'l', OPT_PRICE = 256, OPT_RATE,
-       OPT_STAMP, OPT_PROFILE, OPT_BOM, OPT_OUT, OPT_REF, OPT_REF_ED };
+       OPT_STAMP, OPT_PROFILE, OPT_BOM, OPT_OUT, OPT_REF, OPT_REF_ED,
+       OPT_PUB };
 
 /* What the four subcommands may be given. */
 struct args {
 	struct lc_filter f;
 	const char *format, *out, *lang, *profile;
 	const char *reference, *ref_edition;   /* roadmap: benchmarking */
+	const char *publication;               /* roadmap: the publisher */
 	double price, rate;
 	int stamp, bom;
 };
@@ -62,6 +64,7 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 		{ "bom", no_argument, NULL, OPT_BOM },
 		{ "reference", required_argument, NULL, OPT_REF },
 		{ "reference-edition", required_argument, NULL, OPT_REF_ED },
+		{ "publication", required_argument, NULL, OPT_PUB },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, idx, rc;
@@ -122,6 +125,9 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 			break;
 		case OPT_REF_ED:
 			a->ref_edition = optarg;
+			break;
+		case OPT_PUB:
+			a->publication = optarg;
 			break;
 		default:
 			return cli_usage(cmd, "bad option");
@@ -235,6 +241,7 @@ static int run_roadmap(int argc, char **argv)
 	ro.profile = a.profile;
 	ro.reference = a.reference;
 	ro.reference_edition = a.ref_edition;
+	ro.publication = a.publication;
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
@@ -391,6 +398,7 @@ const struct cli_cmd cli_cmd_export = {
 	"                      -o FILE [--lang zh|en] [--carbon-price P]\n"
 	"                      [--discount-rate R] [--profile NAME] [--stamp]\n"
 	"                      [--reference FILE.tct [--reference-edition Y]]\n"
+	"                      [--publication FILE]\n"
 	"       lowcarb export macc --edition YEAR [--sector S]\n"
 	"                      [--carbon-price P] [--discount-rate R]\n"
 	"                      [--lang zh|en] --format csv|json|svg [-o FILE]\n"
@@ -441,6 +449,11 @@ const struct cli_cmd cli_cmd_export = {
 	"                       `import --profile iea-etp`)\n"
 	"  --reference-edition Y  its edition (default: its latest not after\n"
 	"                       the roadmap's)\n"
+	"  --publication FILE   roadmap: the publisher's title, authority,\n"
+	"                       document number, date, foreword and contact\n"
+	"                       for the title page (default\n"
+	"                       data/templates/publication.xml; see the\n"
+	"                       README)\n"
 	"  --stamp              print the generation time on the title page\n"
 	"                       (default: none, so output is reproducible)\n"
 	"  --bom                CSV: begin with a UTF-8 byte order mark\n"

@@ -34,6 +34,7 @@ struct rm {
 	char rank_error[600];
 	char vintage[32];
 	struct lc_words *w;    /* the text catalogue of the language */
+	struct lc_publication *pub;   /* the publisher's details */
 	/* The list the document prints (roadmap_list.c): the published
 	 * list, the list under notice, the recorded selection or, when none
 	 * was recorded, the ranking computed now. */
@@ -96,6 +97,7 @@ const char *rm_list_sentence(const struct rm *m, char *buf, size_t n);
 
 /* ---- chapters: each returns 0 or LC_ENOMEM ------------------------------ */
 int rm_title_page(struct rm *m);                  /* roadmap_front.c */
+int rm_foreword(struct rm *m);                    /* roadmap_front.c */
 int rm_findings(struct rm *m);                    /* roadmap_front.c */
 int rm_top_chapter(struct rm *m);                 /* roadmap_top.c */
 int rm_overview(struct rm *m);                    /* roadmap_sectors.c */

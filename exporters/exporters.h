@@ -317,6 +317,8 @@ struct lc_roadmap_opts {
 				     gaps by benchmarking"; NULL: none */
 	const char *reference_edition;  /* its edition; NULL: its latest
 				     not after edition */
+	const char *publication;  /* the publisher's file (title page);
+				     NULL: data/templates/publication.xml */
 };
 void lc_roadmap_opts_init(struct lc_roadmap_opts *o);
 

@@ -6,6 +6,19 @@
 #include <string.h>
 #include "exporters/chapters.h"
 
+/* Where criterion j's values come from, for a reader: the dossier
+ * field's label in the document's language, not its name in the data
+ * model. */
+static const char *source(const struct rm *m, const struct lc_profile *p,
+			  size_t j)
+{
+	const char *src = lc_profile_source(p, j);
+	int f = src ? lc_field_lookup(src) : -1;
+	const char *lab = f >= 0 ? lc_field_label(f, m->lang) : NULL;
+
+	return lab ? lab : W(m, "method.dossier");
+}
+
 int rm_method(struct rm *m)
 {
 	const char *head[5], *row[5];
@@ -41,8 +54,7 @@ int rm_method(struct rm *m)
 		for (size_t j = 0; rc == 0 && j < lc_profile_count(p); j++) {
 			row[0] = lc_profile_label(p, j, m->lang);
 			row[1] = lc_profile_is_panel(p, j) ?
-				 L(m, "专家评分", "expert panel") :
-				 lc_profile_source(p, j);
+				 W(m, "method.panel") : source(m, p, j);
 			row[2] = lc_profile_is_cost(p, j) ?
 				 L(m, "越低越好", "lower is better") :
 				 L(m, "越高越好", "higher is better");
@@ -50,16 +62,13 @@ int rm_method(struct rm *m)
 			rc = lc_doc_row(m->d, row);
 		}
 	}
-	if (rc == 0)
-		para_f(m, m->en ? "Abatement cost, where a dossier does not "
-		       "state it: (CRF x investment + change in operating "
-		       "cost) / annual abatement, with CRF = r(1+r)^n / "
-		       "((1+r)^n - 1), discount rate r = %s%% and n the "
-		       "lifetime." : "申报材料未给出减排成本时，按"
-		       "（资本回收系数 × 投资额 + 运行成本变化）/ 年减排量"
-		       "计算，资本回收系数 CRF = r(1+r)^n / ((1+r)^n - 1)，"
-		       "折现率 r = %s%%，n 为使用寿命。",
-		       rm_num(m->o->discount_rate * 100, 1, a));
+	if (rc == 0) {
+		const char *nm[] = { "rate" };
+		const char *vl[] = { rm_num(m->o->discount_rate * 100, 1, a) };
+		char buf[1024];
+
+		rc = lc_doc_para(m->d, lc_words_fill(m->w, "method.crf", nm, vl,
+						     1, buf, sizeof buf));
+	}
 	return rc;
 }
-

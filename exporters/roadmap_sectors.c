@@ -175,9 +175,9 @@ int rm_overview(struct rm *m)
 int rm_sector_chapter(struct rm *m, int s, int no)
 {
 	static const char *const cn_no[] = { "四", "五", "六", "七", "八" };
-	char t[160], a[48], b[48], c[48], e[64], f[48], trl[16];
+	char t[512], a[48], b[48], c[48], e[64], f[48], trl[16];
 	const char *head[8], *row[8];
-	long n = 0, nh[3] = { 0 };
+	long n = 0, nh[3] = { 0 }, computed = 0;
 	double pot = 0;
 	int rc = 0;
 
@@ -188,6 +188,7 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 				nh[m->cur.v[i].horizon]++;
 			if (m->cur.v[i].pot > 0)
 				pot += m->cur.v[i].pot;
+			computed += m->cur.v[i].costsrc == 2;
 		}
 	if (!n)
 		return 0;
@@ -243,11 +244,14 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 			rc = lc_doc_row(m->d, row);
 		}
 	}
-	if (rc == 0)
-		para_f(m, m->en ? "* cost computed from investment, lifetime "
-		       "and operating cost at a %s%% discount rate." :
-		       "* 标注星号的减排成本由投资、寿命和运行成本按%s%%折现率"
-		       "计算。", rm_num(m->o->discount_rate * 100, 1, a));
+	/* the key to the asterisk, only when a row has one */
+	if (rc == 0 && computed) {
+		const char *nm[] = { "rate" };
+		const char *vl[] = { rm_num(m->o->discount_rate * 100, 1, a) };
+
+		rc = lc_doc_para(m->d, lc_words_fill(m->w, "sector.computed",
+						     nm, vl, 1, t, sizeof t));
+	}
 	if (rc == 0) {
 		snprintf(t, sizeof t, m->en ? "Marginal abatement cost "
 			 "curve, %s" : "%s行业边际减排成本曲线",
