@@ -45,6 +45,8 @@ struct rm {
 	int *list_withdrawn;   /* 1: withdrawn after an objection */
 	char list_when[32];    /* when recorded / noticed / published */
 	int list_stale;        /* the data changed since it was recorded */
+	char list_hash[65];    /* SHA-256 of the list's inputs; "" none */
+	long nexperts;         /* experts on the panel (catalog records) */
 	struct lc_bench *bench;       /* the edition against a reference
 					 catalog, when one is given */
 	struct lc_lineage *lineage;   /* technologies across editions, for
