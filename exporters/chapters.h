@@ -94,6 +94,8 @@ int rm_macc_figure(struct rm *m, int sector, const char *title);
 /* ---- the list printed (roadmap_list.c) -------------------------------- */
 int rm_load_list(struct lc_catalog *cat, struct rm *m, struct lc_error *err);
 void rm_list_free(struct rm *m);
+/* 1 when the dossier id is on the printed list (and not withdrawn). */
+int rm_listed(const struct rm *m, const char *id);
 /* The sentence that says which list the document prints, into buf. */
 const char *rm_list_sentence(const struct rm *m, char *buf, size_t n);
 
@@ -102,6 +104,7 @@ int rm_title_page(struct rm *m);                  /* roadmap_front.c */
 int rm_foreword(struct rm *m);                    /* roadmap_front.c */
 int rm_findings(struct rm *m);                    /* roadmap_front.c */
 int rm_top_chapter(struct rm *m);                 /* roadmap_top.c */
+int rm_entries(struct rm *m);                     /* roadmap_entries.c */
 int rm_overview(struct rm *m);                    /* roadmap_sectors.c */
 int rm_sector_chapter(struct rm *m, int s, int no); /* roadmap_sectors.c */
 int rm_milestones(struct rm *m, int no);          /* roadmap_milestones.c */

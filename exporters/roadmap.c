@@ -194,6 +194,8 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 	if (rc == 0)
 		rc = rm_top_chapter(&m);
 	if (rc == 0)
+		rc = rm_entries(&m);
+	if (rc == 0)
 		rc = rm_overview(&m);
 	for (int s = 0; rc == 0 && s < LC_SECTOR__COUNT; s++) {
 		long n = 0;

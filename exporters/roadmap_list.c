@@ -141,3 +141,11 @@ const char *rm_list_sentence(const struct rm *m, char *buf, size_t n)
 			      n - len);
 	return buf;
 }
+
+int rm_listed(const struct rm *m, const char *id)
+{
+	for (size_t i = 0; id && i < m->nlist; i++)
+		if (!m->list_withdrawn[i] && strcmp(m->list[i], id) == 0)
+			return 1;
+	return 0;
+}

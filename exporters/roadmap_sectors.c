@@ -172,12 +172,44 @@ int rm_overview(struct rm *m)
 				    "sectors"));
 }
 
+/* "14 technologies, ...: 8 to promote now, 3 to demonstrate" - a part
+ * for each horizon that has technologies. */
+static int intro(struct rm *m, long n, const long *nh, const char *pot)
+{
+	static const char *const hk[3] = { "sector.h0", "sector.h1",
+					   "sector.h2" };
+	const char *names[] = { "n", "pot", "parts" };
+	const char *vals[3];
+	char nb[24], part[256], parts[768], buf[1024];
+	size_t len = 0;
+
+	parts[0] = '\0';
+	for (int h = 0; h < 3; h++) {
+		if (!nh[h])
+			continue;
+		snprintf(nb, sizeof nb, "%ld", nh[h]);
+		vals[0] = nb;
+		lc_words_fill(m->w, hk[h], names, vals, 1, part, sizeof part);
+		if (len < sizeof parts)
+			len += (size_t)snprintf(parts + len, sizeof parts - len,
+						"%s%s", len ? W(m, "sector.sep")
+						: "", part);
+	}
+	snprintf(nb, sizeof nb, "%ld", n);
+	vals[0] = nb;
+	vals[1] = pot;
+	vals[2] = parts;
+	return lc_doc_para(m->d, lc_words_fill(m->w, "sector.intro", names,
+					       vals, 3, buf, sizeof buf));
+}
+
 int rm_sector_chapter(struct rm *m, int s, int no)
 {
 	static const char *const cn_no[] = { "四", "五", "六", "七", "八" };
 	char t[512], a[48], b[48], c[48], e[64], f[48], trl[16];
 	const char *head[8], *row[8];
-	long n = 0, nh[3] = { 0 }, computed = 0;
+	long n = 0, nh[3] = { 0 }, computed = 0, listed = 0;
+	char nm[512];
 	double pot = 0;
 	int rc = 0;
 
@@ -189,6 +221,8 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 			if (m->cur.v[i].pot > 0)
 				pot += m->cur.v[i].pot;
 			computed += m->cur.v[i].costsrc == 2;
+			listed += rm_listed(m, lc_tech_get(m->cur.v[i].t,
+							  LC_F_ID));
 		}
 	if (!n)
 		return 0;
@@ -198,12 +232,7 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 		snprintf(t, sizeof t, "%s、%s行业", cn_no[no - 4],
 			 rm_sector_label(m, s));
 	lc_doc_section(m->d, 1, t);
-	para_f(m, m->en ? "%ld technologies with a combined abatement "
-	       "potential of %s: %ld to promote now, %ld to "
-	       "demonstrate by 2030, %ld to research for 2060." :
-	       "本行业共%ld项技术，合计减排潜力%s：近期推广%ld项，"
-	       "2030年前示范%ld项，面向2060年研发%ld项。", n, rm_co2(m, pot, e),
-	       nh[0], nh[1], nh[2]);
+	rc = intro(m, n, nh, rm_co2(m, pot, e));
 	head[0] = L(m, "编号", "ID");
 	head[1] = L(m, "技术名称", "Technology");
 	head[2] = L(m, "类别", "Category");
@@ -231,6 +260,11 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 			snprintf(trl, sizeof trl, "%d", ti->trl);
 			row[0] = lc_tech_get(ti->t, LC_F_ID);
 			row[1] = lc_tech_name(ti->t, m->lang);
+			if (rm_listed(m, row[0])) {
+				snprintf(nm, sizeof nm, "%s%s", row[1],
+					 W(m, "sector.mark"));
+				row[1] = nm;
+			}
 			row[2] = cat ? cat : "—";
 			row[3] = trl;
 			row[4] = rm_num(ti->pot, 0, a);
@@ -244,13 +278,16 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 			rc = lc_doc_row(m->d, row);
 		}
 	}
+	/* the key to the mark of the listed, when a row has it */
+	if (rc == 0 && listed)
+		rc = lc_doc_para(m->d, W(m, "sector.mark-key"));
 	/* the key to the asterisk, only when a row has one */
 	if (rc == 0 && computed) {
-		const char *nm[] = { "rate" };
+		const char *kn[] = { "rate" };
 		const char *vl[] = { rm_num(m->o->discount_rate * 100, 1, a) };
 
 		rc = lc_doc_para(m->d, lc_words_fill(m->w, "sector.computed",
-						     nm, vl, 1, t, sizeof t));
+						     kn, vl, 1, t, sizeof t));
 	}
 	if (rc == 0) {
 		snprintf(t, sizeof t, m->en ? "Marginal abatement cost "
