@@ -85,6 +85,10 @@ long rm_tech_index(const struct rm *m, const char *id);
 /* Adds a formatted paragraph (item 0) or bullet item (item 1). */
 int rm_add_f(struct rm *m, int item, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Adds the sentence key of the text catalogue, its {names[k]} filled with
+ * vals[k], as a paragraph (item 0) or a bullet item (item 1). */
+int rm_say(struct rm *m, int item, const char *key,
+	   const char *const *names, const char *const *vals, size_t nv);
 #define para_f(m, ...) rm_add_f(m, 0, __VA_ARGS__)
 #define item_f(m, ...) rm_add_f(m, 1, __VA_ARGS__)
 /* Adds the MACC of the dossiers of sector (-1: all) as a figure with its

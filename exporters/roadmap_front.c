@@ -119,82 +119,114 @@ int rm_findings(struct rm *m)
 		if (k >= 0 && m->cur.v[k].pot > 0)
 			selpot += m->cur.v[k].pot;
 	}
-	lc_doc_section(m->d, 1, L(m, "一、关键结论", "1 Key findings"));
+	lc_doc_section(m->d, 1, W(m, "findings.title"));
 	if (best < 0)
 		best = 0;
-	if (m->en)
-		item_f(m, "%zu technology dossiers were received for the %s "
-		       "edition: steel %ld, non-ferrous metals %ld, "
-		       "petrochemicals %ld, chemicals %ld, building materials "
-		       "%ld.", m->cur.n, m->o->edition, bys[0], bys[1], bys[2],
-		       bys[3], bys[4]);
-	else
-		item_f(m, "%s年度共征集技术%zu项，其中钢铁%ld项、"
-		       "有色金属%ld项、石化%ld项、化工%ld项、建材%ld项。",
-		       m->o->edition,
-		       m->cur.n, bys[0], bys[1], bys[2], bys[3], bys[4]);
-	if (m->en)
-		item_f(m, "Their combined abatement potential is %s, %s%% of "
-		       "it in the %s sector, the largest share.",
-		       rm_co2(m, total, a), rm_num(total > 0 ? 100 * spot[best] /
-					     total : 0, 0, c),
-		       rm_sector_label(m, best));
-	else
-		item_f(m, "合计减排潜力%s，其中%s行业%s，居各行业之首。",
-		       rm_co2(m, total, a), rm_sector_label(m, best),
-		       rm_co2(m, spot[best], b));
-	if (m->rank)
-		item_f(m, m->en ? "%zu technologies were selected as the "
-		       "edition's priority list (chapter 2), with a combined "
-		       "potential of %s." : "遴选出重点推荐技术%zu项"
-		       "（见第二章），合计减排潜力%s。", sel,
-		       rm_co2(m, selpot, d));
-	else
-		item_f(m, "%s", L(m, "重点推荐技术排名暂不可用（见第二章）。",
-				  "The priority ranking is not available "
-				  "(see chapter 2)."));
-	if (m->en)
-		item_f(m, "%s%% of the potential with a known cost (%s) comes "
-		       "at negative cost, i.e. saves money while cutting "
-		       "emissions.", rm_num(costed > 0 ? 100 * negative / costed :
-					 0, 1, b), rm_co2(m, costed, c));
-	else
-		item_f(m, "在有成本数据的减排潜力（%s）中，%s%%为负成本，即在"
-		       "减排的同时节约成本。", rm_co2(m, costed, c),
-		       rm_num(costed > 0 ? 100 * negative / costed : 0, 1, b));
-	if (ntop) {
-		char line[1024];
-		size_t off = (size_t)snprintf(line, sizeof line, "%s",
-			L(m, "减排潜力最大的技术：", "Largest potentials: "));
+	{
+		static const char *const names[] = {
+			"edition", "n", "parts", "pot", "sector", "spot",
+			"share", "costed", "list", "price"
+		};
+		const char *vals[10];
+		char n[24], parts[768], part[128], nb[24], sh[48], list[1024];
+		size_t len = 0;
 
-		for (size_t k = 0; k < ntop && off < sizeof line; k++)
-			off += (size_t)snprintf(line + off, sizeof line - off,
-				m->en ? "%s%s (%s)" : "%s%s（%s）",
-				k ? L(m, "、", "; ") : "",
-				lc_tech_name(m->cur.v[top[k]].t, m->lang),
-				rm_co2(m, m->cur.v[top[k]].pot, a));
-		if (off < sizeof line)
-			snprintf(line + off, sizeof line - off, "%s",
-				 L(m, "。", "."));
-		lc_doc_item(m->d, line);
-	}
-	item_f(m, m->en ? "By horizon: %ld to promote now (TRL 8-9), %ld to "
-	       "demonstrate by 2030 (TRL 6-7), %ld to research for 2060 "
-	       "(TRL 1-5)." :
-	       "按时间维度：近期推广（TRL 8-9）%ld项，2030年前示范（TRL 6-7）"
-	       "%ld项，面向2060年研发（TRL 1-5）%ld项。", byh[0], byh[1],
-	       byh[2]);
-	if (isfinite(m->o->carbon_price)) {
-		double av = 0;
+		snprintf(n, sizeof n, "%zu", m->cur.n);
+		parts[0] = '\0';
+		for (int s = 0; s < LC_SECTOR__COUNT; s++) {
+			const char *pn[] = { "sector", "n" };
+			const char *pv[2];
 
-		for (size_t i = 0; i < m->cur.n; i++)
-			if (m->cur.v[i].costsrc && m->cur.v[i].pot > 0 &&
-			    m->cur.v[i].cost <= m->o->carbon_price)
-				av += m->cur.v[i].pot;
-		item_f(m, m->en ? "At a carbon price of %s CNY/tCO2, %s "
-		       "of abatement costs no more than the price." :
-		       "在碳价%s元/吨CO2下，成本不高于碳价的减排潜力为%s。",
-		       rm_num(m->o->carbon_price, 0, a), rm_co2(m, av, b));
+			if (!bys[s])
+				continue;
+			snprintf(nb, sizeof nb, "%ld", bys[s]);
+			pv[0] = rm_sector_label(m, s);
+			pv[1] = nb;
+			lc_words_fill(m->w, "findings.sector", pn, pv, 2, part,
+				      sizeof part);
+			if (len < sizeof parts)
+				len += (size_t)snprintf(parts + len,
+					sizeof parts - len, "%s%s",
+					len ? W(m, "list.sep") : "", part);
+		}
+		vals[0] = m->o->edition;
+		vals[1] = n;
+		vals[2] = parts;
+		vals[3] = rm_co2(m, total, a);
+		vals[4] = rm_sector_label(m, best);
+		vals[5] = rm_co2(m, spot[best], b);
+		vals[6] = rm_num(total > 0 ? 100 * spot[best] / total : 0, 0,
+				 sh);
+		vals[7] = "";
+		vals[8] = "";
+		vals[9] = "";
+		rm_say(m, 1, "findings.received", names, vals, 10);
+		if (total > 0)
+			rm_say(m, 1, "findings.potential", names, vals, 10);
+		if (m->rank && sel) {
+			snprintf(n, sizeof n, "%zu", sel);
+			vals[3] = rm_co2(m, selpot, d);
+			rm_say(m, 1, "findings.selected", names, vals, 10);
+		} else if (!m->rank) {
+			rm_say(m, 1, "findings.no-ranking", names, vals, 10);
+		}
+		if (costed > 0) {
+			vals[6] = rm_num(100 * negative / costed, 1, sh);
+			vals[7] = rm_co2(m, costed, c);
+			rm_say(m, 1, "findings.negative", names, vals, 10);
+		}
+		len = 0;
+		list[0] = '\0';
+		for (size_t k = 0; k < ntop && len < sizeof list; k++) {
+			const char *pn[] = { "name", "pot" };
+			const char *pv[2];
+
+			pv[0] = lc_tech_name(m->cur.v[top[k]].t, m->lang);
+			pv[1] = rm_co2(m, m->cur.v[top[k]].pot, a);
+			lc_words_fill(m->w, "findings.top-one", pn, pv, 2, part,
+				      sizeof part);
+			len += (size_t)snprintf(list + len, sizeof list - len,
+						"%s%s", k ? W(m, "findings.sep")
+						: "", part);
+		}
+		vals[8] = list;
+		if (ntop)
+			rm_say(m, 1, "findings.top", names, vals, 10);
+		len = 0;
+		parts[0] = '\0';
+		for (int h = 0; h < 3; h++) {
+			static const char *const hk[3] = {
+				"findings.h0", "findings.h1", "findings.h2"
+			};
+			const char *pn[] = { "n" };
+			const char *pv[1];
+
+			if (!byh[h])
+				continue;
+			snprintf(nb, sizeof nb, "%ld", byh[h]);
+			pv[0] = nb;
+			lc_words_fill(m->w, hk[h], pn, pv, 1, part,
+				      sizeof part);
+			if (len < sizeof parts)
+				len += (size_t)snprintf(parts + len,
+					sizeof parts - len, "%s%s",
+					len ? W(m, "findings.sep2") : "",
+					part);
+		}
+		vals[2] = parts;
+		if (len)
+			rm_say(m, 1, "findings.horizons", names, vals, 10);
+		if (isfinite(m->o->carbon_price)) {
+			double av = 0;
+
+			for (size_t i = 0; i < m->cur.n; i++)
+				if (m->cur.v[i].costsrc && m->cur.v[i].pot > 0 &&
+				    m->cur.v[i].cost <= m->o->carbon_price)
+					av += m->cur.v[i].pot;
+			vals[9] = rm_num(m->o->carbon_price, 0, a);
+			vals[3] = rm_co2(m, av, b);
+			rm_say(m, 1, "findings.price", names, vals, 10);
+		}
 	}
 	return 0;
 }

@@ -99,3 +99,12 @@ long rm_tech_index(const struct rm *m, const char *id)
 	return -1;
 }
 
+
+int rm_say(struct rm *m, int item, const char *key,
+	   const char *const *names, const char *const *vals, size_t nv)
+{
+	char buf[2048];
+
+	lc_words_fill(m->w, key, names, vals, nv, buf, sizeof buf);
+	return item ? lc_doc_item(m->d, buf) : lc_doc_para(m->d, buf);
+}
