@@ -42,12 +42,12 @@ int rm_macc_figure(struct rm *m, int sector, const char *title)
 	if (desc)
 		svg = lc_svg_macc(b, k, m->o->carbon_price, title, desc,
 				  m->lang);
-	head[0] = L(m, "标号", "Key");
-	head[1] = L(m, "编号", "ID");
-	head[2] = L(m, "技术名称", "Technology");
-	head[3] = L(m, "减排成本（元/吨CO2）", "Cost (CNY/tCO2)");
-	head[4] = L(m, "减排潜力（吨CO2/年）", "Potential (tCO2/a)");
-	head[5] = L(m, "累计区间（吨CO2/年）", "Cumulative span (tCO2/a)");
+	head[0] = W(m, "macc.col.key");
+	head[1] = W(m, "col.id");
+	head[2] = W(m, "col.name");
+	head[3] = W(m, "col.cost");
+	head[4] = W(m, "col.potential");
+	head[5] = W(m, "macc.col.span");
 	rc = svg && desc ? lc_doc_figure(m->d, title, desc, svg, 6, head,
 					 "rilrrr") : LC_ENOMEM;
 	for (size_t i = 0; rc == 0 && i < k; i++) {
@@ -57,7 +57,7 @@ int rm_macc_figure(struct rm *m, int sector, const char *title)
 		snprintf(key, sizeof key, "%d", b[i].key);
 		snprintf(span, sizeof span, "%s – %s", rm_num(b[i].xmin, 0, c3),
 			 rm_num(b[i].xmax, 0, c4));
-		row[0] = b[i].drawn ? key : L(m, "未绘出", "not drawn");
+		row[0] = b[i].drawn ? key : W(m, "macc.not-drawn");
 		row[1] = b[i].id;
 		row[2] = b[i].name;
 		row[3] = rm_num(b[i].cost, 0, c1);
@@ -71,6 +71,79 @@ int rm_macc_figure(struct rm *m, int sector, const char *title)
 	return rc;
 }
 
+/* Joins the parts key_k (k < 3) whose count is non-zero, each with {n},
+ * by sep into out. */
+static void parts3(const struct rm *m, const char *const *key,
+		   const long *count, const char *sep, char *out, size_t n)
+{
+	const char *names[] = { "n" };
+	const char *vals[1];
+	char nb[24], part[256];
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (int h = 0; h < 3; h++) {
+		if (!count[h])
+			continue;
+		snprintf(nb, sizeof nb, "%ld", count[h]);
+		vals[0] = nb;
+		lc_words_fill(m->w, key[h], names, vals, 1, part, sizeof part);
+		if (len < n)
+			len += (size_t)snprintf(out + len, n - len, "%s%s",
+						len ? sep : "", part);
+	}
+}
+
+/* The TRL ladder's text alternative: per sector, the TRL bands it has. */
+static void ladder_desc(const struct rm *m, const long *counts,
+			const char *const *labels, char *desc, size_t n)
+{
+	static const char *const key[3] = { "overview.band0",
+					     "overview.band1",
+					     "overview.band2" };
+	const char *names[] = { "sector", "parts", "list" };
+	const char *vals[3];
+	char parts[512], one[768], list[1536];
+	size_t len = 0;
+
+	list[0] = '\0';
+	for (int s = 0; s < LC_SECTOR__COUNT; s++) {
+		long band[3] = { 0 };
+
+		for (int j = 0; j < 9; j++)
+			band[j < 5 ? 0 : j < 7 ? 1 : 2] += counts[s * 9 + j];
+		parts3(m, key, band, W(m, "overview.band-sep"), parts,
+		       sizeof parts);
+		if (!parts[0])
+			continue;
+		vals[0] = labels[s];
+		vals[1] = parts;
+		lc_words_fill(m->w, "overview.ladder-sector", names, vals, 2,
+			      one, sizeof one);
+		if (len < sizeof list)
+			len += (size_t)snprintf(list + len, sizeof list - len,
+						"%s%s", len ?
+						W(m, "overview.sector-sep") : "",
+						one);
+	}
+	vals[2] = list;
+	lc_words_fill(m->w, "overview.ladder-desc", names, vals, 3, desc, n);
+}
+
+static void timeline_desc(const struct rm *m, const long *byh, char *desc,
+			  size_t n)
+{
+	static const char *const key[3] = { "sector.h0", "sector.h1",
+					     "sector.h2" };
+	const char *names[] = { "parts" };
+	const char *vals[1];
+	char parts[512];
+
+	parts3(m, key, byh, W(m, "sector.sep"), parts, sizeof parts);
+	vals[0] = parts;
+	lc_words_fill(m->w, "overview.timeline-desc", names, vals, 1, desc, n);
+}
+
 int rm_overview(struct rm *m)
 {
 	long counts[LC_SECTOR__COUNT * 9] = { 0 }, byh[3] = { 0 };
@@ -78,10 +151,9 @@ int rm_overview(struct rm *m)
 	static const int years[] = { 2025, 2030, 2035, 2060 };
 	char *svg, desc[2048], t[64], cells[10][16];
 	const char *head[10], *row[10];
-	size_t off;
 	int rc;
 
-	lc_doc_section(m->d, 1, L(m, "三、技术全景", "3 Overview"));
+	lc_doc_section(m->d, 1, W(m, "overview.title"));
 	for (size_t i = 0; i < m->cur.n; i++) {
 		const struct tinfo *ti = &m->cur.v[i];
 
@@ -92,30 +164,15 @@ int rm_overview(struct rm *m)
 	}
 	for (int s = 0; s < LC_SECTOR__COUNT; s++)
 		labels[s] = rm_sector_label(m, s);
-	off = (size_t)snprintf(desc, sizeof desc, "%s", L(m,
-		"各行业技术按成熟度分布：",
-		"Technologies per sector by TRL: "));
-	for (int s = 0; s < LC_SECTOR__COUNT && off < sizeof desc; s++) {
-		long band[3] = { 0 };
-
-		for (int j = 0; j < 9; j++)
-			band[j < 5 ? 0 : j < 7 ? 1 : 2] += counts[s * 9 + j];
-		off += (size_t)snprintf(desc + off, sizeof desc - off,
-			m->en ? "%s%s: %ld at TRL 1-5, %ld at 6-7, %ld at 8-9" :
-			"%s%s：TRL 1-5共%ld项，6-7共%ld项，8-9共%ld项",
-			s ? L(m, "；", "; ") : "", labels[s], band[0],
-			band[1], band[2]);
-	}
-	if (off < sizeof desc)
-		snprintf(desc + off, sizeof desc - off, "%s", L(m, "。", "."));
+	ladder_desc(m, counts, labels, desc, sizeof desc);
 	svg = lc_svg_trl(counts, LC_SECTOR__COUNT, labels,
-			 L(m, "技术成熟度阶梯", "TRL ladder"), desc, m->lang);
-	head[0] = L(m, "行业", "Sector");
+			 W(m, "overview.ladder"), desc, m->lang);
+	head[0] = W(m, "col.sector");
 	for (int j = 0; j < 9; j++) {
 		snprintf(cells[j], sizeof cells[j], "TRL %d", j + 1);
 		head[1 + j] = cells[j];
 	}
-	rc = svg ? lc_doc_figure(m->d, L(m, "技术成熟度阶梯", "TRL ladder"),
+	rc = svg ? lc_doc_figure(m->d, W(m, "overview.ladder"),
 				 desc, svg, 10, head, "lrrrrrrrrr") :
 	     LC_ENOMEM;
 	free(svg);
@@ -134,42 +191,30 @@ int rm_overview(struct rm *m)
 
 	for (int k = 0; k < 3; k++)
 		hl[k] = rm_horizon_label(m, k);
-	snprintf(desc, sizeof desc, m->en ? "Timeline of the horizons: %ld "
-		 "technologies to promote now, %ld to demonstrate by 2030, "
-		 "%ld to research for 2060; milestones 2025, 2030, 2035 and "
-		 "2060." : "时间路线：近期推广%ld项，2030年前示范%ld项，"
-		 "面向2060年"
-		 "研发%ld项；里程碑年份2025、2030、2035和2060年。", byh[0],
-		 byh[1], byh[2]);
-	svg = lc_svg_timeline(byh, hl, years, 4, L(m, "技术路线时间轴",
-						  "Roadmap timeline"), desc,
-			      m->lang);
-	head[0] = L(m, "时间维度", "Horizon");
-	head[1] = L(m, "技术数", "Technologies");
-	head[2] = L(m, "里程碑", "Milestone");
-	rc = svg ? lc_doc_figure(m->d, L(m, "技术路线时间轴",
-					 "Roadmap timeline"), desc, svg, 3,
-				 head, "lrl") : LC_ENOMEM;
+	timeline_desc(m, byh, desc, sizeof desc);
+	svg = lc_svg_timeline(byh, hl, years, 4, W(m, "overview.timeline"),
+			      desc, m->lang);
+	head[0] = W(m, "overview.col.horizon");
+	head[1] = W(m, "overview.col.count");
+	head[2] = W(m, "overview.col.milestone");
+	rc = svg ? lc_doc_figure(m->d, W(m, "overview.timeline"), desc, svg,
+				 3, head, "lrl") : LC_ENOMEM;
 	free(svg);
 	for (int k = 0; rc == 0 && k < 3; k++) {
-		static const char *const ms[2][3] = {
-			{ "2025年起推广，2035年规模化", "2030年前完成示范",
-			  "2035年前突破，2060年前应用" },
-			{ "deploy from 2025, at scale by 2035",
-			  "demonstrated by 2030",
-			  "breakthrough by 2035, deployed by 2060" } };
+		static const char *const ms[3] = {
+			"overview.milestone0", "overview.milestone1",
+			"overview.milestone2"
+		};
 
 		snprintf(t, sizeof t, "%ld", byh[k]);
 		row[0] = hl[k];
 		row[1] = t;
-		row[2] = ms[m->en][k];
+		row[2] = W(m, ms[k]);
 		rc = lc_doc_row(m->d, row);
 	}
 	if (rc)
 		return rc;
-	return rm_macc_figure(m, -1, L(m, "全行业边际减排成本曲线",
-				    "Marginal abatement cost curve, all "
-				    "sectors"));
+	return rm_macc_figure(m, -1, W(m, "overview.macc"));
 }
 
 /* "14 technologies, ...: 8 to promote now, 3 to demonstrate" - a part
