@@ -92,12 +92,11 @@ static int kind(const struct rm *m, size_t i, long j)
 
 static const char *label(const struct rm *m, int k)
 {
-	static const char *const zh[CH__COUNT] = { "成熟度提升", "成熟度下降",
-		"成熟度表述调整", "不变", "新增", "未再列入" };
-	static const char *const en[CH__COUNT] = { "TRL advanced",
-		"TRL fell", "TRL revised", "unchanged", "new", "gone" };
+	static const char *const key[CH__COUNT] = { "changes.up",
+		"changes.down", "changes.revised", "changes.same",
+		"changes.new", "changes.gone" };
 
-	return m->en ? en[k] : zh[k];
+	return W(m, key[k]);
 }
 
 /* The table's rows, kind by kind, each in the edition's (id) order. */
@@ -155,9 +154,7 @@ int rm_changes(struct rm *m)
 	const char *head[4];
 	int rc;
 
-	lc_doc_section(m->d, 2, L(m, "附录C 与上一年度相比的变化",
-				  "Annex C Changes since the previous "
-				  "edition"));
+	lc_doc_section(m->d, 2, W(m, "changes.title"));
 	if (!m->prev.n) {
 		para_f(m, m->en ? "The catalog holds no %s edition to compare "
 		       "with." : "目录中没有%s年度的数据，无法比较。",
@@ -197,10 +194,10 @@ int rm_changes(struct rm *m)
 	       "项；新增%ld项，未再列入%ld项。", count[CH_UP], count[CH_DOWN],
 	       count[CH_REVISED], count[CH_SAME], count[CH_NEW],
 	       count[CH_GONE]);
-	head[0] = L(m, "变化", "Change");
-	head[1] = L(m, "编号", "ID");
-	head[2] = L(m, "技术名称", "Technology");
-	head[3] = "TRL";
+	head[0] = W(m, "changes.col.change");
+	head[1] = W(m, "col.id");
+	head[2] = W(m, "col.name");
+	head[3] = W(m, "col.trl");
 	rc = lc_doc_table(m->d, NULL, 4, head, "lilr");
 	if (rc == 0)
 		rc = rows(m, match, used);

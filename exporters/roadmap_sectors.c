@@ -278,14 +278,14 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 			 rm_sector_label(m, s));
 	lc_doc_section(m->d, 1, t);
 	rc = intro(m, n, nh, rm_co2(m, pot, e));
-	head[0] = L(m, "编号", "ID");
-	head[1] = L(m, "技术名称", "Technology");
-	head[2] = L(m, "类别", "Category");
-	head[3] = "TRL";
-	head[4] = L(m, "减排潜力（吨CO2/年）", "Potential (tCO2/a)");
-	head[5] = L(m, "减排成本（元/吨CO2）", "Cost (CNY/tCO2)");
-	head[6] = L(m, "当前普及率（%）", "Penetration now (%)");
-	head[7] = L(m, "目标普及率（%）", "Target penetration (%)");
+	head[0] = W(m, "col.id");
+	head[1] = W(m, "col.name");
+	head[2] = W(m, "col.category");
+	head[3] = W(m, "col.trl");
+	head[4] = W(m, "col.potential");
+	head[5] = W(m, "col.cost");
+	head[6] = W(m, "col.pen-now");
+	head[7] = W(m, "col.pen-target");
 	for (int h = 0; h < 3 && rc == 0; h++) {
 		if (!nh[h])
 			continue;
