@@ -335,9 +335,10 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 						     kn, vl, 1, t, sizeof t));
 	}
 	if (rc == 0) {
-		snprintf(t, sizeof t, m->en ? "Marginal abatement cost "
-			 "curve, %s" : "%s行业边际减排成本曲线",
-			 rm_sector_label(m, s));
+		const char *kn[] = { "sector" };
+		const char *vl[] = { rm_sector_label(m, s) };
+
+		lc_words_fill(m->w, "sector.macc", kn, vl, 1, t, sizeof t);
 		rc = rm_macc_figure(m, s, t);
 	}
 	return rc;

@@ -22,29 +22,21 @@ const char *rm_sector_label(const struct rm *m, int s)
 
 const char *rm_status_label(const struct rm *m, int st)
 {
-	static const char *const zh[LC_ST__COUNT] = { "已申报", "合格",
-						      "未通过", "入选",
-						      "公示中", "撤回",
-						      "发布" };
-	static const char *const en[LC_ST__COUNT] = { "submitted",
-						      "eligible", "rejected",
-						      "selected", "under notice",
-						      "withdrawn",
-						      "published" };
+	char key[48];
 
-	return st < 0 || st >= LC_ST__COUNT ? "—" : m->en ? en[st] : zh[st];
+	if (st < 0 || st >= LC_ST__COUNT || !lc_status_name(st))
+		return "—";
+	snprintf(key, sizeof key, "status.%s", lc_status_name(st));
+	return lc_words_get(m->w, key) ? lc_words_get(m->w, key) :
+	       lc_status_name(st);
 }
 
 const char *rm_horizon_label(const struct rm *m, int h)
 {
-	static const char *const zh[3] = { "近期推广（TRL 8-9）",
-					   "2030年前示范（TRL 6-7）",
-					   "面向2060年研发（TRL 1-5）" };
-	static const char *const en[3] = { "Promote now (TRL 8-9)",
-					   "Demonstrate by 2030 (TRL 6-7)",
-					   "Research for 2060 (TRL 1-5)" };
+	static const char *const key[3] = { "horizon.0", "horizon.1",
+					    "horizon.2" };
 
-	return h < 0 || h > 2 ? "—" : m->en ? en[h] : zh[h];
+	return h < 0 || h > 2 ? "—" : W(m, key[h]);
 }
 
 int rm_add_f(struct rm *m, int item, const char *fmt, ...)
