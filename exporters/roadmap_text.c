@@ -59,27 +59,14 @@ const char *rm_co2(const struct rm *m, double t, char *buf)
 /* The method's name for a reader. */
 const char *rm_method_label(const struct rm *m, const char *id)
 {
-	static const char *const tab[][3] = {
-		{ "wsm", "加权求和法（WSM）", "weighted sum (WSM)" },
-		{ "topsis", "逼近理想解排序法（TOPSIS）", "TOPSIS" },
-		{ "vikor", "VIKOR法", "VIKOR" },
-		{ "promethee2", "PROMETHEE II法", "PROMETHEE II" },
-		{ "minmax", "极差", "min-max" },
-		{ "max", "最大值", "max" },
-		{ "sum", "总和", "sum" },
-		{ "vector", "向量", "vector" },
-		{ "mean", "算术平均", "the mean" },
-		{ "median", "中位数", "the median" },
-		{ "trimmed", "截尾平均", "the trimmed mean" },
-		{ "trimmed-mean", "截尾平均", "the trimmed mean" },
-		{ "zscore", "专家z分数标准化", "per-expert z-scores" },
-		{ "z-score", "专家z分数标准化", "per-expert z-scores" },
-	};
+	char key[64];
+	const char *v;
 
-	for (size_t i = 0; id && i < sizeof tab / sizeof tab[0]; i++)
-		if (strcmp(tab[i][0], id) == 0)
-			return tab[i][m->en ? 2 : 1];
-	return id ? id : "—";
+	if (!id)
+		return "—";
+	snprintf(key, sizeof key, "name.%s", id);
+	v = lc_words_get(m->w, key);
+	return v ? v : id;
 }
 
 /* Index of the dossier id in the edition, or -1. */
