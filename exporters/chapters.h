@@ -85,6 +85,10 @@ long rm_tech_index(const struct rm *m, const char *id);
 /* Adds a formatted paragraph (item 0) or bullet item (item 1). */
 int rm_add_f(struct rm *m, int item, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* A chapter's title: key with {no} the no-th of the catalogue's
+ * chapter.numerals (else the number) and {sector}, into buf. */
+const char *rm_chapter(const struct rm *m, int no, const char *key,
+		       const char *sector, char *buf, size_t n);
 /* Adds the sentence key of the text catalogue, its {names[k]} filled with
  * vals[k], as a paragraph (item 0) or a bullet item (item 1). */
 int rm_say(struct rm *m, int item, const char *key,

@@ -13,11 +13,8 @@ int rm_annex(struct rm *m, int no)
 	char t[64], a[48], b[48], trl[16];
 	int rc;
 
-	if (m->en)
-		snprintf(t, sizeof t, "%d Annex", no);
-	else
-		snprintf(t, sizeof t, "%s、附录", rm_numeral(no));
-	lc_doc_section(m->d, 1, t);
+	lc_doc_section(m->d, 1, rm_chapter(m, no, "chapter.annex", "", t,
+					   sizeof t));
 	lc_doc_section(m->d, 2, W(m, "annex.a"));
 	head[0] = W(m, "col.id");
 	head[1] = W(m, "col.name");

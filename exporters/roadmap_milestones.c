@@ -22,12 +22,8 @@ int rm_milestones(struct rm *m, int no)
 		if (ti->pot > 0)
 			poth[ti->horizon] += ti->pot;
 	}
-	if (m->en)
-		snprintf(t, sizeof t, "%d Milestones", no);
-	else
-		snprintf(t, sizeof t, "%s、里程碑", no == 9 ? "九" : no == 8 ?
-			 "八" : no == 7 ? "七" : no == 6 ? "六" : "五");
-	lc_doc_section(m->d, 1, t);
+	lc_doc_section(m->d, 1, rm_chapter(m, no, "chapter.milestones", "",
+					   t, sizeof t));
 	{
 		static const char *const key[3] = { "milestones.2025",
 						    "milestones.2030",

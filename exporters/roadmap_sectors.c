@@ -250,7 +250,6 @@ static int intro(struct rm *m, long n, const long *nh, const char *pot)
 
 int rm_sector_chapter(struct rm *m, int s, int no)
 {
-	static const char *const cn_no[] = { "四", "五", "六", "七", "八" };
 	char t[512], a[48], b[48], c[48], e[64], f[48], trl[16];
 	const char *head[8], *row[8];
 	long n = 0, nh[3] = { 0 }, computed = 0, listed = 0;
@@ -271,12 +270,8 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 		}
 	if (!n)
 		return 0;
-	if (m->en)
-		snprintf(t, sizeof t, "%d %s", no, rm_sector_label(m, s));
-	else
-		snprintf(t, sizeof t, "%s、%s行业", cn_no[no - 4],
-			 rm_sector_label(m, s));
-	lc_doc_section(m->d, 1, t);
+	lc_doc_section(m->d, 1, rm_chapter(m, no, "chapter.sector",
+					   rm_sector_label(m, s), t, sizeof t));
 	rc = intro(m, n, nh, rm_co2(m, pot, e));
 	head[0] = W(m, "col.id");
 	head[1] = W(m, "col.name");

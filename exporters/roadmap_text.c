@@ -87,3 +87,29 @@ int rm_say(struct rm *m, int item, const char *key,
 	lc_words_fill(m->w, key, names, vals, nv, buf, sizeof buf);
 	return item ? lc_doc_item(m->d, buf) : lc_doc_para(m->d, buf);
 }
+
+const char *rm_chapter(const struct rm *m, int no, const char *key,
+		       const char *sector, char *buf, size_t n)
+{
+	const char *names[] = { "no", "sector" };
+	const char *vals[2];
+	const char *p = W(m, "chapter.numerals");
+	char num[32];
+	size_t len;
+
+	/* the no-th word of the numerals (1-based), else the number */
+	snprintf(num, sizeof num, "%d", no);
+	for (int k = 1; *p; k++) {
+		p += strspn(p, " ");
+		len = strcspn(p, " ");
+		if (k == no && len && len < sizeof num) {
+			memcpy(num, p, len);
+			num[len] = '\0';
+			break;
+		}
+		p += len;
+	}
+	vals[0] = num;
+	vals[1] = sector;
+	return lc_words_fill(m->w, key, names, vals, 2, buf, n);
+}
