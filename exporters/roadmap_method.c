@@ -32,19 +32,23 @@ static int say(struct rm *m, int item, const char *key,
  * field's label in the document's language, not its name in the data
  * model. */
 static const char *source(const struct rm *m, const struct lc_profile *p,
-			  size_t j)
+			  size_t j, char *buf, size_t n)
 {
 	const char *src = lc_profile_source(p, j);
 	int f = src ? lc_field_lookup(src) : -1;
 	const char *lab = f >= 0 ? lc_field_label(f, m->lang) : NULL;
+	const char *kn[] = { "field" };
+	const char *vl[] = { lab };
 
-	return lab ? lab : W(m, "method.dossier");
+	if (!lab)
+		return W(m, "method.dossier");
+	return lc_words_fill(m->w, "method.from-field", kn, vl, 1, buf, n);
 }
 
 static int criteria_table(struct rm *m, const struct lc_profile *p)
 {
 	const char *head[4], *row[4];
-	char w[48];
+	char w[48], src[256];
 	int rc;
 
 	head[0] = W(m, "method.col.criterion");
@@ -55,7 +59,7 @@ static int criteria_table(struct rm *m, const struct lc_profile *p)
 	for (size_t j = 0; rc == 0 && j < lc_profile_count(p); j++) {
 		row[0] = lc_profile_label(p, j, m->lang);
 		row[1] = lc_profile_is_panel(p, j) ? W(m, "method.panel") :
-			 source(m, p, j);
+			 source(m, p, j, src, sizeof src);
 		row[2] = lc_profile_is_cost(p, j) ? W(m, "method.lower") :
 			 W(m, "method.higher");
 		row[3] = rm_num(lc_profile_weight(p, j), 3, w);
