@@ -82,6 +82,9 @@ int lc_data_path(const char *rel, char *buf, size_t n, struct lc_error *err);
 /* Display columns of UTF-8 text on a terminal: East Asian wide and
  * full-width characters count 2, combining marks 0, others 1. */
 size_t lc_text_width(const char *s);
+/* Drops an incomplete UTF-8 sequence at the end of s, as a cut at a
+ * byte count (snprintf into a buffer too small) leaves it; returns s. */
+char *lc_utf8_trim(char *s);
 /* Writes s to fp in exactly width columns: cut (with "…") when wider,
  * padded with spaces when narrower (on the left when right_align). */
 void lc_text_cell(FILE *fp, const char *s, size_t width, int right_align);

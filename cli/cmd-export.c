@@ -12,7 +12,7 @@
 
 enum { OPT_FORMAT = 'f', OPT_LANG = 'l', OPT_PRICE = 256, OPT_RATE,
        OPT_STAMP, OPT_PROFILE, OPT_BOM, OPT_OUT, OPT_REF, OPT_REF_ED,
-       OPT_ASSUME, OPT_HORIZON };
+       OPT_ASSUME, OPT_HORIZON, OPT_PUB };
 
 /* What the four subcommands may be given. */
 struct args {
@@ -20,6 +20,7 @@ struct args {
 	const char *format, *out, *lang, *profile;
 	const char *reference, *ref_edition;   /* roadmap: benchmarking */
 	const char *assumptions;  /* --assumptions FILE, NULL: default */
+	const char *publication;               /* roadmap: the publisher */
 	double price, rate;
 	int stamp, bom;
 };
@@ -67,6 +68,7 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 		{ "reference-edition", required_argument, NULL, OPT_REF_ED },
 		{ "assumptions", required_argument, NULL, OPT_ASSUME },
 		{ "horizon", required_argument, NULL, OPT_HORIZON },
+		{ "publication", required_argument, NULL, OPT_PUB },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, idx, rc;
@@ -154,6 +156,9 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 				return cli_usage(cmd, "horizon must be now, "
 						 "2030 or 2060, not '%s'",
 						 optarg);
+			break;
+		case OPT_PUB:
+			a->publication = optarg;
 			break;
 		default:
 			return cli_usage(cmd, "bad option");
@@ -274,6 +279,7 @@ static int run_roadmap(int argc, char **argv)
 	ro.reference = a.reference;
 	ro.reference_edition = a.ref_edition;
 	ro.sector = a.f.sector;
+	ro.publication = a.publication;
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc) {
 		lc_assumptions_free(as);
@@ -530,6 +536,7 @@ const struct cli_cmd cli_cmd_export = {
 	"                      [--assumptions FILE]\n"
 	"                      [--reference FILE.tct [--reference-edition Y]]\n"
 	"                      [--sector S]\n"
+	"                      [--publication FILE]\n"
 	"       lowcarb export macc --edition YEAR [--sector S]\n"
 	"                      [--min-trl N | --horizon now|2030|2060]\n"
 	"                      [--carbon-price P] [--discount-rate R]\n"
@@ -598,6 +605,11 @@ const struct cli_cmd cli_cmd_export = {
 	"                       `import --profile iea-etp`)\n"
 	"  --reference-edition Y  its edition (default: its latest not after\n"
 	"                       the roadmap's)\n"
+	"  --publication FILE   roadmap: the publisher's title, authority,\n"
+	"                       document number, date, foreword and contact\n"
+	"                       for the title page (default\n"
+	"                       data/templates/publication.xml; see the\n"
+	"                       README)\n"
 	"  --stamp              print the generation time on the title page\n"
 	"                       (default: none, so output is reproducible)\n"
 	"  --bom                CSV: begin with a UTF-8 byte order mark\n"

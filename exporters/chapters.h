@@ -34,6 +34,7 @@ struct rm {
 	char rank_error[600];
 	char vintage[32];
 	struct lc_words *w;    /* the text catalogue of the language */
+	struct lc_publication *pub;   /* the publisher's details */
 	/* The list the document prints (roadmap_list.c): the published
 	 * list, the list under notice, the recorded selection or, when none
 	 * was recorded, the ranking computed now. */
@@ -44,6 +45,8 @@ struct rm {
 	int *list_withdrawn;   /* 1: withdrawn after an objection */
 	char list_when[32];    /* when recorded / noticed / published */
 	int list_stale;        /* the data changed since it was recorded */
+	char list_hash[65];    /* SHA-256 of the list's inputs; "" none */
+	long nexperts;         /* experts on the panel (catalog records) */
 	struct lc_bench *bench;       /* the edition against a reference
 					 catalog, when one is given */
 	struct lc_lineage *lineage;   /* technologies across editions, for
@@ -82,6 +85,14 @@ long rm_tech_index(const struct rm *m, const char *id);
 /* Adds a formatted paragraph (item 0) or bullet item (item 1). */
 int rm_add_f(struct rm *m, int item, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* A chapter's title: key with {no} the no-th of the catalogue's
+ * chapter.numerals (else the number) and {sector}, into buf. */
+const char *rm_chapter(const struct rm *m, int no, const char *key,
+		       const char *sector, char *buf, size_t n);
+/* Adds the sentence key of the text catalogue, its {names[k]} filled with
+ * vals[k], as a paragraph (item 0) or a bullet item (item 1). */
+int rm_say(struct rm *m, int item, const char *key,
+	   const char *const *names, const char *const *vals, size_t nv);
 #define para_f(m, ...) rm_add_f(m, 0, __VA_ARGS__)
 #define item_f(m, ...) rm_add_f(m, 1, __VA_ARGS__)
 /* Adds the MACC of the dossiers of sector (-1: all) as a figure with its
@@ -91,13 +102,17 @@ int rm_macc_figure(struct rm *m, int sector, const char *title);
 /* ---- the list printed (roadmap_list.c) -------------------------------- */
 int rm_load_list(struct lc_catalog *cat, struct rm *m, struct lc_error *err);
 void rm_list_free(struct rm *m);
+/* 1 when the dossier id is on the printed list (and not withdrawn). */
+int rm_listed(const struct rm *m, const char *id);
 /* The sentence that says which list the document prints, into buf. */
 const char *rm_list_sentence(const struct rm *m, char *buf, size_t n);
 
 /* ---- chapters: each returns 0 or LC_ENOMEM ------------------------------ */
 int rm_title_page(struct rm *m);                  /* roadmap_front.c */
+int rm_foreword(struct rm *m);                    /* roadmap_front.c */
 int rm_findings(struct rm *m);                    /* roadmap_front.c */
 int rm_top_chapter(struct rm *m);                 /* roadmap_top.c */
+int rm_entries(struct rm *m);                     /* roadmap_entries.c */
 int rm_overview(struct rm *m);                    /* roadmap_sectors.c */
 int rm_sector_chapter(struct rm *m, int s, int no); /* roadmap_sectors.c */
 int rm_milestones(struct rm *m, int no);          /* roadmap_milestones.c */

@@ -18,7 +18,8 @@ static char *dup_or_null(struct lc_doc *d, const char *s)
 	p = strdup(s);
 	if (!p)
 		d->broken = 1;
-	return p;
+	/* text built in a fixed buffer may end cut inside a character */
+	return p ? lc_utf8_trim(p) : NULL;
 }
 
 struct lc_doc *lc_doc_new(const char *lang)

@@ -325,6 +325,8 @@ struct lc_roadmap_opts {
 				     not after edition */
 	int sector;               /* enum lc_sector: the roadmap of that
 				     industry alone; -1 (default): all */
+	const char *publication;  /* the publisher's file (title page);
+				     NULL: data/templates/publication.xml */
 };
 void lc_roadmap_opts_init(struct lc_roadmap_opts *o);
 

@@ -184,6 +184,10 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 		return lc_error_set(err, LC_EUSAGE, NULL, 0, "edition",
 				    "edition must be a year, not '%s'",
 				    o->edition ? o->edition : "");
+	/* the publication file first: a bad one writes nothing */
+	rc = lc_publication_load(o->publication, &m.pub, err);
+	if (rc < 0)
+		return rc;
 	ed = strtol(o->edition, NULL, 10);
 	snprintf(m.prev_edition, sizeof m.prev_edition, "%ld", ed - 1);
 	/* the profile first: its cost basis is the ranking's and the
@@ -250,12 +254,16 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 	if (rc == 0)
 		rc = lc_doc_toc(m.d, W(&m, "doc.toc"));
 	if (rc == 0)
+		rc = rm_foreword(&m);
+	if (rc == 0)
 		rc = o->sector >= 0 ? rm_industry_findings(&m) :
 		     rm_findings(&m);
 	if (rc == 0)
 		rc = rm_top_chapter(&m);
 	if (rc == 0 && o->sector >= 0)
 		rc = rm_industry_top_note(&m, nlist_all);
+	if (rc == 0)
+		rc = rm_entries(&m);
 	if (rc == 0)
 		rc = o->sector >= 0 ? rm_industry_emissions(&m) :
 		     rm_overview(&m);
@@ -287,6 +295,7 @@ out:
 	lc_ranking_free(m.rank);
 	lc_profile_free(m.prof);
 	lc_words_free(m.w);
+	lc_publication_free(m.pub);
 	rm_list_free(&m);
 	lc_lineage_free(m.lineage);
 	lc_bench_free(m.bench);

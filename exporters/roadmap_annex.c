@@ -13,22 +13,18 @@ int rm_annex(struct rm *m, int no)
 	char t[64], a[48], b[48], trl[16];
 	int rc;
 
-	if (m->en)
-		snprintf(t, sizeof t, "%d Annex", no);
-	else
-		snprintf(t, sizeof t, "%s、附录", rm_numeral(no));
-	lc_doc_section(m->d, 1, t);
-	lc_doc_section(m->d, 2, L(m, "附录A 技术目录", "Annex A Full "
-				  "catalog"));
-	head[0] = L(m, "编号", "ID");
-	head[1] = L(m, "技术名称", "Technology");
-	head[2] = L(m, "行业", "Sector");
-	head[3] = L(m, "类别", "Category");
-	head[4] = "TRL";
-	head[5] = L(m, "状态", "Status");
-	head[6] = L(m, "减排潜力（吨CO2/年）", "Potential (tCO2/a)");
-	head[7] = L(m, "减排成本（元/吨CO2）", "Cost (CNY/tCO2)");
-	head[8] = L(m, "申报单位", "Submitter");
+	lc_doc_section(m->d, 1, rm_chapter(m, no, "chapter.annex", "", t,
+					   sizeof t));
+	lc_doc_section(m->d, 2, W(m, "annex.a"));
+	head[0] = W(m, "col.id");
+	head[1] = W(m, "col.name");
+	head[2] = W(m, "col.sector");
+	head[3] = W(m, "col.category");
+	head[4] = W(m, "col.trl");
+	head[5] = W(m, "col.status");
+	head[6] = W(m, "col.potential");
+	head[7] = W(m, "col.cost");
+	head[8] = W(m, "col.submitter");
 	rc = lc_doc_table(m->d, NULL, 9, head, "illlrlrrl");
 	for (size_t i = 0; rc == 0 && i < m->cur.n; i++) {
 		const struct tinfo *ti = &m->cur.v[i];

@@ -92,12 +92,11 @@ static int kind(const struct rm *m, size_t i, long j)
 
 static const char *label(const struct rm *m, int k)
 {
-	static const char *const zh[CH__COUNT] = { "成熟度提升", "成熟度下降",
-		"成熟度表述调整", "不变", "新增", "未再列入" };
-	static const char *const en[CH__COUNT] = { "TRL advanced",
-		"TRL fell", "TRL revised", "unchanged", "new", "gone" };
+	static const char *const key[CH__COUNT] = { "changes.up",
+		"changes.down", "changes.revised", "changes.same",
+		"changes.new", "changes.gone" };
 
-	return m->en ? en[k] : zh[k];
+	return W(m, key[k]);
 }
 
 /* The table's rows, kind by kind, each in the edition's (id) order. */
@@ -155,13 +154,12 @@ int rm_changes(struct rm *m)
 	const char *head[4];
 	int rc;
 
-	lc_doc_section(m->d, 2, L(m, "附录C 与上一年度相比的变化",
-				  "Annex C Changes since the previous "
-				  "edition"));
+	lc_doc_section(m->d, 2, W(m, "changes.title"));
 	if (!m->prev.n) {
-		para_f(m, m->en ? "The catalog holds no %s edition to compare "
-		       "with." : "目录中没有%s年度的数据，无法比较。",
-		       m->prev_edition);
+		const char *kn[] = { "edition" };
+		const char *vl[] = { m->prev_edition };
+
+		rm_say(m, 0, "changes.none", kn, vl, 1);
 		return 0;
 	}
 	used = calloc(m->prev.n, 1);
@@ -183,24 +181,39 @@ int rm_changes(struct rm *m)
 	for (size_t j = 0; j < m->prev.n; j++)
 		count[CH_GONE] += !used[j];
 	free(keys);
-	para_f(m, m->en ? "Compared with the %s edition (%zu dossiers). A "
-	       "dossier is the same technology as one of the previous "
-	       "edition when it descends from it: its lineage, given in the "
-	       "submission or found on import as the same submitter's same "
-	       "name. TRL as the sources give it." : "与%s年度（%zu项）比较。"
-	       "两项技术的沿革相同（申报材料给出的上一年度编号，或导入时按同一申报"
-	       "单位的相同名称找到）即视为同一技术。技术成熟度按来源表述。",
-	       m->prev_edition, m->prev.n);
-	para_f(m, m->en ? "%ld advanced, %ld fell, %ld revised (the same "
-	       "level ranked, another range given), %ld unchanged, %ld new, "
-	       "%ld gone." : "成熟度提升%ld项，下降%ld项，表述调整%ld项，不变%ld"
-	       "项；新增%ld项，未再列入%ld项。", count[CH_UP], count[CH_DOWN],
-	       count[CH_REVISED], count[CH_SAME], count[CH_NEW],
-	       count[CH_GONE]);
-	head[0] = L(m, "变化", "Change");
-	head[1] = L(m, "编号", "ID");
-	head[2] = L(m, "技术名称", "Technology");
-	head[3] = "TRL";
+	{
+		static const char *const key[CH__COUNT] = { "changes.n-up",
+			"changes.n-down", "changes.n-revised",
+			"changes.n-same", "changes.n-new", "changes.n-gone" };
+		const char *kn[] = { "edition", "n", "parts" };
+		const char *vl[3];
+		char nb[24], part[128], parts[768];
+		size_t len = 0;
+
+		snprintf(nb, sizeof nb, "%zu", m->prev.n);
+		vl[0] = m->prev_edition;
+		vl[1] = nb;
+		rm_say(m, 0, "changes.intro", kn, vl, 2);
+		parts[0] = '\0';
+		for (int k = 0; k < CH__COUNT; k++) {
+			if (!count[k])
+				continue;
+			snprintf(nb, sizeof nb, "%ld", count[k]);
+			lc_words_fill(m->w, key[k], kn + 1, vl + 1, 1, part,
+				      sizeof part);
+			if (len < sizeof parts)
+				len += (size_t)snprintf(parts + len,
+					sizeof parts - len, "%s%s",
+					len ? W(m, "changes.sep") : "", part);
+		}
+		vl[2] = parts;
+		if (len)
+			rm_say(m, 0, "changes.counts", kn, vl, 3);
+	}
+	head[0] = W(m, "changes.col.change");
+	head[1] = W(m, "col.id");
+	head[2] = W(m, "col.name");
+	head[3] = W(m, "col.trl");
 	rc = lc_doc_table(m->d, NULL, 4, head, "lilr");
 	if (rc == 0)
 		rc = rows(m, match, used);

@@ -34,17 +34,32 @@ static int take(struct rm *m, char *const *ids, size_t n)
 	return 0;
 }
 
+static int count_fn(const char *key, const struct lc_rec *r, void *ctx)
+{
+	(void)key;
+	(void)r;
+	++*(long *)ctx;
+	return 0;
+}
+
 int rm_load_list(struct lc_catalog *cat, struct rm *m, struct lc_error *err)
 {
 	struct lc_notice *no = NULL;
 	struct lc_selection *sel = NULL;
-	int rc = lc_notice_get(cat, m->o->edition, &no, err);
+	int rc;
+
+	/* the panel's size, for the method annex */
+	(void)lc_catalog_rec_each(cat, "expert", NULL, NULL, count_fn,
+				  &m->nexperts, NULL);
+	rc = lc_notice_get(cat, m->o->edition, &no, err);
 
 	if (rc == 0) {
 		m->list_kind = no->published ? RM_LIST_PUBLISHED :
 			RM_LIST_NOTICE;
 		snprintf(m->list_when, sizeof m->list_when, "%.10s",
 			 no->published ? no->published : no->start);
+		snprintf(m->list_hash, sizeof m->list_hash, "%s",
+			 no->hash ? no->hash : "");
 		rc = take(m, no->id, no->n);
 		for (size_t i = 0; rc == 0 && i < m->nlist; i++) {
 			long ti = rm_tech_index(m, m->list[i]);
@@ -66,6 +81,7 @@ int rm_load_list(struct lc_catalog *cat, struct rm *m, struct lc_error *err)
 			 sel->when);
 		m->list_stale = m->rank &&
 			strcmp(sel->hash, lc_ranking_info(m->rank)->hash) != 0;
+		snprintf(m->list_hash, sizeof m->list_hash, "%s", sel->hash);
 		rc = take(m, sel->id, sel->n);
 		lc_selection_free(sel);
 		return rc == LC_ENOMEM ? lc_error_set(err, rc, NULL, 0, NULL,
@@ -89,6 +105,7 @@ int rm_load_list(struct lc_catalog *cat, struct rm *m, struct lc_error *err)
 			if (lc_ranking_entry(m->rank, i)->selected)
 				ids[n++] = (char *)lc_ranking_entry(m->rank,
 								   i)->id;
+		snprintf(m->list_hash, sizeof m->list_hash, "%s", ri->hash);
 		rc = take(m, ids, n);
 		free(ids);
 	}
@@ -123,4 +140,12 @@ const char *rm_list_sentence(const struct rm *m, char *buf, size_t n)
 		lc_words_fill(m->w, "list.stale", names, vals, 3, buf + len,
 			      n - len);
 	return buf;
+}
+
+int rm_listed(const struct rm *m, const char *id)
+{
+	for (size_t i = 0; id && i < m->nlist; i++)
+		if (!m->list_withdrawn[i] && strcmp(m->list[i], id) == 0)
+			return 1;
+	return 0;
 }

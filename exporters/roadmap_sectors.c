@@ -49,12 +49,12 @@ int rm_macc_figure(struct rm *m, int sector, const char *title)
 	if (desc)
 		svg = lc_svg_macc(b, k, m->o->carbon_price, title, desc,
 				  m->lang);
-	head[0] = L(m, "标号", "Key");
-	head[1] = L(m, "编号", "ID");
-	head[2] = L(m, "技术名称", "Technology");
-	head[3] = L(m, "减排成本（元/吨CO2）", "Cost (CNY/tCO2)");
-	head[4] = L(m, "减排潜力（吨CO2/年）", "Potential (tCO2/a)");
-	head[5] = L(m, "累计区间（吨CO2/年）", "Cumulative span (tCO2/a)");
+	head[0] = W(m, "macc.col.key");
+	head[1] = W(m, "col.id");
+	head[2] = W(m, "col.name");
+	head[3] = W(m, "col.cost");
+	head[4] = W(m, "col.potential");
+	head[5] = W(m, "macc.col.span");
 	rc = svg && desc ? lc_doc_figure(m->d, title, desc, svg, 6, head,
 					 "rilrrr") : LC_ENOMEM;
 	for (size_t i = 0; rc == 0 && i < k; i++) {
@@ -64,7 +64,7 @@ int rm_macc_figure(struct rm *m, int sector, const char *title)
 		snprintf(key, sizeof key, "%d", b[i].key);
 		snprintf(span, sizeof span, "%s – %s", rm_num(b[i].xmin, 0, c3),
 			 rm_num(b[i].xmax, 0, c4));
-		row[0] = b[i].drawn ? key : L(m, "未绘出", "not drawn");
+		row[0] = b[i].drawn ? key : W(m, "macc.not-drawn");
 		row[1] = b[i].id;
 		row[2] = b[i].name;
 		row[3] = rm_num(b[i].cost, 0, c1);
@@ -102,6 +102,79 @@ int rm_macc_figure(struct rm *m, int sector, const char *title)
 	return rc;
 }
 
+/* Joins the parts key_k (k < 3) whose count is non-zero, each with {n},
+ * by sep into out. */
+static void parts3(const struct rm *m, const char *const *key,
+		   const long *count, const char *sep, char *out, size_t n)
+{
+	const char *names[] = { "n" };
+	const char *vals[1];
+	char nb[24], part[256];
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (int h = 0; h < 3; h++) {
+		if (!count[h])
+			continue;
+		snprintf(nb, sizeof nb, "%ld", count[h]);
+		vals[0] = nb;
+		lc_words_fill(m->w, key[h], names, vals, 1, part, sizeof part);
+		if (len < n)
+			len += (size_t)snprintf(out + len, n - len, "%s%s",
+						len ? sep : "", part);
+	}
+}
+
+/* The TRL ladder's text alternative: per sector, the TRL bands it has. */
+static void ladder_desc(const struct rm *m, const long *counts,
+			const char *const *labels, char *desc, size_t n)
+{
+	static const char *const key[3] = { "overview.band0",
+					     "overview.band1",
+					     "overview.band2" };
+	const char *names[] = { "sector", "parts", "list" };
+	const char *vals[3];
+	char parts[512], one[768], list[1536];
+	size_t len = 0;
+
+	list[0] = '\0';
+	for (int s = 0; s < LC_SECTOR__COUNT; s++) {
+		long band[3] = { 0 };
+
+		for (int j = 0; j < 9; j++)
+			band[j < 5 ? 0 : j < 7 ? 1 : 2] += counts[s * 9 + j];
+		parts3(m, key, band, W(m, "overview.band-sep"), parts,
+		       sizeof parts);
+		if (!parts[0])
+			continue;
+		vals[0] = labels[s];
+		vals[1] = parts;
+		lc_words_fill(m->w, "overview.ladder-sector", names, vals, 2,
+			      one, sizeof one);
+		if (len < sizeof list)
+			len += (size_t)snprintf(list + len, sizeof list - len,
+						"%s%s", len ?
+						W(m, "overview.sector-sep") : "",
+						one);
+	}
+	vals[2] = list;
+	lc_words_fill(m->w, "overview.ladder-desc", names, vals, 3, desc, n);
+}
+
+static void timeline_desc(const struct rm *m, const long *byh, char *desc,
+			  size_t n)
+{
+	static const char *const key[3] = { "sector.h0", "sector.h1",
+					     "sector.h2" };
+	const char *names[] = { "parts" };
+	const char *vals[1];
+	char parts[512];
+
+	parts3(m, key, byh, W(m, "sector.sep"), parts, sizeof parts);
+	vals[0] = parts;
+	lc_words_fill(m->w, "overview.timeline-desc", names, vals, 1, desc, n);
+}
+
 int rm_overview(struct rm *m)
 {
 	long counts[LC_SECTOR__COUNT * 9] = { 0 }, byh[3] = { 0 };
@@ -109,10 +182,9 @@ int rm_overview(struct rm *m)
 	static const int years[] = { 2025, 2030, 2035, 2060 };
 	char *svg, desc[2048], t[64], cells[10][16];
 	const char *head[10], *row[10];
-	size_t off;
 	int rc;
 
-	lc_doc_section(m->d, 1, L(m, "三、技术全景", "3 Overview"));
+	lc_doc_section(m->d, 1, W(m, "overview.title"));
 	for (size_t i = 0; i < m->cur.n; i++) {
 		const struct tinfo *ti = &m->cur.v[i];
 
@@ -123,30 +195,15 @@ int rm_overview(struct rm *m)
 	}
 	for (int s = 0; s < LC_SECTOR__COUNT; s++)
 		labels[s] = rm_sector_label(m, s);
-	off = (size_t)snprintf(desc, sizeof desc, "%s", L(m,
-		"各行业技术按成熟度分布：",
-		"Technologies per sector by TRL: "));
-	for (int s = 0; s < LC_SECTOR__COUNT && off < sizeof desc; s++) {
-		long band[3] = { 0 };
-
-		for (int j = 0; j < 9; j++)
-			band[j < 5 ? 0 : j < 7 ? 1 : 2] += counts[s * 9 + j];
-		off += (size_t)snprintf(desc + off, sizeof desc - off,
-			m->en ? "%s%s: %ld at TRL 1-5, %ld at 6-7, %ld at 8-9" :
-			"%s%s：TRL 1-5共%ld项，6-7共%ld项，8-9共%ld项",
-			s ? L(m, "；", "; ") : "", labels[s], band[0],
-			band[1], band[2]);
-	}
-	if (off < sizeof desc)
-		snprintf(desc + off, sizeof desc - off, "%s", L(m, "。", "."));
+	ladder_desc(m, counts, labels, desc, sizeof desc);
 	svg = lc_svg_trl(counts, LC_SECTOR__COUNT, labels,
-			 L(m, "技术成熟度阶梯", "TRL ladder"), desc, m->lang);
-	head[0] = L(m, "行业", "Sector");
+			 W(m, "overview.ladder"), desc, m->lang);
+	head[0] = W(m, "col.sector");
 	for (int j = 0; j < 9; j++) {
 		snprintf(cells[j], sizeof cells[j], "TRL %d", j + 1);
 		head[1 + j] = cells[j];
 	}
-	rc = svg ? lc_doc_figure(m->d, L(m, "技术成熟度阶梯", "TRL ladder"),
+	rc = svg ? lc_doc_figure(m->d, W(m, "overview.ladder"),
 				 desc, svg, 10, head, "lrrrrrrrrr") :
 	     LC_ENOMEM;
 	free(svg);
@@ -165,50 +222,69 @@ int rm_overview(struct rm *m)
 
 	for (int k = 0; k < 3; k++)
 		hl[k] = rm_horizon_label(m, k);
-	snprintf(desc, sizeof desc, m->en ? "Timeline of the horizons: %ld "
-		 "technologies to promote now, %ld to demonstrate by 2030, "
-		 "%ld to research for 2060; milestones 2025, 2030, 2035 and "
-		 "2060." : "时间路线：近期推广%ld项，2030年前示范%ld项，"
-		 "面向2060年"
-		 "研发%ld项；里程碑年份2025、2030、2035和2060年。", byh[0],
-		 byh[1], byh[2]);
-	svg = lc_svg_timeline(byh, hl, years, 4, L(m, "技术路线时间轴",
-						  "Roadmap timeline"), desc,
-			      m->lang);
-	head[0] = L(m, "时间维度", "Horizon");
-	head[1] = L(m, "技术数", "Technologies");
-	head[2] = L(m, "里程碑", "Milestone");
-	rc = svg ? lc_doc_figure(m->d, L(m, "技术路线时间轴",
-					 "Roadmap timeline"), desc, svg, 3,
-				 head, "lrl") : LC_ENOMEM;
+	timeline_desc(m, byh, desc, sizeof desc);
+	svg = lc_svg_timeline(byh, hl, years, 4, W(m, "overview.timeline"),
+			      desc, m->lang);
+	head[0] = W(m, "overview.col.horizon");
+	head[1] = W(m, "overview.col.count");
+	head[2] = W(m, "overview.col.milestone");
+	rc = svg ? lc_doc_figure(m->d, W(m, "overview.timeline"), desc, svg,
+				 3, head, "lrl") : LC_ENOMEM;
 	free(svg);
 	for (int k = 0; rc == 0 && k < 3; k++) {
-		static const char *const ms[2][3] = {
-			{ "2025年起推广，2035年规模化", "2030年前完成示范",
-			  "2035年前突破，2060年前应用" },
-			{ "deploy from 2025, at scale by 2035",
-			  "demonstrated by 2030",
-			  "breakthrough by 2035, deployed by 2060" } };
+		static const char *const ms[3] = {
+			"overview.milestone0", "overview.milestone1",
+			"overview.milestone2"
+		};
 
 		snprintf(t, sizeof t, "%ld", byh[k]);
 		row[0] = hl[k];
 		row[1] = t;
-		row[2] = ms[m->en][k];
+		row[2] = W(m, ms[k]);
 		rc = lc_doc_row(m->d, row);
 	}
 	if (rc)
 		return rc;
-	return rm_macc_figure(m, -1, L(m, "全行业边际减排成本曲线",
-				    "Marginal abatement cost curve, all "
-				    "sectors"));
+	return rm_macc_figure(m, -1, W(m, "overview.macc"));
+}
+
+/* "14 technologies, ...: 8 to promote now, 3 to demonstrate" - a part
+ * for each horizon that has technologies. */
+static int intro(struct rm *m, long n, const long *nh, const char *pot)
+{
+	static const char *const hk[3] = { "sector.h0", "sector.h1",
+					   "sector.h2" };
+	const char *names[] = { "n", "pot", "parts" };
+	const char *vals[3];
+	char nb[24], part[256], parts[768], buf[1024];
+	size_t len = 0;
+
+	parts[0] = '\0';
+	for (int h = 0; h < 3; h++) {
+		if (!nh[h])
+			continue;
+		snprintf(nb, sizeof nb, "%ld", nh[h]);
+		vals[0] = nb;
+		lc_words_fill(m->w, hk[h], names, vals, 1, part, sizeof part);
+		if (len < sizeof parts)
+			len += (size_t)snprintf(parts + len, sizeof parts - len,
+						"%s%s", len ? W(m, "sector.sep")
+						: "", part);
+	}
+	snprintf(nb, sizeof nb, "%ld", n);
+	vals[0] = nb;
+	vals[1] = pot;
+	vals[2] = parts;
+	return lc_doc_para(m->d, lc_words_fill(m->w, "sector.intro", names,
+					       vals, 3, buf, sizeof buf));
 }
 
 int rm_sector_chapter(struct rm *m, int s, int no)
 {
-	static const char *const cn_no[] = { "四", "五", "六", "七", "八" };
-	char t[160], a[48], b[48], c[48], e[64], f[48], trl[16];
+	char t[512], a[48], b[48], c[48], e[64], f[48], trl[16];
 	const char *head[8], *row[8];
-	long n = 0, nh[3] = { 0 };
+	long n = 0, nh[3] = { 0 }, computed = 0, listed = 0;
+	char nm[512];
 	double pot = 0;
 	int rc = 0;
 
@@ -219,29 +295,23 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 				nh[m->cur.v[i].horizon]++;
 			if (m->cur.v[i].pot > 0)
 				pot += m->cur.v[i].pot;
+			computed += m->cur.v[i].costsrc == 2;
+			listed += rm_listed(m, lc_tech_get(m->cur.v[i].t,
+							  LC_F_ID));
 		}
 	if (!n)
 		return 0;
-	if (m->en)
-		snprintf(t, sizeof t, "%d %s", no, rm_sector_label(m, s));
-	else
-		snprintf(t, sizeof t, "%s、%s行业", cn_no[no - 4],
-			 rm_sector_label(m, s));
-	lc_doc_section(m->d, 1, t);
-	para_f(m, m->en ? "%ld technologies with a combined abatement "
-	       "potential of %s: %ld to promote now, %ld to "
-	       "demonstrate by 2030, %ld to research for 2060." :
-	       "本行业共%ld项技术，合计减排潜力%s：近期推广%ld项，"
-	       "2030年前示范%ld项，面向2060年研发%ld项。", n, rm_co2(m, pot, e),
-	       nh[0], nh[1], nh[2]);
-	head[0] = L(m, "编号", "ID");
-	head[1] = L(m, "技术名称", "Technology");
-	head[2] = L(m, "类别", "Category");
-	head[3] = "TRL";
-	head[4] = L(m, "减排潜力（吨CO2/年）", "Potential (tCO2/a)");
-	head[5] = L(m, "减排成本（元/吨CO2）", "Cost (CNY/tCO2)");
-	head[6] = L(m, "当前普及率（%）", "Penetration now (%)");
-	head[7] = L(m, "目标普及率（%）", "Target penetration (%)");
+	lc_doc_section(m->d, 1, rm_chapter(m, no, "chapter.sector",
+					   rm_sector_label(m, s), t, sizeof t));
+	rc = intro(m, n, nh, rm_co2(m, pot, e));
+	head[0] = W(m, "col.id");
+	head[1] = W(m, "col.name");
+	head[2] = W(m, "col.category");
+	head[3] = W(m, "col.trl");
+	head[4] = W(m, "col.potential");
+	head[5] = W(m, "col.cost");
+	head[6] = W(m, "col.pen-now");
+	head[7] = W(m, "col.pen-target");
 	for (int h = 0; h < 3 && rc == 0; h++) {
 		if (!nh[h])
 			continue;
@@ -261,6 +331,11 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 			snprintf(trl, sizeof trl, "%d", ti->trl);
 			row[0] = lc_tech_get(ti->t, LC_F_ID);
 			row[1] = lc_tech_name(ti->t, m->lang);
+			if (rm_listed(m, row[0])) {
+				snprintf(nm, sizeof nm, "%s%s", row[1],
+					 W(m, "sector.mark"));
+				row[1] = nm;
+			}
 			row[2] = cat ? cat : "—";
 			row[3] = trl;
 			row[4] = rm_num(ti->pot, 0, a);
@@ -274,15 +349,22 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 			rc = lc_doc_row(m->d, row);
 		}
 	}
-	if (rc == 0)
-		para_f(m, m->en ? "* cost computed from investment, lifetime "
-		       "and operating cost at a %s%% discount rate." :
-		       "* 标注星号的减排成本由投资、寿命和运行成本按%s%%折现率"
-		       "计算。", rm_num(m->o->discount_rate * 100, 1, a));
+	/* the key to the mark of the listed, when a row has it */
+	if (rc == 0 && listed)
+		rc = lc_doc_para(m->d, W(m, "sector.mark-key"));
+	/* the key to the asterisk, only when a row has one */
+	if (rc == 0 && computed) {
+		const char *kn[] = { "rate" };
+		const char *vl[] = { rm_num(m->o->discount_rate * 100, 1, a) };
+
+		rc = lc_doc_para(m->d, lc_words_fill(m->w, "sector.computed",
+						     kn, vl, 1, t, sizeof t));
+	}
 	if (rc == 0) {
-		snprintf(t, sizeof t, m->en ? "Marginal abatement cost "
-			 "curve, %s" : "%s行业边际减排成本曲线",
-			 rm_sector_label(m, s));
+		const char *kn[] = { "sector" };
+		const char *vl[] = { rm_sector_label(m, s) };
+
+		lc_words_fill(m->w, "sector.macc", kn, vl, 1, t, sizeof t);
 		rc = rm_macc_figure(m, s, t);
 	}
 	return rc;

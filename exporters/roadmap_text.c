@@ -22,29 +22,21 @@ const char *rm_sector_label(const struct rm *m, int s)
 
 const char *rm_status_label(const struct rm *m, int st)
 {
-	static const char *const zh[LC_ST__COUNT] = { "已申报", "合格",
-						      "未通过", "入选",
-						      "公示中", "撤回",
-						      "发布" };
-	static const char *const en[LC_ST__COUNT] = { "submitted",
-						      "eligible", "rejected",
-						      "selected", "under notice",
-						      "withdrawn",
-						      "published" };
+	char key[48];
 
-	return st < 0 || st >= LC_ST__COUNT ? "—" : m->en ? en[st] : zh[st];
+	if (st < 0 || st >= LC_ST__COUNT || !lc_status_name(st))
+		return "—";
+	snprintf(key, sizeof key, "status.%s", lc_status_name(st));
+	return lc_words_get(m->w, key) ? lc_words_get(m->w, key) :
+	       lc_status_name(st);
 }
 
 const char *rm_horizon_label(const struct rm *m, int h)
 {
-	static const char *const zh[3] = { "近期推广（TRL 8-9）",
-					   "2030年前示范（TRL 6-7）",
-					   "面向2060年研发（TRL 1-5）" };
-	static const char *const en[3] = { "Promote now (TRL 8-9)",
-					   "Demonstrate by 2030 (TRL 6-7)",
-					   "Research for 2060 (TRL 1-5)" };
+	static const char *const key[3] = { "horizon.0", "horizon.1",
+					    "horizon.2" };
 
-	return h < 0 || h > 2 ? "—" : m->en ? en[h] : zh[h];
+	return h < 0 || h > 2 ? "—" : W(m, key[h]);
 }
 
 int rm_add_f(struct rm *m, int item, const char *fmt, ...)
@@ -67,27 +59,14 @@ const char *rm_co2(const struct rm *m, double t, char *buf)
 /* The method's name for a reader. */
 const char *rm_method_label(const struct rm *m, const char *id)
 {
-	static const char *const tab[][3] = {
-		{ "wsm", "加权求和法（WSM）", "weighted sum (WSM)" },
-		{ "topsis", "逼近理想解排序法（TOPSIS）", "TOPSIS" },
-		{ "vikor", "VIKOR法", "VIKOR" },
-		{ "promethee2", "PROMETHEE II法", "PROMETHEE II" },
-		{ "minmax", "极差", "min-max" },
-		{ "max", "最大值", "max" },
-		{ "sum", "总和", "sum" },
-		{ "vector", "向量", "vector" },
-		{ "mean", "算术平均", "the mean" },
-		{ "median", "中位数", "the median" },
-		{ "trimmed", "截尾平均", "the trimmed mean" },
-		{ "trimmed-mean", "截尾平均", "the trimmed mean" },
-		{ "zscore", "专家z分数标准化", "per-expert z-scores" },
-		{ "z-score", "专家z分数标准化", "per-expert z-scores" },
-	};
+	char key[64];
+	const char *v;
 
-	for (size_t i = 0; id && i < sizeof tab / sizeof tab[0]; i++)
-		if (strcmp(tab[i][0], id) == 0)
-			return tab[i][m->en ? 2 : 1];
-	return id ? id : "—";
+	if (!id)
+		return "—";
+	snprintf(key, sizeof key, "name.%s", id);
+	v = lc_words_get(m->w, key);
+	return v ? v : id;
 }
 
 /* Index of the dossier id in the edition, or -1. */
@@ -99,3 +78,38 @@ long rm_tech_index(const struct rm *m, const char *id)
 	return -1;
 }
 
+
+int rm_say(struct rm *m, int item, const char *key,
+	   const char *const *names, const char *const *vals, size_t nv)
+{
+	char buf[2048];
+
+	lc_words_fill(m->w, key, names, vals, nv, buf, sizeof buf);
+	return item ? lc_doc_item(m->d, buf) : lc_doc_para(m->d, buf);
+}
+
+const char *rm_chapter(const struct rm *m, int no, const char *key,
+		       const char *sector, char *buf, size_t n)
+{
+	const char *names[] = { "no", "sector" };
+	const char *vals[2];
+	const char *p = W(m, "chapter.numerals");
+	char num[32];
+	size_t len;
+
+	/* the no-th word of the numerals (1-based), else the number */
+	snprintf(num, sizeof num, "%d", no);
+	for (int k = 1; *p; k++) {
+		p += strspn(p, " ");
+		len = strcspn(p, " ");
+		if (k == no && len && len < sizeof num) {
+			memcpy(num, p, len);
+			num[len] = '\0';
+			break;
+		}
+		p += len;
+	}
+	vals[0] = num;
+	vals[1] = sector;
+	return lc_words_fill(m->w, key, names, vals, 2, buf, n);
+}

@@ -199,5 +199,6 @@ char *lc_words_fill(const struct lc_words *w, const char *key,
 		}
 	}
 	buf[o] = '\0';
-	return buf;
+	/* a long name cut at the buffer's end: no half character */
+	return lc_utf8_trim(buf);
 }

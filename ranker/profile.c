@@ -508,3 +508,45 @@ const char *lc_profile_crit_normalization(const struct lc_profile *p,
 		return "rank";
 	return lc_norm_name(p->crit[i].norm);
 }
+
+size_t lc_profile_rule_count(const struct lc_profile *p)
+{
+	return p->nrule;
+}
+
+const char *lc_profile_rule_label(const struct lc_profile *p, size_t i,
+				  const char *lang)
+{
+	const struct lc_rk_rule *r;
+	int en = lang && strcmp(lang, "en") == 0;
+
+	if (i >= p->nrule)
+		return NULL;
+	r = &p->rule[i];
+	if (en ? r->label_en : r->label_zh)
+		return en ? r->label_en : r->label_zh;
+	return r->label_zh ? r->label_zh : r->label_en ? r->label_en : r->id;
+}
+
+size_t lc_profile_tiebreak_count(const struct lc_profile *p)
+{
+	return p->nkey;
+}
+
+int lc_profile_tiebreak(const struct lc_profile *p, size_t k, size_t *crit)
+{
+	if (k >= p->nkey)
+		return -1;
+	if (crit)
+		*crit = p->key[k] == LC_RK_KEY_CRIT ? (size_t)p->key_crit[k] : 0;
+	switch (p->key[k]) {
+	case LC_RK_KEY_CRIT:
+		return LC_TIEBREAK_CRITERION;
+	case LC_RK_KEY_TOP:
+		return LC_TIEBREAK_TOP_SCORES;
+	case LC_RK_KEY_DISAGREE:
+		return LC_TIEBREAK_DISAGREEMENT;
+	default:
+		return LC_TIEBREAK_ID;
+	}
+}

@@ -375,6 +375,19 @@ const char *lc_profile_crit_normalization(const struct lc_profile *p,
  * none. */
 void lc_profile_quota(const struct lc_profile *p, int sector, int *min,
 		      int *max);
+/* The eligibility rules, i < lc_profile_rule_count: each one's label in
+ * lang ("zh" or "en"; falls back to the other language, then the id). */
+size_t lc_profile_rule_count(const struct lc_profile *p);
+const char *lc_profile_rule_label(const struct lc_profile *p, size_t i,
+				  const char *lang);
+/* The tie-break chain, in order, k < lc_profile_tiebreak_count: what key
+ * k compares (enum lc_tiebreak; -1 out of range) and, for
+ * LC_TIEBREAK_CRITERION, the criterion's index into *crit (may be
+ * NULL). */
+enum lc_tiebreak { LC_TIEBREAK_CRITERION, LC_TIEBREAK_TOP_SCORES,
+		   LC_TIEBREAK_DISAGREEMENT, LC_TIEBREAK_ID };
+size_t lc_profile_tiebreak_count(const struct lc_profile *p);
+int lc_profile_tiebreak(const struct lc_profile *p, size_t k, size_t *crit);
 
 /* ======================================================================
  * Ranking an edition from the catalog.

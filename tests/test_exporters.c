@@ -572,11 +572,39 @@ static void test_text_cells(void **state)
 	free(buf);
 }
 
+/* A sentence filled into a buffer too small for a long name ends on a
+ * whole character (it ended on half of one: invalid UTF-8 that no XML
+ * reader would open). */
+static void test_utf8_cut(void **state)
+{
+	char s[16], t[8];
+	struct lc_words *w = NULL;
+	const char *names[] = { "name", "pot" };
+	const char *vals[] = { "氢基竖炉直接还原炼铁", "1" };
+	char out[11];   /* room for three characters and a third of one */
+
+	(void)state;
+	memcpy(s, "ab氢基竖炉直", 15);   /* cut inside 直 */
+	s[15] = '\0';
+	assert_string_equal(lc_utf8_trim(s), "ab氢基竖炉");
+	memcpy(t, "abc", 4);
+	assert_string_equal(lc_utf8_trim(t), "abc");
+	t[0] = '\0';
+	assert_string_equal(lc_utf8_trim(t), "");
+	memcpy(t, "a\xf0\x9f\x98", 5);   /* 3 of an emoji's 4 bytes */
+	assert_string_equal(lc_utf8_trim(t), "a");
+	assert_int_equal(lc_words_load("zh", &w, NULL), 0);
+	lc_words_fill(w, "findings.top-one", names, vals, 2, out, sizeof out);
+	assert_string_equal(out, "氢基竖");
+	lc_words_free(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_text_cells),
+		cmocka_unit_test(test_utf8_cut),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_cost),
 		cmocka_unit_test(test_macc_geometry),
