@@ -574,17 +574,17 @@ static void test_assign_edition(void **state)
 
 	(void)state;
 	assert_int_equal(lc_assign_edition(cat, "2025", 2, NULL, NULL,
-					       NULL, &sum, &err), 0);
+					       NULL, NULL, &sum, &err), 0);
 	assert_int_equal(sum.added, 6);
 	assert_int_equal(count_kind(cat, "assign"), 6);
 	/* Same input, same result: nothing written again. */
 	assert_int_equal(lc_assign_edition(cat, "2025", 2, NULL, NULL,
-					       NULL, &sum, &err), 0);
+					       NULL, NULL, &sum, &err), 0);
 	assert_int_equal(sum.added, 0);
 	assert_int_equal(sum.removed, 0);
 	/* Infeasible: 5 reviewers but 2025-ST-001 has 4 free. */
 	assert_int_equal(lc_assign_edition(cat, "2025", 5, NULL, NULL,
-					       NULL, &sum, &err), LC_EDATA);
+					       NULL, NULL, &sum, &err), LC_EDATA);
 	assert_int_equal(count_kind(cat, "assign"), 6);
 	/* Manual add of a conflicted expert is refused. */
 	assert_int_equal(lc_assign_add(cat, "E01", "2025-ST-001", &err),
@@ -613,7 +613,7 @@ static void test_scores(void **state)
 	assert_int_equal(lc_assign_add(cat, "E03", "2025-ST-001", &err),
 			 0);
 	assert_int_equal(lc_assign_edition(cat, "2025", 2, NULL, NULL,
-					       NULL, &asum, &err), 0);
+					       NULL, NULL, &asum, &err), 0);
 	assert_int_equal(asum.pinned, 2);
 	write_file("ok.csv", "expert,id,criterion,score,comment\n"
 		   "E02,2025-ST-001,carbon,7,ok\n"
@@ -703,7 +703,7 @@ static void test_sheet_export(void **state)
 	(void)state;
 	crit_init(&c);
 	assert_int_equal(lc_assign_edition(cat, "2025", 2, NULL, NULL,
-					       NULL, &asum, &err), 0);
+					       NULL, NULL, &asum, &err), 0);
 	fp = tmpfile();
 	assert_non_null(fp);
 	assert_int_equal(lc_sheet_export(cat, &c, "E02", 1, fp, &err), 0);
@@ -744,7 +744,7 @@ static void test_audit_tamper(void **state)
 
 	(void)state;
 	assert_int_equal(lc_assign_edition(cat, "2025", 2, NULL, NULL,
-					       NULL, &asum, &err), 0);
+					       NULL, NULL, &asum, &err), 0);
 	assert_int_equal(lc_audit_verify(cat, &n, &err), 0);
 	assert_int_equal(n, 5);   /* 2 conflicts, 3 dossiers assigned */
 	/* Edit entry 3's detail. */
