@@ -380,9 +380,13 @@ static int run(int argc, char **argv)
 		return run_stream(argc - 1, argv + 1, 0);
 	if (strcmp(what, "ranking") == 0)
 		return run_stream(argc - 1, argv + 1, 1);
-	return cli_usage("export", "%s '%s' (roadmap, macc, catalog or "
-			 "ranking)", *what ? "unknown export" :
-			 "missing what to export", what);
+	if (!*what)
+		return cli_usage("export", "what to export? one of: roadmap "
+				 "(the roadmap document), macc (the abatement "
+				 "cost curve), catalog (the dossiers), ranking "
+				 "(a ranking)");
+	return cli_usage("export", "unknown export '%s' (roadmap, macc, "
+			 "catalog or ranking)", what);
 }
 
 const struct cli_cmd cli_cmd_export = {

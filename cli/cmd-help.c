@@ -2,6 +2,62 @@
 #include <string.h>
 #include "cli/cli.h"
 
+/* Levenshtein distance of a and b, both at most 31 bytes long (longer
+ * ones count as far). */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[32];
+
+	if (la > 31 || lb > 31)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[lb];
+}
+
+/* Unknown command name: the nearest commands (distance at most 2), else
+ * the list; exit 2. */
+static int unknown(const char *name)
+{
+	size_t best = 3;
+	const char *sep = "";
+
+	for (int i = 0; cli_commands[i]; i++) {
+		size_t d = distance(name, cli_commands[i]->name);
+
+		if (d < best)
+			best = d;
+	}
+	fprintf(stderr, "lowcarb: help: unknown command '%s'\n", name);
+	if (best <= 2) {
+		fputs("did you mean ", stderr);
+		for (int i = 0; cli_commands[i]; i++)
+			if (distance(name, cli_commands[i]->name) == best) {
+				fprintf(stderr, "%s'lowcarb help %s'", sep,
+					cli_commands[i]->name);
+				sep = " or ";
+			}
+		fputs("?\n", stderr);
+	}
+	fputs("try 'lowcarb help' for the list of commands\n", stderr);
+	return 2;
+}
+
 static int run(int argc, char **argv)
 {
 	if (argc > 1) {
@@ -10,7 +66,7 @@ static int run(int argc, char **argv)
 				fputs(cli_commands[i]->help, stdout);
 				return 0;
 			}
-		return cli_usage("help", "unknown command '%s'", argv[1]);
+		return unknown(argv[1]);
 	}
 	puts("usage: lowcarb [--catalog FILE] COMMAND [ARGS]\n"
 	     "\n"
