@@ -715,7 +715,7 @@ static void test_sheet_export(void **state)
 			       "summary,carbon,maturity,comment\n"));
 	assert_null(strstr(buf, "有限公司"));
 	assert_int_equal(lc_sheet_export(cat, &c, "E77", 0, stdout, &err),
-			 LC_ENOTFOUND);
+			 LC_EDATA);
 	/* Submission text is made inert for spreadsheets. */
 	assert_int_equal(lc_catalog_begin(cat, &err), 0);
 	put_tech(cat, "2025-ST-003", "steel", "=HYPERLINK(\"x\")",
