@@ -58,8 +58,44 @@ static int unknown(const char *name)
 	return 2;
 }
 
+/* s as roff text in a no-fill block: backslashes as \e, a line that
+ * would read as a request ('.' or '\'' first) guarded by \&. */
+static void roff(const char *s)
+{
+	int bol = 1;
+
+	for (; *s; s++) {
+		if (bol && (*s == '.' || *s == '\''))
+			fputs("\\&", stdout);
+		if (*s == '\\')
+			fputs("\\e", stdout);
+		else
+			putchar(*s);
+		bol = *s == '\n';
+	}
+	if (!bol)
+		putchar('\n');
+}
+
+/* The man page's COMMANDS section, from the same text as help: make
+ * builds lowcarb.1 with it (one source of truth). */
+static int man(void)
+{
+	puts(".SH COMMANDS");
+	for (int i = 0; cli_commands[i]; i++) {
+		printf(".SS %s\n", cli_commands[i]->name);
+		roff(cli_commands[i]->summary);
+		puts(".PP\n.nf");
+		roff(cli_commands[i]->help);
+		puts(".fi");
+	}
+	return 0;
+}
+
 static int run(int argc, char **argv)
 {
+	if (argc == 2 && !strcmp(argv[1], "--man"))
+		return man();
 	if (argc > 1) {
 		for (int i = 0; cli_commands[i]; i++)
 			if (strcmp(argv[1], cli_commands[i]->name) == 0) {
@@ -85,5 +121,9 @@ static int run(int argc, char **argv)
 
 const struct cli_cmd cli_cmd_help = {
 	"help", "show help for lowcarb or one command",
-	"usage: lowcarb help [COMMAND]\n", run
+	"usage: lowcarb help [COMMAND]\n"
+	"       lowcarb help --man\n"
+	"\n"
+	"--man prints every command's help as the COMMANDS section of the\n"
+	"man page (roff); make builds lowcarb.1 with it.\n", run
 };
