@@ -566,6 +566,12 @@ static void test_conflicts(void **state)
 	lc_catalog_close(cat);
 }
 
+static void count_change(const char *detail, void *ctx)
+{
+	(void)detail;
+	(*(int *)ctx)++;
+}
+
 static void test_assign_edition(void **state)
 {
 	struct lc_catalog *cat = panel_catalog();
@@ -582,6 +588,19 @@ static void test_assign_edition(void **state)
 					       NULL, NULL, &sum, &err), 0);
 	assert_int_equal(sum.added, 0);
 	assert_int_equal(sum.removed, 0);
+	/* A dry run reports the change (each dossier once) and stores
+	 * nothing. */
+	{
+		struct lc_assign_opts dry = { 1, count_change };
+		int changes = 0;
+
+		assert_int_equal(lc_assign_edition(cat, "2025", 3, NULL, NULL,
+						   &changes, &dry, &sum, &err),
+				 0);
+		assert_int_equal(sum.added, 3);
+		assert_int_equal(changes, 3);
+		assert_int_equal(count_kind(cat, "assign"), 6);
+	}
 	/* Infeasible: 5 reviewers but 2025-ST-001 has 4 free. */
 	assert_int_equal(lc_assign_edition(cat, "2025", 5, NULL, NULL,
 					       NULL, NULL, &sum, &err), LC_EDATA);
