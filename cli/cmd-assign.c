@@ -24,17 +24,30 @@ static void on_bad(const char *tech, const char *sector, size_t n,
 		n, k);
 }
 
+/* The changes are kept aside: printed on a dry run and on a
+ * re-assignment, not for a first one (every dossier would be listed). */
+static FILE *changes;
+
+static void on_change(const char *detail, void *ctx)
+{
+	(void)ctx;
+	if (changes)
+		fprintf(changes, "%s\n", detail);
+}
+
 static int do_solve(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "edition", required_argument, NULL, 'e' },
 		{ "per-dossier", required_argument, NULL, 'k' },
+		{ "dry-run", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct lc_assign_opts ao = { 0, on_change };
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
 	struct lc_assign_sum sum;
-	const char *v[2] = { NULL, NULL }, *edition;
+	const char *v[3] = { NULL, NULL, NULL }, *edition;
 	long k = 0;
 	int first, rc;
 
@@ -48,20 +61,42 @@ static int do_solve(int argc, char **argv)
 	if (!edition || !k)
 		return cli_usage("assign", "--edition Y and --per-dossier K "
 				 "are required");
+	ao.dry = v[2] != NULL;
 	rc = cli_open(&cat, LC_OPEN_WRITE);
 	if (rc)
 		return rc;
+	changes = tmpfile();
 	rc = lc_assign_edition(cat, edition, (size_t)k, on_fallback,
-				   on_bad, NULL, &sum, &err);
+				   on_bad, NULL, &ao, &sum, &err);
 	lc_catalog_close(cat);
+	if (rc >= 0 && changes && (ao.dry || sum.kept || sum.removed)) {
+		int ch;
+
+		rewind(changes);
+		while ((ch = getc(changes)) != EOF)
+			putchar(ch);
+	}
+	if (changes)
+		fclose(changes);
+	changes = NULL;
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("assigned %ld reviewer(s) to each of %ld dossier(s) from %ld "
-	       "expert(s): %ld added, %ld removed, %ld kept (%ld manual)\n",
-	       k, sum.dossiers, sum.experts, sum.added, sum.removed,
-	       sum.kept, sum.pinned);
+	printf("%s %ld reviewer(s) to each of %ld dossier(s) from %ld "
+	       "expert(s): %ld added, %ld removed, %ld kept (%ld scored, "
+	       "%ld manual)\n", ao.dry ? "dry run: would assign" :
+	       "assigned", k, sum.dossiers, sum.experts, sum.added,
+	       sum.removed, sum.kept, sum.scored, sum.pinned);
+	if (sum.scored)
+		printf("kept: %ld pair(s) with scores (a review begun is "
+		       "never moved)\n", sum.scored);
+	if (sum.dropped_scored)
+		printf("removed: %ld pair(s) with scores whose expert is now "
+		       "conflicted (their scores do not count)\n",
+		       sum.dropped_scored);
 	printf("loads: min %ld, max %ld (%ld repair move(s))\n",
 	       sum.min_load, sum.max_load, sum.moves);
+	if (ao.dry)
+		printf("dry run: nothing stored\n");
 	return 0;
 }
 
@@ -115,7 +150,7 @@ static int run(int argc, char **argv)
 
 const struct cli_cmd cli_cmd_assign = {
 	"assign", "assign reviewers to the dossiers of an edition",
-	"usage: lowcarb assign --edition Y --per-dossier K\n"
+	"usage: lowcarb assign --edition Y --per-dossier K [--dry-run]\n"
 	"       lowcarb assign add|remove EXPERT ID\n"
 	"       lowcarb assign list [--format table|csv|json]\n"
 	"\n"
@@ -131,9 +166,14 @@ const struct cli_cmd cli_cmd_assign = {
 	"looks for chains of such moves (A gives a review to B, B one to C)\n"
 	"by breadth-first search. Loads end within 1 of each other where\n"
 	"sectors and conflicts allow. The\n"
-	"same input always gives the same assignment. Manual assignments are\n"
-	"kept; automatic ones are replaced; only changes are written, each\n"
-	"one audited. When some dossier has fewer than K experts free of\n"
+	"same input always gives the same assignment. Manual assignments and\n"
+	"every pair that has scores are kept (a review begun is never moved;\n"
+	"the output says how many, 'N kept (S scored, M manual)'), unless\n"
+	"the expert is now conflicted or gone; other automatic ones may be\n"
+	"replaced; only changes are written, each one audited, and on a\n"
+	"re-assignment printed as 'ID +E01 -E05'. --dry-run prints the\n"
+	"changes and the summary, and stores nothing.\n"
+	"When some dossier has fewer than K experts free of\n"
 	"conflict, every such dossier is named and nothing is stored\n"
 	"(exit 1). Automatic conflicts are recomputed first.\n"
 	"\n"

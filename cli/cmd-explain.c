@@ -27,8 +27,29 @@ static const char *short_v(double v, char *b)
 	return b;
 }
 
-static void explain_table(const struct lc_ranking *r, size_t i)
+/* Whether entry i stays out because its sector's maximum is reached:
+ * 1 with the maximum and the sector's selected count. */
+static int at_max(const struct lc_ranking *r, const struct lc_profile *p,
+		  size_t i, int *max, int *count)
 {
+	const struct lc_rank_entry *e = lc_ranking_entry(r, i);
+	int min;
+
+	*count = 0;
+	*max = -1;
+	if (!e->eligible || e->selected || e->sector < 0)
+		return 0;
+	lc_profile_quota(p, e->sector, &min, max);
+	for (size_t k = 0; k < lc_ranking_info(r)->count; k++)
+		*count += lc_ranking_entry(r, k)->selected &&
+			lc_ranking_entry(r, k)->sector == e->sector;
+	return *max >= 0 && *count >= *max;
+}
+
+static void explain_table(const struct lc_ranking *r,
+			  const struct lc_profile *p, size_t i)
+{
+	int qmax, qn;
 	size_t nc = lc_ranking_info(r)->ncrit, elig = 0;
 	/* the gap is score - threshold: one search, not two */
 	double thr = lc_ranking_threshold(r, i);
@@ -55,6 +76,11 @@ static void explain_table(const struct lc_ranking *r, size_t i)
 		printf("tie: %s\n", lc_ranking_entry(r, i)->tiebreak);
 	if (lc_ranking_entry(r, i)->quota)
 		printf("quota: %s\n", lc_ranking_entry(r, i)->quota);
+	if (at_max(r, p, i, &qmax, &qn))
+		printf("quota: %s is at its maximum of %d (%d selected): to "
+		       "enter it must displace one of them\n",
+		       lc_sector_label(lc_ranking_entry(r, i)->sector, "en"),
+		       qmax, qn);
 	printf("cut-off score (last selected on merit): %s\n",
 	       short_v(lc_ranking_info(r)->cutoff, b1));
 	if (isinf(thr))
@@ -104,9 +130,11 @@ static void explain_table(const struct lc_ranking *r, size_t i)
 	       "changed.\n", lc_ranking_info(r)->method);
 }
 
-static void explain_json(const struct lc_ranking *r, size_t i,
+static void explain_json(const struct lc_ranking *r,
+			 const struct lc_profile *p, size_t i,
 			 const struct lc_assumptions *a)
 {
+	int qmax, qn;
 	size_t nc = lc_ranking_info(r)->ncrit;
 	char b[32];
 	int el = lc_ranking_entry(r, i)->eligible;
@@ -142,10 +170,17 @@ static void explain_json(const struct lc_ranking *r, size_t i,
 		       fmtv(gap, b));
 	}
 	printf(", \"quota\": ");
-	if (lc_ranking_entry(r, i)->quota)
+	if (at_max(r, p, i, &qmax, &qn)) {
+		printf("{\"sector\": ");
+		lc_json_string(stdout,
+			       lc_sector_name(lc_ranking_entry(r, i)->sector));
+		printf(", \"bound\": \"max\", \"limit\": %d, \"count\": %d}",
+		       qmax, qn);
+	} else if (lc_ranking_entry(r, i)->quota) {
 		lc_json_string(stdout, lc_ranking_entry(r, i)->quota);
-	else
+	} else {
 		printf("null");
+	}
 	printf(", \"tiebreak\": ");
 	if (lc_ranking_entry(r, i)->tiebreak)
 		lc_json_string(stdout, lc_ranking_entry(r, i)->tiebreak);
@@ -248,9 +283,9 @@ static int run(int argc, char **argv)
 		goto fail;
 	}
 	if (!strcmp(fmt, "json"))
-		explain_json(r, (size_t)i, a);
+		explain_json(r, p, (size_t)i, a);
 	else
-		explain_table(r, (size_t)i);
+		explain_table(r, p, (size_t)i);
 	code = 0;
 	goto done;
 fail:
@@ -280,9 +315,13 @@ const struct cli_cmd cli_cmd_explain = {
 	"in), each try re-running the method and the selection. A panel\n"
 	"criterion is searched over its scale, an indicator beyond the\n"
 	"values seen. For an excluded dossier, the rule that excluded it.\n"
+	"When its sector's maximum quota keeps it out, it says so ('quota:\n"
+	"Building materials is at its maximum of 6').\n"
 	"JSON keys: id, edition, method, eligible, excluded, rank, score,\n"
 	"selected, cutoff, threshold, gap, quota, tiebreak, criteria\n"
-	"(criterion, weight, value, contribution, threshold).\n"
+	"(criterion, weight, value, contribution, threshold); quota is\n"
+	"{sector, bound: max, limit, count} when the sector's maximum keeps\n"
+	"it out, the note of a quota that moved it, else null.\n"
 	"  --edition YEAR   default: the year the ID starts with\n"
 	"  --profile, --method, --indicators-only   as for `lowcarb rank`\n"
 	"  --format F       table (default) or json (names the assumptions\n"

@@ -521,10 +521,14 @@ static int run(int argc, char **argv)
 		return run_stream(argc - 1, argv + 1, 1);
 	if (strcmp(what, "promotion-catalog") == 0)
 		return run_promotion(argc - 1, argv + 1);
-	return cli_usage("export", "%s '%s' (roadmap, macc, catalog, "
-			 "ranking or promotion-catalog)", *what ?
-			 "unknown export" :
-			 "missing what to export", what);
+	if (!*what)
+		return cli_usage("export", "what to export? one of: roadmap "
+				 "(the roadmap document), macc (the abatement "
+				 "cost curve), catalog (the dossiers), ranking "
+				 "(a ranking), promotion-catalog (the national "
+				 "catalog's layout)");
+	return cli_usage("export", "unknown export '%s' (roadmap, macc, "
+			 "catalog, ranking or promotion-catalog)", what);
 }
 
 const struct cli_cmd cli_cmd_export = {

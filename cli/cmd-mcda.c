@@ -244,7 +244,7 @@ static int run(int argc, char **argv)
 	struct out o;
 	size_t m, n, *ord = NULL;
 	int *cost = NULL, *rank = NULL;
-	double *w = NULL, *a = NULL, *b = NULL, *s = NULL;
+	double *w = NULL, *a = NULL, *b = NULL, *s = NULL, *sc = NULL;
 	struct lc_pref *pref = NULL;
 	char params[256];
 
@@ -308,7 +308,7 @@ static int run(int argc, char **argv)
 	rank = calloc(m, sizeof *rank);
 	ord = calloc(m, sizeof *ord);
 	w = calloc(n, sizeof *w);
-	a = calloc(3 * m, sizeof *a);
+	a = calloc(4 * m, sizeof *a);
 	pref = calloc(n, sizeof *pref);
 	if (!cost || !rank || !w || !a || !pref || !ord) {
 		lc_error_set(&err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
@@ -316,6 +316,7 @@ static int run(int argc, char **argv)
 	}
 	b = a + m;
 	s = b + m;
+	sc = s + m;
 	if (types && lc_mcda_parse_types(types, n, cost, &err))
 		goto fail;
 	if (get_weights("mcda", mx, cost, wlist, wmeth, w, &err))
@@ -346,7 +347,11 @@ static int run(int argc, char **argv)
 	case M_VIKOR:
 		rc = lc_mcda_vikor(lc_matrix_data(mx), m, n, cost, w, v, a, b,
 				   s, &acc, &err);
-		o.v[0] = s;
+		/* score: higher is better in every method (as in rank);
+		 * Q itself (0 best) in its own column */
+		for (size_t i = 0; i < m; i++)
+			sc[i] = 1 - s[i];
+		o.v[0] = sc;
 		o.col[2] = "S";
 		o.v[2] = a;
 		o.col[3] = "R";
@@ -491,7 +496,7 @@ const struct cli_cmd cli_cmd_mcda = {
 	"  --format F             table (default), csv or json\n"
 	"\n"
 	"CSV columns: alternative,score,rank then topsis d_plus,d_minus;\n"
-	"vikor S,R,Q (score = Q, lower is better); promethee2\n"
+	"vikor S,R,Q (score = 1 - Q; Q itself: 0 best); promethee2\n"
 	"phi_plus,phi_minus,phi (score = phi). Rank 1 is the best; tied\n"
 	"alternatives share the better rank (1,2,2,4). VIKOR's acceptance\n"
 	"conditions follow the table (on stderr with --format csv, under\n"

@@ -84,6 +84,8 @@ static int run(int argc, char **argv)
 		return rc;
 	rc = lc_catalog_get_tech(cat, argv[first], &t, &err);
 	lc_catalog_close(cat);
+	if (rc == LC_ENOTFOUND)
+		err.status = LC_EDATA;   /* a data error (exit 1), README */
 	if (rc < 0)
 		return cli_fail(&err);
 	if (fmt == 1) {

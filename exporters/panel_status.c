@@ -46,7 +46,8 @@ static void print_table(FILE *fp, const struct lc_criteria *crit,
 		row(fp, &s->experts[i], 0);
 	fprintf(fp, "\ndossiers (%d complete review(s) needed to rank):\n",
 	       s->min_scores);
-	cells(fp, "ID", "REVIEWERS", "SCORED", "PARTIAL", "", "MISSING", 1);
+	cells(fp, "ID", "REVIEWERS", "SCORED", "PARTIAL", "STATUS", "MISSING",
+	      1);
 	for (size_t i = 0; i < s->ndossiers; i++)
 		row(fp, &s->dossiers[i], 1);
 	fprintf(fp, "\n%ld of %zu dossier(s) have too few scores to rank",
@@ -61,24 +62,48 @@ static void print_table(FILE *fp, const struct lc_criteria *crit,
 			}
 	}
 	putc('\n', fp);
+	if (s->unassigned) {
+		const char *sep = ": ";
+
+		fprintf(fp, "%ld review(s) scored by experts no longer "
+			"assigned, not counted", s->unassigned);
+		for (size_t i = 0; i < s->ndossiers; i++)
+			if (*s->dossiers[i].unassigned) {
+				fprintf(fp, "%s%s (%s)", sep,
+					s->dossiers[i].id,
+					s->dossiers[i].unassigned);
+				sep = ", ";
+			}
+		putc('\n', fp);
+	}
 }
 
 static const char *const csv_cols[] = {
-	"kind", "id", "assigned", "complete", "partial", "too_few", "missing"
+	"kind", "id", "assigned", "complete", "partial", "too_few", "missing",
+	"unassigned"
 };
+
+/* list with its commas as ';' (NULL on no memory) */
+static char *semis(const char *list)
+{
+	char *m = strdup(list);
+
+	for (char *p = m ? strchr(m, ',') : NULL; p; p = strchr(p, ','))
+		*p = ';';
+	return m;
+}
 
 /* One CSV row: the missing ids ';'-separated. */
 static void csv_row(struct lc_rows *o, const struct lc_panel_status_row *r,
 		    int dossier)
 {
-	char a[32], b[32], c[32], *miss = strdup(r->missing);
-	const char *v[7];
+	char a[32], b[32], c[32], *miss = semis(r->missing);
+	char *un = semis(r->unassigned);
+	const char *v[8];
 
 	snprintf(a, sizeof a, "%ld", r->assigned);
 	snprintf(b, sizeof b, "%ld", r->complete);
 	snprintf(c, sizeof c, "%ld", r->partial);
-	for (char *p = miss ? strchr(miss, ',') : NULL; p; p = strchr(p, ','))
-		*p = ';';
 	v[0] = dossier ? "dossier" : "expert";
 	v[1] = r->id;
 	v[2] = a;
@@ -86,13 +111,15 @@ static void csv_row(struct lc_rows *o, const struct lc_panel_status_row *r,
 	v[4] = c;
 	v[5] = !dossier ? "" : r->too_few ? "1" : "0";
 	v[6] = miss ? miss : r->missing;
+	v[7] = un ? un : r->unassigned;
 	lc_rows_row(o, v);
 	free(miss);
+	free(un);
 }
 
 static void print_csv(FILE *fp, const struct lc_panel_status *s)
 {
-	struct lc_rows o = { fp, LC_ROWS_CSV, 7, csv_cols, csv_cols,
+	struct lc_rows o = { fp, LC_ROWS_CSV, 8, csv_cols, csv_cols,
 				NULL, 0 };
 
 	lc_rows_begin(&o);
@@ -139,6 +166,8 @@ static void json_rows(FILE *fp, const char *name, const struct lc_panel_status_r
 			       r[i].too_few ? "true" : "false");
 		fputs("\"missing\": ", fp);
 		json_ids(fp, r[i].missing);
+		fputs(", \"unassigned\": ", fp);
+		json_ids(fp, r[i].unassigned);
 		putc('}', fp);
 	}
 	fputs(n ? "\n  ]" : "]", fp);
@@ -161,7 +190,7 @@ static void print_json(FILE *fp, const struct lc_criteria *crit,
 			lc_json_string(fp, s->dossiers[i].id);
 			sep = ", ";
 		}
-	fputs("]\n}\n", fp);
+	fprintf(fp, "],\n  \"unassigned\": %ld\n}\n", s->unassigned);
 }
 
 void lc_panel_status_write(FILE *fp, const struct lc_criteria *crit,

@@ -89,7 +89,7 @@ int lc_sheet_export(struct lc_catalog *cat,
 	rc = lc_catalog_rec_get(cat, key, &r, err);
 	lc_rec_free(r);
 	if (rc == LC_ENOTFOUND)
-		rc = lc_error_set(err, LC_ENOTFOUND, NULL, 0, "expert",
+		rc = lc_error_set(err, LC_EDATA, NULL, 0, "expert",
 				  "no expert '%s'", expert);
 	if (rc == 0)
 		rc = lc_catalog_rec_each(cat, "assign", "expert", expert,

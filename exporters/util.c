@@ -70,9 +70,13 @@ void lc_md_text(FILE *fp, const char *s)
 
 	if (!p)
 		return;
-	/* What would start a block (heading, list, quote) at line start. */
+	/* What would start a block (heading, list item, rule, setext
+	 * underline) at line start: '#', '+', '-' followed by a blank, the
+	 * end or the same mark, and '='; never a number such as -1. */
 	digits = strspn(s, "0123456789");
-	if (*p && strchr("#+-=", *p))
+	if (*p == '=' || (*p && strchr("#+-", *p) &&
+			  (!p[1] || p[1] == ' ' || p[1] == '\t' ||
+			   p[1] == *p)))
 		putc('\\', fp);
 	if (lc_text_bidi(s))
 		fputs(FSI, fp);
@@ -94,7 +98,8 @@ void lc_md_text(FILE *fp, const char *s)
 			fputs("&amp;", fp);
 		} else if (strchr("\\`*_[]|~", *p) ||
 			   (digits && p == (const unsigned char *)s + digits &&
-			    (*p == '.' || *p == ')'))) {
+			    (*p == '.' || *p == ')') &&
+			    (!p[1] || p[1] == ' ' || p[1] == '\t'))) {
 			putc('\\', fp);
 			putc(*p, fp);
 		} else if (*p >= 0x20 || *p == '\t') {

@@ -267,6 +267,26 @@ const char *imp_rules_message(const char *key, const char *value,
 	return buf;
 }
 
+/* 1 when v reads like a spreadsheet's number in scientific notation:
+ * digits, an optional fraction, E or e, an optional sign, digits. */
+static int looks_scientific(const char *v)
+{
+	size_t n = strspn(v, "0123456789");
+
+	if (!n)
+		return 0;
+	v += n;
+	if (*v == '.' || *v == ',')
+		v += 1 + strspn(v + 1, "0123456789");
+	if (*v != 'E' && *v != 'e')
+		return 0;
+	v++;
+	if (*v == '+' || *v == '-')
+		v++;
+	n = strspn(v, "0123456789");
+	return n && !v[n];
+}
+
 char lc_credit_code_check_char(const char *code17)
 {
 	static const char cs[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -323,6 +343,8 @@ int lc_rules_check(const char *rule, const char *value,
 	}
 	return 0;
 bad:
+	if (strcmp(rule, "credit_code") == 0 && looks_scientific(value))
+		rule = "credit_code.excel";
 	imp_rules_message(rule, value, NULL, NULL, msg, sizeof msg);
 	return lc_error_set(err, LC_EDATA, NULL, 0, rule, "%s", msg);
 }

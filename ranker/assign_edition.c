@@ -38,9 +38,25 @@ struct ctx {
 	struct lc_experts x;
 	struct lc_dossiers d;
 	struct lc_strmap *conf;     /* pair keys */
+	struct lc_strmap *scored;   /* pair keys with at least one score */
 	struct pairs cpairs, old;
+	const struct lc_assign_opts *opt;
+	void *nctx;
 	struct lc_error *err;
 };
+
+static int scored_one(const char *key, const struct lc_rec *r, void *vc)
+{
+	struct ctx *c = vc;
+	const char *ex = lc_rec_get(r, "expert"), *t = lc_rec_get(r, "tech");
+	char pk[300];
+
+	(void)key;
+	if (!ex || !t)
+		return 0;
+	return lc_strmap_put(c->scored, lc_pair_key(ex, t, pk, sizeof pk),
+			     1) < 0;
+}
 
 static int conf_one(const char *key, const struct lc_rec *r, void *vc)
 {
@@ -185,6 +201,9 @@ static int apply(struct ctx *c, struct lc_audit *a,
 		if (e >= c->x.n) {
 			struct old_id o = { c, d, a };
 
+			if (note_add(&note[d], '-', "(expert gone)") < 0)
+				goto oom;
+
 			rc = lc_catalog_rec_each(c->cat, "assign", "tech",
 						 c->d.v[d].id, drop_unknown,
 						 &o, c->err);
@@ -197,8 +216,12 @@ static int apply(struct ctx *c, struct lc_audit *a,
 			goto oom;
 		if (lc_strmap_get(now, pk, 0)) {
 			sum->kept++;
+			if (lc_strmap_get(c->scored, pk, 0))
+				sum->scored++;
 			continue;
 		}
+		if (lc_strmap_get(c->scored, pk, 0))
+			sum->dropped_scored++;
 		rc = del_assign(c->cat, NULL, c->x.v[e].id, c->d.v[d].id,
 				"", c->err);
 		if (rc == 0 && note_add(&note[d], '-', c->x.v[e].id) < 0)
@@ -230,6 +253,8 @@ static int apply(struct ctx *c, struct lc_audit *a,
 		if (!detail)
 			goto oom;
 		snprintf(detail, len, "%s%s", c->d.v[d].id, note[d]);
+		if (c->opt && c->opt->change)
+			c->opt->change(detail, c->nctx);
 		rc = lc_audit_add(a, "assign", detail, NULL, c->err);
 		free(detail);
 	}
@@ -267,6 +292,7 @@ static void loads(const struct ctx *c, const struct lc_assign_out *out,
 int lc_assign_edition(struct lc_catalog *cat, const char *edition,
 			  size_t k, lc_assign_note_fn fallback,
 			  lc_assign_note_fn bad, void *nctx,
+			  const struct lc_assign_opts *opt,
 			  struct lc_assign_sum *sum,
 			  struct lc_error *err)
 {
@@ -283,6 +309,8 @@ int lc_assign_edition(struct lc_catalog *cat, const char *edition,
 	memset(sum, 0, sizeof *sum);
 	c.cat = cat;
 	c.err = err;
+	c.opt = opt;
+	c.nctx = nctx;
 	rc = lc_audit_tx_begin(cat, &a, err);
 	if (rc == 0)
 		rc = lc_conflicts_refresh(cat, a, NULL, NULL, NULL, err);
@@ -300,12 +328,16 @@ int lc_assign_edition(struct lc_catalog *cat, const char *edition,
 		goto out;
 	}
 	c.conf = lc_strmap_new();
+	c.scored = lc_strmap_new();
 	esec = malloc(c.x.n * sizeof *esec);
 	dsec = malloc(c.d.n * sizeof *dsec);
-	if (!c.conf || !esec || !dsec)
+	if (!c.conf || !c.scored || !esec || !dsec)
 		goto oom;
 	rc = lc_catalog_rec_each(cat, "conflict", NULL, NULL, conf_one, &c,
 				 err);
+	if (rc == 0)
+		rc = lc_catalog_rec_each(cat, "score", NULL, NULL, scored_one,
+					 &c, err);
 	if (rc == 0)
 		rc = lc_catalog_rec_each(cat, "assign", NULL, NULL, old_one,
 					 &c, err);
@@ -317,12 +349,16 @@ int lc_assign_edition(struct lc_catalog *cat, const char *edition,
 		size_t e = c.old.v[2 * i], d = c.old.v[2 * i + 1];
 		char pk[300];
 
-		if (c.old.origin[i] != 'm' || e >= c.x.n)
+		/* manual pairs and pairs with scores stay where they are */
+		if (e >= c.x.n)
 			continue;
 		lc_pair_key(c.x.v[e].id, c.d.v[d].id, pk, sizeof pk);
+		if (c.old.origin[i] != 'm' &&
+		    !lc_strmap_get(c.scored, pk, 0))
+			continue;
 		if (lc_strmap_get(c.conf, pk, 0))
 			continue;
-		if (pairs_add(&pins, e, d, 'm') < 0)
+		if (pairs_add(&pins, e, d, c.old.origin[i]) < 0)
 			goto oom;
 	}
 	for (size_t e = 0; e < c.x.n; e++)
@@ -345,7 +381,8 @@ int lc_assign_edition(struct lc_catalog *cat, const char *edition,
 		goto out;
 	sum->dossiers = (long)c.d.n;
 	sum->experts = (long)c.x.n;
-	sum->pinned = (long)pins.n;
+	for (size_t i = 0; i < pins.n; i++)
+		sum->pinned += pins.origin[i] == 'm';
 	sum->moves = out.moves;
 	rc = apply(&c, a, &out, sum);
 	if (rc < 0)
@@ -361,7 +398,14 @@ int lc_assign_edition(struct lc_catalog *cat, const char *edition,
 oom:
 	rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
 out:
-	rc = lc_audit_tx_end(cat, a, rc, err);
+	if (rc == 0 && opt && opt->dry) {
+		struct lc_error ignored = { 0 };
+
+		/* everything computed and reported; nothing stored */
+		lc_audit_tx_end(cat, a, LC_EDATA, &ignored);
+	} else {
+		rc = lc_audit_tx_end(cat, a, rc, err);
+	}
 	lc_assign_release(&out);
 	free(pins.v);
 	free(pins.origin);
@@ -372,6 +416,7 @@ out:
 	free(esec);
 	free(dsec);
 	lc_strmap_free(c.conf);
+	lc_strmap_free(c.scored);
 	lc_experts_release(&c.x);
 	lc_dossiers_release(&c.d);
 	return rc;

@@ -327,6 +327,19 @@ static int collect_score(const char *key, const struct lc_rec *rec,
 		}
 		free(ck);
 	}
+	/* a dossier reviewed by assignment counts its assigned experts'
+	 * scores only: one removed from it no longer speaks for it */
+	if (s->assigned) {
+		char pk[300], dk[300];
+
+		snprintf(dk, sizeof dk, "\1%s", tech);
+		if (lc_strmap_get(s->assigned, dk, 0) &&
+		    !lc_strmap_get(s->assigned,
+				   lc_pair_key(ex, tech, pk, sizeof pk), 0)) {
+			s->unassigned++;
+			return 0;
+		}
+	}
 	if (s->n == s->cap) {
 		size_t nc = s->cap ? 2 * s->cap : 256;
 		struct lc_rk_score_row *nr = realloc(s->row, nc * sizeof *nr);
@@ -355,6 +368,27 @@ static int collect_score(const char *key, const struct lc_rec *rec,
 	snprintf(s->row[s->n].expert, sizeof s->row[s->n].expert, "%s", ex);
 	s->row[s->n].score = v;
 	s->n++;
+	return 0;
+}
+
+static int collect_assign(const char *key, const struct lc_rec *rec,
+			  void *ctx)
+{
+	struct lc_rk_scores *s = ctx;
+	const char *ex = lc_rec_get(rec, "expert");
+	const char *tech = lc_rec_get(rec, "tech");
+	char pk[300];
+
+	(void)key;
+	if (!ex || !tech || find_entry(s, tech) < 0)
+		return 0;
+	snprintf(pk, sizeof pk, "\1%s", tech);
+	if (lc_strmap_put(s->assigned, pk, 1) < 0 ||
+	    lc_strmap_put(s->assigned, lc_pair_key(ex, tech, pk, sizeof pk),
+			  1) < 0) {
+		s->failed = 1;
+		return 1;
+	}
 	return 0;
 }
 
@@ -387,8 +421,16 @@ int lc_rk_read_scores(struct lc_catalog *cat, struct lc_rk_scores *s,
 		return rc;
 	if (s->nconf > 1)
 		qsort(s->conf, s->nconf, sizeof *s->conf, cmp_str);
-	rc = lc_catalog_rec_each(cat, "score", NULL, NULL, collect_score,
+	s->assigned = lc_strmap_new();
+	if (!s->assigned)
+		return lc_rk_oom(err);
+	rc = lc_catalog_rec_each(cat, "assign", NULL, NULL, collect_assign,
 				 s, err);
+	if (rc == 0)
+		rc = lc_catalog_rec_each(cat, "score", NULL, NULL,
+					 collect_score, s, err);
+	lc_strmap_free(s->assigned);
+	s->assigned = NULL;
 	if (!rc && s->failed)
 		rc = lc_rk_oom(err);
 	if (rc || s->n == 0)

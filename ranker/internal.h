@@ -227,6 +227,10 @@ struct lc_rk_scores {
 	char **val;        /* each row's score as stored (for the hash) */
 	size_t n, cap;
 	long conflicted, unknown, bad;
+	long unassigned;   /* scores of experts no longer assigned */
+	struct lc_strmap *assigned;  /* pair keys assigned, and "\1ID" of
+					each dossier with an assignment;
+					only while reading */
 	int failed;
 };
 

@@ -94,10 +94,14 @@ static int append(char **s, const char *id)
 
 void lc_panel_status_release(struct lc_panel_status *s)
 {
-	for (size_t i = 0; s->experts && i < s->nexperts; i++)
+	for (size_t i = 0; s->experts && i < s->nexperts; i++) {
 		free(s->experts[i].missing);
-	for (size_t i = 0; s->dossiers && i < s->ndossiers; i++)
+		free(s->experts[i].unassigned);
+	}
+	for (size_t i = 0; s->dossiers && i < s->ndossiers; i++) {
 		free(s->dossiers[i].missing);
+		free(s->dossiers[i].unassigned);
+	}
 	free(s->experts);
 	free(s->dossiers);
 	lc_experts_release(&s->x);
@@ -110,6 +114,7 @@ int lc_panel_status_get(struct lc_catalog *cat,
 		      struct lc_panel_status *s, struct lc_error *err)
 {
 	struct st t = { c, s, lc_strmap_new(), NULL, 0, 0, 0 };
+	unsigned char *hasassign = NULL;
 	int rc;
 
 	memset(s, 0, sizeof *s);
@@ -136,15 +141,23 @@ int lc_panel_status_get(struct lc_catalog *cat,
 	for (size_t i = 0; i < s->x.n; i++) {
 		s->experts[i].id = s->x.v[i].id;
 		s->experts[i].missing = strdup("");
-		if (!s->experts[i].missing)
+		s->experts[i].unassigned = strdup("");
+		if (!s->experts[i].missing || !s->experts[i].unassigned)
 			goto oom;
 	}
 	for (size_t i = 0; i < s->d.n; i++) {
 		s->dossiers[i].id = s->d.v[i].id;
 		s->dossiers[i].missing = strdup("");
-		if (!s->dossiers[i].missing)
+		s->dossiers[i].unassigned = strdup("");
+		if (!s->dossiers[i].missing || !s->dossiers[i].unassigned)
 			goto oom;
 	}
+	hasassign = calloc(s->d.n + 1, 1);
+	if (!hasassign)
+		goto oom;
+	for (size_t i = 0; i < t.n; i++)
+		if (t.v[i].assigned)
+			hasassign[t.v[i].d] = 1;
 	/* Reviews in (dossier, expert) order for stable lists. */
 	for (size_t d = 0; d < s->d.n; d++)
 		for (size_t e = 0; e < s->x.n; e++) {
@@ -162,6 +175,16 @@ int lc_panel_status_get(struct lc_catalog *cat,
 			re = &s->experts[e];
 			rd = &s->dossiers[d];
 			complete = c->n && v->scored >= (long)c->n;
+			/* scores of an expert no longer assigned do not
+			 * count (as in rank): reported apart; a dossier
+			 * without any assignment counts whatever it has */
+			if (!v->assigned && v->scored && hasassign[d]) {
+				s->unassigned++;
+				if (append(&re->unassigned, s->d.v[d].id) < 0 ||
+				    append(&rd->unassigned, s->x.v[e].id) < 0)
+					goto oom;
+				continue;
+			}
 			if (v->assigned) {
 				re->assigned++;
 				rd->assigned++;
@@ -192,5 +215,6 @@ out:
 		lc_panel_status_release(s);
 	lc_strmap_free(t.idx);
 	free(t.v);
+	free(hasassign);
 	return rc;
 }

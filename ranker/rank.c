@@ -180,6 +180,9 @@ int lc_rank_edition(struct lc_catalog *cat, const char *edition,
 	if (s.conflicted)
 		lc_rk_note(r, "%ld score(s) of conflicted experts were not counted",
 		     s.conflicted);
+	if (s.unassigned)
+		lc_rk_note(r, "%ld score(s) of experts no longer assigned were "
+		     "not counted (see 'lowcarb panel status')", s.unassigned);
 	if (s.bad || s.unknown)
 		lc_rk_note(r, "%ld score record(s) ignored (unknown criterion or "
 		     "out of scale)", s.bad + s.unknown);

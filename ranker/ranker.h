@@ -637,25 +637,39 @@ int lc_assign_solve(const struct lc_assign_in *in,
 			struct lc_assign_out *out, struct lc_error *err);
 void lc_assign_release(struct lc_assign_out *out);
 
-/* What lc_assign_edition did, for the user. */
+/* What lc_assign_edition did, for the user. kept counts the pairs left
+ * in place, of which scored had scores (a finished or started review is
+ * never moved) and pinned were manual; dropped_scored counts the scored
+ * pairs removed all the same (the expert conflicted or gone). */
 struct lc_assign_sum {
 	long dossiers, experts, added, removed, kept, pinned, moves;
 	long min_load, max_load;
+	long scored, dropped_scored;
 };
 /* Called for each dossier that took reviewers from other sectors, and
  * (with nfree < k) for each dossier that cannot be covered. */
 typedef void (*lc_assign_note_fn)(const char *tech, const char *sector,
 				      size_t n, size_t k, void *ctx);
+/* Options of lc_assign_edition (NULL: none). dry: compute and report,
+ * store nothing (the transaction is aborted); change: called with each
+ * changed dossier's change, "ID +E01 -E05", as audited. */
+struct lc_assign_opts {
+	int dry;
+	void (*change)(const char *detail, void *ctx);
+};
 /* Assigns k reviewers to every dossier of edition (own transaction):
- * refreshes the automatic conflicts, keeps manual assignments, replaces
- * automatic ones, audits every change. LC_EDATA when infeasible (bad is
+ * refreshes the automatic conflicts, keeps manual assignments and every
+ * pair that has scores (unless its expert is now conflicted or gone),
+ * fills what is missing, may replace the other automatic ones, audits
+ * every change. LC_EDATA when infeasible (bad is
  * called for each uncovered dossier with the number of free experts;
  * nothing stored); fallback is called for dossiers completed from other
  * sectors. LC_ENOTFOUND when the edition has no dossier or there is no
- * expert. */
+ * expert. Callbacks get ctx. */
 int lc_assign_edition(struct lc_catalog *cat, const char *edition,
 			  size_t k, lc_assign_note_fn fallback,
 			  lc_assign_note_fn bad, void *ctx,
+			  const struct lc_assign_opts *opt,
 			  struct lc_assign_sum *sum,
 			  struct lc_error *err);
 /* Manual add (refused for a conflicted pair, an unknown expert or
@@ -680,11 +694,16 @@ struct lc_panel_status_row {
 	char *missing;       /* ids still missing a complete review
 				(comma-separated), "" when none */
 	int too_few;         /* dossier: complete < min_scores */
+	char *unassigned;    /* ids of the other side whose scores are
+				not counted because the expert is no
+				longer assigned (comma-separated), "" */
 };
 struct lc_panel_status {
 	struct lc_panel_status_row *experts, *dossiers;
 	size_t nexperts, ndossiers;
 	long too_few;        /* dossiers with too few scores to rank */
+	long unassigned;     /* reviews scored by experts no longer
+				assigned: not counted */
 	int min_scores;
 	struct lc_experts x;
 	struct lc_dossiers d;

@@ -262,10 +262,18 @@ static void test_escape(void **state)
 	fputc('|', fp);
 	lc_md_text(fp, "1. *b* <i>\n[x](y)");
 	fputc('|', fp);
+	/* a number is not a list item nor a heading: left as it is */
+	lc_md_text(fp, "0.879");
+	fputc('|', fp);
+	lc_md_text(fp, "-1");
+	fputc('|', fp);
+	lc_md_text(fp, "- a");
+	fputc('|', fp);
 	lc_csv_field(fp, "=SUM(A1)", 1);
 	fclose(fp);
 	assert_string_equal(buf, "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;|"
-			    "1\\. \\*b\\* &lt;i&gt; \\[x\\](y)|\"'=SUM(A1)\"");
+			    "1\\. \\*b\\* &lt;i&gt; \\[x\\](y)|0.879|-1|\\- a|"
+			    "\"'=SUM(A1)\"");
 	free(buf);
 }
 

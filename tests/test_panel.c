@@ -573,6 +573,12 @@ static void test_conflicts(void **state)
 	lc_catalog_close(cat);
 }
 
+static void count_change(const char *detail, void *ctx)
+{
+	(void)detail;
+	(*(int *)ctx)++;
+}
+
 static void test_assign_edition(void **state)
 {
 	struct lc_catalog *cat = panel_catalog();
@@ -581,17 +587,30 @@ static void test_assign_edition(void **state)
 
 	(void)state;
 	assert_int_equal(lc_assign_edition(cat, "2025", 2, NULL, NULL,
-					       NULL, &sum, &err), 0);
+					       NULL, NULL, &sum, &err), 0);
 	assert_int_equal(sum.added, 6);
 	assert_int_equal(count_kind(cat, "assign"), 6);
 	/* Same input, same result: nothing written again. */
 	assert_int_equal(lc_assign_edition(cat, "2025", 2, NULL, NULL,
-					       NULL, &sum, &err), 0);
+					       NULL, NULL, &sum, &err), 0);
 	assert_int_equal(sum.added, 0);
 	assert_int_equal(sum.removed, 0);
+	/* A dry run reports the change (each dossier once) and stores
+	 * nothing. */
+	{
+		struct lc_assign_opts dry = { 1, count_change };
+		int changes = 0;
+
+		assert_int_equal(lc_assign_edition(cat, "2025", 3, NULL, NULL,
+						   &changes, &dry, &sum, &err),
+				 0);
+		assert_int_equal(sum.added, 3);
+		assert_int_equal(changes, 3);
+		assert_int_equal(count_kind(cat, "assign"), 6);
+	}
 	/* Infeasible: 5 reviewers but 2025-ST-001 has 4 free. */
 	assert_int_equal(lc_assign_edition(cat, "2025", 5, NULL, NULL,
-					       NULL, &sum, &err), LC_EDATA);
+					       NULL, NULL, &sum, &err), LC_EDATA);
 	assert_int_equal(count_kind(cat, "assign"), 6);
 	/* Manual add of a conflicted expert is refused. */
 	assert_int_equal(lc_assign_add(cat, "E01", "2025-ST-001", &err),
@@ -620,7 +639,7 @@ static void test_scores(void **state)
 	assert_int_equal(lc_assign_add(cat, "E03", "2025-ST-001", &err),
 			 0);
 	assert_int_equal(lc_assign_edition(cat, "2025", 2, NULL, NULL,
-					       NULL, &asum, &err), 0);
+					       NULL, NULL, &asum, &err), 0);
 	assert_int_equal(asum.pinned, 2);
 	write_file("ok.csv", "expert,id,criterion,score,comment\n"
 		   "E02,2025-ST-001,carbon,7,ok\n"
@@ -710,7 +729,7 @@ static void test_sheet_export(void **state)
 	(void)state;
 	crit_init(&c);
 	assert_int_equal(lc_assign_edition(cat, "2025", 2, NULL, NULL,
-					       NULL, &asum, &err), 0);
+					       NULL, NULL, &asum, &err), 0);
 	fp = tmpfile();
 	assert_non_null(fp);
 	assert_int_equal(lc_sheet_export(cat, &c, "E02", 1, fp, &err), 0);
@@ -722,7 +741,7 @@ static void test_sheet_export(void **state)
 			       "summary,carbon,maturity,comment\n"));
 	assert_null(strstr(buf, "有限公司"));
 	assert_int_equal(lc_sheet_export(cat, &c, "E77", 0, stdout, &err),
-			 LC_ENOTFOUND);
+			 LC_EDATA);
 	/* Submission text is made inert for spreadsheets. */
 	assert_int_equal(lc_catalog_begin(cat, &err), 0);
 	put_tech(cat, "2025-ST-003", "steel", "=HYPERLINK(\"x\")",
@@ -751,7 +770,7 @@ static void test_audit_tamper(void **state)
 
 	(void)state;
 	assert_int_equal(lc_assign_edition(cat, "2025", 2, NULL, NULL,
-					       NULL, &asum, &err), 0);
+					       NULL, NULL, &asum, &err), 0);
 	assert_int_equal(lc_audit_verify(cat, &n, &err), 0);
 	assert_int_equal(n, 5);   /* 2 conflicts, 3 dossiers assigned */
 	/* Edit entry 3's detail. */

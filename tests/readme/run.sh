@@ -1,0 +1,31 @@
+#!/bin/sh
+# run.sh - the README's tour as a test: runs every ```sh block between
+# the lines <!-- tour --> and <!-- /tour --> of README.md, in order, as
+# one script under `sh -eu`, in a scratch folder holding ./lowcarb (the
+# binary given) and ./data (the source tree's), as at the top of the
+# tree. Any failing command fails the test (exit 1).
+# Usage: run.sh /path/to/lowcarb [README.md]
+bin=$1
+[ -n "$bin" ] && [ -x "$bin" ] || { echo "run.sh: no binary '$bin'" >&2; exit 2; }
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/../.." && pwd)
+readme=${2:-$src/README.md}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/lowcarb-tour.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+awk '/^<!-- tour -->$/ { t = 1; next } /^<!-- \/tour -->$/ { t = 0 }
+	t && /^```sh$/ { b = 1; next } b && /^```$/ { b = 0; next }
+	b { print }' "$readme" > "$tmp/tour.sh"
+n=$(grep -c . "$tmp/tour.sh")
+[ "$n" -gt 0 ] || { echo "tour: no commands found in $readme"; exit 1; }
+mkdir "$tmp/work"
+ln -s "$bin" "$tmp/work/lowcarb"
+ln -s "$src/data" "$tmp/work/data"
+if (cd "$tmp/work" && env -u LOWCARB_CATALOG LOWCARB_DATA="$src/data" \
+	sh -eux "$tmp/tour.sh") > "$tmp/log" 2>&1; then
+	echo "tour: $n command line(s) of README.md passed"
+else
+	tail -n 20 "$tmp/log"
+	echo "tour: README.md's tour failed"
+	exit 1
+fi
