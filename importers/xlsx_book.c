@@ -138,7 +138,7 @@ static int part_close(void *ctx)
 static void part_xml_error(void *ctx, xmlErrorPtr e)
 {
 	struct imp_part *p = ctx;
-	if (p->xml_error || !e || e->level < XML_ERR_ERROR)
+	if (p->refused || p->xml_error || !e || e->level < XML_ERR_ERROR)
 		return;
 	p->xml_error = 1;
 	snprintf(p->why, sizeof p->why, "part '%s' is not well-formed XML "

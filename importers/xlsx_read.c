@@ -38,6 +38,7 @@ struct xread {
 	int dcol[D__N];                 /* projects: column of each, -1 */
 	long header_row;
 	int header_bad;
+	int emitted_rc;                 /* emit stopped the reading */
 	long force_col;                 /* the next problem's column */
 	struct imp_raw raw;
 	struct demo *demos;
@@ -297,7 +298,8 @@ static int tech_row(const struct imp_xrow *r, void *ctx)
 	if (x->header_bad) {
 		x->raw.broken = 1;
 		x->raw.problems = 1;
-		return x->emit(&x->raw, x->ctx);
+		x->emitted_rc = x->emit(&x->raw, x->ctx);
+		return x->emitted_rc;
 	}
 	for (i = 0; i < r->n; i++) {
 		rc = cell(x, r, i);
@@ -309,7 +311,8 @@ static int tech_row(const struct imp_xrow *r, void *ctx)
 		if (rc)
 			return rc;
 	}
-	return x->emit(&x->raw, x->ctx);
+	x->emitted_rc = x->emit(&x->raw, x->ctx);
+	return x->emitted_rc;
 }
 
 static void xread_free(struct xread *x)
@@ -368,6 +371,8 @@ int imp_read_xlsx(const char *path, const struct lc_import_opts *o,
 		qsort(x.demos, x.ndemos, sizeof *x.demos, demo_cmp);
 	}
 	rc = imp_book_rows(x.b, x.tech, tech_row, &x, err);
+	if (rc == LC_EDATA && !x.emitted_rc)
+		imp_problem_err(s, err);    /* the sheet's own fault */
 	if (rc)
 		goto out;
 	s->pos = s->size;
