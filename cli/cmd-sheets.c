@@ -14,12 +14,13 @@ static int run(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "blind", no_argument, NULL, 'b' },
 		{ "profile", required_argument, NULL, 'p' },
+		{ "bom", no_argument, NULL, 'B' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
 	struct lc_criteria crit;
-	const char *v[4] = { NULL, NULL, NULL, "top20" };
+	const char *v[5] = { NULL, NULL, NULL, "top20", NULL };
 	const char *expert, *path;
 	int first, rc;
 	FILE *out;
@@ -48,6 +49,10 @@ static int run(int argc, char **argv)
 			     path);
 		return cli_fail(&err);
 	}
+	/* Excel reads a CSV without a byte-order mark in the system's code
+	 * page: garbled Chinese */
+	if (v[4])
+		fputs("\xEF\xBB\xBF", out);
 	rc = lc_sheet_export(cat, &crit, expert, v[2] != NULL, out,
 				 &err);
 	lc_catalog_close(cat);
@@ -65,7 +70,7 @@ static int run(int argc, char **argv)
 const struct cli_cmd cli_cmd_sheets = {
 	"sheets", "write an expert's score sheet to fill in",
 	"usage: lowcarb sheets export --expert E -o FILE.csv [--blind]\n"
-	"                             [--profile NAME]\n"
+	"                             [--bom] [--profile NAME]\n"
 	"\n"
 	"Writes the dossiers assigned to expert E (by id) as CSV with the\n"
 	"header expert,id,name_zh,name_en,sector,trl,submitter,owners,\n"
@@ -74,6 +79,8 @@ const struct cli_cmd cli_cmd_sheets = {
 	"on the criterion's scale; blank = not scored yet) and the comment,\n"
 	"then the sheet goes back through 'lowcarb scores import'. Scores\n"
 	"already stored are filled in. --blind leaves out the submitter and\n"
-	"owners columns. -o - writes to standard output.\n",
+	"owners columns. --bom starts the file with a UTF-8 byte-order mark\n"
+	"(for Excel). An expert with no assigned dossier is an error (exit\n"
+	"1) and no file is written. -o - writes to standard output.\n",
 	run
 };
