@@ -204,9 +204,11 @@ static int run(int argc, char **argv)
 				opt.format = LC_FMT_XML;
 			else if (strcmp(optarg, "csv") == 0)
 				opt.format = LC_FMT_CSV;
+			else if (strcmp(optarg, "xlsx") == 0)
+				opt.format = LC_FMT_XLSX;
 			else
 				return cli_usage("import", "unknown format "
-						 "'%s' (xml or csv)", optarg);
+						 "'%s' (xml, csv or xlsx)", optarg);
 			break;
 		case 'e':
 			opt.encoding = optarg;
@@ -291,7 +293,7 @@ static int run(int argc, char **argv)
 
 const struct cli_cmd cli_cmd_import = {
 	"import", "import submission files (XML or CSV) into the catalog",
-	"usage: lowcarb import [--format xml|csv] [--encoding gb18030]\n"
+	"usage: lowcarb import [--format xml|csv|xlsx] [--encoding gb18030]\n"
 	"                      [--skip-invalid] [--profile NAME|FILE\n"
 	"                      [--edition YEAR]] [--accept-lineage]\n"
 	"                      [--assumptions FILE] FILE...\n"
@@ -318,7 +320,7 @@ const struct cli_cmd cli_cmd_import = {
 	"with or without --skip-invalid; so does a file in a layout lowcarb\n"
 	"does not know, whose rows are counted as rejected.\n"
 	"\n"
-	"  --format xml|csv     the files' format (default: from the content)\n"
+	"  --format xml|csv|xlsx the files' format (default: from the content)\n"
 	"  --encoding gb18030   CSV files are GB18030/GBK (default: UTF-8,\n"
 	"                       or GB18030 when the bytes are not UTF-8)\n"
 	"  --skip-invalid       import the valid dossiers of a bad run\n"

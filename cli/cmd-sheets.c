@@ -14,15 +14,16 @@ static int run(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "blind", no_argument, NULL, 'b' },
 		{ "profile", required_argument, NULL, 'p' },
+		{ "bom", no_argument, NULL, 'B' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
 	struct lc_criteria crit;
-	const char *v[4] = { NULL, NULL, NULL, "top20" };
+	const char *v[5] = { NULL, NULL, NULL, "top20", NULL };
 	const char *expert, *path;
 	int first, rc;
-	FILE *out;
+	struct cli_out out;
 
 	rc = cli_subcommand("sheets", "export", &argc, &argv);
 	if (rc == 0)
@@ -41,31 +42,27 @@ static int run(int argc, char **argv)
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
-	out = strcmp(path, "-") ? fopen(path, "w") : stdout;
-	if (!out) {
+	/* a temporary beside the file, renamed into place only when the
+	 * whole sheet was written: a refused expert leaves it as it was */
+	rc = cli_out_open(&out, path);
+	if (rc) {
 		lc_catalog_close(cat);
-		lc_error_set(&err, LC_EIO, path, 0, NULL, "cannot write '%s'",
-			     path);
-		return cli_fail(&err);
+		return rc;
 	}
-	rc = lc_sheet_export(cat, &crit, expert, v[2] != NULL, out,
-				 &err);
+	/* Excel reads a CSV without a byte-order mark in the system's code
+	 * page: garbled Chinese */
+	if (v[4])
+		fputs("\xEF\xBB\xBF", out.fp);
+	rc = lc_sheet_export(cat, &crit, expert, v[2] != NULL, out.fp,
+			     &err);
 	lc_catalog_close(cat);
-	if (out != stdout && fclose(out) != 0 && rc == 0)
-		rc = lc_error_set(&err, LC_EIO, path, 0, NULL,
-				  "cannot write '%s'", path);
-	if (rc < 0) {
-		if (out != stdout)
-			remove(path);
-		return cli_fail(&err);
-	}
-	return 0;
+	return cli_out_finish(&out, rc, &err);
 }
 
 const struct cli_cmd cli_cmd_sheets = {
 	"sheets", "write an expert's score sheet to fill in",
 	"usage: lowcarb sheets export --expert E -o FILE.csv [--blind]\n"
-	"                             [--profile NAME]\n"
+	"                             [--bom] [--profile NAME]\n"
 	"\n"
 	"Writes the dossiers assigned to expert E (by id) as CSV with the\n"
 	"header expert,id,name_zh,name_en,sector,trl,submitter,owners,\n"
@@ -74,6 +71,8 @@ const struct cli_cmd cli_cmd_sheets = {
 	"on the criterion's scale; blank = not scored yet) and the comment,\n"
 	"then the sheet goes back through 'lowcarb scores import'. Scores\n"
 	"already stored are filled in. --blind leaves out the submitter and\n"
-	"owners columns. -o - writes to standard output.\n",
+	"owners columns. --bom starts the file with a UTF-8 byte-order mark\n"
+	"(for Excel). An expert with no assigned dossier is an error (exit\n"
+	"1) and no file is written. -o - writes to standard output.\n",
 	run, NULL
 };

@@ -74,9 +74,11 @@ static int run(int argc, char **argv)
 				o.format = LC_FMT_XML;
 			else if (strcmp(optarg, "csv") == 0)
 				o.format = LC_FMT_CSV;
+			else if (strcmp(optarg, "xlsx") == 0)
+				o.format = LC_FMT_XLSX;
 			else
 				return cli_usage("validate", "unknown format "
-						 "'%s' (xml or csv)", optarg);
+						 "'%s' (xml, csv or xlsx)", optarg);
 			break;
 		case 'e':
 			o.encoding = optarg;
@@ -127,7 +129,7 @@ static int run(int argc, char **argv)
 
 const struct cli_cmd cli_cmd_validate = {
 	"validate", "check submission files without importing them",
-	"usage: lowcarb validate [--format xml|csv] [--encoding gb18030]\n"
+	"usage: lowcarb validate [--format xml|csv|xlsx] [--encoding gb18030]\n"
 	"                        [--profile NAME|FILE [--edition YEAR]]\n"
 	"                        [--assumptions FILE] FILE...\n"
 	"\n"
@@ -137,7 +139,7 @@ const struct cli_cmd cli_cmd_validate = {
 	"printed on stderr as `lowcarb: file:line: field: message`, then a\n"
 	"summary line on stdout. Exit status 1 when any problem was found.\n"
 	"\n"
-	"  --format xml|csv     the files' format (default: from the content)\n"
+	"  --format xml|csv|xlsx the files' format (default: from the content)\n"
 	"  --encoding gb18030   CSV files are GB18030/GBK (default: UTF-8,\n"
 	"                       or GB18030 when the bytes are not UTF-8)\n"
 	"  --profile NAME|FILE  a foreign catalog's CSV read through this\n"

@@ -57,8 +57,9 @@ int cli_out_finish(struct cli_out *o, int rc, struct lc_error *err)
 	} else if ((fflush(stdout) != 0 || ferror(stdout)) && rc == 0) {
 		rc = lc_error_set(err, LC_EIO, NULL, 0, NULL, "write error");
 	}
-	/* the writers know a stream, not its name: say which output */
-	if (rc < 0 && err && !err->file[0])
+	/* the writers know a stream, not its name: say which output (not
+	 * for a field's error: that one is about the input) */
+	if (rc < 0 && err && !err->file[0] && !err->field[0])
 		snprintf(err->file, sizeof err->file, "%s",
 			 o->path ? o->path : "standard output");
 	return rc < 0 ? cli_fail(err) : 0;

@@ -102,6 +102,12 @@ int lc_sheet_export(struct lc_catalog *cat,
 				  "out of memory");
 	if (rc < 0)
 		goto out;
+	if (techs.n == 0) {
+		rc = lc_error_set(err, LC_EDATA, NULL, 0, "expert", "no "
+				  "dossier is assigned to expert '%s': run "
+				  "'lowcarb assign' first", expert);
+		goto out;
+	}
 	if (techs.n)
 		qsort(techs.v, techs.n, sizeof *techs.v, str_cmp);
 	fputs("expert,id,name_zh,name_en,sector,trl,", out);

@@ -18,6 +18,22 @@ static void rule_problem(struct imp_sink *s, struct imp_raw *r, int f,
 	r->problems++;
 }
 
+/* 1 when v is a number as a spreadsheet writes a long one: "5.11E+17". */
+static int spreadsheet_number(const char *v)
+{
+	size_t i = strspn(v, "0123456789");
+	if (i == 0)
+		return 0;
+	if (v[i] == '.')
+		i += 1 + strspn(v + i + 1, "0123456789");
+	if (v[i] != 'E' && v[i] != 'e')
+		return 0;
+	i++;
+	if (v[i] == '+')
+		i++;
+	return v[i] && strspn(v + i, "0123456789") == strlen(v + i);
+}
+
 /* Checks value against rule; reports and returns -1 when it fails. */
 static int check(struct imp_sink *s, struct imp_raw *r, int f,
 		 const char *rule, const char *value)
@@ -26,7 +42,10 @@ static int check(struct imp_sink *s, struct imp_raw *r, int f,
 	if (lc_rules_check(rule, value, &e) == 0)
 		return 0;
 	imp_problem(s, r->line[f] ? r->line[f] : r->line0, imp_label(s, f),
-		    "%s", e.msg);
+		    "%s%s", e.msg, (f == LC_F_CREDIT_CODE || f == LC_F_PHONE) &&
+		    spreadsheet_number(value) && !strstr(e.msg, "spreadsheet") ?
+		    "; a spreadsheet turned it into a number: format the "
+		    "column as text and type it again" : "");
 	r->problems++;
 	return -1;
 }

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include "importers/dupes.h"
 #include "importers/mapping.h"
+#include "importers/xlsx.h"
 
 #define DUP_THRESHOLD 0.6
 #define MAX_CHANGES 10000
@@ -92,6 +93,8 @@ static int detect(const char *path, const struct lc_import_opts *o,
 		return err ? err->status : LC_EIO;
 	n = fread(b, 1, sizeof b, fp);
 	fclose(fp);
+	if (imp_xlsx_sniff(b, n))
+		return LC_FMT_XLSX;
 	if (n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' ||
@@ -321,6 +324,8 @@ static int read_file(struct run *u, const char *path, int fmt)
 		return lc_error_set(u->err, LC_EDATA, path, 1, NULL, "a "
 				    "mapping profile reads CSV files, not "
 				    "XML");
+	if (fmt == LC_FMT_XLSX)
+		return imp_read_xlsx(path, u->o, &u->sink, on_raw, u, u->err);
 	if (u->o->mapping)
 		return imp_read_mapped(path, u->o, &u->sink, on_raw, u,
 				       u->err);

@@ -1,5 +1,5 @@
 /* importers.h - reading what comes from outside: technology dossiers from
- * submissions (XML, CSV) checked against the field rules with quantities
+ * submissions (XML, CSV, .xlsx) checked against the field rules with quantities
  * converted to base units and imported into the catalog; the panel's
  * experts and filled score sheets; decision and pairwise matrices. */
 #ifndef LC_IMPORTERS_H
@@ -46,7 +46,7 @@ char lc_credit_code_check_char(const char *code17);
 
 /* ---- reading and validating ---------------------------------------------
  */
-enum lc_import_format { LC_FMT_AUTO, LC_FMT_XML, LC_FMT_CSV };
+enum lc_import_format { LC_FMT_AUTO, LC_FMT_XML, LC_FMT_CSV, LC_FMT_XLSX };
 
 struct lc_mapping;
 

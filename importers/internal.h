@@ -60,6 +60,11 @@ struct imp_sink {
 	/* How problems name each field: a mapped import names the source's
 	 * column ("减排能力(万tCO2/a) (potential)"); NULL: the field name. */
 	const char *const *label;
+	/* A reader whose places are not lines (a workbook's cells): turns
+	 * a problem's line and field into its place before it is reported
+	 * (NULL: lines as they are). */
+	void (*locate)(struct lc_error *e, void *ctx);
+	void *locate_ctx;
 };
 /* The name problems give field f: s->label[f], else the field's name. */
 const char *imp_label(const struct imp_sink *s, int f);

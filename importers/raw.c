@@ -146,8 +146,10 @@ struct imp_raw_demo *imp_raw_add_demo(struct imp_raw *r)
 	return &r->demos[r->ndemos++];
 }
 
-void imp_problem_err(struct imp_sink *s, const struct lc_error *e)
+void imp_problem_err(struct imp_sink *s, const struct lc_error *e0)
 {
+	struct lc_error placed = *e0;
+	const struct lc_error *e = e0;
 	/* A shared block (the XML submitter) is checked with every dossier
 	 * after it: say each of its problems once. */
 	unsigned long h = 5381;
@@ -164,6 +166,10 @@ void imp_problem_err(struct imp_sink *s, const struct lc_error *e)
 	s->recent[s->nrecent++ % 8] = h;
 	s->recent_file = s->file;
 	s->problems++;
+	if (s->locate) {
+		s->locate(&placed, s->locate_ctx);
+		e = &placed;
+	}
 	if (s->rep && s->rep->problem)
 		s->rep->problem(e, s->rep->ctx);
 }
