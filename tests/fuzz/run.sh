@@ -25,6 +25,17 @@ seed experts data/samples/panel/experts.csv tests/bad/experts/*.csv
 seed scores data/samples/panel/sheets/E01.csv tests/bad/scores/*.csv
 seed matrix tests/bad/matrices/*.csv tests/bad/pairwise/*.csv
 seed mapping data/profiles/*.xml
+# a workbook's parts, cut at "\n@@\n" (fuzz_xlsx.c): a header row of the
+# CSV layout and one row, in shared and inline strings
+mkdir -p "$out/corpus/xlsx"
+ns='xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+rns='xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+printf '%s\n@@\n%s\n@@\n%s\n@@\n%s' \
+	"<worksheet $ns><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"inlineStr\"><is><t>trl</t></is></c></row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>2025-ST-001</t></is></c><c r=\"B2\"><v>2025</v></c><c r=\"C2\"><v>7</v></c></row></sheetData></worksheet>" \
+	"<sst $ns><si><t>id</t></si><si><t>edition</t></si></sst>" \
+	"<workbook $ns $rns><sheets><sheet name=\"技术\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>" \
+	'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' \
+	> "$out/corpus/xlsx/seed"
 mkdir -p "$out/corpus/pairs"
 printf 'id,ref_id\n2025-ST-001,2024-ST-12345\n2025-NF-001,\n' \
 	> "$out/corpus/pairs/seed"
@@ -42,7 +53,7 @@ for q in '3.5万tCO2/a' '1.2亿元' '-1,200万元/a' '35%' '1e6' '0.35 Mt'; do
 		od -An -tx1 | tr -d ' \n')"
 done
 fail=0
-for name in submission quantity profile experts scores matrix mapping \
+for name in submission quantity profile experts scores matrix mapping xlsx \
 	mapped pairs; do
 	bin="$out/tests/fuzz/fuzz_$name"
 	[ -x "$bin" ] || { echo "fuzz: no $bin"; fail=1; continue; }
