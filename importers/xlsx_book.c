@@ -147,6 +147,12 @@ static void part_xml_error(void *ctx, xmlErrorPtr e)
 	p->why[strcspn(p->why, "\n")] = '\0';
 }
 
+static void quiet(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
 int imp_part_open(struct imp_book *b, const char *name, struct imp_part *p,
 		  struct lc_error *err)
 {
@@ -163,6 +169,9 @@ int imp_part_open(struct imp_book *b, const char *name, struct imp_part *p,
 		return lc_error_set(err, LC_EDATA, b->path, 0, NULL, "part "
 				    "'%s' cannot be read: %s", name,
 				    zip_strerror(b->zip));
+	/* libxml2's encoding layer reports through the generic handler,
+	 * past the reader's: only our own message is printed */
+	xmlSetGenericErrorFunc(NULL, quiet);
 	p->rd = xmlReaderForIO(part_read, part_close, p, name, NULL,
 			       XML_PARSE_NONET | XML_PARSE_NOERROR |
 			       XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
