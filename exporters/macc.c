@@ -154,19 +154,25 @@ char *lc_macc_describe(const struct lc_macc_bar *b, size_t n, double price,
 		     sizeof neg);
 	lc_num_human(cmin, 0, lo, sizeof lo);
 	lc_num_human(cmax, 0, hi, sizeof hi);
-	if (en)
+	/* the bars left out are named only when there are some */
+	if (en) {
 		fprintf(fp, "Marginal abatement cost curve of %zu "
-			"technologies (%zu without potential not drawn): "
-			"total potential %s, costs from %s to %s "
+			"technologies", drawn);
+		if (n > drawn)
+			fprintf(fp, " (%zu without potential not drawn)",
+				n - drawn);
+		fprintf(fp, ": total potential %s, costs from %s to %s "
 			"CNY/tCO2, %s%% of the potential at negative cost.",
-			drawn, n - drawn, tot, drawn ? lo : "—",
-			drawn ? hi : "—", neg);
-	else
-		fprintf(fp, "%zu项技术的边际减排成本曲线（另有%zu项无减排"
-			"潜力，未绘出）：总减排潜力%s，减排成本%s至%s"
+			tot, drawn ? lo : "—", drawn ? hi : "—", neg);
+	} else {
+		fprintf(fp, "%zu项技术的边际减排成本曲线", drawn);
+		if (n > drawn)
+			fprintf(fp, "（另有%zu项无减排潜力，未绘出）",
+				n - drawn);
+		fprintf(fp, "：总减排潜力%s，减排成本%s至%s"
 			"元/吨CO2，负成本部分占潜力的%s%%。",
-			drawn, n - drawn, tot, drawn ? lo : "—",
-			drawn ? hi : "—", neg);
+			tot, drawn ? lo : "—", drawn ? hi : "—", neg);
+	}
 	if (isfinite(price)) {
 		lc_co2_human(lc_macc_available(b, n, price), lang, av,
 			     sizeof av);

@@ -222,6 +222,35 @@ static void every_bar_identified(void **state)
 	lc_macc_free(b, 90);
 }
 
+/* The sentence under a curve names the entries left out only when
+ * there are some ("另有0项无减排潜力" was printed under every chart). */
+static void describe_leaves_out_only_what_is_left_out(void **state)
+{
+	char id1[] = "2025-ST-001", id2[] = "2025-ST-002", n1[] = "甲",
+	     n2[] = "乙", none[] = "";
+	struct lc_macc_bar b[2] = {
+		{ id1, n1, -10, 100, 0, 100, 1, 1, none, 100, 0 },
+		{ id2, n2, 20, 0, 100, 100, 0, 0, none, 0, 0 },
+	};
+	char *s;
+
+	(void)state;
+	s = lc_macc_describe(b, 1, NAN, "zh");
+	assert_non_null(s);
+	assert_null(strstr(s, "另有"));
+	assert_non_null(strstr(s, "1项技术的边际减排成本曲线："));
+	free(s);
+	s = lc_macc_describe(b, 1, NAN, "en");
+	assert_null(strstr(s, "not drawn"));
+	free(s);
+	s = lc_macc_describe(b, 2, NAN, "zh");
+	assert_non_null(strstr(s, "（另有1项无减排潜力，未绘出）"));
+	free(s);
+	s = lc_macc_describe(b, 2, NAN, "en");
+	assert_non_null(strstr(s, "(1 without potential not drawn)"));
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +259,7 @@ int main(void)
 		cmocka_unit_test(shipped_products),
 		cmocka_unit_test(bad_products),
 		cmocka_unit_test(every_bar_identified),
+		cmocka_unit_test(describe_leaves_out_only_what_is_left_out),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
