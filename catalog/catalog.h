@@ -383,6 +383,9 @@ const char *lc_tech_trl_text(const struct lc_tech *t, char *buf, size_t n);
 int lc_tech_sector(const struct lc_tech *t);    /* enum lc_sector or -1 */
 int lc_tech_category(const struct lc_tech *t);  /* enum lc_category or -1 */
 int lc_tech_trl(const struct lc_tech *t);       /* 0 when absent */
+/* 1 when the dossier's abatement figures are of a gas other than CO2
+ * (its gas field names one): they are CO2 equivalents. */
+int lc_tech_not_co2(const struct lc_tech *t);
 
 int lc_tech_status(const struct lc_tech *t);
 /* reason is kept for rejected dossiers (copied; may be NULL). */

@@ -350,3 +350,10 @@ int lc_tech_diff(const struct lc_tech *a, const struct lc_tech *b,
 	}
 	return count;
 }
+
+int lc_tech_not_co2(const struct lc_tech *t)
+{
+	const char *g = lc_tech_get(t, LC_F_GAS);
+
+	return g && *g && strcmp(g, "CO2") != 0;
+}

@@ -141,6 +141,7 @@ static int macc_one(const struct lc_tech *t, void *vc)
 	c->it[c->n].name = c->strs[3 * c->n + 1];
 	c->it[c->n].product = c->strs[3 * c->n + 2];
 	c->it[c->n].trl = lc_tech_trl(t);
+	c->it[c->n].co2e = lc_tech_not_co2(t);
 	c->it[c->n].cost = cost;
 	c->it[c->n].potential = pot;
 	c->n++;

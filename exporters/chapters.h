@@ -78,6 +78,8 @@ const char *rm_status_label(const struct rm *m, int st);
 const char *rm_horizon_label(const struct rm *m, int h);
 /* An annual CO2 quantity for prose (lc_co2_human) in buf (64 bytes). */
 const char *rm_co2(const struct rm *m, double t, char *buf);
+/* The same, "CO2e" when eq (another gas, or a sum holding one). */
+const char *rm_co2e(const struct rm *m, double t, int eq, char *buf);
 /* The name of a method, normalisation or aggregation for a reader. */
 const char *rm_method_label(const struct rm *m, const char *id);
 /* Index of the dossier id in the edition, or -1. */

@@ -221,6 +221,10 @@ char *lc_num_human(double v, int decimals, char *buf, size_t n);
  * NaN. Data tables keep the exact base-unit figures. Returns buf (64
  * bytes are enough). */
 char *lc_co2_human(double t, const char *lang, char *buf, size_t n);
+/* The same in CO2 equivalent ("CO2e") when eq: figures of, or summed
+ * with, another greenhouse gas. */
+char *lc_co2e_human(double t, const char *lang, int eq, char *buf,
+		    size_t n);
 
 /* The dossier's name in lang ("zh"/"en"), falling back to the other
  * language, then the id; "" at worst. Belongs to t. */
@@ -239,6 +243,8 @@ struct lc_macc_item {
 	double potential;   /* tCO2/a; NaN or <= 0: not drawn */
 	const char *product;/* products.xml code, NULL: none (uncapped) */
 	int trl;            /* 0 unknown: for --min-trl, --horizon */
+	int co2e;           /* 1: cost and potential are per tonne of CO2
+			       equivalent of another gas (N2O, CH4, ...) */
 };
 /* A bar in drawing order; strings are copies owned by the array. */
 struct lc_macc_bar {
@@ -253,6 +259,7 @@ struct lc_macc_bar {
 			       potential is what counts once competing
 			       routes of its product are capped */
 	double overlap;     /* claimed - potential: never in a total */
+	int co2e;           /* as the item's */
 };
 /* Sorts items by cost ascending, ties by id (strcmp), stable, and lays
  * them out: bar k spans [sum of earlier potentials, + its potential].

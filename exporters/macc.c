@@ -97,6 +97,7 @@ int lc_macc_layout_capped(const struct lc_macc_item *items, size_t n,
 			break;
 		}
 		b[i].cost = it->cost;
+		b[i].co2e = it->co2e;
 		b[i].claimed = isfinite(p) ? p : NAN;
 		b[i].potential = isfinite(p) ? r[i].counted : NAN;
 		b[i].overlap = r[i].overlap;
@@ -132,7 +133,7 @@ char *lc_macc_describe(const struct lc_macc_bar *b, size_t n, double price,
 		       const char *lang)
 {
 	char *buf = NULL, tot[64], neg[64], lo[64], hi[64], av[64], pr[64];
-	size_t len = 0, drawn = 0;
+	size_t len = 0, drawn = 0, gases = 0;
 	double total = 0, negative = 0, cmin = INFINITY, cmax = -INFINITY;
 	FILE *fp = open_memstream(&buf, &len);
 	int en = exp_is_en(lang);
@@ -143,13 +144,14 @@ char *lc_macc_describe(const struct lc_macc_bar *b, size_t n, double price,
 		if (!b[i].drawn)
 			continue;
 		drawn++;
+		gases += b[i].co2e != 0;
 		total += b[i].potential;
 		if (b[i].cost < 0)
 			negative += b[i].potential;
 		cmin = fmin(cmin, b[i].cost);
 		cmax = fmax(cmax, b[i].cost);
 	}
-	lc_co2_human(total, lang, tot, sizeof tot);
+	lc_co2e_human(total, lang, gases > 0, tot, sizeof tot);
 	lc_num_human(total > 0 ? 100 * negative / total : 0, 1, neg,
 		     sizeof neg);
 	lc_num_human(cmin, 0, lo, sizeof lo);
@@ -162,20 +164,29 @@ char *lc_macc_describe(const struct lc_macc_bar *b, size_t n, double price,
 			fprintf(fp, " (%zu without potential not drawn)",
 				n - drawn);
 		fprintf(fp, ": total potential %s, costs from %s to %s "
-			"CNY/tCO2, %s%% of the potential at negative cost.",
-			tot, drawn ? lo : "—", drawn ? hi : "—", neg);
+			"CNY/tCO2%s, %s%% of the potential at negative cost.",
+			tot, drawn ? lo : "—", drawn ? hi : "—",
+			gases ? "e" : "", neg);
+		if (gases)
+			fprintf(fp, " %zu of them abate another greenhouse "
+				"gas than CO2: the curve is in CO2 equivalent "
+				"(GWP100).", gases);
 	} else {
 		fprintf(fp, "%zu项技术的边际减排成本曲线", drawn);
 		if (n > drawn)
 			fprintf(fp, "（另有%zu项无减排潜力，未绘出）",
 				n - drawn);
 		fprintf(fp, "：总减排潜力%s，减排成本%s至%s"
-			"元/吨CO2，负成本部分占潜力的%s%%。",
-			tot, drawn ? lo : "—", drawn ? hi : "—", neg);
+			"元/吨CO2%s，负成本部分占潜力的%s%%。",
+			tot, drawn ? lo : "—", drawn ? hi : "—",
+			gases ? "e" : "", neg);
+		if (gases)
+			fprintf(fp, "其中%zu项技术减排的是二氧化碳以外的温室"
+				"气体，曲线按CO2当量（GWP100）计。", gases);
 	}
 	if (isfinite(price)) {
-		lc_co2_human(lc_macc_available(b, n, price), lang, av,
-			     sizeof av);
+		lc_co2e_human(lc_macc_available(b, n, price), lang,
+			      gases > 0, av, sizeof av);
 		lc_num_human(price, 0, pr, sizeof pr);
 		if (en)
 			fprintf(fp, " At a carbon price of %s CNY/tCO2, %s "

@@ -221,13 +221,6 @@ double promo_national(const struct lc_tech *t, int f)
 	return v * (pot / ab);
 }
 
-int promo_not_co2(const struct lc_tech *t)
-{
-	const char *g = lc_tech_get(t, LC_F_GAS);
-
-	return g && *g && strcmp(g, "CO2") != 0;
-}
-
 /* ---- the document ------------------------------------------------------- */
 
 /* The house style of lowcarb's documents (the roadmap's style sheet),
@@ -382,7 +375,7 @@ static int sector_table(struct pb *b, const struct promo *p, size_t from,
 		lc_sector_label(s, b->lang), 0, exp_is_en(b->lang) ? nob :
 		cn[(chapter - 1) % 6], t, sizeof t));
 	for (size_t i = from; i < to; i++)
-		other_gas |= promo_not_co2(p->t[i]);
+		other_gas |= lc_tech_not_co2(p->t[i]);
 	head[0] = W(b, "promo.col.no");
 	head[1] = W(b, "promo.col.name");
 	head[2] = W(b, "promo.col.scope");
@@ -461,7 +454,7 @@ int lc_promo_build(struct lc_catalog *cat, const struct lc_promo_opts *o,
 	lc_doc_para(b.d, fill(&b, scope[p.status], sl, p.n, NULL, buf,
 			      sizeof buf));
 	for (size_t i = 0; i < p.n; i++)
-		any_gas |= promo_not_co2(p.t[i]);
+		any_gas |= lc_tech_not_co2(p.t[i]);
 	lc_doc_para(b.d, W(&b, "promo.note.units"));
 	lc_doc_para(b.d, W(&b, "promo.note.national"));
 	if (any_gas)

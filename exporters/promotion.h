@@ -38,7 +38,4 @@ const char *promo_round(double v, int p10, char *buf, size_t n);
  * positive. */
 double promo_national(const struct lc_tech *t, int f);
 
-/* 1 when the dossier's abatement counts a gas other than CO2. */
-int promo_not_co2(const struct lc_tech *t);
-
 #endif

@@ -75,7 +75,7 @@ int lc_promo_write_csv(struct lc_catalog *cat, const struct lc_promo_opts *o,
 		cell[9] = promo_round(promo_national(t, LC_F_INVESTMENT), 8,
 				      c[2], sizeof c[2]);
 		/* another gas says so in the cell: the figure is CO2e */
-		cell[10] = num(t, LC_F_POTENTIAL, 4, promo_not_co2(t) ?
+		cell[10] = num(t, LC_F_POTENTIAL, 4, lc_tech_not_co2(t) ?
 			       "万tCO2e/a" : "", c[3], sizeof c[3]);
 		cell[11] = promo_round(promo_national(t, LC_F_ENERGY_SAVING),
 				       4, c[4], sizeof c[4]);

@@ -61,7 +61,7 @@ static double divisor(const struct rm *m, const char *key)
 /* One project as a phrase: site, enterprise, year, capacity, measured
  * abatement, each only when given. */
 static const char *project(const struct rm *m, const struct lc_demo *d,
-			   char *buf, size_t n)
+			   int eq, char *buf, size_t n)
 {
 	const char *sep = W(m, "entry.p.sep");
 	char part[256], y[16], co2[64];
@@ -82,7 +82,7 @@ static const char *project(const struct rm *m, const struct lc_demo *d,
 			     sizeof part);
 		else if (k == 4 && isfinite(d->abatement))
 			fill(m, "entry.p.abatement",
-			     rm_co2(m, d->abatement, co2), NULL, part,
+			     rm_co2e(m, d->abatement, eq, co2), NULL, part,
 			     sizeof part);
 		if (!part[0] || len >= n)
 			continue;
@@ -99,7 +99,7 @@ static int entry(struct rm *m, size_t no, const struct tinfo *ti)
 				W(m, "entry.col.content") };
 	char title[512], a[256], b[64], c[64];
 	double v;
-	int rc;
+	int rc, eq = lc_tech_not_co2(t);   /* figures in CO2e */
 
 	snprintf(title, sizeof title, "%zu. %s", no,
 		 lc_tech_name(t, m->lang));
@@ -120,7 +120,7 @@ static int entry(struct rm *m, size_t no, const struct tinfo *ti)
 		const char *row[2];
 
 		row[0] = i ? "" : W(m, "entry.projects");
-		row[1] = project(m, lc_tech_demo(t, i), a, sizeof a);
+		row[1] = project(m, lc_tech_demo(t, i), eq, a, sizeof a);
 		if (row[1][0])
 			rc = lc_doc_row(m->d, row);
 	}
@@ -142,9 +142,9 @@ static int entry(struct rm *m, size_t no, const struct tinfo *ti)
 			  LC_F_INVESTMENT, divisor(m, "entry.money.div"), 1, "entry.money", a,
 			  sizeof a));
 	if (rc == 0 && lc_tech_num(t, LC_F_ABATEMENT, &v) && isfinite(v))
-		rc = row2(m, "entry.abatement", rm_co2(m, v, c));
+		rc = row2(m, "entry.abatement", rm_co2e(m, v, eq, c));
 	if (rc == 0 && isfinite(ti->pot))
-		rc = row2(m, "entry.potential", rm_co2(m, ti->pot, c));
+		rc = row2(m, "entry.potential", rm_co2e(m, ti->pot, eq, c));
 	if (rc == 0)
 		rc = row2(m, "entry.energy", quantity(m, t, LC_F_ENERGY_SAVING,
 			  divisor(m, "entry.tce.div"), 2, "entry.tce", a, sizeof a));

@@ -31,6 +31,7 @@ int rm_macc_figure(struct rm *m, int sector, const char *title)
 		it[k].potential = ti->pot;
 		it[k].product = lc_tech_get(ti->t, LC_F_PRODUCT);
 		it[k].trl = lc_tech_trl(ti->t);
+		it[k].co2e = lc_tech_not_co2(ti->t);
 		k++;
 	}
 	if (k == 0) {
@@ -286,7 +287,7 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 	long n = 0, nh[3] = { 0 }, computed = 0, listed = 0;
 	char nm[512];
 	double pot = 0;
-	int rc = 0;
+	int rc = 0, eq = 0;   /* a figure of another gas: CO2e */
 
 	for (size_t i = 0; i < m->cur.n; i++)
 		if (m->cur.v[i].sector == s) {
@@ -295,6 +296,8 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 				nh[m->cur.v[i].horizon]++;
 			if (m->cur.v[i].pot > 0)
 				pot += m->cur.v[i].pot;
+			eq |= m->cur.v[i].pot > 0 &&
+			      lc_tech_not_co2(m->cur.v[i].t);
 			computed += m->cur.v[i].costsrc == 2;
 			listed += rm_listed(m, lc_tech_get(m->cur.v[i].t,
 							  LC_F_ID));
@@ -303,7 +306,7 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 		return 0;
 	lc_doc_section(m->d, 1, rm_chapter(m, no, "chapter.sector",
 					   rm_sector_label(m, s), t, sizeof t));
-	rc = intro(m, n, nh, rm_co2(m, pot, e));
+	rc = intro(m, n, nh, rm_co2e(m, pot, eq, e));
 	head[0] = W(m, "col.id");
 	head[1] = W(m, "col.name");
 	head[2] = W(m, "col.category");

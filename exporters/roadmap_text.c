@@ -56,6 +56,11 @@ const char *rm_co2(const struct rm *m, double t, char *buf)
 	return lc_co2_human(t, m->lang, buf, 64);
 }
 
+const char *rm_co2e(const struct rm *m, double t, int eq, char *buf)
+{
+	return lc_co2e_human(t, m->lang, eq, buf, 64);
+}
+
 /* The method's name for a reader. */
 const char *rm_method_label(const struct rm *m, const char *id)
 {

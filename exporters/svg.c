@@ -114,6 +114,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	double total = 0, ymin = 0, ymax = 0, step, pw, tickw = 0;
 	double xdiv = en ? 1e6 : 1e4, sx, sy, y0, over = 0;
 	const char *xunit = en ? "MtCO2/a" : "万tCO2/a";
+	int eq = 0;   /* a bar of another gas: the axes say CO2e */
 	size_t nkey = 0, keyrows;
 	char *buf = NULL, a[32], c[32], d[32], e[32], t[160];
 	size_t len = 0;
@@ -121,6 +122,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	int h, ml;
 
 	for (size_t i = 0; i < n; i++) {
+		eq |= b[i].co2e && (b[i].drawn || b[i].overlap > 0);
 		if (b[i].overlap > 0) {
 			over += b[i].overlap;
 			ymin = fmin(ymin, b[i].cost);
@@ -169,12 +171,14 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		total = 1;
 	if (total / xdiv < 1 && en) {
 		xdiv = 1e3;
-		xunit = "ktCO2/a";
+		xunit = eq ? "ktCO2e/a" : "ktCO2/a";
 	} else if (total >= 1e8 && !en) {
 		xdiv = 1e8;
-		xunit = "亿吨CO2/年";
+		xunit = eq ? "亿吨CO2e/年" : "亿吨CO2/年";
 	} else if (!en) {
-		xunit = "万吨CO2/年";
+		xunit = eq ? "万吨CO2e/年" : "万吨CO2/年";
+	} else if (eq) {
+		xunit = "MtCO2e/a";
 	}
 	/* Overlaps (competing routes beyond their product's baseline) are
 	 * drawn after the counted curve, past a dashed line at its total:
@@ -215,8 +219,8 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 			t);
 	}
 	fputs("</g>\n", fp);
-	snprintf(t, sizeof t, en ? "Abatement cost (CNY/tCO2)" :
-		 "减排成本（元/吨CO2）");
+	snprintf(t, sizeof t, en ? "Abatement cost (CNY/tCO2%s)" :
+		 "减排成本（元/吨CO2%s）", eq ? "e" : "");
 	snprintf(a, sizeof a, "%.2f", MT + MPH / 2.0);
 	snprintf(c, sizeof c, "%.2f", ml - 6 - tickw - 20);
 	fprintf(fp, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" "

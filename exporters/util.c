@@ -141,8 +141,9 @@ char *lc_num_human(double v, int decimals, char *buf, size_t n)
 	return buf;
 }
 
-char *lc_co2_human(double t, const char *lang, char *buf, size_t n)
+char *lc_co2e_human(double t, const char *lang, int eq, char *buf, size_t n)
 {
+	const char *g = eq ? "CO2e" : "CO2";
 	char v[48];
 	double a = fabs(t);
 	int dec;
@@ -153,15 +154,15 @@ char *lc_co2_human(double t, const char *lang, char *buf, size_t n)
 	}
 	if (!exp_is_en(lang)) {
 		if (a >= 1e8)
-			snprintf(buf, n, "%s 亿吨 CO2/年",
-				 lc_num_human(t / 1e8, 2, v, sizeof v));
+			snprintf(buf, n, "%s 亿吨 %s/年",
+				 lc_num_human(t / 1e8, 2, v, sizeof v), g);
 		else if (a >= 1e4)
-			snprintf(buf, n, "%s 万吨 CO2/年",
+			snprintf(buf, n, "%s 万吨 %s/年",
 				 lc_num_human(t / 1e4, a >= 1e6 ? 0 : 1, v,
-					      sizeof v));
+					      sizeof v), g);
 		else
-			snprintf(buf, n, "%s 吨 CO2/年",
-				 lc_num_human(t, 0, v, sizeof v));
+			snprintf(buf, n, "%s 吨 %s/年",
+				 lc_num_human(t, 0, v, sizeof v), g);
 		return buf;
 	}
 	{
@@ -174,11 +175,16 @@ char *lc_co2_human(double t, const char *lang, char *buf, size_t n)
 			k++;
 		a /= u[k].div;
 		dec = k == 3 ? 0 : k == 0 ? 2 : a >= 100 ? 0 : a >= 10 ? 1 : 2;
-		snprintf(buf, n, "%s %s CO2/a",
+		snprintf(buf, n, "%s %s %s/a",
 			 lc_num_human(t / u[k].div, dec, v, sizeof v),
-			 u[k].unit);
+			 u[k].unit, g);
 	}
 	return buf;
+}
+
+char *lc_co2_human(double t, const char *lang, char *buf, size_t n)
+{
+	return lc_co2e_human(t, lang, 0, buf, n);
 }
 
 void exp_base64(FILE *fp, const char *s, size_t len, int wrap)
