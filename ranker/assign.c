@@ -241,13 +241,22 @@ static int repair(struct solver *s, struct lc_assign_out *out,
 	if (!ord)
 		return LC_ENOMEM;
 	while (moved) {
-		size_t minload = (size_t)-1;
+		size_t minload = (size_t)-1, secmin[LC_SECTOR__COUNT];
 
 		moved = 0;
 		for (size_t i = 0; i < ne; i++) {
 			ord[i] = i;
 			if (s->load[i] < minload)
 				minload = s->load[i];
+		}
+		/* the least load of each sector's pool: a lower bound of
+		 * what best_swap can find there (loads only rise but for
+		 * the expert giving a review, lowered below on each move) */
+		for (int sec = 0; sec < LC_SECTOR__COUNT; sec++) {
+			secmin[sec] = (size_t)-1;
+			for (size_t i = 0; i < s->nbysec[sec]; i++)
+				if (s->load[s->bysec[sec][i]] < secmin[sec])
+					secmin[sec] = s->load[s->bysec[sec][i]];
 		}
 		qsort_r(ord, ne, sizeof *ord, load_desc, s->load);
 		for (size_t oi = 0; oi < ne; oi++) {
@@ -258,7 +267,14 @@ static int repair(struct solver *s, struct lc_assign_out *out,
 			for (size_t k = 0; k < s->nedoss[u] &&
 			     s->load[u] >= minload + 2; k++) {
 				size_t d = s->edoss[u][k], slot = 0, v;
+				int sec = s->in->dsec[d];
 
+				/* no expert light enough to take it: skip
+				 * the search (it made repair quadratic) */
+				if ((in_sector(s, u, d) &&
+				     sec < LC_SECTOR__COUNT ? secmin[sec] :
+				     minload) + 2 > s->load[u])
+					continue;
 				mark_dossier(s, d);
 				for (size_t j = out->start[d];
 				     j < out->start[d + 1]; j++) {
@@ -275,6 +291,10 @@ static int repair(struct solver *s, struct lc_assign_out *out,
 					free(ord);
 					return LC_ENOMEM;
 				}
+				for (int sc = 0; sc < LC_SECTOR__COUNT; sc++)
+					if ((s->in->esec[u] >> sc) & 1u &&
+					    s->load[u] < secmin[sc])
+						secmin[sc] = s->load[u];
 				k--;    /* edoss[u][k] now holds another */
 				moved = 1;
 			}
@@ -284,6 +304,26 @@ static int repair(struct solver *s, struct lc_assign_out *out,
 	return 0;
 }
 
+/* The experts of each pool (a sector's, and everyone: pool
+ * LC_SECTOR__COUNT) not yet seen by the current search, in index order:
+ * a list through nx (positions in the pool), so that a search looks at
+ * each expert once however many reviews lead to it. */
+struct unseen {
+	size_t *nx[LC_SECTOR__COUNT + 1];
+	size_t head[LC_SECTOR__COUNT + 1];
+};
+
+static void unseen_reset(struct unseen *un, const struct solver *s)
+{
+	for (int p = 0; p <= LC_SECTOR__COUNT; p++) {
+		size_t n = p < LC_SECTOR__COUNT ? s->nbysec[p] : s->in->ne;
+
+		for (size_t i = 0; i < n; i++)
+			un->nx[p][i] = i + 1;
+		un->head[p] = 0;
+	}
+}
+
 /* Chains: when no single move helps, a most-loaded expert u passes a
  * review to w1, w1 one of its own to w2, ... up to an expert loaded 2
  * less than u (breadth-first search over "x may take one of y's
@@ -291,10 +331,12 @@ static int repair(struct solver *s, struct lc_assign_out *out,
  * load. Returns 1 when a chain was applied, 0 when none exists. */
 static int chain(struct solver *s, struct lc_assign_out *out,
 		 const unsigned char *pinned_slot, size_t u, size_t *from,
-		 size_t *via, size_t *queue, size_t *seen, size_t seen_stamp)
+		 size_t *via, size_t *queue, size_t *seen, size_t seen_stamp,
+		 struct unseen *un)
 {
 	size_t head = 0, tail = 0, maxl = s->load[u];
 
+	unseen_reset(un, s);
 	queue[tail++] = u;
 	seen[u] = seen_stamp;
 	while (head < tail) {
@@ -302,7 +344,8 @@ static int chain(struct solver *s, struct lc_assign_out *out,
 
 		for (size_t k = 0; k < s->nedoss[x]; k++) {
 			size_t d = s->edoss[x][k], slot = 0, np = s->in->ne;
-			int sec = s->in->dsec[d];
+			size_t *prev, pos;
+			int sec = s->in->dsec[d], p = LC_SECTOR__COUNT;
 			const size_t *pool = NULL;
 
 			mark_dossier(s, d);
@@ -318,24 +361,35 @@ static int chain(struct solver *s, struct lc_assign_out *out,
 			    sec < LC_SECTOR__COUNT) {
 				pool = s->bysec[sec];
 				np = s->nbysec[sec];
+				p = sec;
 			}
-			for (size_t i = 0; i < np; i++) {
-				size_t w = pool ? pool[i] : i;
+			/* the pool's unseen experts in index order, as a
+			 * scan of the whole pool would meet them; the seen
+			 * ones leave the list */
+			prev = &un->head[p];
+			while ((pos = *prev) < np) {
+				size_t w = pool ? pool[pos] : pos;
 
-				if (s->mark[w] == s->stamp ||
-				    seen[w] == seen_stamp)
+				if (seen[w] == seen_stamp) {
+					*prev = un->nx[p][pos];
 					continue;
+				}
+				if (s->mark[w] == s->stamp) {
+					prev = &un->nx[p][pos];
+					continue;
+				}
+				*prev = un->nx[p][pos];
 				seen[w] = seen_stamp;
 				from[w] = x;
 				via[w] = d;
 				if (s->load[w] + 2 <= maxl) {
 					while (w != u) {
-						size_t p = from[w];
+						size_t q = from[w];
 
-						if (move_review(s, out, p, w,
+						if (move_review(s, out, q, w,
 								via[w]) < 0)
 							return LC_ENOMEM;
-						w = p;
+						w = q;
 					}
 					return 1;
 				}
@@ -354,8 +408,16 @@ static int chains(struct solver *s, struct lc_assign_out *out,
 							sizeof *via);
 	size_t *queue = malloc(ne * sizeof *queue);
 	size_t *seen = calloc(ne, sizeof *seen);
+	struct unseen un;
 	int rc = 0, progress = 1;
 
+	for (int p = 0; p <= LC_SECTOR__COUNT; p++) {
+		size_t n = p < LC_SECTOR__COUNT ? s->nbysec[p] : ne;
+
+		un.nx[p] = malloc((n ? n : 1) * sizeof *un.nx[p]);
+		if (!un.nx[p])
+			rc = LC_ENOMEM;
+	}
 	if (!from || !via || !queue || !seen)
 		rc = LC_ENOMEM;
 	while (rc == 0 && progress) {
@@ -374,13 +436,15 @@ static int chains(struct solver *s, struct lc_assign_out *out,
 			if (s->load[u] != hi)
 				continue;
 			rc = chain(s, out, pinned_slot, u, from, via, queue,
-				   seen, ++stamp);
+				   seen, ++stamp, &un);
 			if (rc == 1) {
 				progress = 1;
 				rc = 0;
 			}
 		}
 	}
+	for (int p = 0; p <= LC_SECTOR__COUNT; p++)
+		free(un.nx[p]);
 	free(from);
 	free(via);
 	free(queue);
