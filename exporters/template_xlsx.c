@@ -134,7 +134,8 @@ static void dropdown(struct tpl *t, lxw_worksheet *ws, lxw_col_t col,
 		     char **names, const char *prompt, const char *title)
 {
 	lxw_data_validation dv;
-	char err[160], ptitle[40], pmsg[256];
+	/* Excel's limits count characters: 32 and 255 (4 bytes each) */
+	char err[160], ptitle[32 * 4 + 1], pmsg[255 * 4 + 1];
 
 	memset(&dv, 0, sizeof dv);
 	dv.validate = LXW_VALIDATION_TYPE_LIST;
@@ -182,7 +183,7 @@ static void checks(struct tpl *t, lxw_worksheet *ws, lxw_col_t col, int f)
 	char digits[9][2], s9[] = "1-9", s11[] = "1-11";
 	char *scale[] = { s9, s11, NULL };
 	char *names[LC_CAT__COUNT + LC_GAS__COUNT + 1];
-	char prompt[512] = "";
+	char prompt[1024] = "";
 	size_t o = 0;
 	int i;
 
@@ -192,7 +193,7 @@ static void checks(struct tpl *t, lxw_worksheet *ws, lxw_col_t col, int f)
 			names[i] = (char *)lc_sector_name(i);
 			o += (size_t)snprintf(prompt + o, sizeof prompt - o,
 				"%s %s%s", names[i], lc_sector_label(i, "zh"),
-				i + 1 < LC_SECTOR__COUNT ? ", " : "");
+				i + 1 < LC_SECTOR__COUNT ? "\n" : "");
 		}
 		names[i] = NULL;
 		dropdown(t, ws, col, names, prompt, "行业 Sector");
@@ -204,7 +205,7 @@ static void checks(struct tpl *t, lxw_worksheet *ws, lxw_col_t col, int f)
 				o += (size_t)snprintf(prompt + o,
 					sizeof prompt - o, "%s %s%s",
 					names[i], lc_category_label(i, "zh"),
-					i + 1 < LC_CAT__COUNT ? ", " : "");
+					i + 1 < LC_CAT__COUNT ? "\n" : "");
 		}
 		names[i] = NULL;
 		dropdown(t, ws, col, names, prompt, "类别 Category");
@@ -250,6 +251,24 @@ static void checks(struct tpl *t, lxw_worksheet *ws, lxw_col_t col, int f)
 			 lc_words_get(t->zh, "template.dv.credit"),
 			 lc_words_get(t->en, "template.dv.credit"));
 		dv.error_message = err;
+		chk(t, worksheet_data_validation_range(ws, 1, col, DATA_ROWS,
+						       col, &dv));
+		break;
+	}
+	case LC_F_ID: {
+		/* the id's form as the cell's prompt, with the edition's
+		 * year: no check, the reader's rule says what is wrong */
+		lxw_data_validation dv;
+		char title[] = "编号 ID", zh[200], en[200], msg[420];
+
+		memset(&dv, 0, sizeof dv);
+		dv.validate = LXW_VALIDATION_TYPE_ANY;
+		say(t, 0, "template.note.id", zh, sizeof zh);
+		say(t, 1, "template.note.id", en, sizeof en);
+		snprintf(msg, sizeof msg, "%s\n%s", zh, en);
+		cut_chars(msg, 255);
+		dv.input_title = title;
+		dv.input_message = msg;
 		chk(t, worksheet_data_validation_range(ws, 1, col, DATA_ROWS,
 						       col, &dv));
 		break;
