@@ -372,7 +372,9 @@ int imp_read_xlsx(const char *path, const struct lc_import_opts *o,
 					  "bad projects sheet");
 		if (rc)
 			goto out;
-		qsort(x.demos, x.ndemos, sizeof *x.demos, demo_cmp);
+		/* a header alone: no array (qsort wants one even for 0) */
+		if (x.ndemos)
+			qsort(x.demos, x.ndemos, sizeof *x.demos, demo_cmp);
 	}
 	rc = imp_book_rows(x.b, x.tech, tech_row, &x, err);
 	if (rc == LC_EDATA && !x.emitted_rc)
