@@ -325,6 +325,16 @@ int lc_field_required(int f);            /* 1 for the required columns */
 const char *lc_field_unit(int f);        /* base unit ("tCO2/a") or "" */
 const char *lc_field_label(int f, const char *lang); /* "zh" or "en" */
 
+/* The columns of a workbook's demonstration-projects sheet (示范项目):
+ * the technology's id, then the fields of struct lc_demo. */
+enum lc_demo_col {
+	LC_DC_ID, LC_DC_SITE, LC_DC_ENTERPRISE, LC_DC_YEAR, LC_DC_CAPACITY,
+	LC_DC_ABATEMENT, LC_DC__COUNT
+};
+const char *lc_demo_col_name(int k);     /* "id", ...; NULL out of range */
+const char *lc_demo_col_unit(int k);     /* base unit or "" */
+const char *lc_demo_col_label(int k, const char *lang); /* "zh" or "en" */
+
 /* ---- a dossier ----------------------------------------------------------
  * struct lc_tech holds one technology: every field as text (numbers in
  * their canonical base-unit form), the text the submitter wrote for

@@ -94,6 +94,29 @@ static const struct {
 	{ "projects", LC_FT_TEXT, 0, "", "示范项目", "Demonstration projects" },
 };
 
+/* The columns of a workbook's demonstration-projects sheet (示范项目),
+ * written by the template and read by the .xlsx reader. */
+static const struct {
+	const char *name, *unit, *zh, *en;
+} demo_cols[LC_DC__COUNT] = {
+	{ "id", "", "技术编号", "Technology id" },
+	{ "site", "", "地点", "Site" },
+	{ "enterprise", "", "企业", "Enterprise" },
+	{ "year", "", "投运年份", "Year in operation" },
+	{ "capacity", "", "规模", "Capacity" },
+	{ "abatement", "tCO2/a", "减排量", "Abatement" },
+};
+
+const char *lc_demo_col_name(int k)
+{
+	return k >= 0 && k < LC_DC__COUNT ? demo_cols[k].name : NULL;
+}
+
+const char *lc_demo_col_unit(int k)
+{
+	return k >= 0 && k < LC_DC__COUNT ? demo_cols[k].unit : "";
+}
+
 static const char *const gases[LC_GAS__COUNT] = {
 	"CO2", "CH4", "N2O", "CF4", "C2F6", "SF6", "HFC-23"
 };
@@ -215,6 +238,13 @@ const char *lc_field_label(int f, const char *lang)
 	if (f < 0 || f >= LC_F__COUNT)
 		return NULL;
 	return is_en(lang) ? fields[f].en : fields[f].zh;
+}
+
+const char *lc_demo_col_label(int k, const char *lang)
+{
+	if (k < 0 || k >= LC_DC__COUNT)
+		return NULL;
+	return is_en(lang) ? demo_cols[k].en : demo_cols[k].zh;
 }
 
 long lc_sector_mask(const char *list, char *bad, size_t n)

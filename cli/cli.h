@@ -29,7 +29,8 @@ extern const struct cli_cmd cli_cmd_init, cli_cmd_list, cli_cmd_show,
 	cli_cmd_assign, cli_cmd_sheets, cli_cmd_scores, cli_cmd_panel,
 	cli_cmd_audit, cli_cmd_export, cli_cmd_check, cli_cmd_notice,
 	cli_cmd_objection, cli_cmd_publish, cli_cmd_profile, cli_cmd_track,
-	cli_cmd_benchmark, cli_cmd_costs, cli_cmd_products;
+	cli_cmd_benchmark, cli_cmd_costs, cli_cmd_products,
+	cli_cmd_template;
 
 /* NULL-terminated list of every command, in help order. */
 extern const struct cli_cmd *const cli_commands[];

@@ -8,7 +8,8 @@
 #endif
 
 const struct cli_cmd *const cli_commands[] = {
-	&cli_cmd_init, &cli_cmd_validate, &cli_cmd_import, &cli_cmd_profile,
+	&cli_cmd_init, &cli_cmd_template, &cli_cmd_validate, &cli_cmd_import,
+	&cli_cmd_profile,
 	&cli_cmd_list,
 	&cli_cmd_show, &cli_cmd_history, &cli_cmd_track, &cli_cmd_stats,
 	&cli_cmd_products,

@@ -75,6 +75,22 @@ int lc_sheet_export(struct lc_catalog *cat, const struct lc_criteria *c,
 		    const char *expert, int blind, FILE *out,
 		    struct lc_error *err);
 
+/* ---- the submission template (template_xlsx.c) ----------------------------
+ * What an association fills in. LC_TEMPLATE_XLSX: a workbook with sheet
+ * 技术 (one header row of the CSV layout's columns, each cell the Chinese
+ * and English labels with units, then the column name on its last line;
+ * dropdowns for the closed fields; credit code and phone as text), sheet
+ * 示范项目 (the projects, linked by id) and sheet 说明 (instructions in
+ * both languages, from data/text). LC_TEMPLATE_CSV: the CSV header alone,
+ * after a UTF-8 byte-order mark (for Excel). edition (0: none) is named in
+ * the instructions and the id hint; nothing is prefilled. Writes to out
+ * (a workbook through a temporary file in $TMPDIR); does not close it.
+ * Returns 0, LC_EIO (cannot write), LC_EDATA (a text catalogue is
+ * broken), LC_ENOMEM. */
+enum lc_template_fmt { LC_TEMPLATE_XLSX, LC_TEMPLATE_CSV };
+int lc_template_write(FILE *out, int format, int edition,
+		      struct lc_error *err);
+
 /* ---- submission XML (submission_xml.c) -----------------------------------
  * Writes techs[0..n) as one submission document (schema/submission.xsd)
  * to out, UTF-8, indented. edition is the root's edition attribute (NULL:

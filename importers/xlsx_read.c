@@ -13,10 +13,11 @@
 /* Lines of the projects sheet's rows, apart from the technologies'. */
 #define DEMO_BASE (1L << 28)
 
-enum { D_ID, D_SITE, D_ENTERPRISE, D_YEAR, D_CAPACITY, D_ABATEMENT, D__N };
-static const char *const demo_col[D__N] = {
-	"id", "site", "enterprise", "year", "capacity", "abatement"
-};
+/* The columns of the projects sheet: the catalog's lc_demo_col. */
+enum { D_ID = LC_DC_ID, D_SITE = LC_DC_SITE,
+       D_ENTERPRISE = LC_DC_ENTERPRISE, D_YEAR = LC_DC_YEAR,
+       D_CAPACITY = LC_DC_CAPACITY, D_ABATEMENT = LC_DC_ABATEMENT,
+       D__N = LC_DC__COUNT };
 
 struct demo {
 	char *f[D__N];
@@ -102,7 +103,7 @@ static int demo_row(const struct imp_xrow *r, void *ctx)
 			char key[128];
 			imp_xlsx_header_key(r->text[i], key, sizeof key);
 			for (k = 0; k < D__N; k++)
-				if (strcmp(key, demo_col[k]) == 0)
+				if (strcmp(key, lc_demo_col_name(k)) == 0)
 					x->dcol[k] = (int)i;
 		}
 		if (x->dcol[D_ID] < 0) {
@@ -132,10 +133,11 @@ static int demo_row(const struct imp_xrow *r, void *ctx)
 			continue;
 		if (r->formula[c]) {
 			x->force_col = -1;
-			imp_problem(x->s, DEMO_BASE + r->row, demo_col[k],
+			imp_problem(x->s, DEMO_BASE + r->row,
+				    lc_demo_col_name(k),
 				    "a formula in column '%s': a submission "
 				    "holds values (paste the values)",
-				    demo_col[k]);
+				    lc_demo_col_name(k));
 		}
 		v = strdup(r->text[c]);
 		if (!v)
@@ -370,7 +372,9 @@ int imp_read_xlsx(const char *path, const struct lc_import_opts *o,
 					  "bad projects sheet");
 		if (rc)
 			goto out;
-		qsort(x.demos, x.ndemos, sizeof *x.demos, demo_cmp);
+		/* a header alone: no array (qsort wants one even for 0) */
+		if (x.ndemos)
+			qsort(x.demos, x.ndemos, sizeof *x.demos, demo_cmp);
 	}
 	rc = imp_book_rows(x.b, x.tech, tech_row, &x, err);
 	if (rc == LC_EDATA && !x.emitted_rc)
