@@ -292,7 +292,7 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_import = {
-	"import", "import submission files (XML or CSV) into the catalog",
+	"import", "import submission files (XML, CSV or .xlsx) into the catalog",
 	"usage: lowcarb import [--format xml|csv|xlsx] [--encoding gb18030]\n"
 	"                      [--skip-invalid] [--profile NAME|FILE\n"
 	"                      [--edition YEAR]] [--accept-lineage]\n"
