@@ -27,6 +27,36 @@ static const char *short_v(double v, char *b)
 	return b;
 }
 
+/* A criterion's value as a reader writes it: the dossier field's unit,
+ * large magnitudes in 万 (1e4) and 亿 (1e8) as the submissions give them
+ * ("1,340.1万 tCO2/a", "1.98 a"), three significant decimals at most;
+ * a panel score as it is. */
+static const char *qty(const struct lc_profile *p, size_t j, double v,
+		       char *b, size_t n)
+{
+	const char *src = lc_profile_is_panel(p, j) ? NULL :
+			  lc_profile_source(p, j);
+	int f = src ? lc_field_lookup(src) : -1;
+	const char *unit = f >= 0 ? lc_field_unit(f) : "";
+	double a = fabs(v);
+	char num[48];
+
+	if (isnan(v) || !unit || !*unit)
+		return isnan(v) ? "-" : (snprintf(b, n, "%.6g", v), b);
+	if (a >= 1e8)
+		snprintf(b, n, "%s亿 %s", lc_num_human(v / 1e8, 2, num,
+						       sizeof num), unit);
+	else if (a >= 1e4)
+		snprintf(b, n, "%s万 %s", lc_num_human(v / 1e4, a >= 1e7 ? 0 :
+						       1, num, sizeof num),
+			 unit);
+	else
+		snprintf(b, n, "%s %s", lc_num_human(v, a >= 100 ? 0 : a >= 10 ?
+						     1 : 2, num, sizeof num),
+			 unit);
+	return b;
+}
+
 /* Whether entry i stays out because its sector's maximum is reached:
  * 1 with the maximum and the sector's selected count. */
 static int at_max(const struct lc_ranking *r, const struct lc_profile *p,
@@ -92,12 +122,12 @@ static void explain_table(const struct lc_ranking *r,
 		       sel ? "lowest score that stays in"
 			   : "score needed to enter", short_v(thr, b1),
 		       sel ? "margin" : "gap", short_v(gap, b2));
-	printf("\n%-16s %8s %14s %14s  %s\n", "CRITERION", "WEIGHT", "VALUE",
+	printf("\n%-16s %8s %20s %14s  %s\n", "CRITERION", "WEIGHT", "VALUE",
 	       "CONTRIBUTION", sel ? "STAYS IN WHILE" : "NEEDED ALONE");
 	for (size_t j = 0; j < nc; j++) {
 		double need;
 		int reach = 0;
-		char nb[64];
+		char nb[96], vb[64];
 
 		snprintf(nb, sizeof nb, "-");
 		if (lc_ranking_info(r)->weight[j] > 0 &&
@@ -108,19 +138,26 @@ static void explain_table(const struct lc_ranking *r,
 				short_v(lc_ranking_entry(r, i)->value[j], b1));
 			int up = lc_ranking_info(r)->cost[j] == sel;
 
-			if (reach)
+			if (reach) {
+				char qb[64];
+
 				snprintf(nb, sizeof nb, "%s %s", sel ?
 					 (up ? "<=" : ">=") :
 					 (up ? (same ? ">" : ">=")
 					     : (same ? "<" : "<=")),
-					 short_v(need, b3));
+					 same ? short_v(need, b3) :
+					 qty(p, j, need, qb, sizeof qb));
+			}
 			else
 				snprintf(nb, sizeof nb, sel ? "any value" :
 					 "not enough alone");
 		}
-		printf("%-16s %8.4f %14s %14s  %s%s\n",
-		       lc_ranking_info(r)->crit[j], lc_ranking_info(r)->weight[j],
-		       short_v(lc_ranking_entry(r, i)->value[j], b1),
+		printf("%-16s %8.4f ", lc_ranking_info(r)->crit[j],
+		       lc_ranking_info(r)->weight[j]);
+		/* right-aligned in 20 columns, 万 and 亿 counting two */
+		lc_text_cell(stdout, qty(p, j, lc_ranking_entry(r, i)->value[j],
+					 vb, sizeof vb), 20, 1);
+		printf(" %14s  %s%s\n",
 		       short_v(lc_ranking_entry(r, i)->contrib[j], b2), nb,
 		       lc_ranking_entry(r, i)->disagree[j] ?
 		       "  (panel disagrees)" : "");

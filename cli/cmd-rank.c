@@ -188,6 +188,22 @@ static void print_json(const struct lc_ranking *r,
 		json_num(lc_ranking_info(r)->spearman[k]);
 		printf(", \"kendall\": ");
 		json_num(lc_ranking_info(r)->kendall[k]);
+		for (int enter = 1; enter >= 0; enter--) {
+			int any = 0;
+
+			printf(", \"%s\": [", enter ? "enter" : "leave");
+			for (size_t i = 0; i < lc_ranking_info(r)->count; i++) {
+				int in = lc_ranking_compared(r, k, i, NULL);
+
+				if (in < 0 || in != enter ||
+				    lc_ranking_entry(r, i)->selected == enter)
+					continue;
+				printf("%s", any++ ? ", " : "");
+				lc_json_string(stdout,
+					       lc_ranking_entry(r, i)->id);
+			}
+			printf("]");
+		}
 		printf("}");
 	}
 	printf("]\n}\n");
@@ -239,9 +255,62 @@ static void print_changes(const struct lc_ranking *r,
 		putchar('\n');
 }
 
+/* The columns of the terminal: $COLUMNS when it says (at least 60),
+ * else 80, as `list` prints. */
+static size_t columns(void)
+{
+	const char *c = getenv("COLUMNS");
+	long v = c ? strtol(c, NULL, 10) : 0;
+
+	return v >= 60 && v <= 1000 ? (size_t)v : 80;
+}
+
+/* A last column: name cut to w columns (with "…"), never padded. */
+static void last_cell(const char *name, size_t w)
+{
+	if (!name)
+		name = "";
+	if (lc_text_width(name) <= w)
+		fputs(name, stdout);
+	else
+		lc_text_cell(stdout, name, w, 0);
+}
+
+/* Under each compared method, the dossiers that would enter and leave
+ * the Top N: the panel's question, beside the correlations. */
+static void print_moves(const struct lc_ranking *r, size_t k)
+{
+	const char *m = lc_ranking_info(r)->method;
+
+	for (int enter = 1; enter >= 0; enter--) {
+		int any = 0;
+
+		for (size_t i = 0; i < lc_ranking_info(r)->count; i++) {
+			const struct lc_rank_entry *e = lc_ranking_entry(r, i);
+			int rk, in = lc_ranking_compared(r, k, i, &rk);
+
+			if (in < 0 || in != enter || e->selected == enter)
+				continue;
+			if (!any++)
+				printf("              %s the Top %zu:\n",
+				       enter ? "enter" : "leave",
+				       lc_ranking_info(r)->selected);
+			printf("                %-12s rank %d (%d under %s)  ",
+			       e->id, rk, e->rank, m);
+			last_cell(e->name, 30);
+			putchar('\n');
+		}
+		if (!any)
+			printf("              %s the Top %zu: none\n",
+			       enter ? "enter" : "leave",
+			       lc_ranking_info(r)->selected);
+	}
+}
+
 static void print_table(const struct lc_ranking *r,
 			const struct lc_selection *prev)
 {
+	size_t width = columns(), used;
 	size_t n = lc_ranking_info(r)->count, elig = 0;
 	long runs = lc_ranking_info(r)->runs;
 	const char *notes = lc_ranking_info(r)->notes;
@@ -280,9 +349,12 @@ static void print_table(const struct lc_ranking *r,
 	}
 	printf("\n%4s  %-12s %-3s %12s  %-3s", "RANK", "ID", "SEC", "SCORE",
 	       "TOP");
-	if (runs)
+	used = 40;
+	if (runs) {
 		printf("  %6s  %-9s", "P(TOP)", "RANKS");
-	putchar('\n');
+		used += 19;
+	}
+	printf("  NAME\n");
 	for (size_t i = 0; i < n; i++) {
 		const char *t, *q;
 
@@ -303,6 +375,10 @@ static void print_table(const struct lc_ranking *r,
 			snprintf(rb, sizeof rb, "%d-%d", lo, hi);
 			printf("  %6.3f  %-9s", lc_ranking_entry(r, i)->prob_top, rb);
 		}
+		/* the name, cut to the terminal (CJK counts two columns) */
+		fputs("  ", stdout);
+		last_cell(lc_ranking_entry(r, i)->name,
+			  width > used + 12 ? width - used - 2 : 10);
 		putchar('\n');
 		t = lc_ranking_entry(r, i)->tiebreak;
 		q = lc_ranking_entry(r, i)->quota;
@@ -323,10 +399,13 @@ static void print_table(const struct lc_ranking *r,
 	if (lc_ranking_info(r)->ncompare) {
 		printf("\nrank correlation with %s:\n", lc_ranking_info(r)->method);
 		for (size_t k = 0; k < lc_ranking_info(r)->ncompare; k++)
+		{
 			printf("  %-11s spearman %7.4f  kendall %7.4f\n",
 			       lc_ranking_info(r)->compare_method[k],
 			       lc_ranking_info(r)->spearman[k],
 			       lc_ranking_info(r)->kendall[k]);
+			print_moves(r, k);
+		}
 	}
 	if (*notes) {
 		printf("\nnotes:\n");

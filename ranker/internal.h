@@ -202,6 +202,8 @@ struct lc_ranking {
 	size_t ncmp;
 	const char *cmp_name[4];
 	double rho[4], tau[4];
+	int *cmp_rank[4];      /* per row: rank under cmp_name[k] */
+	char *cmp_sel[4];      /* per row: 1 selected under it */
 	struct lc_rank_info info;       /* views, see above */
 	struct lc_rank_entry *view;     /* n, in entry order */
 	const char *crit_id[LC_RK_MAXCRIT];

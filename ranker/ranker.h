@@ -489,6 +489,11 @@ const struct lc_rank_entry *lc_ranking_entry(const struct lc_ranking *r,
 					     size_t i);
 /* Index of id in r, or -1. */
 long lc_ranking_find(const struct lc_ranking *r, const char *id);
+/* Entry i under comparison k < ncompare (rank with opts->compare): 1
+ * when that method would select it, 0 when not, -1 when the entry is
+ * not ranked; *rank (may be NULL) receives its rank there (0: none). */
+int lc_ranking_compared(const struct lc_ranking *r, size_t k, size_t i,
+			int *rank);
 
 /* What would have to change: the value criterion j of entry i would
  * need, all else equal, to be selected (not selected) or the last value

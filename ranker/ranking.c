@@ -79,6 +79,10 @@ void lc_ranking_free(struct lc_ranking *r)
 		free(e->flag);
 		free(e->contrib);
 	}
+	for (int k = 0; k < 4; k++) {
+		free(r->cmp_rank[k]);
+		free(r->cmp_sel[k]);
+	}
 	free(r->e);
 	free(r->view);
 	free(r->X);
@@ -148,4 +152,19 @@ long lc_ranking_find(const struct lc_ranking *r, const char *id)
 		if (!strcmp(r->e[i].id, id))
 			return (long)i;
 	return -1;
+}
+
+int lc_ranking_compared(const struct lc_ranking *r, size_t k, size_t i,
+			int *rank)
+{
+	long row = i < r->n ? r->e[i].row : -1;
+
+	if (rank)
+		*rank = 0;
+	if (k >= r->ncmp || !r->cmp_rank[k] || r->e[i].excluded || row < 0 ||
+	    (size_t)row >= r->m)
+		return -1;
+	if (rank)
+		*rank = r->cmp_rank[k][row];
+	return r->cmp_sel[k][row];
 }

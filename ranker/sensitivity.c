@@ -116,6 +116,19 @@ int lc_rk_compare(struct lc_ranking *r, int method, struct lc_error *err)
 		}
 		for (size_t q = 0; q < m; q++)
 			pos[ord[q]] = (double)q + 1;
+		/* who would be in the Top N under this method, and where */
+		free(r->cmp_rank[r->ncmp]);
+		free(r->cmp_sel[r->ncmp]);
+		r->cmp_rank[r->ncmp] = malloc((m ? m : 1) * sizeof (int));
+		r->cmp_sel[r->ncmp] = malloc(m ? m : 1);
+		if (!r->cmp_rank[r->ncmp] || !r->cmp_sel[r->ncmp]) {
+			rc = lc_rk_oom(err);
+			goto done;
+		}
+		for (size_t q = 0; q < m; q++) {
+			r->cmp_rank[r->ncmp][q] = (int)pos[q];
+			r->cmp_sel[r->ncmp][q] = LC_RK_SELECTED(sel[q]);
+		}
 		r->cmp_name[r->ncmp] = lc_rk_methods[k];
 		if (lc_mcda_spearman(base, pos, m, &r->rho[r->ncmp], NULL))
 			r->rho[r->ncmp] = 0;
