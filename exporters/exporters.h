@@ -70,10 +70,22 @@ int lc_audit_write(FILE *fp, struct lc_catalog *cat, struct lc_error *err);
  * sector,trl,submitter,owners,summary, then one column per criterion id,
  * then comment; one row per assigned dossier (by id), scores already
  * stored filled in. blind: submitter and owners columns left out.
- * LC_ENOTFOUND for an unknown expert. */
+ * LC_EDATA for an unknown expert or one with no dossier assigned. */
 int lc_sheet_export(struct lc_catalog *cat, const struct lc_criteria *c,
 		    const char *expert, int blind, FILE *out,
 		    struct lc_error *err);
+/* Writes the same sheet (same columns, same rows) as an .xlsx workbook
+ * to out (sheets_xlsx.c): the sheet 评分 with a frozen header, every cell
+ * but the scores and the comment locked (protection without password),
+ * each score column checked against its criterion's scale (decimal
+ * between min and max) with the criterion's labels from p (may be NULL)
+ * and scale as the header cell's comment; the sheet 声明 with the
+ * expert's declaration of no conflict of interest. Errors as
+ * lc_sheet_export's; LC_EIO when the workbook cannot be written. */
+int lc_sheet_export_xlsx(struct lc_catalog *cat,
+			 const struct lc_profile *p,
+			 const struct lc_criteria *c, const char *expert,
+			 int blind, FILE *out, struct lc_error *err);
 
 /* ---- submission XML (submission_xml.c) -----------------------------------
  * Writes techs[0..n) as one submission document (schema/submission.xsd)
