@@ -358,7 +358,7 @@ int lc_horizon(int trl);
 
 /* ---- catalog and ranking exports --------------------------------------- */
 enum lc_export_format { LC_EXPORT_CSV, LC_EXPORT_JSON, LC_EXPORT_XML,
-			LC_EXPORT_SVG };
+			LC_EXPORT_SVG, LC_EXPORT_XLSX };
 
 /* The MACC bars of edition (sector -1: all) into *bars and *n (free with
  * lc_macc_free): every dossier with an abatement cost under basis (enum
@@ -382,14 +382,19 @@ void lc_macc_write_json(FILE *fp, const struct lc_macc_bar *b, size_t n,
 /* Writes the dossiers passing f as format (CSV: published columns,
  * RFC 4180, formula injection neutralised, a UTF-8 BOM first when bom;
  * JSON: an array of lc_tech_json objects; XML: a submission document via
- * lc_xml_write_submissions). 0 or a negative status with err. */
+ * lc_xml_write_submissions; XLSX: the CSV's columns and values on one
+ * sheet, numbers as numbers in base units with the unit in the header,
+ * "potential (tCO2/a)", frozen header, filters, widths by content
+ * (table_xlsx.c)). 0 or a negative status with err. */
 int lc_export_catalog(struct lc_catalog *cat, const struct lc_filter *f,
 		      int format, int bom, FILE *fp, struct lc_error *err);
 
 /* Ranks edition with profile (lc_rank_edition, default options) and
  * writes every entry with rank, score, selection, eligibility and the
  * per-criterion values and contributions, tie-break and quota notes, as
- * CSV or JSON. 0 or a negative status with err. */
+ * CSV, JSON or XLSX (the CSV's columns, numbers as numbers, an
+ * indicator's unit in its value's header). 0 or a negative status with
+ * err. */
 int lc_export_ranking(struct lc_catalog *cat, const char *edition,
 		      const char *profile, int format, int bom, FILE *fp,
 		      struct lc_error *err);

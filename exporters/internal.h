@@ -118,4 +118,12 @@ struct lxw_workbook *exp_xlsx_new(char *tmp, size_t n,
 int exp_xlsx_finish(struct lxw_workbook *wb, const char *tmp, FILE *out,
 		    int rc, struct lc_error *err);
 
+/* ---- the catalog and a ranking as workbooks (table_xlsx.c) --------------
+ * The XLSX formats of lc_export_catalog and lc_export_ranking (r ranked
+ * by the caller, not freed). 0 or a negative status with err. */
+int exp_catalog_xlsx(struct lc_catalog *cat, const struct lc_filter *f,
+		     FILE *out, struct lc_error *err);
+int exp_ranking_xlsx(const struct lc_ranking *r, FILE *out,
+		     struct lc_error *err);
+
 #endif
