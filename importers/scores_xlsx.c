@@ -115,7 +115,7 @@ int sc_read_xlsx(struct sc_imp *im, const char *path, long *rows)
 	s = imp_book_find(x.b, SCORE_SHEET);
 	x.sheet = s >= 0 ? (size_t)s : 0;
 	if (imp_book_nsheets(x.b) == 0) {
-		struct sc_where w = { path, 1, NULL, 0 };
+		struct sc_where w = { path, 0, NULL, 0 };
 
 		sc_problem(im, &w, -1, NULL, "a workbook without a sheet");
 		imp_book_free(x.b);
@@ -123,10 +123,10 @@ int sc_read_xlsx(struct sc_imp *im, const char *path, long *rows)
 	}
 	rc = imp_book_rows(x.b, x.sheet, one_row, &x, sc_err(im));
 	if (rc == 0 && x.have_head == 0) {
-		struct sc_where w = { path, 1, x.b, x.sheet };
+		struct sc_where w = { path, 0, NULL, 0 };
 
-		sc_problem(im, &w, -1, NULL, "empty sheet: expected a "
-			   "header");
+		sc_problem(im, &w, -1, NULL, "empty sheet '%s': expected a "
+			   "header", imp_book_sheet(x.b, x.sheet));
 	}
 	drop_cells(&x);
 	imp_book_free(x.b);
