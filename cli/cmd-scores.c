@@ -72,9 +72,9 @@ const struct cli_cmd cli_cmd_scores = {
 	"assigned to the dossier or is conflicted on it, the criterion is not\n"
 	"a panel criterion of the profile (default top20), the number is\n"
 	"malformed or outside the criterion's scale, the cell holds a formula\n"
-	"(a workbook), or the same score appears twice; with any problem\n"
-	"nothing is stored (exit 1). A changed score replaces the stored one,\n"
-	"which is kept in the history; every change is audited with the file\n"
-	"it came from.\n",
+	"or a locked cell was changed (a workbook), or the same score appears\n"
+	"twice; with any problem nothing is stored (exit 1). A changed score\n"
+	"replaces the stored one, which is kept in the history; every change\n"
+	"is audited with the file it came from.\n",
 	run, NULL
 };

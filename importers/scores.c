@@ -40,6 +40,11 @@ struct lc_error *sc_err(struct sc_imp *im)
 	return im->err;
 }
 
+struct lc_catalog *sc_cat(struct sc_imp *im)
+{
+	return im->cat;
+}
+
 void sc_problem(struct sc_imp *im, const struct sc_where *w, long col,
 		const char *field, const char *fmt, ...)
 {

@@ -53,5 +53,7 @@ int sc_row(struct sc_imp *im, const struct sc_where *w,
 int sc_read_xlsx(struct sc_imp *im, const char *path, long *rows);
 /* The run's error (for the readers' own failures). */
 struct lc_error *sc_err(struct sc_imp *im);
+/* The catalog the run stores into (read by the workbook reader). */
+struct lc_catalog *sc_cat(struct sc_imp *im);
 
 #endif

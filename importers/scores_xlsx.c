@@ -36,6 +36,54 @@ static int blank(const struct imp_xrow *r)
 	return 1;
 }
 
+/* The columns the sheet shows from the dossier, locked in the workbook
+ * lowcarb writes: a cell that differs from the dossier means the sheet's
+ * protection was taken off, and the scores beside it may not be about
+ * what the expert read. Reported; 0, or the catalog's error. */
+static int locked_changed(struct xs *x, const struct sc_where *w,
+			  char *const *cells, size_t n)
+{
+	static const char *const shown[] = { "name_zh", "name_en", "sector",
+		"trl", "submitter", "owners", "summary" };
+	struct lc_tech *t = NULL;
+	int rc;
+
+	if (x->h.longfmt || x->h.ci < 0 || (size_t)x->h.ci >= n)
+		return 0;
+	rc = lc_catalog_get_tech(sc_cat(x->im), cells[x->h.ci], &t,
+				 sc_err(x->im));
+	if (rc == LC_ENOTFOUND)
+		return 0;           /* the row's check names the dossier */
+	if (rc < 0)
+		return rc;
+	for (size_t k = 0; k < n; k++) {
+		const char *v;
+		char *had;
+		size_t i;
+
+		for (i = 0; i < sizeof shown / sizeof *shown; i++)
+			if (strcmp(x->h.head[k], shown[i]) == 0)
+				break;
+		if (i == sizeof shown / sizeof *shown)
+			continue;
+		v = lc_tech_get(t, lc_field_lookup(shown[i]));
+		had = strdup(v ? v : "");
+		if (!had) {
+			lc_tech_free(t);
+			return lc_error_set(sc_err(x->im), LC_ENOMEM, w->path,
+					    0, NULL, "out of memory");
+		}
+		if (strcmp(imp_trim(had), cells[k]) != 0)
+			sc_problem(x->im, w, (long)k, shown[i], "a locked "
+				   "cell was changed (the dossier has '%.80s'): "
+				   "the scores go back on the sheet as "
+				   "exported", had);
+		free(had);
+	}
+	lc_tech_free(t);
+	return 0;
+}
+
 static int one_row(const struct imp_xrow *r, void *ctx)
 {
 	struct xs *x = ctx;
@@ -94,6 +142,8 @@ static int one_row(const struct imp_xrow *r, void *ctx)
 	else if (bad)
 		rc = 0;
 	else
+		rc = locked_changed(x, &w, x->cells, n);
+	if (rc == 0 && !bad && used == n)
 		rc = sc_row(x->im, &w, &x->h, (const char *const *)x->cells,
 			    n);
 	drop_cells(x);
