@@ -415,9 +415,15 @@ static int run_stream(int argc, char **argv, int ranking)
 		fmt = LC_EXPORT_JSON;
 	else if (!ranking && strcmp(a.format, "xml") == 0)
 		fmt = LC_EXPORT_XML;
+	else if (strcmp(a.format, "xlsx") == 0)
+		fmt = LC_EXPORT_XLSX;
 	else
-		return cli_usage(cmd, "--format must be %s",
-				 ranking ? "csv or json" : "xml, csv or json");
+		return cli_usage(cmd, "--format must be %s", ranking ?
+				 "csv, json or xlsx" : "xml, csv, json or "
+				 "xlsx");
+	if (fmt == LC_EXPORT_XLSX && a.bom)
+		return cli_usage(cmd, "--bom is for CSV (a workbook needs "
+				 "none)");
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
@@ -546,10 +552,10 @@ const struct cli_cmd cli_cmd_export = {
 	"                      [--carbon-price P] [--discount-rate R]\n"
 	"                      [--profile NAME] [--assumptions FILE]\n"
 	"                      [--lang zh|en] --format csv|json|svg [-o FILE]\n"
-	"       lowcarb export catalog [FILTERS] --format xml|csv|json\n"
+	"       lowcarb export catalog [FILTERS] --format xml|csv|json|xlsx\n"
 	"                      [--bom] [-o FILE]\n"
 	"       lowcarb export ranking --edition YEAR [--profile NAME]\n"
-	"                      --format csv|json [--bom] [-o FILE]\n"
+	"                      --format csv|json|xlsx [--bom] [-o FILE]\n"
 	"       lowcarb export promotion-catalog --edition YEAR [--sector S]\n"
 	"                      [--status selected|eligible|published]\n"
 	"                      [--lang zh|en] --format html|fodt|csv\n"
@@ -578,10 +584,13 @@ const struct cli_cmd cli_cmd_export = {
 	"         the excess is drawn as overlap and never totalled.\n"
 	"catalog  the dossiers passing FILTERS as submission XML (re-imports\n"
 	"         to the same catalog), CSV (RFC 4180, formula injection\n"
-	"         neutralised) or JSON.\n"
+	"         neutralised), JSON or xlsx (the CSV's columns on one sheet,\n"
+	"         numbers as numbers in base units with the unit in the\n"
+	"         header, frozen header with filters, widths by content).\n"
 	"ranking  the edition ranked by the profile, every entry with rank,\n"
 	"         score, selection, eligibility, per-criterion values and\n"
-	"         contributions, tie-break and quota notes.\n"
+	"         contributions, tie-break and quota notes (xlsx as for the\n"
+	"         catalog).\n"
 	"promotion-catalog  in the layout of the national promotion catalogs\n"
 	"         (README); csv re-imports with --profile ndrc-catalog.\n",
 	run,

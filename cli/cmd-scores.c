@@ -63,16 +63,18 @@ const struct cli_cmd cli_cmd_scores = {
 	"scores", "import filled score sheets",
 	"usage: lowcarb scores import [--profile NAME] FILE...\n"
 	"\n"
-	"Reads filled score sheets (as written by 'lowcarb sheets export';\n"
-	"blank cells are skipped) and long score files with the header\n"
+	"Reads filled score sheets (as written by 'lowcarb sheets export',\n"
+	"CSV or .xlsx: a workbook is known by its content; blank cells are\n"
+	"skipped) and long score files with the header\n"
 	"expert,id,criterion,score,comment, in one transaction. A score is\n"
-	"refused, with file:line: field: message, when its expert or dossier\n"
-	"is unknown, the expert is not assigned to the dossier or is\n"
-	"conflicted on it, the criterion is not a panel criterion of the\n"
-	"profile (default top20), the number is malformed or outside the\n"
-	"criterion's scale, or the same score appears twice; with any\n"
-	"problem nothing is stored (exit 1). A changed score replaces the\n"
-	"stored one, which is kept in the history; every change is audited\n"
-	"with the file it came from.\n",
+	"refused, with file:line: field: message (file:sheet!cell: in a\n"
+	"workbook), when its expert or dossier is unknown, the expert is not\n"
+	"assigned to the dossier or is conflicted on it, the criterion is not\n"
+	"a panel criterion of the profile (default top20), the number is\n"
+	"malformed or outside the criterion's scale, the cell holds a formula\n"
+	"or a locked cell was changed (a workbook), or the same score appears\n"
+	"twice; with any problem nothing is stored (exit 1). A changed score\n"
+	"replaces the stored one, which is kept in the history; every change\n"
+	"is audited with the file it came from.\n",
 	run, NULL
 };

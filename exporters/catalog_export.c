@@ -54,6 +54,8 @@ int lc_export_catalog(struct lc_catalog *cat, const struct lc_filter *f,
 	struct cat_out o = { fp, format, 0, NULL, err, 0 };
 	int rc;
 
+	if (format == LC_EXPORT_XLSX)
+		return exp_catalog_xlsx(cat, f, fp, err);
 	if (format != LC_EXPORT_CSV && format != LC_EXPORT_JSON &&
 	    format != LC_EXPORT_XML)
 		return lc_error_set(err, LC_EUSAGE, NULL, 0, "format",
@@ -369,7 +371,8 @@ int lc_export_ranking(struct lc_catalog *cat, const char *edition,
 	struct lc_rank_opts ro;
 	int rc;
 
-	if (format != LC_EXPORT_CSV && format != LC_EXPORT_JSON)
+	if (format != LC_EXPORT_CSV && format != LC_EXPORT_JSON &&
+	    format != LC_EXPORT_XLSX)
 		return lc_error_set(err, LC_EUSAGE, NULL, 0, "format",
 				    "unknown export format");
 	rc = lc_profile_load(profile ? profile : "top20", &p, err);
@@ -377,7 +380,9 @@ int lc_export_ranking(struct lc_catalog *cat, const char *edition,
 		lc_rank_opts_init(&ro);
 		rc = lc_rank_edition(cat, edition, p, &ro, &r, err);
 	}
-	if (rc == 0) {
+	if (rc == 0 && format == LC_EXPORT_XLSX) {
+		rc = exp_ranking_xlsx(r, fp, err);
+	} else if (rc == 0) {
 		if (format == LC_EXPORT_CSV) {
 			if (bom)
 				fputs("\xEF\xBB\xBF", fp);

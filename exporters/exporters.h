@@ -70,10 +70,22 @@ int lc_audit_write(FILE *fp, struct lc_catalog *cat, struct lc_error *err);
  * sector,trl,submitter,owners,summary, then one column per criterion id,
  * then comment; one row per assigned dossier (by id), scores already
  * stored filled in. blind: submitter and owners columns left out.
- * LC_ENOTFOUND for an unknown expert. */
+ * LC_EDATA for an unknown expert or one with no dossier assigned. */
 int lc_sheet_export(struct lc_catalog *cat, const struct lc_criteria *c,
 		    const char *expert, int blind, FILE *out,
 		    struct lc_error *err);
+/* Writes the same sheet (same columns, same rows) as an .xlsx workbook
+ * to out (sheets_xlsx.c): the sheet 评分 with a frozen header, every cell
+ * but the scores and the comment locked (protection without password),
+ * each score column checked against its criterion's scale (decimal
+ * between min and max) with the criterion's labels from p (may be NULL)
+ * and scale as the header cell's comment; the sheet 声明 with the
+ * expert's declaration of no conflict of interest. Errors as
+ * lc_sheet_export's; LC_EIO when the workbook cannot be written. */
+int lc_sheet_export_xlsx(struct lc_catalog *cat,
+			 const struct lc_profile *p,
+			 const struct lc_criteria *c, const char *expert,
+			 int blind, FILE *out, struct lc_error *err);
 
 /* ---- the submission template (template_xlsx.c) ----------------------------
  * What an association fills in. LC_TEMPLATE_XLSX: a workbook with sheet
@@ -369,7 +381,7 @@ int lc_horizon(int trl);
 
 /* ---- catalog and ranking exports --------------------------------------- */
 enum lc_export_format { LC_EXPORT_CSV, LC_EXPORT_JSON, LC_EXPORT_XML,
-			LC_EXPORT_SVG };
+			LC_EXPORT_SVG, LC_EXPORT_XLSX };
 
 /* The MACC bars of edition (sector -1: all) into *bars and *n (free with
  * lc_macc_free): every dossier with an abatement cost under basis (enum
@@ -393,14 +405,19 @@ void lc_macc_write_json(FILE *fp, const struct lc_macc_bar *b, size_t n,
 /* Writes the dossiers passing f as format (CSV: published columns,
  * RFC 4180, formula injection neutralised, a UTF-8 BOM first when bom;
  * JSON: an array of lc_tech_json objects; XML: a submission document via
- * lc_xml_write_submissions). 0 or a negative status with err. */
+ * lc_xml_write_submissions; XLSX: the CSV's columns and values on one
+ * sheet, numbers as numbers in base units with the unit in the header,
+ * "potential (tCO2/a)", frozen header, filters, widths by content
+ * (table_xlsx.c)). 0 or a negative status with err. */
 int lc_export_catalog(struct lc_catalog *cat, const struct lc_filter *f,
 		      int format, int bom, FILE *fp, struct lc_error *err);
 
 /* Ranks edition with profile (lc_rank_edition, default options) and
  * writes every entry with rank, score, selection, eligibility and the
  * per-criterion values and contributions, tie-break and quota notes, as
- * CSV or JSON. 0 or a negative status with err. */
+ * CSV, JSON or XLSX (the CSV's columns, numbers as numbers, an
+ * indicator's unit in its value's header). 0 or a negative status with
+ * err. */
 int lc_export_ranking(struct lc_catalog *cat, const char *edition,
 		      const char *profile, int format, int bom, FILE *fp,
 		      struct lc_error *err);

@@ -67,4 +67,63 @@ int exp_col_widths(const struct doc_table *t, double *cm);
 /* "zh" unless lang starts with "en". */
 int exp_is_en(const char *lang);
 
+/* ---- score sheets (sheet_rows.c) ----------------------------------------
+ * An expert's score sheet as both writers print it (CSV in sheets.c,
+ * .xlsx in sheets_xlsx.c): the same columns, the same rows. */
+enum exp_sheet_kind {
+	EXP_SC_TEXT,      /* read by the expert (locked in a workbook) */
+	EXP_SC_SCORE,     /* a criterion's score, to fill in */
+	EXP_SC_COMMENT    /* the expert's comment, to fill in */
+};
+#define EXP_SHEET_MAXCOL (10 + LC_MAX_CRIT)
+/* Invariants: cells[r * ncols + k] for r < nrows, k < ncols, owned,
+ * never NULL ("" for an empty cell); crit[k] is the criterion index of a
+ * score column, -1 for the others; name[k] borrowed from static strings
+ * or the criteria given to exp_sheet_build. Rows in dossier id order. */
+struct exp_sheet {
+	size_t ncols, nrows;
+	const char *name[EXP_SHEET_MAXCOL];
+	int kind[EXP_SHEET_MAXCOL];        /* enum exp_sheet_kind */
+	int crit[EXP_SHEET_MAXCOL];
+	char **cells;
+};
+/* Fills *s with the sheet of expert: expert,id,name_zh,name_en,sector,
+ * trl,submitter,owners,summary (blind: without submitter and owners), one
+ * column per criterion of c (scores already stored filled in), comment;
+ * one row per dossier assigned. LC_EDATA for an unknown expert or one
+ * with no dossier assigned; LC_ENOMEM; the catalog's errors. Release *s
+ * with exp_sheet_release (also after a failure). */
+int exp_sheet_build(struct lc_catalog *cat, const struct lc_criteria *c,
+		    const char *expert, int blind, struct exp_sheet *s,
+		    struct lc_error *err);
+void exp_sheet_release(struct exp_sheet *s);
+/* The cell of row r, column k. */
+static inline const char *exp_sheet_cell(const struct exp_sheet *s,
+					 size_t r, size_t k)
+{
+	return s->cells[r * s->ncols + k];
+}
+
+/* ---- .xlsx workbooks written to a stream (xlsx_out.c) --------------------
+ * libxlsxwriter writes to a named file: the workbook is made in a
+ * temporary of TMPDIR (else /tmp), then copied to the stream. */
+struct lxw_workbook;
+/* Creates the temporary into tmp (n >= 64 bytes) and a workbook on it;
+ * NULL with err set on failure (nothing left behind). */
+struct lxw_workbook *exp_xlsx_new(char *tmp, size_t n,
+				  struct lc_error *err);
+/* Closes wb (always), copies the temporary to out and removes it. rc is
+ * the status so far: when negative, nothing is copied and rc returned.
+ * Returns 0, rc, or LC_EIO with err. */
+int exp_xlsx_finish(struct lxw_workbook *wb, const char *tmp, FILE *out,
+		    int rc, struct lc_error *err);
+
+/* ---- the catalog and a ranking as workbooks (table_xlsx.c) --------------
+ * The XLSX formats of lc_export_catalog and lc_export_ranking (r ranked
+ * by the caller, not freed). 0 or a negative status with err. */
+int exp_catalog_xlsx(struct lc_catalog *cat, const struct lc_filter *f,
+		     FILE *out, struct lc_error *err);
+int exp_ranking_xlsx(const struct lc_ranking *r, FILE *out,
+		     struct lc_error *err);
+
 #endif

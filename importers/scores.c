@@ -1,13 +1,14 @@
 /* scores.c - reading filled score sheets (as `sheets export` writes
- * them) and long score files (expert,id,criterion,score,comment), every
- * score checked in full before anything is stored, with the history of
- * replaced scores and an audit entry per review changed. */
+ * them, CSV here, .xlsx through scores_xlsx.c) and long score files
+ * (expert,id,criterion,score,comment), every score checked in full
+ * before anything is stored, with the history of replaced scores and an
+ * audit entry per review changed. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "importers/importers.h"
+#include "importers/scores_int.h"
 
 /* Info columns of a sheet: read by people, ignored on import. */
 static const char *const info_cols[] = {
@@ -19,7 +20,7 @@ struct pending {
 	char *tech, *expert, *crit, *score, *comment, *source;
 };
 
-struct imp {
+struct sc_imp {
 	struct lc_catalog *cat;
 	const struct lc_criteria *c;
 	const struct lc_experts *x;
@@ -34,21 +35,34 @@ struct imp {
 	struct lc_error *err;
 };
 
-static void problem(struct imp *im, const char *file, long line,
-		    const char *field, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+struct lc_error *sc_err(struct sc_imp *im)
+{
+	return im->err;
+}
 
-static void problem(struct imp *im, const char *file, long line,
-		    const char *field, const char *fmt, ...)
+struct lc_catalog *sc_cat(struct sc_imp *im)
+{
+	return im->cat;
+}
+
+void sc_problem(struct sc_imp *im, const struct sc_where *w, long col,
+		const char *field, const char *fmt, ...)
 {
 	struct lc_error e;
-	char msg[512];
+	char msg[512], cell[256];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	lc_error_set(&e, LC_EDATA, file, line, field, "%s", msg);
+	if (w->b) {
+		imp_xlsx_where(w->b, w->sheet, col < 0 ? (size_t)-1 :
+			       (size_t)col, w->line, cell, sizeof cell);
+		lc_error_set(&e, LC_EDATA, cell, 0, field, "%s", msg);
+	} else {
+		lc_error_set(&e, LC_EDATA, w->path, w->line, field, "%s",
+			     msg);
+	}
 	im->problems++;
 	if (im->fn)
 		im->fn(&e, im->pctx);
@@ -56,7 +70,7 @@ static void problem(struct imp *im, const char *file, long line,
 
 static int assign_one(const char *key, const struct lc_rec *r, void *vc)
 {
-	struct imp *im = vc;
+	struct sc_imp *im = vc;
 	const char *ex = lc_rec_get(r, "expert"), *t = lc_rec_get(r, "tech");
 	char pk[300];
 
@@ -68,10 +82,13 @@ static int assign_one(const char *key, const struct lc_rec *r, void *vc)
 }
 
 /* Checks one score and queues it. */
-static int take(struct imp *im, const char *file, long line,
-		const char *expert, const char *tech, const char *crit,
-		const char *text, const char *comment, const char *field)
+static int take(struct sc_imp *im, const struct sc_where *w,
+		const struct sc_head *h, const char *expert, const char *tech,
+		const char *crit, const char *text, const char *comment,
+		const char *field, int sc)
 {
+	const char *file = w->path;
+	long line = w->line;
 	char pk[300], num[40];
 	long j;
 	double v;
@@ -80,44 +97,44 @@ static int take(struct imp *im, const char *file, long line,
 	char why[160];
 
 	if (!*expert) {
-		problem(im, file, line, "expert", "expert is required");
+		sc_problem(im, w, h->ce, "expert", "expert is required");
 		return 0;
 	}
 	if (lc_text_check(comment, 1, 32768, why, sizeof why) < 0) {
-		problem(im, file, line, "comment", "%s", why);
+		sc_problem(im, w, h->cm, "comment", "%s", why);
 		return 0;
 	}
 	if (!*tech) {
-		problem(im, file, line, "id", "id is required");
+		sc_problem(im, w, h->ci, "id", "id is required");
 		return 0;
 	}
 	if (lc_experts_find(im->x, expert) < 0) {
-		problem(im, file, line, "expert", "unknown expert '%s'",
+		sc_problem(im, w, h->ce, "expert", "unknown expert '%s'",
 			expert);
 		bad = 1;
 	}
 	if (lc_dossiers_find(im->d, tech) < 0) {
-		problem(im, file, line, "id", "unknown dossier '%s'", tech);
+		sc_problem(im, w, h->ci, "id", "unknown dossier '%s'", tech);
 		bad = 1;
 	}
 	lc_pair_key(expert, tech, pk, sizeof pk);
 	if (!bad && lc_strmap_get(im->conf, pk, 0)) {
-		problem(im, file, line, "expert", "expert %s is conflicted "
+		sc_problem(im, w, h->ce, "expert", "expert %s is conflicted "
 			"on %s: score refused", expert, tech);
 		bad = 1;
 	} else if (!bad && !lc_strmap_get(im->assigned, pk, 0)) {
-		problem(im, file, line, "expert", "expert %s is not "
+		sc_problem(im, w, h->ce, "expert", "expert %s is not "
 			"assigned to %s: score refused", expert, tech);
 		bad = 1;
 	}
 	j = lc_criteria_find(im->c, crit);
 	if (j < 0) {
-		problem(im, file, line, "criterion", "unknown criterion '%s'",
+		sc_problem(im, w, h->cc, "criterion", "unknown criterion '%s'",
 			crit);
 		return 0;
 	}
 	if (lc_num_parse(text, &v) < 0 || !isfinite(v)) {
-		problem(im, file, line, field, "malformed number '%s'", text);
+		sc_problem(im, w, sc, field, "malformed number '%s'", text);
 		return 0;
 	}
 	if (v < im->c->lo[j] || v > im->c->hi[j]) {
@@ -125,7 +142,7 @@ static int take(struct imp *im, const char *file, long line,
 
 		lc_num_format(im->c->lo[j], lo, sizeof lo);
 		lc_num_format(im->c->hi[j], hi, sizeof hi);
-		problem(im, file, line, field, "score %s outside the scale "
+		sc_problem(im, w, sc, field, "score %s outside the scale "
 			"%s-%s of criterion %s", text, lo, hi, crit);
 		return 0;
 	}
@@ -133,9 +150,9 @@ static int take(struct imp *im, const char *file, long line,
 		return 0;
 	snprintf(pk, sizeof pk, "%s\037%s\037%s", tech, expert, crit);
 	if (lc_strmap_get(im->seen, pk, 0)) {
-		problem(im, file, line, field, "score of %s on %s for %s "
-			"given twice (first at line %ld)", expert, tech, crit,
-			lc_strmap_get(im->seen, pk, 0));
+		sc_problem(im, w, sc, field, "score of %s on %s for %s "
+			"given twice (first at %s %ld)", expert, tech, crit,
+			w->b ? "row" : "line", lc_strmap_get(im->seen, pk, 0));
 		return 0;
 	}
 	if (lc_strmap_put(im->seen, pk, line) < 0)
@@ -158,124 +175,160 @@ static int take(struct imp *im, const char *file, long line,
 	return 0;
 }
 
-enum { MAXCOL = 64 };
+int sc_header(struct sc_imp *im, const struct sc_where *w,
+	      const char *const *cells, size_t n, struct sc_head *h)
+{
+	long before = im->problems;
 
-static int read_file(struct imp *im, const char *path, long *rows)
+	memset(h, 0, sizeof *h);
+	h->ce = h->ci = h->cc = h->cs = h->cm = -1;
+	if (n > SC_MAXCOL) {
+		sc_problem(im, w, -1, NULL, "more than %d columns", SC_MAXCOL);
+		return 1;
+	}
+	h->ncol = n;
+	for (size_t i = 0; i < n; i++) {
+		snprintf(h->head[i], sizeof h->head[i], "%s", cells[i]);
+		if (!strcmp(h->head[i], "criterion"))
+			h->longfmt = 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *c = h->head[i];
+		int *slot = !strcmp(c, "expert") ? &h->ce : !strcmp(c, "id") ?
+			&h->ci : !strcmp(c, "comment") ? &h->cm : h->longfmt &&
+			!strcmp(c, "criterion") ? &h->cc : h->longfmt &&
+			!strcmp(c, "score") ? &h->cs : NULL;
+		int info = 0;
+
+		h->crit_of[i] = -1;
+		for (size_t k = 0; info_cols[k]; k++)
+			info |= !strcmp(info_cols[k], c);
+		if (slot) {
+			if (*slot >= 0)
+				sc_problem(im, w, (long)i, c, "repeated column "
+					   "'%s'", c);
+			*slot = (int)i;
+		} else if (!h->longfmt && !info) {
+			h->crit_of[i] = (int)lc_criteria_find(im->c, c);
+			if (h->crit_of[i] < 0)
+				sc_problem(im, w, (long)i, c, "unknown "
+					   "criterion '%s'", c);
+			for (size_t k = 0; k < i; k++)
+				if (!strcmp(h->head[k], c))
+					sc_problem(im, w, (long)i, c,
+						   "repeated column '%s'", c);
+		} else if (h->longfmt && !info) {
+			sc_problem(im, w, (long)i, c, "unknown column '%s' "
+				   "(long format: expert,id,criterion,score,"
+				   "comment)", c);
+		}
+	}
+	if (h->ce < 0)
+		sc_problem(im, w, -1, "expert", "missing column 'expert'");
+	if (h->ci < 0)
+		sc_problem(im, w, -1, "id", "missing column 'id'");
+	if (h->longfmt && h->cs < 0)
+		sc_problem(im, w, -1, "score", "missing column 'score'");
+	return im->problems > before;
+}
+
+/* Cell i of a row of n cells ("" past its end). */
+static const char *cell(const char *const *cells, size_t n, int i)
+{
+	return i >= 0 && (size_t)i < n ? cells[i] : "";
+}
+
+int sc_row(struct sc_imp *im, const struct sc_where *w,
+	   const struct sc_head *h, const char *const *cells, size_t n)
+{
+	const char *ex = cell(cells, n, h->ce), *id = cell(cells, n, h->ci);
+	const char *cmt = cell(cells, n, h->cm);
+	int rc = 0;
+
+	if (h->longfmt) {
+		const char *s = cell(cells, n, h->cs);
+
+		if (!*s) {
+			sc_problem(im, w, h->cs, "score", "score is required");
+			return 0;
+		}
+		rc = take(im, w, h, ex, id, cell(cells, n, h->cc), s, cmt,
+			  "score", h->cs);
+	} else {
+		for (size_t i = 0; rc >= 0 && i < h->ncol && i < n; i++) {
+			if (h->crit_of[i] < 0 || !*cells[i])
+				continue;
+			rc = take(im, w, h, ex, id, h->head[i], cells[i], cmt,
+				  h->head[i], (int)i);
+		}
+	}
+	if (rc < 0)
+		return lc_error_set(im->err, LC_ENOMEM, w->b ? NULL : w->path,
+				    w->line, NULL, "out of memory");
+	return 0;
+}
+
+static int read_csv(struct sc_imp *im, const char *path, long *rows)
 {
 	struct lc_csv *csv = NULL;
-	size_t nf, ncol;
-	long line;
-	int rc, longfmt = 0, ce = -1, ci = -1, cc = -1, cs = -1, cm = -1;
-	int crit_of[MAXCOL];
-	char head[MAXCOL][64];
-	long before = im->problems;
+	struct sc_head h;
+	struct sc_where w = { path, 1, NULL, 0 };
+	const char *cells[SC_MAXCOL];
+	size_t nf;
+	int rc;
 
 	rc = lc_csv_open(&csv, path, NULL, LC_CSV_TRIM | LC_CSV_SKIP_BLANK,
 			 im->err);
 	if (rc < 0)
 		return rc;
-	rc = lc_csv_next(csv, &nf, &line, im->err);
+	rc = lc_csv_next(csv, &nf, &w.line, im->err);
 	if (rc == 0) {
-		problem(im, path, 1, NULL, "empty file: expected a header");
+		w.line = 1;
+		sc_problem(im, &w, -1, NULL, "empty file: expected a header");
 		goto out;
 	}
 	if (rc < 0)
 		goto out;
-	ncol = nf;
-	if (ncol > MAXCOL) {
-		problem(im, path, line, NULL, "more than %d columns", MAXCOL);
-		goto out;
-	}
-	for (size_t i = 0; i < ncol; i++) {
-		snprintf(head[i], sizeof head[i], "%s",
-			 lc_csv_get(csv, i));
-		if (!strcmp(head[i], "criterion"))
-			longfmt = 1;
-	}
-	for (size_t i = 0; i < ncol; i++) {
-		const char *h = head[i];
-		int *slot = !strcmp(h, "expert") ? &ce : !strcmp(h, "id") ?
-			&ci : !strcmp(h, "comment") ? &cm : longfmt &&
-			!strcmp(h, "criterion") ? &cc : longfmt &&
-			!strcmp(h, "score") ? &cs : NULL;
-		int info = 0;
-
-		crit_of[i] = -1;
-		for (size_t k = 0; info_cols[k]; k++)
-			info |= !strcmp(info_cols[k], h);
-		if (slot) {
-			if (*slot >= 0)
-				problem(im, path, line, h, "repeated column "
-					"'%s'", h);
-			*slot = (int)i;
-		} else if (!longfmt && !info) {
-			crit_of[i] = (int)lc_criteria_find(im->c, h);
-			if (crit_of[i] < 0)
-				problem(im, path, line, h, "unknown criterion "
-					"'%s'", h);
-			for (size_t k = 0; k < i; k++)
-				if (!strcmp(head[k], h))
-					problem(im, path, line, h, "repeated "
-						"column '%s'", h);
-		} else if (longfmt && !info) {
-			problem(im, path, line, h, "unknown column '%s' (long "
-				"format: expert,id,criterion,score,comment)",
-				h);
-		}
-	}
-	if (ce < 0)
-		problem(im, path, line, "expert", "missing column 'expert'");
-	if (ci < 0)
-		problem(im, path, line, "id", "missing column 'id'");
-	if (longfmt && cs < 0)
-		problem(im, path, line, "score", "missing column 'score'");
-	if (im->problems > before)
+	for (size_t i = 0; i < nf && i < SC_MAXCOL; i++)
+		cells[i] = lc_csv_get(csv, i);
+	rc = sc_header(im, &w, cells, nf, &h);
+	if (rc != 0)
 		goto out;
 	for (;;) {
-		const char *ex, *id, *cmt;
-
-		rc = lc_csv_next(csv, &nf, &line, im->err);
+		rc = lc_csv_next(csv, &nf, &w.line, im->err);
 		if (rc != 1)
 			break;
-		ex = lc_csv_get(csv, (size_t)ce);
-		id = lc_csv_get(csv, (size_t)ci);
-		cmt = cm >= 0 ? lc_csv_get(csv, (size_t)cm) : "";
 		(*rows)++;
-		if (nf > ncol) {
-			problem(im, path, line, NULL, "%zu fields where the "
-				"header has %zu", nf, ncol);
+		if (nf > h.ncol) {
+			sc_problem(im, &w, -1, NULL, "%zu fields where the "
+				   "header has %zu", nf, h.ncol);
 			continue;
 		}
-		if (longfmt) {
-			const char *s = lc_csv_get(csv, (size_t)cs);
-
-			if (!*s) {
-				problem(im, path, line, "score",
-					"score is required");
-				continue;
-			}
-			rc = take(im, path, line, ex, id,
-				  lc_csv_get(csv, (size_t)cc), s, cmt,
-				  "score");
-		} else {
-			for (size_t i = 0; rc >= 0 && i < ncol; i++) {
-				const char *s = lc_csv_get(csv, i);
-
-				if (crit_of[i] < 0 || !*s)
-					continue;
-				rc = take(im, path, line, ex, id, head[i], s,
-					  cmt, head[i]);
-			}
-		}
-		if (rc < 0) {
-			rc = lc_error_set(im->err, LC_ENOMEM, path, line,
-					  NULL, "out of memory");
+		for (size_t i = 0; i < nf; i++)
+			cells[i] = lc_csv_get(csv, i);
+		rc = sc_row(im, &w, &h, cells, nf);
+		if (rc < 0)
 			goto out;
-		}
 	}
 out:
 	lc_csv_close(csv);
 	return rc < 0 ? rc : 0;
+}
+
+/* A workbook (a zip, whatever its name) or CSV, from the first bytes. */
+static int read_file(struct sc_imp *im, const char *path, long *rows)
+{
+	unsigned char head[8];
+	size_t n;
+	FILE *fp = lc_file_open(path, NULL, im->err);
+
+	if (!fp)
+		return im->err ? im->err->status : LC_EIO;
+	n = fread(head, 1, sizeof head, fp);
+	fclose(fp);
+	if (imp_xlsx_sniff(head, n))
+		return sc_read_xlsx(im, path, rows);
+	return read_csv(im, path, rows);
 }
 
 /* Next free history number of score key (score:...). */
@@ -298,7 +351,7 @@ static int hist_key(struct lc_catalog *cat, const char *skey, char *buf,
 
 /* Stores p; a change is appended to *note (" crit=v" or " crit a->b")
  * for the audit entry of its review. */
-static int store(struct imp *im, const struct pending *p,
+static int store(struct sc_imp *im, const struct pending *p,
 		 struct lc_scores_sum *sum, char **note)
 {
 	struct lc_rec *old = NULL, *r = NULL;
@@ -377,7 +430,7 @@ int lc_scores_import(struct lc_catalog *cat, const struct lc_criteria *c,
 			 lc_problem_fn fn, void *pctx,
 			 struct lc_scores_sum *sum, struct lc_error *err)
 {
-	struct imp im;
+	struct sc_imp im;
 	struct lc_audit *a = NULL;
 	char *note = NULL;
 	int rc;
