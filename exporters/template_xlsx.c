@@ -468,45 +468,15 @@ static lxw_format *head_format(struct tpl *t, unsigned color)
 	return f;
 }
 
-/* Copies the file at path to out. */
-static int copy_out(const char *path, FILE *out, struct lc_error *err)
-{
-	char buf[65536];
-	size_t n;
-	FILE *in = fopen(path, "rb");
-
-	if (!in)
-		return lc_error_set(err, LC_EIO, path, 0, NULL, "cannot read "
-				    "the workbook written");
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		if (fwrite(buf, 1, n, out) != n)
-			break;
-	n = (size_t)(ferror(in) || ferror(out));
-	fclose(in);
-	return n ? lc_error_set(err, LC_EIO, NULL, 0, NULL, "write error") :
-		   0;
-}
-
 static int write_xlsx(struct tpl *t, FILE *out, struct lc_error *err)
 {
-	const char *dir = getenv("TMPDIR");
 	char path[4096];
-	lxw_error e;
-	int fd, rc;
+	int rc = 0;
 
-	snprintf(path, sizeof path, "%s/lowcarb-template.XXXXXX",
-		 dir && dir[0] ? dir : "/tmp");
-	fd = mkstemp(path);
-	if (fd < 0)
-		return lc_error_set(err, LC_EIO, path, 0, NULL, "cannot "
-				    "create a temporary file");
-	close(fd);
-	t->wb = workbook_new(path);
-	if (!t->wb) {
-		remove(path);
-		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
-				    "out of memory");
-	}
+	/* made in a private temporary, then copied to out (xlsx_out.c) */
+	t->wb = exp_xlsx_new(path, sizeof path, err);
+	if (!t->wb)
+		return err ? err->status : LC_EIO;
 	t->head = head_format(t, 0xDDEBF7);
 	t->head_req = head_format(t, 0xFCE4D6);
 	t->text = workbook_add_format(t->wb);
@@ -523,15 +493,10 @@ static int write_xlsx(struct tpl *t, FILE *out, struct lc_error *err)
 	tech_sheet(t);
 	demo_sheet(t);
 	help_sheet(t);
-	e = workbook_close(t->wb);
-	if (t->bad || e != LXW_NO_ERROR)
+	if (t->bad)
 		rc = lc_error_set(err, LC_EIO, NULL, 0, NULL, "cannot write "
-				  "the workbook: %s",
-				  lxw_strerror(t->bad ? t->lxw : e));
-	else
-		rc = copy_out(path, out, err);
-	remove(path);
-	return rc;
+				  "the workbook: %s", lxw_strerror(t->lxw));
+	return exp_xlsx_finish(t->wb, path, out, rc, err);
 }
 
 int lc_template_write(FILE *out, int format, int edition,
