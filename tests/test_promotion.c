@@ -69,11 +69,11 @@ static void test_national(void **state)
 	assert_true(isnan(promo_national(t, LC_F_ENERGY_SAVING)));
 	lc_tech_set_num(t, LC_F_ABATEMENT, 0, NULL);
 	assert_true(isnan(promo_national(t, LC_F_INVESTMENT)));
-	assert_int_equal(promo_not_co2(t), 0);
+	assert_int_equal(lc_tech_not_co2(t), 0);
 	assert_int_equal(lc_tech_set(t, LC_F_GAS, "CO2", NULL), 0);
-	assert_int_equal(promo_not_co2(t), 0);
+	assert_int_equal(lc_tech_not_co2(t), 0);
 	assert_int_equal(lc_tech_set(t, LC_F_GAS, "N2O", NULL), 0);
-	assert_int_equal(promo_not_co2(t), 1);
+	assert_int_equal(lc_tech_not_co2(t), 1);
 	lc_tech_free(t);
 }
 
