@@ -111,8 +111,8 @@ static struct lc_doc *sample_doc(const char *lang)
 	const char *row1[3] = { "2025-ST-001", hostile, "1,000" };
 	const char *row2[3] = { "=cmd|'/c calc'!A1", "# heading * _x_ |",
 				"-5" };
-	struct lc_macc_item it[2] = { { "a", hostile, -10, 5, NULL, 0 },
-				      { "b", "乙", 20, 10, NULL, 0 } };
+	struct lc_macc_item it[2] = { { "a", hostile, -10, 5, NULL, 0, 0 },
+				      { "b", "乙", 20, 10, NULL, 0, 0 } };
 	struct lc_macc_bar *b;
 	char *svg;
 
@@ -342,12 +342,12 @@ static void test_cost(void **state)
 static void test_macc_geometry(void **state)
 {
 	struct lc_macc_item it[] = {
-		{ "C", "c", 50, 10, NULL, 0 },
-		{ "B", "b", -20, 5, NULL, 0 },
-		{ "Z", "zero", -30, 0, NULL, 0 },
-		{ "A", "a", 50, 20, NULL, 0 },
-		{ "N", "nan", 10, NAN, NULL, 0 },
-		{ "D", "d", -20, 1, NULL, 0 },
+		{ "C", "c", 50, 10, NULL, 0, 0 },
+		{ "B", "b", -20, 5, NULL, 0, 0 },
+		{ "Z", "zero", -30, 0, NULL, 0, 0 },
+		{ "A", "a", 50, 20, NULL, 0, 0 },
+		{ "N", "nan", 10, NAN, NULL, 0, 0 },
+		{ "D", "d", -20, 1, NULL, 0, 0 },
 	};
 	static const char *const order[] = { "Z", "B", "D", "N", "A", "C" };
 	static const double xmin[] = { 0, 0, 5, 6, 6, 26 };

@@ -368,7 +368,7 @@ static int read_file(const char *path, const char *enc, struct got *g,
 {
 	struct lc_import_opts o;
 	struct lc_import_report rep = { on_problem, NULL, NULL, NULL, p,
-					 NULL, NULL };
+					 NULL, NULL, NULL };
 	struct lc_error e;
 	lc_import_opts_init(&o);
 	o.encoding = enc;
@@ -686,7 +686,7 @@ static void test_xml_roundtrip(void **state)
 	struct keep a = { { NULL }, 0 }, b = { { NULL }, 0 };
 	struct probs p = { 0, "" };
 	struct lc_import_report rep = { on_problem, NULL, NULL, NULL, &p,
-					 NULL, NULL };
+					 NULL, NULL, NULL };
 	struct lc_error e;
 	const char *path = tmp("a.xml", xml_doc, sizeof xml_doc - 1);
 	char out[128], diff[256];

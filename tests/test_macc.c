@@ -229,8 +229,8 @@ static void describe_leaves_out_only_what_is_left_out(void **state)
 	char id1[] = "2025-ST-001", id2[] = "2025-ST-002", n1[] = "甲",
 	     n2[] = "乙", none[] = "";
 	struct lc_macc_bar b[2] = {
-		{ id1, n1, -10, 100, 0, 100, 1, 1, none, 100, 0 },
-		{ id2, n2, 20, 0, 100, 100, 0, 0, none, 0, 0 },
+		{ id1, n1, -10, 100, 0, 100, 1, 1, none, 100, 0, 0 },
+		{ id2, n2, 20, 0, 100, 100, 0, 0, none, 0, 0, 0 },
 	};
 	char *s;
 
