@@ -170,70 +170,6 @@ static int parse(const char *cmd, int argc, char **argv, struct args *a)
 	return 0;
 }
 
-/* The output stream: a temporary beside -o FILE (renamed into place by
- * finish, so that a failed export leaves FILE as it was), or stdout. */
-struct out {
-	FILE *fp;
-	char *tmp;
-	const char *path;
-};
-
-static int out_open(struct out *o, const char *path)
-{
-	struct lc_error err = { 0 };
-
-	o->path = path;
-	o->tmp = NULL;
-	if (!path || strcmp(path, "-") == 0) {
-		o->fp = stdout;
-		o->path = NULL;
-		return 0;
-	}
-	o->tmp = malloc(strlen(path) + 16);
-	if (!o->tmp) {
-		lc_error_set(&err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
-		return cli_fail(&err);
-	}
-	snprintf(o->tmp, strlen(path) + 16, "%s.tmp%ld", path,
-		 (long)getpid());
-	o->fp = fopen(o->tmp, "w");
-	if (!o->fp) {
-		lc_error_set(&err, LC_EIO, path, 0, NULL, "cannot write '%s'",
-			     path);
-		free(o->tmp);
-		return cli_fail(&err);
-	}
-	return 0;
-}
-
-/* Closes the output; rc < 0 (or a write error) removes the temporary.
- * Returns the exit code. */
-static int out_finish(struct out *o, int rc, struct lc_error *err)
-{
-	/* ferror too: a failed fputs leaves nothing for fclose or fflush
-	 * to fail on */
-	if (o->fp != stdout) {
-		int bad = ferror(o->fp);
-
-		if ((fclose(o->fp) != 0 || bad) && rc == 0)
-			rc = lc_error_set(err, LC_EIO, o->path, 0, NULL,
-					  "write error on '%s'", o->path);
-		if (rc == 0 && rename(o->tmp, o->path) != 0)
-			rc = lc_error_set(err, LC_EIO, o->path, 0, NULL,
-					  "cannot write '%s'", o->path);
-		if (rc < 0)
-			remove(o->tmp);
-		free(o->tmp);
-	} else if ((fflush(stdout) != 0 || ferror(stdout)) && rc == 0) {
-		rc = lc_error_set(err, LC_EIO, NULL, 0, NULL, "write error");
-	}
-	/* the writers know a stream, not its name: say which output */
-	if (rc < 0 && err && !err->file[0])
-		snprintf(err->file, sizeof err->file, "%s",
-			 o->path ? o->path : "standard output");
-	return rc < 0 ? cli_fail(err) : 0;
-}
-
 static int need_edition(const char *cmd, const struct args *a)
 {
 	if (!a->f.edition)
@@ -250,7 +186,7 @@ static int run_roadmap(int argc, char **argv)
 	struct lc_catalog *cat;
 	struct lc_doc *doc = NULL;
 	struct args a;
-	struct out o;
+	struct cli_out o;
 	int rc = parse(cmd, argc, argv, &a), fmt;
 
 	if (rc)
@@ -295,7 +231,7 @@ static int run_roadmap(int argc, char **argv)
 		lc_doc_free(doc);
 		return rc < 0 ? cli_fail(&err) : 0;
 	}
-	rc = out_open(&o, a.out);
+	rc = cli_out_open(&o, a.out);
 	if (rc) {
 		lc_doc_free(doc);
 		return rc;
@@ -303,7 +239,7 @@ static int run_roadmap(int argc, char **argv)
 	rc = fmt == 'h' ? lc_doc_write_html(doc, o.fp, &err) :
 	     lc_doc_write_fodt(doc, o.fp, &err);
 	lc_doc_free(doc);
-	return out_finish(&o, rc, &err);
+	return cli_out_finish(&o, rc, &err);
 }
 
 static int run_macc(int argc, char **argv)
@@ -315,7 +251,7 @@ static int run_macc(int argc, char **argv)
 	struct lc_macc_bar *b = NULL;
 	size_t n = 0;
 	struct args a;
-	struct out o;
+	struct cli_out o;
 	int rc = parse(cmd, argc, argv, &a);
 
 	if (rc)
@@ -351,7 +287,7 @@ static int run_macc(int argc, char **argv)
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	rc = out_open(&o, a.out);
+	rc = cli_out_open(&o, a.out);
 	if (rc) {
 		lc_macc_free(b, n);
 		return rc;
@@ -389,7 +325,7 @@ static int run_macc(int argc, char **argv)
 		free(svg);
 	}
 	lc_macc_free(b, n);
-	return out_finish(&o, rc, &err);
+	return cli_out_finish(&o, rc, &err);
 }
 
 /* `export catalog` (ranking 0) and `export ranking` (ranking 1): both
@@ -400,7 +336,7 @@ static int run_stream(int argc, char **argv, int ranking)
 	struct lc_error err = { 0 };
 	struct lc_catalog *cat;
 	struct args a;
-	struct out o;
+	struct cli_out o;
 	int rc = parse(cmd, argc, argv, &a), fmt;
 
 	if (rc)
@@ -427,7 +363,7 @@ static int run_stream(int argc, char **argv, int ranking)
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
-	rc = out_open(&o, a.out);
+	rc = cli_out_open(&o, a.out);
 	if (rc) {
 		lc_catalog_close(cat);
 		return rc;
@@ -438,7 +374,7 @@ static int run_stream(int argc, char **argv, int ranking)
 	else
 		rc = lc_export_catalog(cat, &a.f, fmt, a.bom, o.fp, &err);
 	lc_catalog_close(cat);
-	return out_finish(&o, rc, &err);
+	return cli_out_finish(&o, rc, &err);
 }
 
 /* `export promotion-catalog`: the document (html, fodt) or the CSV the
@@ -451,7 +387,7 @@ static int run_promotion(int argc, char **argv)
 	struct lc_catalog *cat;
 	struct lc_doc *doc = NULL;
 	struct args a;
-	struct out o;
+	struct cli_out o;
 	int rc = parse(cmd, argc, argv, &a), fmt;
 
 	if (rc)
@@ -496,7 +432,7 @@ static int run_promotion(int argc, char **argv)
 		lc_catalog_close(cat);
 		return cli_fail(&err);
 	}
-	rc = out_open(&o, a.out);
+	rc = cli_out_open(&o, a.out);
 	if (rc) {
 		lc_catalog_close(cat);
 		lc_doc_free(doc);
@@ -510,7 +446,7 @@ static int run_promotion(int argc, char **argv)
 		rc = lc_doc_write_fodt(doc, o.fp, &err);
 	lc_catalog_close(cat);
 	lc_doc_free(doc);
-	return out_finish(&o, rc, &err);
+	return cli_out_finish(&o, rc, &err);
 }
 
 static int run(int argc, char **argv)
