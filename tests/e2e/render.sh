@@ -67,6 +67,14 @@ lc export roadmap --edition 2025 --format html --carbon-price 100 \
 	--lang en -o "$out/roadmap-en.html"
 lc export roadmap --edition 2025 --format fodt --carbon-price 100 \
 	--lang en -o "$out/roadmap-en.fodt"
+# The documents the industry asks for by name: the promotion catalog in
+# both languages and one industry's roadmap (issue 19), checked as the
+# roadmap is.
+lc export promotion-catalog --edition 2025 --format html -o "$out/promo.html"
+lc export promotion-catalog --edition 2025 --format html --lang en \
+	-o "$out/promo-en.html"
+lc export roadmap --edition 2025 --sector nonferrous --format html \
+	--carbon-price 100 -o "$out/sector.html"
 # A generated edition that strains the layout (tests/render/gen-edition.sh:
 # names that cannot break at spaces, extreme and negative numbers), in a
 # catalog of its own.
@@ -198,7 +206,7 @@ elif [ -s "$tmp/fetched" ]; then
 else
 	ok html-nothing-fetched
 fi
-for doc in roadmap-en gen-zh gen-en; do
+for doc in roadmap-en gen-zh gen-en promo promo-en sector; do
 	chrome "$tmp/net-$doc.json" --no-pdf-header-footer \
 		--print-to-pdf="$out/$doc-html.pdf" "file://$out/$doc.html"
 done
@@ -276,12 +284,15 @@ words_check html-pdf "$out/roadmap-html.pdf" "$out/roadmap.html"
 words_check html-en-pdf "$out/roadmap-en-html.pdf" "$out/roadmap-en.html"
 words_check fodt-pdf "$out/roadmap.pdf" "$out/roadmap.fodt"
 words_check fodt-en-pdf "$out/roadmap-en.pdf" "$out/roadmap-en.fodt"
+for doc in promo promo-en sector; do
+	words_check $doc-html-pdf "$out/$doc-html.pdf" "$out/$doc.html"
+done
 for lang in zh en; do
 	words_check gen-$lang-html-pdf "$out/gen-$lang-html.pdf" \
 		"$out/gen-$lang.html"
 	words_check gen-$lang-fodt-pdf "$out/gen-$lang.pdf" "$out/gen-$lang.fodt"
 done
-for doc in roadmap roadmap-en gen-zh gen-en; do
+for doc in roadmap roadmap-en gen-zh gen-en promo promo-en sector; do
 	if sh "$SRC/tests/render/overflow.sh" "$chromium" "$out/$doc.html" \
 		"$tmp" >"$tmp/$doc.ov" 2>&1; then
 		ok "$doc-html-overflow"
