@@ -277,6 +277,9 @@ const char *lc_gas_name(int g);           /* NULL out of range */
  * table 7.SM.7): tonnes of CO2-equivalent per tonne of gas; 1 for CO2;
  * NaN when the set or the file is missing. */
 double lc_gwp(const char *set, int gas);
+/* The set lc_gwp uses when given none, for the rest of the process (the
+ * published assumptions' choice; "ar5" until then). */
+void lc_gwp_select(const char *set);
 
 /* ---- fields of a dossier ------------------------------------------------
  * In exactly the order of the published CSV header; lc_field_name() gives

@@ -2,6 +2,7 @@
  * to tonnes of CO2-equivalent, by the IPCC's AR5 or AR6 values. Read
  * once per process. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <libxml/tree.h>
 #include "catalog/catalog.h"
@@ -12,6 +13,7 @@ static struct {
 	double v[LC_GAS__COUNT];
 } sets[NSETS];
 static int nsets, loaded;      /* loaded: 1 read, -1 unreadable */
+static char current[16] = "ar5";   /* the set of lc_gwp(NULL, ...) */
 
 static void load(void)
 {
@@ -66,8 +68,14 @@ double lc_gwp(const char *set, int gas)
 	if (!loaded)
 		load();
 	for (int i = 0; loaded > 0 && i < nsets; i++)
-		if (!strcmp(sets[i].name, set ? set : "ar5") && gas >= 0 &&
+		if (!strcmp(sets[i].name, set ? set : current) && gas >= 0 &&
 		    gas < LC_GAS__COUNT)
 			return sets[i].v[gas];
 	return NAN;
+}
+
+void lc_gwp_select(const char *set)
+{
+	if (set && *set)
+		snprintf(current, sizeof current, "%s", set);
 }

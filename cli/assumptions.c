@@ -14,6 +14,8 @@ int cli_assumptions(const char *path, struct lc_assumptions **out)
 
 	if (lc_assumptions_load(path, out, &err) < 0)
 		return cli_fail(&err);
+	/* quantities of another gas become CO2e by the published set */
+	lc_gwp_select(lc_assumptions_gwp_set(*out));
 	return 0;
 }
 
