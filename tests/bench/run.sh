@@ -7,6 +7,8 @@
 # generate data (gen.c), read a matrix as the mcda anchor (matread.c) or
 # sample memory (peak.c): nothing times a library call.
 #   BENCH_SCALE=0.1   every size x 0.1, for a quick look (default 1)
+#   BENCH_PARTS="import"   only those parts (default: import list panel
+#                     mcda), their scaling rows included
 # Each bench-*.sh gets $LOWCARB, $BENCH_BIN (the compiled helpers), $SRC,
 # $BT (scratch directory, removed afterwards), the helpers of lib.sh, and
 # appends its scaling rows to $BT/rows.
@@ -25,7 +27,7 @@ echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)" \
 	"(other work on the machine makes every figure noisy: compare" \
 	"ratios of one run)"
 status=0
-for s in import list panel mcda; do
+for s in ${BENCH_PARTS:-import list panel mcda}; do
 	echo "== $s"
 	sh "$SRC/tests/bench/bench-$s.sh" || { echo "   (bench-$s.sh failed)"; status=1; }
 done
