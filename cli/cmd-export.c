@@ -252,6 +252,7 @@ static int run_macc(int argc, char **argv)
 	size_t n = 0;
 	struct args a;
 	struct cli_out o;
+	struct lc_assumptions *as = NULL;   /* owned */
 	int rc = parse(cmd, argc, argv, &a);
 
 	if (rc)
@@ -270,32 +271,33 @@ static int run_macc(int argc, char **argv)
 		basis = lc_profile_cost_basis(p);
 		lc_profile_free(p);
 	}
-	if (isnan(a.rate)) {
-		struct lc_assumptions *as = NULL;
-
-		rc = cli_assumptions(a.assumptions, &as);
-		if (rc)
-			return rc;
-		a.rate = lc_assumptions_discount_rate(as);
-		lc_assumptions_free(as);
-	}
-	rc = cli_open(&cat, LC_OPEN_READ);
+	rc = cli_assumptions(a.assumptions, &as);
 	if (rc)
 		return rc;
+	if (isnan(a.rate))
+		a.rate = lc_assumptions_discount_rate(as);
+	rc = cli_open(&cat, LC_OPEN_READ);
+	if (rc) {
+		lc_assumptions_free(as);
+		return rc;
+	}
 	rc = lc_macc_edition(cat, a.f.edition, a.f.sector, a.f.min_trl,
 			     a.rate, basis, a.lang, &b, &n, NULL, &err);
 	lc_catalog_close(cat);
-	if (rc < 0)
+	if (rc < 0) {
+		lc_assumptions_free(as);
 		return cli_fail(&err);
+	}
 	rc = cli_out_open(&o, a.out);
 	if (rc) {
 		lc_macc_free(b, n);
+		lc_assumptions_free(as);
 		return rc;
 	}
 	if (a.format[0] == 'c') {
 		lc_macc_write_csv(o.fp, b, n);
 	} else if (a.format[0] == 'j') {
-		lc_macc_write_json(o.fp, b, n, a.price);
+		lc_macc_write_json(o.fp, b, n, a.price, as);
 	} else {
 		char title[160], *desc, *svg = NULL;
 		int en = strcmp(a.lang, "en") == 0;
@@ -325,6 +327,7 @@ static int run_macc(int argc, char **argv)
 		free(svg);
 	}
 	lc_macc_free(b, n);
+	lc_assumptions_free(as);
 	return cli_out_finish(&o, rc, &err);
 }
 
@@ -337,6 +340,7 @@ static int run_stream(int argc, char **argv, int ranking)
 	struct lc_catalog *cat;
 	struct args a;
 	struct cli_out o;
+	struct lc_assumptions *as = NULL;   /* owned */
 	int rc = parse(cmd, argc, argv, &a), fmt;
 
 	if (rc)
@@ -360,20 +364,26 @@ static int run_stream(int argc, char **argv, int ranking)
 	if (fmt == LC_EXPORT_XLSX && a.bom)
 		return cli_usage(cmd, "--bom is for CSV (a workbook needs "
 				 "none)");
-	rc = cli_open(&cat, LC_OPEN_READ);
-	if (rc)
+	/* a ranking computes costs: with the published assumptions */
+	if (ranking && (rc = cli_assumptions(a.assumptions, &as)) != 0)
 		return rc;
-	rc = cli_out_open(&o, a.out);
+	rc = cli_open(&cat, LC_OPEN_READ);
+	if (rc == 0) {
+		rc = cli_out_open(&o, a.out);
+		if (rc)
+			lc_catalog_close(cat);
+	}
 	if (rc) {
-		lc_catalog_close(cat);
+		lc_assumptions_free(as);
 		return rc;
 	}
 	if (ranking)
-		rc = lc_export_ranking(cat, a.f.edition, a.profile, fmt,
+		rc = lc_export_ranking(cat, a.f.edition, a.profile, as, fmt,
 				       a.bom, o.fp, &err);
 	else
 		rc = lc_export_catalog(cat, &a.f, fmt, a.bom, o.fp, &err);
 	lc_catalog_close(cat);
+	lc_assumptions_free(as);
 	return cli_out_finish(&o, rc, &err);
 }
 
@@ -491,6 +501,7 @@ const struct cli_cmd cli_cmd_export = {
 	"       lowcarb export catalog [FILTERS] --format xml|csv|json|xlsx\n"
 	"                      [--bom] [-o FILE]\n"
 	"       lowcarb export ranking --edition YEAR [--profile NAME]\n"
+	"                      [--assumptions FILE]\n"
 	"                      --format csv|json|xlsx [--bom] [-o FILE]\n"
 	"       lowcarb export promotion-catalog --edition YEAR [--sector S]\n"
 	"                      [--status selected|eligible|published]\n"

@@ -231,11 +231,25 @@ void lc_macc_write_csv(FILE *fp, const struct lc_macc_bar *b, size_t n)
 	}
 }
 
+/* ", "assumptions": {"path": ..., "sha256": ...}" when a is not NULL. */
+static void assumptions_json(FILE *fp, const struct lc_assumptions *a)
+{
+	if (!a)
+		return;
+	fputs(",\n \"assumptions\": {\"path\": ", fp);
+	lc_json_string(fp, lc_assumptions_path(a));
+	fputs(", \"sha256\": ", fp);
+	lc_json_string(fp, lc_assumptions_sha256(a));
+	fputc('}', fp);
+}
+
 void lc_macc_write_json(FILE *fp, const struct lc_macc_bar *b, size_t n,
-			double price)
+			double price, const struct lc_assumptions *a)
 {
 	fputs("{\"unit_cost\": \"CNY/tCO2\", \"unit_potential\": "
-	      "\"tCO2/a\",\n \"carbon_price\": ", fp);
+	      "\"tCO2/a\"", fp);
+	assumptions_json(fp, a);
+	fputs(",\n \"carbon_price\": ", fp);
 	json_num(fp, price);
 	if (isfinite(price)) {
 		fputs(", \"available_at_price\": ", fp);
@@ -301,7 +315,8 @@ static void rank_csv(FILE *fp, const struct lc_ranking *r)
 	}
 }
 
-static void rank_json(FILE *fp, const struct lc_ranking *r)
+static void rank_json(FILE *fp, const struct lc_ranking *r,
+		      const struct lc_assumptions *a)
 {
 	size_t nc = lc_ranking_info(r)->ncrit;
 
@@ -313,6 +328,7 @@ static void rank_json(FILE *fp, const struct lc_ranking *r)
 	lc_json_string(fp, lc_ranking_info(r)->method);
 	fputs(", \"hash\": ", fp);
 	lc_json_string(fp, lc_ranking_info(r)->hash);
+	assumptions_json(fp, a);
 	fputs(",\n \"notes\": ", fp);
 	lc_json_string(fp, lc_ranking_info(r)->notes);
 	fputs(",\n \"criteria\": [", fp);
@@ -363,8 +379,8 @@ static void rank_json(FILE *fp, const struct lc_ranking *r)
 }
 
 int lc_export_ranking(struct lc_catalog *cat, const char *edition,
-		      const char *profile, int format, int bom, FILE *fp,
-		      struct lc_error *err)
+		      const char *profile, const struct lc_assumptions *a,
+		      int format, int bom, FILE *fp, struct lc_error *err)
 {
 	struct lc_profile *p = NULL;
 	struct lc_ranking *r = NULL;
@@ -378,6 +394,7 @@ int lc_export_ranking(struct lc_catalog *cat, const char *edition,
 	rc = lc_profile_load(profile ? profile : "top20", &p, err);
 	if (rc == 0) {
 		lc_rank_opts_init(&ro);
+		ro.assumptions = a;
 		rc = lc_rank_edition(cat, edition, p, &ro, &r, err);
 	}
 	if (rc == 0 && format == LC_EXPORT_XLSX) {
@@ -388,7 +405,7 @@ int lc_export_ranking(struct lc_catalog *cat, const char *edition,
 				fputs("\xEF\xBB\xBF", fp);
 			rank_csv(fp, r);
 		} else {
-			rank_json(fp, r);
+			rank_json(fp, r, a);
 		}
 		rc = write_check(fp, err);
 	}

@@ -399,8 +399,10 @@ int lc_macc_edition(struct lc_catalog *cat, const char *edition,
  * (drawing order, shortest round-trip numbers, names neutralised;
  * potential as counted, claimed as stated) or as JSON. */
 void lc_macc_write_csv(FILE *fp, const struct lc_macc_bar *b, size_t n);
+/* JSON names the assumptions a computed the costs with (path, SHA-256)
+ * when a is not NULL. */
 void lc_macc_write_json(FILE *fp, const struct lc_macc_bar *b, size_t n,
-			double price);
+			double price, const struct lc_assumptions *a);
 
 /* Writes the dossiers passing f as format (CSV: published columns,
  * RFC 4180, formula injection neutralised, a UTF-8 BOM first when bom;
@@ -412,15 +414,16 @@ void lc_macc_write_json(FILE *fp, const struct lc_macc_bar *b, size_t n,
 int lc_export_catalog(struct lc_catalog *cat, const struct lc_filter *f,
 		      int format, int bom, FILE *fp, struct lc_error *err);
 
-/* Ranks edition with profile (lc_rank_edition, default options) and
+/* Ranks edition with profile (lc_rank_edition; the discount rate of
+ * the assumptions a, NULL: the default ones) and
  * writes every entry with rank, score, selection, eligibility and the
  * per-criterion values and contributions, tie-break and quota notes, as
  * CSV, JSON or XLSX (the CSV's columns, numbers as numbers, an
  * indicator's unit in its value's header). 0 or a negative status with
  * err. */
 int lc_export_ranking(struct lc_catalog *cat, const char *edition,
-		      const char *profile, int format, int bom, FILE *fp,
-		      struct lc_error *err);
+		      const char *profile, const struct lc_assumptions *a,
+		      int format, int bom, FILE *fp, struct lc_error *err);
 
 /* ---- one technology across editions (track.c) --------------------------
  * Writes k (ranker's lc_track_build) as fmt, enum lc_rows_fmt: an
