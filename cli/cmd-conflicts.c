@@ -1,11 +1,13 @@
-/* cmd-conflicts.c - `lowcarb conflicts add|list`: conflicts of interest
- * between experts and dossiers, automatic and declared. */
+/* cmd-conflicts.c - `lowcarb conflicts add|clear|list`: conflicts of
+ * interest between experts and dossiers, automatic, declared and cleared
+ * by hand. */
 #include <getopt.h>
 #include "cli/cli.h"
 #include "ranker/ranker.h"
 #include "exporters/exporters.h"
 
-static int do_add(int argc, char **argv)
+/* add (clear 0) or clear (clear 1) EXPERT ID --reason TEXT */
+static int by_hand(int argc, char **argv, int clear)
 {
 	static const struct option opts[] = {
 		{ "reason", required_argument, NULL, 'r' },
@@ -21,20 +23,32 @@ static int do_add(int argc, char **argv)
 	if (rc)
 		return rc;
 	if (argc - first != 2)
-		return cli_usage("conflicts", "add takes EXPERT ID");
+		return cli_usage("conflicts", "%s takes EXPERT ID",
+				 clear ? "clear" : "add");
 	if (!reason[0] || !*reason[0])
-		return cli_usage("conflicts", "add needs --reason TEXT");
+		return cli_usage("conflicts", "%s needs --reason TEXT",
+				 clear ? "clear" : "add");
 	rc = cli_open(&cat, LC_OPEN_WRITE);
 	if (rc)
 		return rc;
-	rc = lc_conflict_declare(cat, argv[first], argv[first + 1],
-				     reason[0], &err);
+	rc = (clear ? lc_conflict_clear : lc_conflict_declare)(cat,
+		argv[first], argv[first + 1], reason[0], &err);
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("conflict declared: %s on %s\n", argv[first],
-	       argv[first + 1]);
+	printf("conflict %s: %s on %s\n", clear ? "cleared" : "declared",
+	       argv[first], argv[first + 1]);
 	return 0;
+}
+
+static int do_add(int argc, char **argv)
+{
+	return by_hand(argc, argv, 0);
+}
+
+static int do_clear(int argc, char **argv)
+{
+	return by_hand(argc, argv, 1);
 }
 
 static const char *const cols[] = { "expert", "id", "origin", "reason" };
@@ -54,7 +68,8 @@ static int do_list(int argc, char **argv)
 static int run(int argc, char **argv)
 {
 	static const struct cli_sub subs[] = {
-		{ "add", do_add }, { "list", do_list }, { NULL, NULL }
+		{ "add", do_add }, { "clear", do_clear }, { "list", do_list },
+		{ NULL, NULL }
 	};
 
 	return cli_dispatch("conflicts", argc, argv, subs);
@@ -63,6 +78,7 @@ static int run(int argc, char **argv)
 const struct cli_cmd cli_cmd_conflicts = {
 	"conflicts", "declare and list conflicts of interest",
 	"usage: lowcarb conflicts add EXPERT ID --reason TEXT\n"
+	"       lowcarb conflicts clear EXPERT ID --reason TEXT\n"
 	"       lowcarb conflicts list [--format table|csv|json]\n"
 	"\n"
 	"An expert is conflicted on a dossier automatically when one of the\n"
@@ -79,6 +95,11 @@ const struct cli_cmd cli_cmd_conflicts = {
 	"add declares a conflict by hand (--reason is required); it is\n"
 	"audited. A conflicted expert is never assigned, and scores from a\n"
 	"conflicted expert are refused.\n"
+	"clear removes a conflict by hand, automatic or declared (--reason\n"
+	"is required; audited with what it was): the panel's decision\n"
+	"outranks the automatic rule, which does not add the pair back on\n"
+	"'experts import' or 'assign'; declaring a conflict on the pair\n"
+	"again undoes it.\n"
 	"list prints every conflict: expert, id, origin (auto or declared),\n"
 	"reason; --format csv gives the header expert,id,origin,reason.\n",
 	run, NULL

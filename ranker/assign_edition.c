@@ -464,6 +464,13 @@ static int check_pair(struct lc_catalog *cat, const char *expert,
 	lc_experts_release(&x);
 	if (rc < 0)
 		return rc;
+	/* the panel cleared the automatic conflict by hand */
+	snprintf(key, sizeof key, "clear:%s:%s", expert, tech);
+	if (*conflicted && lc_catalog_rec_get(cat, key, &r, NULL) == 0) {
+		*conflicted = 0;
+		lc_rec_free(r);
+		r = NULL;
+	}
 	snprintf(key, sizeof key, "conflict:%s:%s", expert, tech);
 	rc = lc_catalog_rec_get(cat, key, &r, err);
 	if (rc == 0) {

@@ -340,6 +340,7 @@ struct refresh {
 	const struct lc_dossiers *d;
 	struct lc_strmap *stored;   /* pair -> 1 auto, 2 declared */
 	struct lc_strmap *now;      /* pairs automatic now */
+	struct lc_strmap *cleared;  /* pairs cleared by hand: not added */
 	const char *source;
 	long added, removed;
 	struct lc_error *err;
@@ -370,7 +371,8 @@ static int refresh_pair(size_t e, size_t d, const char *reason, void *vc)
 	lc_pair_key(ei, di, pk, sizeof pk);
 	if (lc_strmap_put(f->now, pk, 1) < 0)
 		return LC_ENOMEM;
-	if (lc_strmap_get(f->stored, pk, 0))
+	if (lc_strmap_get(f->stored, pk, 0) ||
+	    lc_strmap_get(f->cleared, pk, 0))
 		return 0;
 	r = lc_rec_new();
 	if (!r)
@@ -423,12 +425,16 @@ int lc_conflicts_refresh(struct lc_catalog *cat,
 {
 	struct lc_experts x = { 0 };
 	struct lc_dossiers d = { 0 };
-	struct refresh f = { cat, a, &x, &d, NULL, NULL, source, 0, 0, err };
+	struct refresh f = { cat, a, &x, &d, NULL, NULL, NULL, source, 0, 0,
+			     err };
 	int rc;
 
 	rc = lc_experts_load(cat, &x, err);
 	if (rc == 0)
 		rc = lc_dossiers_load(cat, NULL, &d, err);
+	if (rc < 0)
+		goto out;
+	rc = lc_conflicts_cleared(cat, &f.cleared, err);
 	if (rc < 0)
 		goto out;
 	f.stored = lc_strmap_new();
@@ -458,6 +464,7 @@ out:
 		*removed = f.removed;
 	lc_strmap_free(f.stored);
 	lc_strmap_free(f.now);
+	lc_strmap_free(f.cleared);
 	lc_experts_release(&x);
 	lc_dossiers_release(&d);
 	return rc;
@@ -507,6 +514,11 @@ int lc_conflict_declare(struct lc_catalog *cat, const char *expert,
 	if (rc == 0)
 		rc = lc_audit_add(a, "conflict.declare", detail, NULL,
 				      err);
+	/* a declaration outranks an earlier clearing of the pair */
+	snprintf(key, sizeof key, "clear:%s:%s", expert, tech);
+	if (rc == 0 && (rc = lc_catalog_rec_del(cat, key, err)) ==
+	    LC_ENOTFOUND)
+		rc = 0;
 	/* A conflicted expert may not stay assigned. */
 	snprintf(key, sizeof key, "assign:%s:%s", tech, expert);
 	if (rc == 0) {
@@ -526,6 +538,7 @@ int lc_conflict_declare(struct lc_catalog *cat, const char *expert,
 
 struct set_ctx {
 	struct lc_strmap *m;
+	struct lc_strmap *cleared;   /* pairs cleared by hand */
 	const struct lc_experts *x;
 	const struct lc_dossiers *d;
 };
@@ -549,9 +562,10 @@ static int set_auto(size_t e, size_t d, const char *reason, void *vc)
 	char pk[300];
 
 	(void)reason;
-	return lc_strmap_put(s->m, lc_pair_key(s->x->v[e].id,
-				s->d->v[d].id, pk, sizeof pk), 1) < 0 ?
-		LC_ENOMEM : 0;
+	lc_pair_key(s->x->v[e].id, s->d->v[d].id, pk, sizeof pk);
+	if (lc_strmap_get(s->cleared, pk, 0))
+		return 0;
+	return lc_strmap_put(s->m, pk, 1) < 0 ? LC_ENOMEM : 0;
 }
 
 int lc_conflicts_set(struct lc_catalog *cat,
@@ -559,12 +573,17 @@ int lc_conflicts_set(struct lc_catalog *cat,
 			 const struct lc_dossiers *d,
 			 struct lc_strmap **out, struct lc_error *err)
 {
-	struct set_ctx s = { lc_strmap_new(), x, d };
+	struct set_ctx s = { lc_strmap_new(), NULL, x, d };
 	int rc;
 
 	if (!s.m)
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				    "out of memory");
+	rc = lc_conflicts_cleared(cat, &s.cleared, err);
+	if (rc < 0) {
+		lc_strmap_free(s.m);
+		return rc;
+	}
 	rc = lc_catalog_rec_each(cat, "conflict", NULL, NULL, set_stored, &s,
 				 err);
 	if (rc > 0)
@@ -574,6 +593,7 @@ int lc_conflicts_set(struct lc_catalog *cat,
 	if (rc == LC_ENOMEM)
 		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				  "out of memory");
+	lc_strmap_free(s.cleared);
 	if (rc < 0) {
 		lc_strmap_free(s.m);
 		return rc;

@@ -591,6 +591,18 @@ int lc_conflicts_refresh(struct lc_catalog *cat,
 int lc_conflict_declare(struct lc_catalog *cat, const char *expert,
 			    const char *tech, const char *reason,
 			    struct lc_error *err);
+/* Clears the conflict of expert on tech by hand (its own transaction,
+ * audited with the reason and what it was): the pair is no longer
+ * conflicted and the automatic rule does not add it back, until a
+ * conflict is declared on it again. LC_EDATA when the pair has no
+ * conflict; reason is required (conflicts_clear.c). */
+int lc_conflict_clear(struct lc_catalog *cat, const char *expert,
+		      const char *tech, const char *reason,
+		      struct lc_error *err);
+/* The pairs cleared by hand ("expert\037tech" keys) into *out (free with
+ * lc_strmap_free). */
+int lc_conflicts_cleared(struct lc_catalog *cat, struct lc_strmap **out,
+			 struct lc_error *err);
 /* A set of conflicted pairs: "expert\037tech" keys. Loads the stored
  * records (declared and auto) plus automatic ones computed now from x and
  * d (either may be NULL to skip computing). Free with lc_strmap_free. */
