@@ -8,8 +8,27 @@
 
 #include "importers/xlsx.h"
 
-/* The import run (scores.c). */
-struct sc_imp;
+/* A score checked and waiting to be stored (all strings owned). */
+struct pending {
+	char *tech, *expert, *crit, *score, *comment, *source;
+};
+
+/* The import run: scores.c sets it up and stores what the checks
+ * (scores_check.c) queued. */
+struct sc_imp {
+	struct lc_catalog *cat;
+	const struct lc_criteria *c;
+	const struct lc_experts *x;
+	const struct lc_dossiers *d;
+	struct lc_strmap *assigned, *seen;
+	const struct lc_strmap *conf;
+	struct pending *p;
+	size_t np, capp;
+	lc_problem_fn fn;
+	void *pctx;
+	long problems;
+	struct lc_error *err;
+};
 
 /* Where a row was read: a CSV line, or a row of a workbook's sheet (then
  * problems are placed on "file:sheet!cell", line 0). */

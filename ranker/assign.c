@@ -74,21 +74,6 @@ static void consider(const struct solver *s, size_t *best, size_t *nb,
 	best[j] = e;
 }
 
-int lc_rk_edoss_add(struct solver *s, size_t e, size_t d)
-{
-	if (s->nedoss[e] == s->capedoss[e]) {
-		size_t ncap = s->capedoss[e] ? s->capedoss[e] * 2 : 8;
-		size_t *nv = realloc(s->edoss[e], ncap * sizeof *nv);
-
-		if (!nv)
-			return LC_ENOMEM;
-		s->edoss[e] = nv;
-		s->capedoss[e] = ncap;
-	}
-	s->edoss[e][s->nedoss[e]++] = d;
-	return 0;
-}
-
 static size_t free_count(struct solver *s, size_t d, size_t *in_sec)
 {
 	size_t conf_in = 0, conf_all = 0;

@@ -5,6 +5,7 @@
 #define LC_RANKER_ASSIGN_INT_H
 
 #include <stddef.h>
+#include <stdlib.h>
 #include "ranker/ranker.h"
 
 /* Compressed lists of pairs grouped by dossier. */
@@ -44,7 +45,20 @@ static inline void mark_dossier(struct solver *s, size_t d)
 }
 
 /* Adds dossier d to expert e's list; 0 or LC_ENOMEM. */
-int lc_rk_edoss_add(struct solver *s, size_t e, size_t d);
+static inline int lc_rk_edoss_add(struct solver *s, size_t e, size_t d)
+{
+	if (s->nedoss[e] == s->capedoss[e]) {
+		size_t ncap = s->capedoss[e] ? s->capedoss[e] * 2 : 8;
+		size_t *nv = realloc(s->edoss[e], ncap * sizeof *nv);
+
+		if (!nv)
+			return LC_ENOMEM;
+		s->edoss[e] = nv;
+		s->capedoss[e] = ncap;
+	}
+	s->edoss[e][s->nedoss[e]++] = d;
+	return 0;
+}
 /* Moves single reviews from the most to the least loaded experts while
  * one helps; 0 or LC_ENOMEM. */
 int lc_rk_assign_repair(struct solver *s, struct lc_assign_out *out,
