@@ -405,8 +405,10 @@ static int run_promotion(int argc, char **argv)
 	if (need_edition(cmd, &a))
 		return 2;
 	if (!a.format || (strcmp(a.format, "html") &&
-			  strcmp(a.format, "fodt") && strcmp(a.format, "csv")))
-		return cli_usage(cmd, "--format must be html, fodt or csv");
+			  strcmp(a.format, "fodt") && strcmp(a.format, "csv") &&
+			  strcmp(a.format, "xlsx")))
+		return cli_usage(cmd, "--format must be html, fodt, csv or "
+				 "xlsx");
 	fmt = a.format[0];
 	lc_promo_opts_init(&po);
 	po.edition = a.f.edition;
@@ -436,7 +438,7 @@ static int run_promotion(int argc, char **argv)
 	rc = cli_open(&cat, LC_OPEN_READ);
 	if (rc)
 		return rc;
-	if (fmt != 'c')
+	if (fmt != 'c' && fmt != 'x')
 		rc = lc_promo_build(cat, &po, &doc, &err);
 	if (rc < 0) {
 		lc_catalog_close(cat);
@@ -450,6 +452,8 @@ static int run_promotion(int argc, char **argv)
 	}
 	if (fmt == 'c')
 		rc = lc_promo_write_csv(cat, &po, a.bom, o.fp, &err);
+	else if (fmt == 'x')
+		rc = lc_promo_write_xlsx(cat, &po, o.fp, &err);
 	else if (fmt == 'h')
 		rc = lc_doc_write_html(doc, o.fp, &err);
 	else
@@ -505,7 +509,7 @@ const struct cli_cmd cli_cmd_export = {
 	"                      --format csv|json|xlsx [--bom] [-o FILE]\n"
 	"       lowcarb export promotion-catalog --edition YEAR [--sector S]\n"
 	"                      [--status selected|eligible|published]\n"
-	"                      [--lang zh|en] --format html|fodt|csv\n"
+	"                      [--lang zh|en] --format html|fodt|csv|xlsx\n"
 	"                      [--bom] [-o FILE]\n"
 	"\n"
 	"roadmap  the edition's technology roadmap: title page, key findings,\n"
@@ -539,7 +543,8 @@ const struct cli_cmd cli_cmd_export = {
 	"         contributions, tie-break and quota notes (xlsx as for the\n"
 	"         catalog).\n"
 	"promotion-catalog  in the layout of the national promotion catalogs\n"
-	"         (README); csv re-imports with --profile ndrc-catalog.\n",
+	"         (README); csv re-imports with --profile ndrc-catalog;\n"
+	"         xlsx: the csv's columns on one sheet, numbers as numbers.\n",
 	run,
 	"\n"
 	"  --edition YEAR       the edition\n"

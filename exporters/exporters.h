@@ -490,5 +490,10 @@ int lc_promo_build(struct lc_catalog *cat, const struct lc_promo_opts *o,
  * rounded). Errors as lc_promo_build. */
 int lc_promo_write_csv(struct lc_catalog *cat, const struct lc_promo_opts *o,
 		       int bom, FILE *fp, struct lc_error *err);
+/* The same columns and values on one sheet of a workbook, 目录: numbers
+ * as numbers, the header frozen with the number and name columns. */
+int lc_promo_write_xlsx(struct lc_catalog *cat,
+			const struct lc_promo_opts *o, FILE *fp,
+			struct lc_error *err);
 
 #endif
