@@ -452,7 +452,7 @@ void lc_bench_write(FILE *fp, const struct lc_bench *b, const char *edition,
 /* "auto", "manual" or "none" for enum lc_match. */
 const char *lc_match_name(int m);
 
-/* ---- the promotion catalog (promotion.c, promotion_csv.c) --------------
+/* ---- the promotion catalog (promotion.c, promotion_table.c) --------------
  * The edition's technologies in the layout of the national key low-carbon
  * technology promotion catalogs (国家重点推广的低碳技术目录): one table per
  * sector, entries numbered through the catalog, the columns 序号, 技术名称,

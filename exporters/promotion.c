@@ -2,7 +2,7 @@
  * selected (or published, or eligible) technologies in the layout of the
  * national key low-carbon technology promotion catalogs, one table per
  * sector, entries numbered through the catalog; the words from the text
- * catalogues. Also gathers the entries for the CSV (promotion_csv.c). */
+ * catalogues. Also gathers the entries for the CSV (promotion_table.c). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

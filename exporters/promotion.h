@@ -1,5 +1,5 @@
 /* promotion.h - exporters-private: what the promotion catalog's two
- * writers share (promotion.c builds the document, promotion_csv.c the
+ * writers share (promotion.c builds the document, promotion_table.c the
  * CSV): the entries gathered from the catalog and their numbers in the
  * magnitudes the national catalogs print. */
 #ifndef LC_EXPORTERS_PROMOTION_H

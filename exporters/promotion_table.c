@@ -1,4 +1,5 @@
-/* promotion_csv.c - the promotion catalog as CSV in the layout the
+/* promotion_table.c - the promotion catalog as a table, CSV or .xlsx,
+ * in the layout the
  * mapping profile ndrc-catalog reads, so that the catalog a ministry
  * would print re-imports into lowcarb as the same technologies: the
  * national columns, the industry and the unit cost, then what the
