@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
-#include <libxml/xmlschemas.h>
 #include "exporters/internal.h"
 
 enum { P_TITLE, P_NOTICE, P_AUTHORITY, P_FOREWORD, P_CONTACT, P__TEXTS };
@@ -32,33 +31,6 @@ void lc_publication_free(struct lc_publication *p)
 	free(p->number);
 	free(p->date);
 	free(p);
-}
-
-struct xerr {
-	int set;
-	long line;
-	char msg[400];
-};
-
-static void on_error(void *ctx, xmlErrorPtr e)
-{
-	struct xerr *x = ctx;
-	size_t n;
-
-	if (x->set || !e)
-		return;
-	x->set = 1;
-	x->line = e->line;
-	snprintf(x->msg, sizeof x->msg, "%s", e->message ? e->message : "?");
-	n = strlen(x->msg);
-	while (n > 0 && (x->msg[n - 1] == '\n' || x->msg[n - 1] == ' '))
-		x->msg[--n] = '\0';
-}
-
-static void quiet(void *ctx, const char *fmt, ...)
-{
-	(void)ctx;
-	(void)fmt;
 }
 
 /* Copies the document's texts into p. 0 or LC_ENOMEM. */
@@ -96,13 +68,7 @@ int lc_publication_load(const char *path, struct lc_publication **out,
 			struct lc_error *err)
 {
 	struct lc_publication *p;
-	struct lc_xml_in *in = NULL;
-	struct xerr xe = { 0 };
-	xmlParserCtxtPtr pc = NULL;
-	xmlDocPtr doc = NULL;
-	xmlSchemaParserCtxtPtr spc = NULL;
-	xmlSchemaPtr schema = NULL;
-	xmlSchemaValidCtxtPtr vc = NULL;
+	void *doc = NULL;
 	char xsd[4096];
 	int rc;
 
@@ -120,53 +86,16 @@ int lc_publication_load(const char *path, struct lc_publication **out,
 				  err);
 	if (rc == 0)
 		rc = lc_file_sha256(p->path, p->sha256, err);
+	/* guarded, validated, errors as file:line (catalog/xmldoc.c) */
 	if (rc == 0)
-		rc = lc_xml_in_open(&in, p->path, err);
+		rc = lc_xml_load(p->path, xsd, "publication file", &doc, err);
 	if (rc)
 		goto out;
-	xmlSetGenericErrorFunc(NULL, quiet);
-	pc = xmlNewParserCtxt();
-	doc = pc ? xmlCtxtReadIO(pc, lc_xml_in_read, lc_xml_in_close, in,
-				 p->path, NULL, XML_PARSE_NONET |
-				 XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
-		: NULL;
-	if (!doc) {
-		if (!lc_xml_in_refused(in, err)) {
-			if (pc)
-				on_error(&xe, xmlCtxtGetLastError(pc));
-			lc_error_set(err, LC_EDATA, p->path, xe.line, NULL,
-				     "not well-formed XML: %s", xe.set ?
-				     xe.msg : "parse error");
-		}
-		rc = err ? err->status : LC_EDATA;
-		goto out;
-	}
-	spc = xmlSchemaNewParserCtxt(xsd);
-	schema = spc ? xmlSchemaParse(spc) : NULL;
-	vc = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
-	if (!vc) {
-		rc = lc_error_set(err, LC_EIO, xsd, 0, NULL,
-				  "cannot load the publication schema");
-		goto out;
-	}
-	xmlSchemaSetValidStructuredErrors(vc, on_error, &xe);
-	if (xmlSchemaValidateDoc(vc, doc) != 0) {
-		rc = lc_error_set(err, LC_EDATA, p->path, xe.line, NULL,
-				  "invalid publication file: %s", xe.set ?
-				  xe.msg : "does not match publication.xsd");
-		goto out;
-	}
 	rc = take(p, xmlDocGetRootElement(doc)) ?
 		lc_error_set(err, LC_ENOMEM, p->path, 0, NULL,
 			     "out of memory") : 0;
 out:
-	xmlSchemaFreeValidCtxt(vc);
-	xmlSchemaFree(schema);
-	xmlSchemaFreeParserCtxt(spc);
-	xmlFreeDoc(doc);
-	xmlFreeParserCtxt(pc);
-	lc_xml_in_free(in);
-	xmlSetGenericErrorFunc(NULL, NULL);
+	lc_xml_doc_free(doc);
 	if (rc) {
 		lc_publication_free(p);
 		return rc;

@@ -7,36 +7,7 @@
 #include <string.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlschemas.h>
 #include "importers/mapping.h"
-
-/* The first error libxml2 reports. */
-struct xerr {
-	int set;
-	long line;
-	char msg[400];
-};
-
-static void on_xml_error(void *ctx, xmlErrorPtr e)
-{
-	struct xerr *x = ctx;
-	size_t n;
-
-	if (x->set || !e)
-		return;
-	x->set = 1;
-	x->line = e->line;
-	snprintf(x->msg, sizeof x->msg, "%s", e->message ? e->message : "?");
-	n = strlen(x->msg);
-	while (n > 0 && (x->msg[n - 1] == '\n' || x->msg[n - 1] == ' '))
-		x->msg[--n] = '\0';
-}
-
-static void quiet(void *ctx, const char *fmt, ...)
-{
-	(void)ctx;
-	(void)fmt;
-}
 
 /* The profile's file: a path as given, or profiles/NAME.xml. */
 int map_find(const char *name_or_path, char *path, size_t n,
@@ -64,72 +35,13 @@ int map_find(const char *name_or_path, char *path, size_t n,
 int map_parse(const char *path, struct _xmlDoc **doc, struct lc_error *err)
 {
 	char xsd[512];
-	struct xerr xe = { 0 };
-	xmlParserCtxtPtr pc = NULL;
-	struct lc_xml_in *in = NULL;
-	xmlSchemaParserCtxtPtr spc = NULL;
-	xmlSchemaPtr schema = NULL;
-	xmlSchemaValidCtxtPtr vc = NULL;
-	int rc;
+	void *d = NULL;
+	int rc = lc_data_path("profiles/mapping.xsd", xsd, sizeof xsd, err);
 
-	*doc = NULL;
-	rc = lc_data_path("profiles/mapping.xsd", xsd, sizeof xsd, err);
-	if (rc)
-		return rc;
-	xmlSetGenericErrorFunc(NULL, quiet);
-	pc = xmlNewParserCtxt();
-	if (!pc)
-		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
-				    "out of memory");
-	rc = lc_xml_in_open(&in, path, err);
-	if (rc)
-		goto out;
-	*doc = xmlCtxtReadIO(pc, lc_xml_in_read, lc_xml_in_close, in, path,
-			     NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-			     XML_PARSE_NOWARNING);
-	if (!*doc) {
-		if (lc_xml_in_refused(in, err)) {
-			rc = err ? err->status : LC_EDATA;
-			goto out;
-		}
-		on_xml_error(&xe, xmlCtxtGetLastError(pc));
-		rc = lc_error_set(err, LC_EDATA, path, xe.line, NULL,
-				  "not well-formed XML: %s", xe.set ? xe.msg :
-				  "parse error");
-		goto out;
-	}
-	spc = xmlSchemaNewParserCtxt(xsd);
-	if (spc) {
-		xmlSchemaSetParserStructuredErrors(spc, on_xml_error, &xe);
-		schema = xmlSchemaParse(spc);
-	}
-	if (!schema) {
-		rc = lc_error_set(err, LC_EIO, xsd, xe.line, NULL,
-				  "cannot load the mapping schema: %s",
-				  xe.set ? xe.msg : "?");
-		goto out;
-	}
-	vc = xmlSchemaNewValidCtxt(schema);
-	if (!vc) {
-		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
-				  "out of memory");
-		goto out;
-	}
-	xmlSchemaSetValidStructuredErrors(vc, on_xml_error, &xe);
-	if (xmlSchemaValidateDoc(vc, *doc) != 0)
-		rc = lc_error_set(err, LC_EDATA, path, xe.line, NULL,
-				  "invalid mapping profile: %s", xe.set ?
-				  xe.msg : "does not match mapping.xsd");
-out:
-	lc_xml_in_free(in);
-	xmlSchemaFreeValidCtxt(vc);
-	xmlSchemaFree(schema);
-	xmlSchemaFreeParserCtxt(spc);
-	xmlFreeParserCtxt(pc);
-	if (rc) {
-		xmlFreeDoc(*doc);
-		*doc = NULL;
-	}
+	/* guarded, validated, errors as file:line (catalog/xmldoc.c) */
+	if (rc == 0)
+		rc = lc_xml_load(path, xsd, "mapping profile", &d, err);
+	*doc = d;
 	return rc;
 }
 

@@ -24,30 +24,13 @@ struct lc_assumptions {
 	double tolerance;    /* of the cost check, relative */
 };
 
-static int is(xmlNode *node, const char *name)
-{
-	return node->type == XML_ELEMENT_NODE &&
-	       strcmp((const char *)node->name, name) == 0;
-}
-
-/* Attribute name of node into buf ("" when absent). */
-static const char *attr(xmlNode *node, const char *name, char *buf,
-			size_t n)
-{
-	xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
-
-	snprintf(buf, n, "%s", v ? (const char *)v : "");
-	xmlFree(v);
-	return buf;
-}
-
 /* A number the schema has checked, read with the catalog's codec. */
 static int num(const char *path, xmlNode *node, const char *name,
 	       const char *field, double *out, struct lc_error *err)
 {
 	char b[64];
 
-	if (lc_num_parse(attr(node, name, b, sizeof b), out) < 0 ||
+	if (lc_num_parse(lc_rk_xml_attr(node, name, b, sizeof b), out) < 0 ||
 	    !isfinite(*out))
 		return lc_error_set(err, LC_EDATA, path,
 				    xmlGetLineNo(node), field,
@@ -62,16 +45,17 @@ static int load_tree(struct lc_assumptions *a, const char *path,
 	int rc = 0;
 
 	for (xmlNode *n = root->children; n && !rc; n = n->next) {
-		if (is(n, "discount-rate")) {
+		if (lc_rk_xml_is(n, "discount-rate")) {
 			rc = num(path, n, "value", "discount-rate", &a->rate,
 				 err);
-		} else if (is(n, "prices")) {
+		} else if (lc_rk_xml_is(n, "prices")) {
 			rc = num(path, n, "year", "prices", &y, err);
 			a->price_year = (int)y;
-			attr(n, "currency", a->currency, sizeof a->currency);
-		} else if (is(n, "gwp")) {
-			attr(n, "set", a->gwp, sizeof a->gwp);
-		} else if (is(n, "cost-check")) {
+			lc_rk_xml_attr(n, "currency", a->currency,
+				       sizeof a->currency);
+		} else if (lc_rk_xml_is(n, "gwp")) {
+			lc_rk_xml_attr(n, "set", a->gwp, sizeof a->gwp);
+		} else if (lc_rk_xml_is(n, "cost-check")) {
 			rc = num(path, n, "tolerance", "cost-check",
 				 &a->tolerance, err);
 		}

@@ -71,6 +71,12 @@ int lc_rk_check_out(const double *v, size_t m, const char *what,
 struct _xmlDoc;
 int lc_rk_xml_load(const char *path, const char *xsd_rel, const char *what,
 		   struct _xmlDoc **out, struct lc_error *err);
+/* 1 when node is the element name. */
+struct _xmlNode;
+int lc_rk_xml_is(struct _xmlNode *node, const char *name);
+/* Attribute name of node into buf ("" when absent); returns buf. */
+const char *lc_rk_xml_attr(struct _xmlNode *node, const char *name, char *buf,
+			   size_t n);
 
 /* ---- profiles (profile.c), shared with rank.c ---------------------------
  * A loaded criteria profile. Invariants: ncrit >= 1; weights >= 0 and

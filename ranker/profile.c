@@ -24,32 +24,15 @@ static char *xdup(const xmlChar *s)
 	return d;
 }
 
-/* Copies attribute name of node into buf ("" when absent). */
-static const char *attr(xmlNode *node, const char *name, char *buf,
-			size_t n)
-{
-	xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
-
-	snprintf(buf, n, "%s", v ? (const char *)v : "");
-	xmlFree(v);
-	return buf;
-}
-
-static int is(xmlNode *node, const char *name)
-{
-	return node->type == XML_ELEMENT_NODE &&
-	       strcmp((const char *)node->name, name) == 0;
-}
-
 static void labels(xmlNode *node, char **zh, char **en)
 {
 	for (xmlNode *c = node->children; c; c = c->next) {
 		char lang[8];
 		xmlChar *t;
 
-		if (!is(c, "label"))
+		if (!lc_rk_xml_is(c, "label"))
 			continue;
-		attr(c, "lang", lang, sizeof lang);
+		lc_rk_xml_attr(c, "lang", lang, sizeof lang);
 		t = xmlNodeGetContent(c);
 		if (!strcmp(lang, "zh") && !*zh)
 			*zh = xdup(t);
@@ -64,7 +47,7 @@ static int num_attr(xmlNode *node, const char *name, double dflt,
 {
 	char b[64];
 
-	attr(node, name, b, sizeof b);
+	lc_rk_xml_attr(node, name, b, sizeof b);
 	if (!*b) {
 		*out = dflt;
 		return 0;
@@ -108,17 +91,18 @@ static int load_crit(struct lc_profile *p, xmlNode *node,
 	char b[128];
 
 	memset(c, 0, sizeof *c);
-	attr(node, "id", c->id, sizeof c->id);
+	lc_rk_xml_attr(node, "id", c->id, sizeof c->id);
 	if (num_attr(node, "weight", 0, &c->weight))
 		return bad(err, p->path, node, "weight", "bad weight");
-	c->cost = !strcmp(attr(node, "direction", b, sizeof b), "cost");
-	attr(node, "normalization", b, sizeof b);
+	c->cost = !strcmp(lc_rk_xml_attr(node, "direction", b, sizeof b),
+			  "cost");
+	lc_rk_xml_attr(node, "normalization", b, sizeof b);
 	c->scale = !strcmp(b, "log-minmax") ? LC_RK_SCALE_LOG :
 		   !strcmp(b, "rank") ? LC_RK_SCALE_RANK : LC_RK_SCALE_LINEAR;
 	c->norm = lc_norm_from_name(b);
 	if (c->norm < 0)
 		c->norm = LC_NORM_MINMAX;
-	attr(node, "preference", c->pref_text, sizeof c->pref_text);
+	lc_rk_xml_attr(node, "preference", c->pref_text, sizeof c->pref_text);
 	if (!*c->pref_text)
 		snprintf(c->pref_text, sizeof c->pref_text, "usual");
 	if (lc_pref_parse(c->pref_text, &c->pref, err))
@@ -126,14 +110,14 @@ static int load_crit(struct lc_profile *p, xmlNode *node,
 			   "bad preference function");
 	c->field = -1;
 	for (xmlNode *k = node->children; k; k = k->next) {
-		if (is(k, "panel")) {
+		if (lc_rk_xml_is(k, "panel")) {
 			c->panel = 1;
 			if (num_attr(k, "min", 0, &c->lo) ||
 			    num_attr(k, "max", 10, &c->hi) || !(c->hi > c->lo))
 				return bad(err, p->path, k, "max",
 					   "panel scale max must exceed min");
-		} else if (is(k, "indicator")) {
-			attr(k, "field", b, sizeof b);
+		} else if (lc_rk_xml_is(k, "indicator")) {
+			lc_rk_xml_attr(k, "field", b, sizeof b);
 			c->field = lc_field_lookup(b);
 			if (c->field < 0 ||
 			    (lc_field_type(c->field) != LC_FT_NUM &&
@@ -168,10 +152,10 @@ static int load_rule(struct lc_profile *p, xmlNode *node,
 	if (p->nrule >= LC_RK_MAXRULE)
 		return bad(err, p->path, node, "rule", "too many rules");
 	memset(r, 0, sizeof *r);
-	attr(node, "id", r->id, sizeof r->id);
-	attr(node, "field", r->field, sizeof r->field);
-	attr(node, "value", r->value, sizeof r->value);
-	attr(node, "op", b, sizeof b);
+	lc_rk_xml_attr(node, "id", r->id, sizeof r->id);
+	lc_rk_xml_attr(node, "field", r->field, sizeof r->field);
+	lc_rk_xml_attr(node, "value", r->value, sizeof r->value);
+	lc_rk_xml_attr(node, "op", b, sizeof b);
 	r->op = LC_RK_GE;
 	for (int i = 0; i < 6; i++)
 		if (!strcmp(b, ops[i]))
@@ -209,24 +193,24 @@ static int load_tree(struct lc_profile *p, xmlNode *root,
 	double sum = 0;
 	int rc;
 
-	attr(root, "name", p->name, sizeof p->name);
+	lc_rk_xml_attr(root, "name", p->name, sizeof p->name);
 	labels(root, &p->label_zh, &p->label_en);
 	for (int s = 0; s < LC_SECTOR__COUNT; s++)
 		p->quota_max[s] = -1;
 	for (xmlNode *n = root->children; n; n = n->next) {
-		if (is(n, "method")) {
-			attr(n, "name", p->method, sizeof p->method);
-			p->topsis_norm = lc_norm_from_name(attr(n,
+		if (lc_rk_xml_is(n, "method")) {
+			lc_rk_xml_attr(n, "name", p->method, sizeof p->method);
+			p->topsis_norm = lc_norm_from_name(lc_rk_xml_attr(n,
 				"normalization", b, sizeof b));
 			if (p->topsis_norm < 0)
 				p->topsis_norm = LC_NORM_VECTOR;
 			if (num_attr(n, "v", 0.5, &p->v))
 				return bad(err, p->path, n, "v", "bad v");
-		} else if (is(n, "panel")) {
+		} else if (lc_rk_xml_is(n, "panel")) {
 			double ms;
 
-			p->agg = lc_agg_from_name(attr(n, "aggregation", b,
-						       sizeof b));
+			p->agg = lc_agg_from_name(lc_rk_xml_attr(n,
+					"aggregation", b, sizeof b));
 			if (p->agg < 0)
 				p->agg = LC_AGG_TRIMMED;
 			if (num_attr(n, "min-scores", 3, &ms) ||
@@ -235,22 +219,22 @@ static int load_tree(struct lc_profile *p, xmlNode *root,
 				return bad(err, p->path, n, "panel",
 					   "bad number");
 			p->min_scores = (int)ms;
-			p->refuse_without_scores = !strcmp(attr(n,
+			p->refuse_without_scores = !strcmp(lc_rk_xml_attr(n,
 				"without-scores", b, sizeof b), "refuse");
-		} else if (is(n, "select")) {
+		} else if (lc_rk_xml_is(n, "select")) {
 			double v;
 
 			if (num_attr(n, "n", 20, &v) || v < 1 || v > 100000)
 				return bad(err, p->path, n, "n", "bad n");
 			p->select_n = (int)v;
-		} else if (is(n, "costs")) {
-			p->cost_basis = lc_cost_basis_from_name(attr(n,
-				"basis", b, sizeof b));
+		} else if (lc_rk_xml_is(n, "costs")) {
+			p->cost_basis = lc_cost_basis_from_name(
+				lc_rk_xml_attr(n, "basis", b, sizeof b));
 			if (p->cost_basis < 0)
 				p->cost_basis = LC_COST_STATED_ELSE_COMPUTED;
-		} else if (is(n, "criteria")) {
+		} else if (lc_rk_xml_is(n, "criteria")) {
 			for (xmlNode *c = n->children; c; c = c->next)
-				if (is(c, "criterion")) {
+				if (lc_rk_xml_is(c, "criterion")) {
 					if (p->ncrit >= LC_RK_MAXCRIT)
 						return bad(err, p->path, c,
 							"criterion",
@@ -259,24 +243,24 @@ static int load_tree(struct lc_profile *p, xmlNode *root,
 					if (rc)
 						return rc;
 				}
-		} else if (is(n, "eligibility")) {
+		} else if (lc_rk_xml_is(n, "eligibility")) {
 			for (xmlNode *c = n->children; c; c = c->next)
-				if (is(c, "rule")) {
+				if (lc_rk_xml_is(c, "rule")) {
 					rc = load_rule(p, c, err);
 					if (rc)
 						return rc;
 				}
-		} else if (is(n, "quotas")) {
+		} else if (lc_rk_xml_is(n, "quotas")) {
 			unsigned seen = 0;
 
 			for (xmlNode *c = n->children; c; c = c->next) {
 				int s;
 				double lo, hi;
 
-				if (!is(c, "quota"))
+				if (!lc_rk_xml_is(c, "quota"))
 					continue;
-				s = lc_sector_from_name(attr(c, "sector", b,
-							     sizeof b));
+				s = lc_sector_from_name(lc_rk_xml_attr(c,
+						"sector", b, sizeof b));
 				if (s < 0 || num_attr(c, "min", 0, &lo) ||
 				    num_attr(c, "max", -1, &hi))
 					return bad(err, p->path, c, "quota",
@@ -292,15 +276,17 @@ static int load_tree(struct lc_profile *p, xmlNode *root,
 					return bad(err, p->path, c, "max",
 						   "quota max below min");
 			}
-		} else if (is(n, "tiebreak")) {
+		} else if (lc_rk_xml_is(n, "tiebreak")) {
 			for (xmlNode *c = n->children; c; c = c->next) {
-				if (!is(c, "key") || p->nkey >= LC_RK_MAXKEY)
+				if (!lc_rk_xml_is(c, "key") ||
+				    p->nkey >= LC_RK_MAXKEY)
 					continue;
-				attr(c, "by", b, sizeof b);
+				lc_rk_xml_attr(c, "by", b, sizeof b);
 				p->key_crit[p->nkey] = -1;
 				if (!strcmp(b, "criterion")) {
-					long k = crit_index(p, attr(c, "ref",
-							b, sizeof b));
+					long k = crit_index(p,
+						lc_rk_xml_attr(c, "ref", b,
+							       sizeof b));
 
 					if (k < 0)
 						return bad(err, p->path, c,
