@@ -146,8 +146,15 @@ int lc_codec_to_rec(const struct lc_tech *t, struct lc_rec *r)
 			continue;
 		rc = lc_rec_set(r, lc_field_name(f), v);
 		if (rc == 0 && src) {
-			snprintf(name, sizeof name, "%s@src",
-				 lc_field_name(f));
+			/* written for every such field of every dossier:
+			 * no snprintf */
+			const char *fn = lc_field_name(f);
+			size_t k = strlen(fn);
+
+			if (k + sizeof "@src" > sizeof name)
+				return LC_EUSAGE;
+			memcpy(name, fn, k);
+			memcpy(name + k, "@src", sizeof "@src");
 			rc = lc_rec_set(r, name, src);
 		}
 	}

@@ -5,15 +5,32 @@
 #include <string.h>
 #include "catalog/catalog.h"
 
-/* Invariants: names are unique; col[i] is one heap block owned here
- * holding the name, a NUL, the value and a NUL; val[i] points at the
- * value inside it; hash[i] is the hash of the name (lookups compare it
- * before the bytes); n <= cap. */
+/* Invariants: names are unique; col[i] points at the name, a NUL, the
+ * value and a NUL, bytes held by one of the record's chunks; val[i]
+ * points at the value there; hash[i] is the hash of the name (lookups
+ * compare it before the bytes); n <= cap. Chunks are never moved or
+ * freed before the record: a replaced or removed column's bytes stay
+ * until lc_rec_free (records are short-lived), and every pointer handed
+ * out stays valid as long as the record. One allocation for a record's
+ * columns instead of one each: the catalog writes a record per dossier. */
+struct chunk {
+	struct chunk *next;
+	size_t used, cap;
+	char data[];
+};
+
+/* The first chunk is small (many records are a few short columns, and
+ * some callers hold thousands), each next one twice the last, up to
+ * CHUNK_MAX; a value larger than that gets a chunk of its own. */
+#define CHUNK_FIRST 240
+#define CHUNK_MAX 4000
+
 struct lc_rec {
 	char **col;
 	const char **val;
 	uint32_t *hash;
 	size_t n, cap;
+	struct chunk *chunks;     /* newest first */
 };
 
 struct lc_rec *lc_rec_new(void)
@@ -25,12 +42,49 @@ void lc_rec_free(struct lc_rec *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->n; i++)
-		free(r->col[i]);
+	while (r->chunks) {
+		struct chunk *next = r->chunks->next;
+
+		free(r->chunks);
+		r->chunks = next;
+	}
 	free(r->col);
 	free(r->val);
 	free(r->hash);
 	free(r);
+}
+
+/* size bytes from the record's chunks, or NULL out of memory. */
+static char *take(struct lc_rec *r, size_t size)
+{
+	struct chunk *c = r->chunks;
+
+	if (!c || c->cap - c->used < size) {
+		size_t cap = !c ? CHUNK_FIRST :
+			c->cap >= CHUNK_MAX / 2 ? CHUNK_MAX : 2 * c->cap;
+
+		if (size > cap)
+			cap = size;
+
+		if (cap > SIZE_MAX - sizeof *c)
+			return NULL;
+		c = malloc(sizeof *c + cap);
+		if (!c)
+			return NULL;
+		c->used = 0;
+		c->cap = cap;
+		/* a large value gets a chunk of its own, kept behind the
+		 * current one so that its free space is still used */
+		if (size > CHUNK_MAX && r->chunks) {
+			c->next = r->chunks->next;
+			r->chunks->next = c;
+		} else {
+			c->next = r->chunks;
+			r->chunks = c;
+		}
+	}
+	c->used += size;
+	return c->data + c->used - size;
 }
 
 static uint32_t name_hash(const char *s, size_t *len)
@@ -85,7 +139,6 @@ int lc_rec_set(struct lc_rec *r, const char *name, const char *val)
 		if (i >= 0) {
 			size_t k = (size_t)i, rest = r->n - k - 1;
 
-			free(r->col[k]);
 			memmove(r->col + k, r->col + k + 1,
 				rest * sizeof *r->col);
 			memmove(r->val + k, r->val + k + 1,
@@ -99,14 +152,14 @@ int lc_rec_set(struct lc_rec *r, const char *name, const char *val)
 	if (i < 0 && r->n == r->cap && grow(r) != 0)
 		return LC_ENOMEM;
 	vlen = strlen(val);
-	c = malloc(nlen + vlen + 2);
+	if (vlen > SIZE_MAX - nlen - 2)
+		return LC_ENOMEM;
+	c = take(r, nlen + vlen + 2);
 	if (!c)
 		return LC_ENOMEM;
 	memcpy(c, name, nlen + 1);
 	memcpy(c + nlen + 1, val, vlen + 1);
-	if (i >= 0) {
-		free(r->col[i]);
-	} else {
+	if (i < 0) {
 		i = (long)r->n++;
 		r->hash[i] = h;
 	}

@@ -85,6 +85,8 @@ static int multipliers(const char **p)
 	for (;;) {
 		size_t k;
 
+		if ((unsigned char)**p < 0x80)   /* ASCII: no magnitude */
+			break;
 		for (k = 0; k < sizeof m / sizeof m[0]; k++)
 			if (strncmp(*p, m[k].s, 3) == 0)
 				break;
@@ -151,7 +153,7 @@ static int unit_side(const char *s, enum dim *dim, int *p10, int *div,
 	if (mag)
 		*mag = m != 0;
 	for (i = 0; i < sizeof atoms / sizeof atoms[0]; i++) {
-		if (strcmp(s, atoms[i].sym) == 0) {
+		if (s[0] == atoms[i].sym[0] && strcmp(s, atoms[i].sym) == 0) {
 			*dim = atoms[i].dim;
 			*p10 = m + atoms[i].p10;
 			*div = atoms[i].div;
@@ -239,10 +241,24 @@ static int number(const char *s, struct decimal *d, const char **end)
  * "10.37" times 10^4 is exactly 103700). Returns 0 or -1 out of range. */
 static int decimal_value(struct decimal *d, int p10, double *v)
 {
-	char *e;
+	char *e, digits[24];
+	long x = d->exp + p10;
+	unsigned long u = x < 0 ? 0UL - (unsigned long)x : (unsigned long)x;
+	size_t o = d->len, k = 0;
 
-	snprintf(d->buf + d->len, sizeof d->buf - d->len, "e%ld",
-		 d->exp + p10);
+	/* "e" and the exponent, written by hand: this runs for every
+	 * quantity of every row, and snprintf cost more than the parse */
+	do
+		digits[k++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (o + k + 3 > sizeof d->buf)
+		return -1;
+	d->buf[o++] = 'e';
+	if (x < 0)
+		d->buf[o++] = '-';
+	while (k)
+		d->buf[o++] = digits[--k];
+	d->buf[o] = '\0';
 	errno = 0;
 	*v = strtod(d->buf, &e);
 	return *e != '\0' || errno == ERANGE || !isfinite(*v) ? -1 : 0;
@@ -270,7 +286,7 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 	p = text ? text : "";
 	while (*p == ' ' || *p == '\t')
 		p++;
-	if (number(p, &dec, &rest) != 0 || decimal_value(&dec, 0, &v) != 0)
+	if (number(p, &dec, &rest) != 0)
 		return lc_error_set(err, LC_EDATA, NULL, 0, field_of(f),
 				    "'%s' is not a number", text ? text : "");
 	while (*rest == ' ' || *rest == '\t')
@@ -358,10 +374,16 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 					    slash ? " per something" : "",
 					    lc_field_unit(f));
 	}
-	if (mult + pnum - pden != 0 &&
-	    decimal_value(&dec, mult + pnum - pden, &v) != 0)
+	/* read once, at the final scale; when that fails, the scale
+	 * decides the message: out of range only through the unit */
+	if (decimal_value(&dec, mult + pnum - pden, &v) != 0) {
+		if (mult + pnum - pden == 0 || decimal_value(&dec, 0, &v) != 0)
+			return lc_error_set(err, LC_EDATA, NULL, 0,
+					    field_of(f), "'%s' is not a "
+					    "number", text ? text : "");
 		return lc_error_set(err, LC_EDATA, NULL, 0, field_of(f),
 				    "'%s' is out of range", text);
+	}
 	v = v / dnum * dden;
 	if (gas > 0) {
 		double k = lc_gwp(NULL, gas);
