@@ -174,7 +174,13 @@ int lc_text_check(const char *s, int multiline, size_t max, char *why,
 	}
 	for (size_t i = 0; i < len; at++) {
 		unsigned long c;
-		size_t k = utf8_decode(p + i, len - i, &c);
+		size_t k;
+
+		if (p[i] >= 0x20 && p[i] < 0x7F) {   /* printable ASCII */
+			i++;
+			continue;
+		}
+		k = utf8_decode(p + i, len - i, &c);
 
 		if (k == 0) {
 			snprintf(why, n, "not UTF-8 at byte %zu", i + 1);
