@@ -121,6 +121,30 @@ enum lc_template_fmt { LC_TEMPLATE_XLSX, LC_TEMPLATE_CSV };
 int lc_template_write(FILE *out, int format, int edition,
 		      struct lc_error *err);
 
+/* One column of a foreign layout (a mapping profile's, as the CLI reads
+ * it from importers): the header as the profile writes it, the field it
+ * is read into (-1: a column the profile's rules test), the unit of its
+ * bare numbers (NULL: none), text: ranges or percentages allowed (the
+ * cells formatted as text), required: the file must have it. */
+struct lc_template_col {
+	const char *name;
+	int field;
+	const char *unit;
+	int text, required, trl11;
+};
+/* The template in the layout of profile (its name and title): the same
+ * workbook as lc_template_write's but sheet 技术 has the layout's columns
+ * under their headers as the profile writes them (the mapped reader keys
+ * on them; import --profile reads the workbook back), dropdowns for the
+ * columns read into closed fields, and sheet 说明 lists each column's
+ * field, unit and whether it is required; no projects sheet (a layout
+ * has its own). LC_TEMPLATE_CSV: the layout's header after a UTF-8
+ * byte-order mark. Errors as lc_template_write's. */
+int lc_template_write_layout(FILE *out, int format, int edition,
+			     const char *profile, const char *title,
+			     const struct lc_template_col *cols, size_t n,
+			     struct lc_error *err);
+
 /* ---- submission XML (submission_xml.c) -----------------------------------
  * Writes techs[0..n) as one submission document (schema/submission.xsd)
  * to out, UTF-8, indented. edition is the root's edition attribute (NULL:
