@@ -10,6 +10,7 @@
 #define TECH_SHEET "技术"
 #define DEMO_SHEET "示范项目"
 #define HELP_SHEET "说明"
+#define PRODUCT_SHEET "产品"
 
 /* A template being written. cols: a foreign layout's columns (NULL: the
  * native CSV layout's). */
@@ -24,6 +25,7 @@ struct tpl {
 	const struct lc_template_col *cols;
 	size_t ncols;
 	const char *profile, *title;
+	struct lc_products *products;  /* the closed list (data/products.xml) */
 };
 
 /* Records the first failure of a libxlsxwriter call. */

@@ -96,17 +96,23 @@ static void cut_chars(char *s, size_t max)
 	}
 }
 
-/* A dropdown of names (value_list) with the labels as its prompt. */
+/* A dropdown of names (value_list), or of the cells formula names (when
+ * names is NULL), with the labels as its prompt. */
 static void dropdown(struct tpl *t, lxw_worksheet *ws, lxw_col_t col,
-		     char **names, const char *prompt, const char *title)
+		     char **names, char *formula, const char *prompt,
+		     const char *title)
 {
 	lxw_data_validation dv;
 	/* Excel's limits count characters: 32 and 255 (4 bytes each) */
 	char err[160], ptitle[32 * 4 + 1], pmsg[255 * 4 + 1];
 
 	memset(&dv, 0, sizeof dv);
-	dv.validate = LXW_VALIDATION_TYPE_LIST;
-	dv.value_list = names;
+	dv.validate = names ? LXW_VALIDATION_TYPE_LIST :
+		      LXW_VALIDATION_TYPE_LIST_FORMULA;
+	if (names)
+		dv.value_list = names;
+	else
+		dv.value_formula = formula;
 	snprintf(ptitle, sizeof ptitle, "%s", title);
 	cut_chars(ptitle, 32);
 	snprintf(pmsg, sizeof pmsg, "%s", prompt);
@@ -163,7 +169,7 @@ static void checks(struct tpl *t, lxw_worksheet *ws, lxw_col_t col, int f)
 				i + 1 < LC_SECTOR__COUNT ? "\n" : "");
 		}
 		names[i] = NULL;
-		dropdown(t, ws, col, names, prompt, "行业 Sector");
+		dropdown(t, ws, col, names, NULL, prompt, "行业 Sector");
 		break;
 	case LC_F_CATEGORY:
 		for (i = 0; i < LC_CAT__COUNT; i++) {
@@ -175,13 +181,14 @@ static void checks(struct tpl *t, lxw_worksheet *ws, lxw_col_t col, int f)
 					i + 1 < LC_CAT__COUNT ? "\n" : "");
 		}
 		names[i] = NULL;
-		dropdown(t, ws, col, names, prompt, "类别 Category");
+		dropdown(t, ws, col, names, NULL, prompt, "类别 Category");
 		break;
 	case LC_F_GAS:
 		for (i = 0; i < LC_GAS__COUNT; i++)
 			names[i] = (char *)lc_gas_name(i);
 		names[i] = NULL;
-		dropdown(t, ws, col, names, "CO2 (default)", "温室气体 Gas");
+		dropdown(t, ws, col, names, NULL, "CO2 (default)",
+			 "温室气体 Gas");
 		break;
 	case LC_F_TRL:
 		for (i = 0; i < 9; i++) {
@@ -190,12 +197,26 @@ static void checks(struct tpl *t, lxw_worksheet *ws, lxw_col_t col, int f)
 			names[i] = digits[i];
 		}
 		names[i] = NULL;
-		dropdown(t, ws, col, names, "1-9", "技术成熟度 TRL");
+		dropdown(t, ws, col, names, NULL, "1-9", "技术成熟度 TRL");
 		break;
 	case LC_F_TRL_SCALE:
-		dropdown(t, ws, col, scale, "1-9, 1-11 (IEA)",
+		dropdown(t, ws, col, scale, NULL, "1-9, 1-11 (IEA)",
 			 "成熟度等级标准 TRL scale");
 		break;
+	case LC_F_PRODUCT: {
+		/* the list is longer than a dropdown's inline 255
+		 * characters: its own sheet's cells */
+		char formula[64];
+		size_t n = lc_products_count(t->products);
+
+		if (n == 0)
+			break;
+		snprintf(formula, sizeof formula, "='%s'!$A$2:$A$%zu",
+			 PRODUCT_SHEET, n + 1);
+		dropdown(t, ws, col, NULL, formula, "lowcarb products",
+			 "产品 Product");
+		break;
+	}
 	case LC_F_EDITION:
 		whole(t, ws, col, 2000, 2099, "template.dv.year");
 		break;
@@ -332,6 +353,38 @@ static void demo_sheet(struct tpl *t)
 	worksheet_freeze_panes(ws, 1, 0);
 }
 
+/* 1 when the template has a product column. */
+static int has_product(const struct tpl *t)
+{
+	for (size_t k = 0; t->cols && k < t->ncols; k++)
+		if (t->cols[k].field == LC_F_PRODUCT)
+			return 1;
+	return !t->cols;
+}
+
+/* The closed list of products the product column's dropdown offers:
+ * code, Chinese and English names. */
+static void product_sheet(struct tpl *t)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(t->wb, PRODUCT_SHEET);
+	static const char *const head[] = { "产品代码\nproduct",
+		"中文名称\nname_zh", "英文名称\nname_en" };
+
+	for (lxw_col_t k = 0; k < 3; k++) {
+		chk(t, worksheet_write_string(ws, 0, k, head[k], t->head));
+		chk(t, worksheet_set_column(ws, k, k, k ? 28 : 24, NULL));
+	}
+	for (size_t i = 0; i < lc_products_count(t->products); i++) {
+		const struct lc_product *p = lc_products_get(t->products, i);
+		lxw_row_t r = (lxw_row_t)(i + 1);
+
+		chk(t, worksheet_write_string(ws, r, 0, p->code, NULL));
+		chk(t, worksheet_write_string(ws, r, 1, p->name_zh, NULL));
+		chk(t, worksheet_write_string(ws, r, 2, p->name_en, NULL));
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+}
+
 static lxw_format *head_format(struct tpl *t, unsigned color)
 {
 	lxw_format *f = workbook_add_format(t->wb);
@@ -370,6 +423,8 @@ static int write_xlsx(struct tpl *t, FILE *out, struct lc_error *err)
 	if (!t->cols)
 		demo_sheet(t);
 	exp_tpl_help_sheet(t);
+	if (has_product(t))
+		product_sheet(t);
 	if (t->bad)
 		rc = lc_error_set(err, LC_EIO, NULL, 0, NULL, "cannot write "
 				  "the workbook: %s", lxw_strerror(t->lxw));
@@ -419,9 +474,12 @@ static int write_any(FILE *out, int format, int edition, struct tpl *t,
 	if (rc == 0)
 		rc = lc_words_load("en", &t->en, err);
 	if (rc == 0)
+		rc = lc_products_load(NULL, &t->products, err);
+	if (rc == 0)
 		rc = write_xlsx(t, out, err);
 	lc_words_free(t->zh);
 	lc_words_free(t->en);
+	lc_products_free(t->products);
 	return rc;
 }
 
