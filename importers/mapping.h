@@ -1,6 +1,8 @@
 /* mapping.h - importers/ private: a loaded mapping profile (mapping.c),
  * the conversions of a foreign cell into a field's text (map_value.c)
- * and the reader that applies a profile to a CSV file (read_mapped.c). */
+ * the binding of a profile to a file's header and the mapping of its rows
+ * (read_mapped.c), the readers of CSV files and workbooks that use them
+ * (mapped_files.c). */
 #ifndef LC_IMPORTERS_MAPPING_H
 #define LC_IMPORTERS_MAPPING_H
 
@@ -153,18 +155,9 @@ unsigned long map_hash_seq(const char *key);
 
 /* ---- read_mapped.c: a profile bound to a header, rows mapped ---------- */
 
-/* (mapped_files.c) Reads the CSV file path through the profile o->mapping: each row
- * becomes a raw dossier passed to emit, or is skipped (reported to
- * s->rep->skipped, counted in s->skipped) with its reason. Problems name
- * the source file's line and column. Returns 0, a file-level LC_EDATA
- * (a header the profile does not describe: reported), LC_EIO, or emit's
- * value. */
-int imp_read_mapped(const char *path, const struct lc_import_opts *o,
-		    struct imp_sink *s, imp_emit_fn emit, void *ctx,
-		    struct lc_error *err);
-
-/* The profile bound to one file's header, for the workbook reader. A
- * row is a CSV record or a workbook's row (exactly one set). */
+/* The profile bound to one file's header, for the file readers
+ * (mapped_files.c). A row is a CSV record or a workbook's row (exactly
+ * one set). */
 struct imp_xrow;
 struct map_src {
 	const struct lc_csv *csv;
@@ -195,6 +188,15 @@ long map_bind_column(const struct map_bind *b, const char *name);
 
 /* ---- mapped_files.c: the files a profile reads ------------------------ */
 
+/* Reads the CSV file path through the profile o->mapping: each row
+ * becomes a raw dossier passed to emit, or is skipped (reported to
+ * s->rep->skipped, counted in s->skipped) with its reason. Problems name
+ * the source file's line and column. Returns 0, a file-level LC_EDATA
+ * (a header the profile does not describe: reported), LC_EIO, or emit's
+ * value. */
+int imp_read_mapped(const char *path, const struct lc_import_opts *o,
+		    struct imp_sink *s, imp_emit_fn emit, void *ctx,
+		    struct lc_error *err);
 /* Reads the first sheet of the workbook path through the profile as
  * imp_read_mapped reads a CSV file: the first non-blank row its header;
  * problems name the cell ("file:sheet!K3"); refused too: a formula or an
