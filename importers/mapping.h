@@ -1,5 +1,5 @@
 /* mapping.h - importers/ private: a loaded mapping profile (mapping.c),
- * the conversions of a foreign cell into a field's text (map_value.c)
+ * the conversions of a foreign cell into a field's text (map_value.c),
  * the binding of a profile to a file's header and the mapping of its rows
  * (read_mapped.c), the readers of CSV files and workbooks that use them
  * (mapped_files.c). */
