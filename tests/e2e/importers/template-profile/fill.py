@@ -2,7 +2,8 @@
 # CSV's rows as an association would, each value under the header cell
 # of the same name (openpyxl, another writer than lowcarb), numbers typed
 # as numbers where the cell's format is a number's; prints the header and
-# what the template holds (sheets, formats of the columns, dropdowns).
+# what the template holds (sheets, formats of the columns, dropdowns, the
+# instructions of a few columns).
 import csv
 import sys
 import openpyxl
@@ -17,6 +18,12 @@ print("text columns:", " | ".join(h for i, h in enumerate(head)
 for dv in ws.data_validations.dataValidation:
     col = head[dv.sqref.ranges[0].min_col - 1]
     print("check", col, dv.type, (dv.formula1 or "")[:60])
+h = wb["说明"]
+for r in h.iter_rows(values_only=True):
+    if r[0] in ("序号", "减排能力(万tCO2/a)", "所属行业/领域"):
+        print("instructions:", " | ".join("" if v is None else
+                                          str(v).replace("\n", " ")
+                                          for v in r))
 with open(sys.argv[2], newline="", encoding="utf-8") as f:
     rows = list(csv.reader(f))
 src = rows[0]
