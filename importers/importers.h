@@ -192,8 +192,9 @@ void lc_mapping_each(const struct lc_mapping *m,
  * during the call only. */
 struct lc_mapping_column {
 	const char *name;     /* the header, {edition} filled */
-	int field;            /* the field it is read into; -1: a column the
-				 profile's rules, skips or id test */
+	int field;            /* the field it is read into (the sequence
+				 column: id); -1: a column the profile's
+				 rules or skips test */
 	const char *unit;     /* of its bare numbers, or NULL */
 	int text;             /* ranges or percentages allowed, or a field
 				 of text: keep the cells as text */

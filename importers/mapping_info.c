@@ -165,8 +165,9 @@ int lc_mapping_layout(const struct lc_mapping *m, const char *edition,
 	int rc = seen ? 0 : LC_ENOMEM;
 
 	if (rc == 0 && m->id_kind == MAP_ID_SEQUENCE) {
-		struct lc_mapping_column c = { m->id_column, -1, NULL, 0, 1,
-					       0 };
+		/* the id's number: read into the id */
+		struct lc_mapping_column c = { m->id_column, LC_F_ID, NULL, 1,
+					       1, 0 };
 
 		rc = fn(&c, ctx);
 	}
