@@ -279,7 +279,8 @@ int exp_sheet_build(struct lc_catalog *cat, const struct lc_criteria *c,
 		rc = LC_ENOMEM;
 	if (rc < 0)
 		goto out;
-	qsort(techs.v, techs.n, sizeof *techs.v, str_cmp);
+	if (techs.n)
+		qsort(techs.v, techs.n, sizeof *techs.v, str_cmp);
 	rc = load_techs(cat, &techs, o->edition, &tv, &nt, err);
 	if (rc < 0)
 		goto out;

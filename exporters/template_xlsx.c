@@ -12,6 +12,8 @@
 /* The rows given formats and checks under the header (technologies a
  * workbook holds; more may be typed, without the checks). */
 #define DATA_ROWS 1000
+/* The most product codes a dropdown lists inline. */
+#define PRODUCTS_INLINE 64
 
 /* The template's columns: every field but origin (written by mapping
  * profiles, refused from a submission) and, in a workbook, projects
@@ -204,17 +206,28 @@ static void checks(struct tpl *t, lxw_worksheet *ws, lxw_col_t col, int f)
 			 "成熟度等级标准 TRL scale");
 		break;
 	case LC_F_PRODUCT: {
-		/* the list is longer than a dropdown's inline 255
-		 * characters: its own sheet's cells */
-		char formula[64];
-		size_t n = lc_products_count(t->products);
+		/* the codes inline when they fit a dropdown's 255
+		 * characters (libxlsxwriter 1.1.4 leaks a range's
+		 * formula), else the cells of the products sheet */
+		char formula[64], *codes[PRODUCTS_INLINE + 1];
+		size_t n = lc_products_count(t->products), len = 0;
 
 		if (n == 0)
 			break;
+		for (size_t k = 0; k < n && k < PRODUCTS_INLINE; k++) {
+			codes[k] = (char *)lc_products_get(t->products,
+							   k)->code;
+			len += strlen(codes[k]) + (k > 0);
+		}
 		snprintf(formula, sizeof formula, "='%s'!$A$2:$A$%zu",
 			 PRODUCT_SHEET, n + 1);
-		dropdown(t, ws, col, NULL, formula, "lowcarb products",
-			 "产品 Product");
+		codes[n < PRODUCTS_INLINE ? n : PRODUCTS_INLINE] = NULL;
+		if (n <= PRODUCTS_INLINE && len <= 255)
+			dropdown(t, ws, col, codes, NULL, "lowcarb products",
+				 "产品 Product");
+		else
+			dropdown(t, ws, col, NULL, formula,
+				 "lowcarb products", "产品 Product");
 		break;
 	}
 	case LC_F_EDITION:
