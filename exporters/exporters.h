@@ -66,26 +66,44 @@ int lc_audit_write(FILE *fp, struct lc_catalog *cat, struct lc_error *err);
 
 /* ---- score sheets (sheets.c) ----------------------------------------------- */
 
+/* What a score sheet holds besides the expert: blind leaves out the
+ * submitter and owners columns; edition (NULL: every edition) keeps only
+ * the dossiers of that edition; rate is the discount rate of the computed
+ * abatement cost (lc_cost_computed; the published assumptions'). */
+struct lc_sheet_opts {
+	int blind;
+	const char *edition;
+	double rate;
+};
+
 /* Writes the score sheet of expert: header expert,id,name_zh,name_en,
- * sector,trl,submitter,owners,summary, then one column per criterion id,
- * then comment; one row per assigned dossier (by id), scores already
- * stored filled in. blind: submitter and owners columns left out.
- * LC_EDATA for an unknown expert or one with no dossier assigned. */
+ * sector,trl,submitter,owners,scope,abatement,potential,abatement_cost,
+ * abatement_cost_computed,investment,payback,demonstrations,projects,
+ * summary (numbers in the fields' base units), then one column per
+ * criterion id, then comment; one row per assigned dossier (by id),
+ * scores already stored filled in. LC_EDATA for an unknown expert or one
+ * with no dossier assigned (of the edition). */
 int lc_sheet_export(struct lc_catalog *cat, const struct lc_criteria *c,
-		    const char *expert, int blind, FILE *out,
-		    struct lc_error *err);
+		    const char *expert, const struct lc_sheet_opts *o,
+		    FILE *out, struct lc_error *err);
 /* Writes the same sheet (same columns, same rows) as an .xlsx workbook
  * to out (sheets_xlsx.c): the sheet 评分 with a frozen header, every cell
  * but the scores and the comment locked (protection without password),
  * each score column checked against its criterion's scale (decimal
  * between min and max) with the criterion's labels from p (may be NULL)
- * and scale as the header cell's comment; the sheet 声明 with the
- * expert's declaration of no conflict of interest. Errors as
- * lc_sheet_export's; LC_EIO when the workbook cannot be written. */
+ * and scale as the header cell's comment, quantities as numbers with
+ * their unit above the column name; the sheet 声明 with the expert's
+ * declaration of no conflict of interest. Errors as lc_sheet_export's;
+ * LC_EIO when the workbook cannot be written. */
 int lc_sheet_export_xlsx(struct lc_catalog *cat,
 			 const struct lc_profile *p,
 			 const struct lc_criteria *c, const char *expert,
-			 int blind, FILE *out, struct lc_error *err);
+			 const struct lc_sheet_opts *o, FILE *out,
+			 struct lc_error *err);
+/* The number of dossiers (of edition; NULL: all) assigned to expert into
+ * *n. 0, or the catalog's error. */
+int lc_sheet_count(struct lc_catalog *cat, const char *expert,
+		   const char *edition, size_t *n, struct lc_error *err);
 
 /* ---- the submission template (template_xlsx.c) ----------------------------
  * What an association fills in. LC_TEMPLATE_XLSX: a workbook with sheet
@@ -102,6 +120,30 @@ int lc_sheet_export_xlsx(struct lc_catalog *cat,
 enum lc_template_fmt { LC_TEMPLATE_XLSX, LC_TEMPLATE_CSV };
 int lc_template_write(FILE *out, int format, int edition,
 		      struct lc_error *err);
+
+/* One column of a foreign layout (a mapping profile's, as the CLI reads
+ * it from importers): the header as the profile writes it, the field it
+ * is read into (-1: a column the profile's rules test), the unit of its
+ * bare numbers (NULL: none), text: ranges or percentages allowed (the
+ * cells formatted as text), required: the file must have it. */
+struct lc_template_col {
+	const char *name;
+	int field;
+	const char *unit;
+	int text, required, trl11;
+};
+/* The template in the layout of profile (its name and title): the same
+ * workbook as lc_template_write's but sheet 技术 has the layout's columns
+ * under their headers as the profile writes them (the mapped reader keys
+ * on them; import --profile reads the workbook back), dropdowns for the
+ * columns read into closed fields, and sheet 说明 lists each column's
+ * field, unit and whether it is required; no projects sheet (a layout
+ * has its own). LC_TEMPLATE_CSV: the layout's header after a UTF-8
+ * byte-order mark. Errors as lc_template_write's. */
+int lc_template_write_layout(FILE *out, int format, int edition,
+			     const char *profile, const char *title,
+			     const struct lc_template_col *cols, size_t n,
+			     struct lc_error *err);
 
 /* ---- submission XML (submission_xml.c) -----------------------------------
  * Writes techs[0..n) as one submission document (schema/submission.xsd)

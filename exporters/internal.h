@@ -75,7 +75,7 @@ enum exp_sheet_kind {
 	EXP_SC_SCORE,     /* a criterion's score, to fill in */
 	EXP_SC_COMMENT    /* the expert's comment, to fill in */
 };
-#define EXP_SHEET_MAXCOL (10 + LC_MAX_CRIT)
+#define EXP_SHEET_MAXCOL (20 + LC_MAX_CRIT)
 /* Invariants: cells[r * ncols + k] for r < nrows, k < ncols, owned,
  * never NULL ("" for an empty cell); crit[k] is the criterion index of a
  * score column, -1 for the others; name[k] borrowed from static strings
@@ -85,17 +85,21 @@ struct exp_sheet {
 	const char *name[EXP_SHEET_MAXCOL];
 	int kind[EXP_SHEET_MAXCOL];        /* enum exp_sheet_kind */
 	int crit[EXP_SHEET_MAXCOL];
+	const char *unit[EXP_SHEET_MAXCOL];
+	int num[EXP_SHEET_MAXCOL];
 	char **cells;
 };
-/* Fills *s with the sheet of expert: expert,id,name_zh,name_en,sector,
- * trl,submitter,owners,summary (blind: without submitter and owners), one
- * column per criterion of c (scores already stored filled in), comment;
- * one row per dossier assigned. LC_EDATA for an unknown expert or one
- * with no dossier assigned; LC_ENOMEM; the catalog's errors. Release *s
- * with exp_sheet_release (also after a failure). */
+/* Fills *s with the sheet of expert: the columns lc_sheet_export names
+ * (o->blind: without submitter and owners), one column per criterion of c
+ * (scores already stored filled in), comment; one row per dossier
+ * assigned (of o->edition). unit[k] is the base unit of a quantity
+ * column ("" for the others); num[k] 1 for a column of numbers. LC_EDATA
+ * for an unknown expert or one with no dossier assigned; LC_ENOMEM; the
+ * catalog's errors. Release *s with exp_sheet_release (also after a
+ * failure). */
 int exp_sheet_build(struct lc_catalog *cat, const struct lc_criteria *c,
-		    const char *expert, int blind, struct exp_sheet *s,
-		    struct lc_error *err);
+		    const char *expert, const struct lc_sheet_opts *o,
+		    struct exp_sheet *s, struct lc_error *err);
 void exp_sheet_release(struct exp_sheet *s);
 /* The cell of row r, column k. */
 static inline const char *exp_sheet_cell(const struct exp_sheet *s,

@@ -23,6 +23,7 @@ static void make_formats(lxw_workbook *wb, struct fmts *f)
 {
 	f->head = workbook_add_format(wb);
 	format_set_bold(f->head);
+	format_set_text_wrap(f->head);
 	format_set_bg_color(f->head, 0xD9D9D9);
 	format_set_bottom(f->head, LXW_BORDER_THIN);
 	f->text = workbook_add_format(wb);
@@ -109,8 +110,16 @@ static lxw_error score_sheet(lxw_worksheet *ws, const struct exp_sheet *s,
 
 	for (size_t k = 0; e == LXW_NO_ERROR && k < s->ncols; k++) {
 		size_t w = lc_text_width(s->name[k]);
+		char head[160];
 
-		e = worksheet_write_string(ws, 0, (lxw_col_t)k, s->name[k],
+		/* the unit above the column's name (the last line is what
+		 * `scores import` reads) */
+		if (s->unit[k] && *s->unit[k])
+			snprintf(head, sizeof head, "(%s)\n%s", s->unit[k],
+				 s->name[k]);
+		else
+			snprintf(head, sizeof head, "%s", s->name[k]);
+		e = worksheet_write_string(ws, 0, (lxw_col_t)k, head,
 					   f->head);
 		for (size_t r = 0; e == LXW_NO_ERROR && r < s->nrows; r++) {
 			const char *v = exp_sheet_cell(s, r, k);
@@ -125,7 +134,7 @@ static lxw_error score_sheet(lxw_worksheet *ws, const struct exp_sheet *s,
 			if (!*v)
 				e = worksheet_write_blank(ws, (lxw_row_t)(r + 1),
 							  (lxw_col_t)k, cf);
-			else if (s->kind[k] == EXP_SC_SCORE &&
+			else if ((s->kind[k] == EXP_SC_SCORE || s->num[k]) &&
 				 lc_num_parse(v, &num) == 0)
 				e = worksheet_write_number(ws,
 					(lxw_row_t)(r + 1), (lxw_col_t)k, num,
@@ -197,7 +206,8 @@ static lxw_error declaration(lxw_worksheet *ws, const char *expert,
 int lc_sheet_export_xlsx(struct lc_catalog *cat,
 			 const struct lc_profile *p,
 			 const struct lc_criteria *c, const char *expert,
-			 int blind, FILE *out, struct lc_error *err)
+			 const struct lc_sheet_opts *o, FILE *out,
+			 struct lc_error *err)
 {
 	struct exp_sheet s;
 	struct fmts f;
@@ -205,7 +215,7 @@ int lc_sheet_export_xlsx(struct lc_catalog *cat,
 	lxw_worksheet *ws, *wd;
 	lxw_error e;
 	char tmp[4200];
-	int rc = exp_sheet_build(cat, c, expert, blind, &s, err);
+	int rc = exp_sheet_build(cat, c, expert, o, &s, err);
 
 	if (rc < 0) {
 		exp_sheet_release(&s);

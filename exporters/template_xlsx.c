@@ -8,20 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
-#include "exporters/internal.h"
-
-#define TECH_SHEET "技术"
-#define DEMO_SHEET "示范项目"
-#define HELP_SHEET "说明"
+#include "exporters/template_int.h"
 /* The rows given formats and checks under the header (technologies a
  * workbook holds; more may be typed, without the checks). */
 #define DATA_ROWS 1000
+/* The most product codes a dropdown lists inline. */
+#define PRODUCTS_INLINE 64
 
 /* The template's columns: every field but origin (written by mapping
  * profiles, refused from a submission) and, in a workbook, projects
  * (listed on their own sheet). */
-static int in_template(int f, int xlsx)
+int exp_tpl_in_template(int f, int xlsx)
 {
 	return f != LC_F_ORIGIN && !(xlsx && f == LC_F_PROJECTS);
 }
@@ -35,34 +32,6 @@ static int text_field(int f)
 	       f == LC_F_TRL_SCALE || f == LC_F_PENETRATION_NOW ||
 	       f == LC_F_PENETRATION_TARGET || f == LC_F_ID ||
 	       f == LC_F_LINEAGE;
-}
-
-struct tpl {
-	lxw_workbook *wb;
-	struct lc_words *zh, *en;
-	const char *edition;          /* "2026", or "YYYY" */
-	char example[32];             /* "2026-ST-001" */
-	lxw_format *head, *head_req, *text, *num, *whole, *bold, *wrap;
-	int bad;                      /* a libxlsxwriter call failed */
-	lxw_error lxw;
-};
-
-static void chk(struct tpl *t, lxw_error e)
-{
-	if (e != LXW_NO_ERROR && !t->bad) {
-		t->bad = 1;
-		t->lxw = e;
-	}
-}
-
-/* The sentence key in lang (zh or en), {edition} and {example} filled. */
-static const char *say(struct tpl *t, int en, const char *key, char *buf,
-		       size_t n)
-{
-	static const char *const names[2] = { "edition", "example" };
-	const char *vals[2] = { t->edition, t->example };
-
-	return lc_words_fill(en ? t->en : t->zh, key, names, vals, 2, buf, n);
 }
 
 /* "技术名称 *\nName (Chinese)\nname_zh": the labels, then the name. */
@@ -129,17 +98,23 @@ static void cut_chars(char *s, size_t max)
 	}
 }
 
-/* A dropdown of names (value_list) with the labels as its prompt. */
+/* A dropdown of names (value_list), or of the cells formula names (when
+ * names is NULL), with the labels as its prompt. */
 static void dropdown(struct tpl *t, lxw_worksheet *ws, lxw_col_t col,
-		     char **names, const char *prompt, const char *title)
+		     char **names, char *formula, const char *prompt,
+		     const char *title)
 {
 	lxw_data_validation dv;
 	/* Excel's limits count characters: 32 and 255 (4 bytes each) */
 	char err[160], ptitle[32 * 4 + 1], pmsg[255 * 4 + 1];
 
 	memset(&dv, 0, sizeof dv);
-	dv.validate = LXW_VALIDATION_TYPE_LIST;
-	dv.value_list = names;
+	dv.validate = names ? LXW_VALIDATION_TYPE_LIST :
+		      LXW_VALIDATION_TYPE_LIST_FORMULA;
+	if (names)
+		dv.value_list = names;
+	else
+		dv.value_formula = formula;
 	snprintf(ptitle, sizeof ptitle, "%s", title);
 	cut_chars(ptitle, 32);
 	snprintf(pmsg, sizeof pmsg, "%s", prompt);
@@ -196,7 +171,7 @@ static void checks(struct tpl *t, lxw_worksheet *ws, lxw_col_t col, int f)
 				i + 1 < LC_SECTOR__COUNT ? "\n" : "");
 		}
 		names[i] = NULL;
-		dropdown(t, ws, col, names, prompt, "行业 Sector");
+		dropdown(t, ws, col, names, NULL, prompt, "行业 Sector");
 		break;
 	case LC_F_CATEGORY:
 		for (i = 0; i < LC_CAT__COUNT; i++) {
@@ -208,13 +183,14 @@ static void checks(struct tpl *t, lxw_worksheet *ws, lxw_col_t col, int f)
 					i + 1 < LC_CAT__COUNT ? "\n" : "");
 		}
 		names[i] = NULL;
-		dropdown(t, ws, col, names, prompt, "类别 Category");
+		dropdown(t, ws, col, names, NULL, prompt, "类别 Category");
 		break;
 	case LC_F_GAS:
 		for (i = 0; i < LC_GAS__COUNT; i++)
 			names[i] = (char *)lc_gas_name(i);
 		names[i] = NULL;
-		dropdown(t, ws, col, names, "CO2 (default)", "温室气体 Gas");
+		dropdown(t, ws, col, names, NULL, "CO2 (default)",
+			 "温室气体 Gas");
 		break;
 	case LC_F_TRL:
 		for (i = 0; i < 9; i++) {
@@ -223,12 +199,37 @@ static void checks(struct tpl *t, lxw_worksheet *ws, lxw_col_t col, int f)
 			names[i] = digits[i];
 		}
 		names[i] = NULL;
-		dropdown(t, ws, col, names, "1-9", "技术成熟度 TRL");
+		dropdown(t, ws, col, names, NULL, "1-9", "技术成熟度 TRL");
 		break;
 	case LC_F_TRL_SCALE:
-		dropdown(t, ws, col, scale, "1-9, 1-11 (IEA)",
+		dropdown(t, ws, col, scale, NULL, "1-9, 1-11 (IEA)",
 			 "成熟度等级标准 TRL scale");
 		break;
+	case LC_F_PRODUCT: {
+		/* the codes inline when they fit a dropdown's 255
+		 * characters (libxlsxwriter 1.1.4 leaks a range's
+		 * formula), else the cells of the products sheet */
+		char formula[64], *codes[PRODUCTS_INLINE + 1];
+		size_t n = lc_products_count(t->products), len = 0;
+
+		if (n == 0)
+			break;
+		for (size_t k = 0; k < n && k < PRODUCTS_INLINE; k++) {
+			codes[k] = (char *)lc_products_get(t->products,
+							   k)->code;
+			len += strlen(codes[k]) + (k > 0);
+		}
+		snprintf(formula, sizeof formula, "='%s'!$A$2:$A$%zu",
+			 PRODUCT_SHEET, n + 1);
+		codes[n < PRODUCTS_INLINE ? n : PRODUCTS_INLINE] = NULL;
+		if (n <= PRODUCTS_INLINE && len <= 255)
+			dropdown(t, ws, col, codes, NULL, "lowcarb products",
+				 "产品 Product");
+		else
+			dropdown(t, ws, col, NULL, formula,
+				 "lowcarb products", "产品 Product");
+		break;
+	}
 	case LC_F_EDITION:
 		whole(t, ws, col, 2000, 2099, "template.dv.year");
 		break;
@@ -263,8 +264,8 @@ static void checks(struct tpl *t, lxw_worksheet *ws, lxw_col_t col, int f)
 
 		memset(&dv, 0, sizeof dv);
 		dv.validate = LXW_VALIDATION_TYPE_ANY;
-		say(t, 0, "template.note.id", zh, sizeof zh);
-		say(t, 1, "template.note.id", en, sizeof en);
+		exp_tpl_say(t, 0, "template.note.id", zh, sizeof zh);
+		exp_tpl_say(t, 1, "template.note.id", en, sizeof en);
 		snprintf(msg, sizeof msg, "%s\n%s", zh, en);
 		cut_chars(msg, 255);
 		dv.input_title = title;
@@ -278,40 +279,59 @@ static void checks(struct tpl *t, lxw_worksheet *ws, lxw_col_t col, int f)
 	}
 }
 
+/* Column col of sheet 技术: header head, field f (-1: none), formatted
+ * as text when text. */
+static void tech_column(struct tpl *t, lxw_worksheet *ws, lxw_col_t col,
+			const char *head, int f, int text, int required,
+			int dropdown)
+{
+	lxw_format *fmt = NULL;
+
+	if (text)
+		fmt = t->text;
+	else if (f >= 0 && lc_field_type(f) == LC_FT_NUM)
+		fmt = t->num;
+	else if (f >= 0 && lc_field_type(f) == LC_FT_INT)
+		fmt = t->whole;
+	else if (f == LC_F_SUMMARY || f == LC_F_SCOPE ||
+		 f == LC_F_KEY_INDICATORS || f == LC_F_PROJECTS)
+		fmt = t->wrap;
+	chk(t, worksheet_set_column(ws, col, col, width_of(f, head), fmt));
+	chk(t, worksheet_write_string(ws, 0, col, head,
+				      required ? t->head_req : t->head));
+	/* the cells themselves too: a column's format is not every
+	 * reader's, and a copied row brings its own */
+	for (lxw_row_t r = 1; fmt == t->text && r <= DATA_ROWS; r++)
+		chk(t, worksheet_write_blank(ws, r, col, fmt));
+	if (f >= 0 && dropdown)
+		checks(t, ws, col, f);
+}
+
 static void tech_sheet(struct tpl *t)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(t->wb, TECH_SHEET);
 	lxw_col_t col = 0;
-	lxw_row_t r;
 	char head[512];
 
-	for (int f = 0; f < LC_F__COUNT; f++) {
-		lxw_format *fmt = NULL;
+	for (size_t k = 0; t->cols && k < t->ncols; k++) {
+		const struct lc_template_col *c = &t->cols[k];
+		/* a layout's own TRL scale, an id the profile makes: no
+		 * dropdown of the native layout's */
+		int dd = c->field != LC_F_ID && !(c->field == LC_F_TRL &&
+						   c->trl11);
 
-		if (!in_template(f, 1))
+		tech_column(t, ws, col++, c->name, c->field, c->text ||
+			    c->field < 0 || c->field == LC_F_ID,
+			    c->required, dd);
+	}
+	for (int f = 0; !t->cols && f < LC_F__COUNT; f++) {
+		if (!exp_tpl_in_template(f, 1))
 			continue;
 		header_text(f, head, sizeof head);
-		if (text_field(f))
-			fmt = t->text;
-		else if (lc_field_type(f) == LC_FT_NUM)
-			fmt = t->num;
-		else if (lc_field_type(f) == LC_FT_INT)
-			fmt = t->whole;
-		else if (f == LC_F_SUMMARY || f == LC_F_SCOPE ||
-			 f == LC_F_KEY_INDICATORS)
-			fmt = t->wrap;
-		chk(t, worksheet_set_column(ws, col, col, width_of(f, head),
-					    fmt));
-		chk(t, worksheet_write_string(ws, 0, col, head,
-			lc_field_required(f) ? t->head_req : t->head));
-		/* the cells themselves too: a column's format is not every
-		 * reader's, and a copied row brings its own */
-		for (r = 1; fmt == t->text && r <= DATA_ROWS; r++)
-			chk(t, worksheet_write_blank(ws, r, col, fmt));
-		checks(t, ws, col, f);
-		col++;
+		tech_column(t, ws, col++, head, f, text_field(f),
+			    lc_field_required(f), 1);
 	}
-	chk(t, worksheet_set_row(ws, 0, 64, NULL));
+	chk(t, worksheet_set_row(ws, 0, t->cols ? 36 : 64, NULL));
 	worksheet_freeze_panes(ws, 1, 1);
 }
 
@@ -346,114 +366,36 @@ static void demo_sheet(struct tpl *t)
 	worksheet_freeze_panes(ws, 1, 0);
 }
 
-/* One row of the instructions' table: a column of sheet 技术 (f >= 0) or
- * of the projects sheet (demo >= 0). */
-static void help_row(struct tpl *t, lxw_worksheet *ws, lxw_row_t r, int f,
-		     int demo)
+/* 1 when the template has a product column. */
+static int has_product(const struct tpl *t)
 {
-	char key[64], zh[400], en[400], notes[900], vals[600] = "";
-	const char *name, *unit;
-	size_t o = 0;
-	int i;
-
-	name = f >= 0 ? lc_field_name(f) : lc_demo_col_name(demo);
-	unit = f >= 0 ? lc_field_unit(f) : lc_demo_col_unit(demo);
-	if (f < 0)
-		snprintf(key, sizeof key, "%s!%s", DEMO_SHEET, name);
-	chk(t, worksheet_write_string(ws, r, 0, f < 0 ? key : name, NULL));
-	chk(t, worksheet_write_string(ws, r, 1, f >= 0 ?
-		lc_field_label(f, "zh") : lc_demo_col_label(demo, "zh"),
-		NULL));
-	chk(t, worksheet_write_string(ws, r, 2, f >= 0 ?
-		lc_field_label(f, "en") : lc_demo_col_label(demo, "en"),
-		NULL));
-	chk(t, worksheet_write_string(ws, r, 3, unit, NULL));
-	if (f >= 0 && lc_field_required(f)) {
-		snprintf(zh, sizeof zh, "%s %s",
-			 lc_words_get(t->zh, "template.yes"),
-			 lc_words_get(t->en, "template.yes"));
-		chk(t, worksheet_write_string(ws, r, 4, zh, NULL));
-	}
-	/* penetration_target reads as penetration_now does */
-	snprintf(key, sizeof key, "template.note.%s",
-		 f == LC_F_PENETRATION_TARGET ? "penetration_now" :
-		 name ? name : "");
-	if (f >= 0 && lc_words_get(t->zh, key)) {
-		say(t, 0, key, zh, sizeof zh);
-		say(t, 1, key, en, sizeof en);
-		snprintf(notes, sizeof notes, "%s\n%s", zh, en);
-		chk(t, worksheet_write_string(ws, r, 5, notes, t->wrap));
-	}
-	if (f == LC_F_SECTOR)
-		for (i = 0; i < LC_SECTOR__COUNT && o < sizeof vals; i++)
-			o += (size_t)snprintf(vals + o, sizeof vals - o,
-				"%s%s %s %s", i ? "\n" : "", lc_sector_name(i),
-				lc_sector_label(i, "zh"),
-				lc_sector_label(i, "en"));
-	else if (f == LC_F_CATEGORY)
-		for (i = 0; i < LC_CAT__COUNT && o < sizeof vals; i++)
-			o += (size_t)snprintf(vals + o, sizeof vals - o,
-				"%s%s %s %s", i ? "\n" : "",
-				lc_category_name(i), lc_category_label(i, "zh"),
-				lc_category_label(i, "en"));
-	else if (f == LC_F_GAS)
-		for (i = 0; i < LC_GAS__COUNT && o < sizeof vals; i++)
-			o += (size_t)snprintf(vals + o, sizeof vals - o,
-				"%s%s", i ? ", " : "", lc_gas_name(i));
-	else if (f == LC_F_TRL)
-		snprintf(vals, sizeof vals, "1-9");
-	if (vals[0])
-		chk(t, worksheet_write_string(ws, r, 6, vals, t->wrap));
+	for (size_t k = 0; t->cols && k < t->ncols; k++)
+		if (t->cols[k].field == LC_F_PRODUCT)
+			return 1;
+	return !t->cols;
 }
 
-static void help_sheet(struct tpl *t)
+/* The closed list of products the product column's dropdown offers:
+ * code, Chinese and English names. */
+static void product_sheet(struct tpl *t)
 {
-	static const char *const para[] = {
-		"template.intro", "template.edition", "template.quantity",
-		"template.lists", "template.text", "template.projects",
-		"template.submit"
-	};
-	static const char *const cols[] = {
-		"template.col.column", "template.col.zh", "template.col.en",
-		"template.col.unit", "template.col.required",
-		"template.col.notes", "template.col.values"
-	};
-	static const double widths[] = { 22, 20, 28, 12, 10, 48, 40 };
-	lxw_worksheet *ws = workbook_add_worksheet(t->wb, HELP_SHEET);
-	char buf[1200];
-	lxw_row_t r = 0;
-	size_t i;
+	lxw_worksheet *ws = workbook_add_worksheet(t->wb, PRODUCT_SHEET);
+	static const char *const head[] = { "产品代码\nproduct",
+		"中文名称\nname_zh", "英文名称\nname_en" };
 
-	for (i = 0; i < sizeof widths / sizeof *widths; i++)
-		chk(t, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i,
-					    widths[i], NULL));
-	chk(t, worksheet_write_string(ws, r++, 0, say(t, 0, "template.title",
-				      buf, sizeof buf), t->bold));
-	chk(t, worksheet_write_string(ws, r++, 0, say(t, 1, "template.title",
-				      buf, sizeof buf), t->bold));
-	r++;
-	for (i = 0; i < sizeof para / sizeof *para; i++) {
-		chk(t, worksheet_write_string(ws, r++, 0, say(t, 0, para[i],
-					      buf, sizeof buf), NULL));
-		chk(t, worksheet_write_string(ws, r++, 0, say(t, 1, para[i],
-					      buf, sizeof buf), NULL));
+	for (lxw_col_t k = 0; k < 3; k++) {
+		chk(t, worksheet_write_string(ws, 0, k, head[k], t->head));
+		chk(t, worksheet_set_column(ws, k, k, k ? 28 : 24, NULL));
 	}
-	r++;
-	for (i = 0; i < sizeof cols / sizeof *cols; i++) {
-		char zh[100], en[100];
+	for (size_t i = 0; i < lc_products_count(t->products); i++) {
+		const struct lc_product *p = lc_products_get(t->products, i);
+		lxw_row_t r = (lxw_row_t)(i + 1);
 
-		say(t, 0, cols[i], zh, sizeof zh);
-		say(t, 1, cols[i], en, sizeof en);
-		snprintf(buf, sizeof buf, "%s\n%s", zh, en);
-		chk(t, worksheet_write_string(ws, r, (lxw_col_t)i, buf,
-					      t->head));
+		chk(t, worksheet_write_string(ws, r, 0, p->code, NULL));
+		chk(t, worksheet_write_string(ws, r, 1, p->name_zh, NULL));
+		chk(t, worksheet_write_string(ws, r, 2, p->name_en, NULL));
 	}
-	r++;
-	for (int f = 0; f < LC_F__COUNT; f++)
-		if (in_template(f, 1))
-			help_row(t, ws, r++, f, -1);
-	for (int k = 0; k < LC_DC__COUNT; k++)
-		help_row(t, ws, r++, -1, k);
+	worksheet_freeze_panes(ws, 1, 0);
 }
 
 static lxw_format *head_format(struct tpl *t, unsigned color)
@@ -491,49 +433,89 @@ static int write_xlsx(struct tpl *t, FILE *out, struct lc_error *err)
 	format_set_text_wrap(t->wrap);
 	format_set_align(t->wrap, LXW_ALIGN_VERTICAL_TOP);
 	tech_sheet(t);
-	demo_sheet(t);
-	help_sheet(t);
+	if (!t->cols)
+		demo_sheet(t);
+	exp_tpl_help_sheet(t);
+	if (has_product(t))
+		product_sheet(t);
 	if (t->bad)
 		rc = lc_error_set(err, LC_EIO, NULL, 0, NULL, "cannot write "
 				  "the workbook: %s", lxw_strerror(t->lxw));
 	return exp_xlsx_finish(t->wb, path, out, rc, err);
 }
 
-int lc_template_write(FILE *out, int format, int edition,
-		      struct lc_error *err)
+/* The CSV template: the header alone, after a UTF-8 byte-order mark
+ * (Excel reads a CSV without one in the system's code page: garbled
+ * Chinese). */
+static int write_csv(FILE *out, const struct lc_template_col *cols,
+		     size_t n, struct lc_error *err)
 {
-	struct tpl t;
-	char year[16];
-	int rc, first = 1;
+	int first = 1;
 
-	if (format == LC_TEMPLATE_CSV) {
-		/* Excel reads a CSV without a byte-order mark in the
-		 * system's code page: garbled Chinese */
-		fputs("\xEF\xBB\xBF", out);
-		for (int f = 0; f < LC_F__COUNT; f++) {
-			if (!in_template(f, 0))
-				continue;
-			fprintf(out, "%s%s", first ? "" : ",",
-				lc_field_name(f));
-			first = 0;
-		}
-		fputc('\n', out);
-		return ferror(out) ? lc_error_set(err, LC_EIO, NULL, 0, NULL,
-						  "write error") : 0;
+	fputs("\xEF\xBB\xBF", out);
+	for (size_t k = 0; cols && k < n; k++) {
+		if (k)
+			putc(',', out);
+		lc_csv_field(out, cols[k].name, 0);
 	}
-	memset(&t, 0, sizeof t);
+	for (int f = 0; !cols && f < LC_F__COUNT; f++) {
+		if (!exp_tpl_in_template(f, 0))
+			continue;
+		fprintf(out, "%s%s", first ? "" : ",", lc_field_name(f));
+		first = 0;
+	}
+	fputc('\n', out);
+	return ferror(out) ? lc_error_set(err, LC_EIO, NULL, 0, NULL,
+					  "write error") : 0;
+}
+
+static int write_any(FILE *out, int format, int edition, struct tpl *t,
+		     struct lc_error *err)
+{
+	char year[16];
+	int rc;
+
+	if (format == LC_TEMPLATE_CSV)
+		return write_csv(out, t->cols, t->ncols, err);
 	if (edition > 0)
 		snprintf(year, sizeof year, "%d", edition);
 	else
 		snprintf(year, sizeof year, "YYYY");
-	t.edition = year;
-	snprintf(t.example, sizeof t.example, "%s-ST-001", year);
-	rc = lc_words_load("zh", &t.zh, err);
+	t->edition = year;
+	snprintf(t->example, sizeof t->example, "%s-ST-001", year);
+	rc = lc_words_load("zh", &t->zh, err);
 	if (rc == 0)
-		rc = lc_words_load("en", &t.en, err);
+		rc = lc_words_load("en", &t->en, err);
 	if (rc == 0)
-		rc = write_xlsx(&t, out, err);
-	lc_words_free(t.zh);
-	lc_words_free(t.en);
+		rc = lc_products_load(NULL, &t->products, err);
+	if (rc == 0)
+		rc = write_xlsx(t, out, err);
+	lc_words_free(t->zh);
+	lc_words_free(t->en);
+	lc_products_free(t->products);
 	return rc;
+}
+
+int lc_template_write(FILE *out, int format, int edition,
+		      struct lc_error *err)
+{
+	struct tpl t;
+
+	memset(&t, 0, sizeof t);
+	return write_any(out, format, edition, &t, err);
+}
+
+int lc_template_write_layout(FILE *out, int format, int edition,
+			     const char *profile, const char *title,
+			     const struct lc_template_col *cols, size_t n,
+			     struct lc_error *err)
+{
+	struct tpl t;
+
+	memset(&t, 0, sizeof t);
+	t.cols = cols;
+	t.ncols = n;
+	t.profile = profile;
+	t.title = title;
+	return write_any(out, format, edition, &t, err);
 }

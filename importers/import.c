@@ -317,13 +317,16 @@ static int on_raw(struct imp_raw *r, void *arg)
 }
 
 /* Reads path in format fmt, through the mapping profile when there is
- * one (foreign layouts are CSV). */
+ * one (foreign layouts are CSV or workbooks). */
 static int read_file(struct run *u, const char *path, int fmt)
 {
 	if (u->o->mapping && fmt == LC_FMT_XML)
 		return lc_error_set(u->err, LC_EDATA, path, 1, NULL, "a "
-				    "mapping profile reads CSV files, not "
-				    "XML");
+				    "mapping profile reads CSV files and "
+				    "workbooks, not XML");
+	if (u->o->mapping && fmt == LC_FMT_XLSX)
+		return imp_read_mapped_xlsx(path, u->o, &u->sink, on_raw, u,
+					    u->err);
 	if (fmt == LC_FMT_XLSX)
 		return imp_read_xlsx(path, u->o, &u->sink, on_raw, u, u->err);
 	if (u->o->mapping)

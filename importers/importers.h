@@ -188,6 +188,31 @@ void lc_mapping_each(const struct lc_mapping *m,
 		     void (*fn)(const struct lc_mapping_entry *e, void *ctx),
 		     void *ctx);
 
+/* One column of a file in a profile's layout (lc_mapping_layout); valid
+ * during the call only. */
+struct lc_mapping_column {
+	const char *name;     /* the header, {edition} filled */
+	int field;            /* the field it is read into (the sequence
+				 column: id); -1: a column the profile's
+				 rules or skips test */
+	const char *unit;     /* of its bare numbers, or NULL */
+	int text;             /* ranges or percentages allowed, or a field
+				 of text: keep the cells as text */
+	int required;         /* a file without it is refused */
+	int trl11;            /* a TRL on the IEA's 1-11 scale */
+};
+/* Calls fn for each column a file in m's layout has, in order: the id's
+ * sequence column, the columns read (the profile's order), then the
+ * columns the rules and skips test that are not read. fn returns non-zero
+ * to stop (returned). A header holding {edition} needs edition (NULL:
+ * LC_EUSAGE naming the column). 0 otherwise. */
+int lc_mapping_layout(const struct lc_mapping *m, const char *edition,
+		      int (*fn)(const struct lc_mapping_column *c,
+				void *ctx),
+		      void *ctx, struct lc_error *err);
+/* The profile's title ("国家重点推广的低碳技术目录 (CSV)"). */
+const char *lc_mapping_title(const struct lc_mapping *m);
+
 /* lc_name_similarity (catalog/catalog.h) says how alike two names are. */
 
 /* ---- the panel's files ------------------------------------------------- */

@@ -1,6 +1,8 @@
 /* mapping.h - importers/ private: a loaded mapping profile (mapping.c),
- * the conversions of a foreign cell into a field's text (map_value.c)
- * and the reader that applies a profile to a CSV file (read_mapped.c). */
+ * the conversions of a foreign cell into a field's text (map_value.c),
+ * the binding of a profile to a file's header and the mapping of its rows
+ * (read_mapped.c), the readers of CSV files and workbooks that use them
+ * (mapped_files.c). */
 #ifndef LC_IMPORTERS_MAPPING_H
 #define LC_IMPORTERS_MAPPING_H
 
@@ -151,7 +153,40 @@ int map_sequence(const char *cell, char *buf, size_t n);
  * same key, the same number, on every run. */
 unsigned long map_hash_seq(const char *key);
 
-/* ---- read_mapped.c ----------------------------------------------------- */
+/* ---- read_mapped.c: a profile bound to a header, rows mapped ---------- */
+
+/* The profile bound to one file's header, for the file readers
+ * (mapped_files.c). A row is a CSV record or a workbook's row (exactly
+ * one set). */
+struct imp_xrow;
+struct map_src {
+	const struct lc_csv *csv;
+	const struct imp_xrow *xr;
+};
+struct map_bind;
+/* A binding of o->mapping (and o->edition): 0 or LC_ENOMEM; *out to
+ * free with map_bind_free (also after a failure). */
+int map_bind_new(struct map_bind **out, const struct lc_import_opts *o);
+void map_bind_free(struct map_bind *b);           /* NULL is fine */
+/* Binds the header row src (nf cells, on line): the problems' count
+ * (reported to s), or a negative status. */
+int map_bind_header(struct map_bind *b, struct imp_sink *s,
+		    const struct map_src *src, size_t nf, long line);
+/* How problems name each field (for imp_sink.label), once bound. */
+const char *const *map_bind_labels(const struct map_bind *b);
+/* Maps the row src into r: 0 (emit it), 1 (skipped: reported) or a
+ * negative status. */
+int map_bind_row(struct map_bind *b, const struct map_src *src,
+		 struct imp_sink *s, struct imp_raw *r);
+/* The header's number of columns, once bound. */
+size_t map_bind_ncols(const struct map_bind *b);
+/* The field column col is read into, or -1. */
+int map_bind_field(const struct map_bind *b, size_t col);
+/* The column a problem's field name points at (a field's label, or a
+ * header as written), or -1. */
+long map_bind_column(const struct map_bind *b, const char *name);
+
+/* ---- mapped_files.c: the files a profile reads ------------------------ */
 
 /* Reads the CSV file path through the profile o->mapping: each row
  * becomes a raw dossier passed to emit, or is skipped (reported to
@@ -162,5 +197,13 @@ unsigned long map_hash_seq(const char *key);
 int imp_read_mapped(const char *path, const struct lc_import_opts *o,
 		    struct imp_sink *s, imp_emit_fn emit, void *ctx,
 		    struct lc_error *err);
+/* Reads the first sheet of the workbook path through the profile as
+ * imp_read_mapped reads a CSV file: the first non-blank row its header;
+ * problems name the cell ("file:sheet!K3"); refused too: a formula or an
+ * error value (a catalog holds values), a credit code or phone stored as
+ * a number, a value outside the header's columns. */
+int imp_read_mapped_xlsx(const char *path, const struct lc_import_opts *o,
+			 struct imp_sink *s, imp_emit_fn emit, void *ctx,
+			 struct lc_error *err);
 
 #endif

@@ -108,6 +108,96 @@ void lc_mapping_each(const struct lc_mapping *m,
 	}
 }
 
+const char *lc_mapping_title(const struct lc_mapping *m)
+{
+	return m->title ? m->title : m->name;
+}
+
+/* 1 when header name (as the profile writes it) was given to fn. */
+static int listed(const struct lc_mapping *m, const char *name)
+{
+	char a[512], b[512];
+
+	map_header_norm(name, a, sizeof a);
+	if (m->id_kind == MAP_ID_SEQUENCE) {
+		map_header_norm(m->id_column, b, sizeof b);
+		if (strcmp(a, b) == 0)
+			return 1;
+	}
+	for (size_t i = 0; i < m->ncol; i++) {
+		map_header_norm(m->col[i].name, b, sizeof b);
+		if (strcmp(a, b) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The tested columns of matches x[0..n) not listed yet, each once. */
+static int tested(const struct lc_mapping *m, const struct map_match *x,
+		  size_t n, struct lc_strmap *seen,
+		  int (*fn)(const struct lc_mapping_column *c, void *ctx),
+		  void *ctx)
+{
+	for (size_t j = 0; j < n; j++) {
+		struct lc_mapping_column c = { x[j].column, -1, NULL, 1, 1,
+					       0 };
+		int rc;
+
+		if (!x[j].column || listed(m, x[j].column) ||
+		    lc_strmap_get(seen, x[j].column, 0))
+			continue;
+		if (lc_strmap_put(seen, x[j].column, 1) < 0)
+			return LC_ENOMEM;
+		rc = fn(&c, ctx);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int lc_mapping_layout(const struct lc_mapping *m, const char *edition,
+		      int (*fn)(const struct lc_mapping_column *c,
+				void *ctx),
+		      void *ctx, struct lc_error *err)
+{
+	struct lc_strmap *seen = lc_strmap_new();
+	char name[512], why[200];
+	int rc = seen ? 0 : LC_ENOMEM;
+
+	if (rc == 0 && m->id_kind == MAP_ID_SEQUENCE) {
+		/* the id's number: read into the id */
+		struct lc_mapping_column c = { m->id_column, LC_F_ID, NULL, 1,
+					       1, 0 };
+
+		rc = fn(&c, ctx);
+	}
+	for (size_t i = 0; rc == 0 && i < m->ncol; i++) {
+		const struct map_column *k = &m->col[i];
+		int ty = lc_field_type(k->field);
+		struct lc_mapping_column c = { name, k->field, k->unit,
+			k->range != MAP_RANGE_NONE || (k->unit &&
+			strchr(k->unit, '%')) || (ty != LC_FT_NUM &&
+			ty != LC_FT_INT), !k->optional, k->scale11 };
+
+		if (map_expand(k->name, edition, name, sizeof name, why,
+			       sizeof why) != 0) {
+			rc = lc_error_set(err, LC_EUSAGE, m->path, k->line,
+					  k->name, "profile %s: %s", m->name,
+					  why);
+			break;
+		}
+		rc = fn(&c, ctx);
+	}
+	for (size_t i = 0; rc == 0 && i < m->nrule; i++)
+		rc = tested(m, m->rule[i].m, m->rule[i].nm, seen, fn, ctx);
+	for (size_t i = 0; rc == 0 && i < m->nskip; i++)
+		rc = tested(m, m->skip[i].m, m->skip[i].nm, seen, fn, ctx);
+	if (rc == LC_ENOMEM)
+		lc_error_set(err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
+	lc_strmap_free(seen);
+	return rc;
+}
+
 static void match_free(struct map_match *x, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

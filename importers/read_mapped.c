@@ -3,16 +3,18 @@
  * ignored, none missing), then each row turned into a raw dossier
  * (columns, constants, rules, defaults, skips, ranges, units, ids) for
  * the same rules as a submission. Problems name the source file's line
- * and column ("减排能力(万tCO2/a) (potential)"). */
+ * and column ("减排能力(万tCO2/a) (potential)"). The binding and a row's
+ * mapping work on a workbook's rows too (read_mapped_xlsx.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "importers/mapping.h"
+#include "importers/xlsx.h"
 
 #define LABEL 64
 
 /* The profile bound to one file's header. */
-struct bind {
+struct map_bind {
 	const struct lc_mapping *m;
 	const char *edition;    /* --edition, else the profile's constant
 				   edition, or NULL */
@@ -28,7 +30,21 @@ struct bind {
 	struct lc_strmap *ids;  /* ids generated in this file */
 };
 
-static void bind_free(struct bind *b)
+/* Cell i of the record or row src (an xlsx row may end early: ""). */
+static const char *get(const struct map_src *src, size_t i)
+{
+	if (src->csv)
+		return lc_csv_get(src->csv, i);
+	return i < src->xr->n ? src->xr->text[i] : "";
+}
+
+/* The line cell i begins on: a CSV cell's own, a workbook's row. */
+static long get_line(const struct map_src *src, size_t i)
+{
+	return src->csv ? lc_csv_get_line(src->csv, i) : src->xr->row;
+}
+
+static void bind_free(struct map_bind *b)
 {
 	for (size_t i = 0; b->hdr && i < b->ncols; i++)
 		free(b->hdr[i]);
@@ -41,7 +57,7 @@ static void bind_free(struct bind *b)
 }
 
 /* The file's column whose normalised header is name (normalised), or -1. */
-static long find_col(const struct bind *b, const char *norm)
+static long find_col(const struct map_bind *b, const char *norm)
 {
 	for (size_t i = 0; i < b->ncols; i++)
 		if (strcmp(b->hdr[i], norm) == 0)
@@ -49,7 +65,7 @@ static long find_col(const struct bind *b, const char *norm)
 	return -1;
 }
 
-static long find_named(const struct bind *b, const char *name)
+static long find_named(const struct map_bind *b, const char *name)
 {
 	char n[512];
 
@@ -72,7 +88,7 @@ static void label_set(char *dst, const char *s)
 }
 
 /* How problems name each field in this file. */
-static void labels(struct bind *b, const struct lc_csv *csv)
+static void labels(struct map_bind *b, const struct map_src *src)
 {
 	const struct lc_mapping *m = b->m;
 	char t[600];
@@ -96,7 +112,7 @@ static void labels(struct bind *b, const struct lc_csv *csv)
 
 		if (b->col_of[k] < 0)
 			continue;
-		h = lc_csv_get(csv, (size_t)b->col_of[k]);
+		h = get(src, (size_t)b->col_of[k]);
 		if (strcmp(h, lc_field_name(f)) == 0)
 			snprintf(t, sizeof t, "%s", h);
 		else
@@ -114,7 +130,7 @@ static void labels(struct bind *b, const struct lc_csv *csv)
 	}
 	if (m->id_kind == MAP_ID_SEQUENCE && b->seq_col >= 0) {
 		snprintf(t, sizeof t, "%s (id)",
-			 lc_csv_get(csv, (size_t)b->seq_col));
+			 get(src, (size_t)b->seq_col));
 		label_set(b->label[LC_F_ID], t);
 		b->plabel[LC_F_ID] = b->label[LC_F_ID];
 	} else if (m->id_kind == MAP_ID_HASH) {
@@ -125,7 +141,7 @@ static void labels(struct bind *b, const struct lc_csv *csv)
 
 /* 1 when header h (normalised; raw as written) is read, tested or
  * ignored by the profile. */
-static int known(const struct bind *b, const char *h, const char *raw)
+static int known(const struct map_bind *b, const char *h, const char *raw)
 {
 	const struct lc_mapping *m = b->m;
 	char n[512];
@@ -167,7 +183,7 @@ static int known(const struct bind *b, const char *h, const char *raw)
 }
 
 /* A column the profile tests must be in the file. */
-static int need(struct bind *b, struct imp_sink *s, long line,
+static int need(struct map_bind *b, struct imp_sink *s, long line,
 		const char *name)
 {
 	if (find_named(b, name) >= 0)
@@ -179,8 +195,8 @@ static int need(struct bind *b, struct imp_sink *s, long line,
 
 /* Binds the profile to the header just read; reports every problem and
  * returns their count, or a negative status. */
-static int bind_header(struct bind *b, struct imp_sink *s,
-		       const struct lc_csv *csv, size_t nf, long line)
+static int bind_header(struct map_bind *b, struct imp_sink *s,
+		       const struct map_src *src, size_t nf, long line)
 {
 	const struct lc_mapping *m = b->m;
 	char t[512], why[200];
@@ -194,7 +210,7 @@ static int bind_header(struct bind *b, struct imp_sink *s,
 	if (!b->hdr || !b->pname || !b->col_of || !b->ids)
 		return LC_ENOMEM;
 	for (size_t i = 0; i < nf; i++) {
-		map_header_norm(lc_csv_get(csv, i), t, sizeof t);
+		map_header_norm(get(src, i), t, sizeof t);
 		b->hdr[i] = strdup(t);
 		if (!b->hdr[i])
 			return LC_ENOMEM;
@@ -219,14 +235,14 @@ static int bind_header(struct bind *b, struct imp_sink *s,
 		}
 	}
 	for (size_t i = 0; i < nf; i++) {
-		const char *raw = lc_csv_get(csv, i);
+		const char *raw = get(src, i);
 
 		if (find_col(b, b->hdr[i]) != (long)i) {
-			imp_problem(s, lc_csv_get_line(csv, i), raw, "column "
+			imp_problem(s, get_line(src, i), raw, "column "
 				    "'%s' appears twice", raw);
 			bad++;
 		} else if (!known(b, b->hdr[i], raw)) {
-			imp_problem(s, lc_csv_get_line(csv, i), raw, "column "
+			imp_problem(s, get_line(src, i), raw, "column "
 				    "'%s' is neither read nor ignored by "
 				    "profile %s", raw, m->name);
 			bad++;
@@ -247,7 +263,7 @@ static int bind_header(struct bind *b, struct imp_sink *s,
 		bad += need(b, s, line, m->id_column);
 		b->seq_col = find_named(b, m->id_column);
 	}
-	labels(b, csv);
+	labels(b, src);
 	return bad;
 }
 
@@ -264,7 +280,7 @@ static const char *val(const struct imp_raw *r, int f)
 }
 
 /* 1 when every match holds for this row. */
-static int all_hold(const struct bind *b, const struct lc_csv *csv,
+static int all_hold(const struct map_bind *b, const struct map_src *src,
 		    const struct imp_raw *r, const struct map_match *x,
 		    size_t n)
 {
@@ -274,7 +290,7 @@ static int all_hold(const struct bind *b, const struct lc_csv *csv,
 		if (x[j].column) {
 			long c = find_named(b, x[j].column);
 
-			v = c >= 0 ? lc_csv_get(csv, (size_t)c) : NULL;
+			v = c >= 0 ? get(src, (size_t)c) : NULL;
 		} else {
 			v = val(r, x[j].field);
 		}
@@ -298,7 +314,7 @@ static void drop(struct imp_sink *s, struct imp_raw *r, int f,
 }
 
 /* Values written in the profile (placeholders filled). */
-static int put_value(struct bind *b, struct imp_sink *s, struct imp_raw *r,
+static int put_value(struct map_bind *b, struct imp_sink *s, struct imp_raw *r,
 		     int f, const char *tmpl)
 {
 	char v[1100], why[200];
@@ -315,7 +331,7 @@ static int put_value(struct bind *b, struct imp_sink *s, struct imp_raw *r,
 
 /* Converts the cells that need it: TRL levels and ranges, quantity
  * ranges and unit hints. */
-static int convert(struct bind *b, struct imp_sink *s, struct imp_raw *r)
+static int convert(struct map_bind *b, struct imp_sink *s, struct imp_raw *r)
 {
 	const struct lc_mapping *m = b->m;
 	char buf[512], why[300];
@@ -358,7 +374,7 @@ static int convert(struct bind *b, struct imp_sink *s, struct imp_raw *r)
 }
 
 /* The dossier's id, when the profile makes it. */
-static int make_id(struct bind *b, const struct lc_csv *csv,
+static int make_id(struct map_bind *b, const struct map_src *src,
 		   struct imp_sink *s, struct imp_raw *r)
 {
 	const struct lc_mapping *m = b->m;
@@ -375,14 +391,14 @@ static int make_id(struct bind *b, const struct lc_csv *csv,
 	}
 	if (m->id_kind == MAP_ID_SEQUENCE) {
 		const char *cell = b->seq_col >= 0 ?
-			lc_csv_get(csv, (size_t)b->seq_col) : "";
+			get(src, (size_t)b->seq_col) : "";
 		char t[64];
 
 		snprintf(t, sizeof t, "%s", cell);
 		imp_trim(t);
 		if (map_sequence(t, num, sizeof num) != 0) {
 			r->line[LC_F_ID] = b->seq_col >= 0 ?
-				lc_csv_get_line(csv, (size_t)b->seq_col) : 0;
+				get_line(src, (size_t)b->seq_col) : 0;
 			imp_problem(s, r->line[LC_F_ID] ? r->line[LC_F_ID] :
 				    r->line0, imp_label(s, LC_F_ID), "'%s' is "
 				    "not a sequence number (1 to 7 digits, "
@@ -423,7 +439,7 @@ static int make_id(struct bind *b, const struct lc_csv *csv,
 
 /* One row into r: returns 0 (emit it), 1 (skipped: reported) or a
  * negative status. */
-static int map_row(struct bind *b, const struct lc_csv *csv,
+static int map_row(struct map_bind *b, const struct map_src *src,
 		   struct imp_sink *s, struct imp_raw *r)
 {
 	const struct lc_mapping *m = b->m;
@@ -434,10 +450,10 @@ static int map_row(struct bind *b, const struct lc_csv *csv,
 
 		if (b->col_of[k] < 0)
 			continue;
-		cell = lc_csv_get(csv, (size_t)b->col_of[k]);
+		cell = get(src, (size_t)b->col_of[k]);
 		if (cell[strspn(cell, " \t")])
 			rc = set(r, m->col[k].field, cell,
-				 lc_csv_get_line(csv, (size_t)b->col_of[k]));
+				 get_line(src, (size_t)b->col_of[k]));
 	}
 	if (rc == 0 && b->edition && m->given[LC_F_EDITION] != MAP_COLUMN)
 		rc = set(r, LC_F_EDITION, b->edition, r->line0);
@@ -449,7 +465,7 @@ static int map_row(struct bind *b, const struct lc_csv *csv,
 		const struct map_rule *x = &m->rule[i];
 
 		if (!val(r, x->field) &&
-		    all_hold(b, csv, r, x->m, x->nm))
+		    all_hold(b, src, r, x->m, x->nm))
 			rc = put_value(b, s, r, x->field, x->value);
 	}
 	for (size_t i = 0; rc == 0 && i < m->ndflt; i++)
@@ -468,7 +484,7 @@ static int map_row(struct bind *b, const struct lc_csv *csv,
 		char why[300], reason[600];
 
 		if (x->unless >= 0 ? val(r, x->unless) != NULL :
-		    !all_hold(b, csv, r, x->m, x->nm))
+		    !all_hold(b, src, r, x->m, x->nm))
 			continue;
 		if (map_expand(x->reason, b->edition ? b->edition :
 			       val(r, LC_F_EDITION), reason, sizeof reason,
@@ -478,103 +494,77 @@ static int map_row(struct bind *b, const struct lc_csv *csv,
 		return 1;
 	}
 	rc = convert(b, s, r);
-	return rc ? rc : make_id(b, csv, s, r);
+	return rc ? rc : make_id(b, src, s, r);
 }
 
-int imp_read_mapped(const char *path, const struct lc_import_opts *o,
-		    struct imp_sink *s, imp_emit_fn emit, void *ctx,
-		    struct lc_error *err)
+/* ---- what the workbook reader shares (read_mapped_xlsx.c) ------------- */
+
+int map_bind_new(struct map_bind **out, const struct lc_import_opts *o)
 {
-	struct bind b;
-	struct lc_csv *csv = NULL;
-	struct imp_raw raw;
-	long line;
-	size_t nf;
-	int rc;
+	struct map_bind *b = calloc(1, sizeof *b);
 
-	memset(&b, 0, sizeof b);
-	b.m = o->mapping;
-	b.edition = o->edition;
-	b.edition_opt = o->edition != NULL;
+	*out = b;
+	if (!b)
+		return LC_ENOMEM;
+	b->m = o->mapping;
+	b->edition = o->edition;
+	b->edition_opt = o->edition != NULL;
 	/* without --edition, a profile's constant edition fills {edition} */
-	for (size_t i = 0; !b.edition && i < b.m->ncst; i++)
-		if (b.m->cst[i].field == LC_F_EDITION &&
-		    !strchr(b.m->cst[i].value, '{'))
-			b.edition = b.m->cst[i].value;
-	imp_raw_init(&raw);
-	rc = lc_csv_open(&csv, path, o->encoding, 0, err);
-	if (rc)
-		return rc;
-	s->size = lc_csv_size(csv);
-	while ((rc = lc_csv_next(csv, &nf, &line, err)) == 1 &&
-	       imp_csv_blank(csv, nf))
-		;
-	if (rc == 0) {
-		rc = lc_error_set(err, LC_EDATA, path, 1, NULL,
-				  "empty file: expected a header row");
-		imp_problem_err(s, err);
-		goto out;
-	}
-	if (rc < 0)
-		goto fail;
-	rc = bind_header(&b, s, csv, nf, line);
-	if (rc < 0) {
-		rc = lc_error_set(err, rc, path, line, NULL, "out of memory");
-		goto out;
-	}
-	if (rc > 0) {
-		rc = imp_csv_unread(csv, &raw, emit, ctx);
-		if (rc == 0)
-			rc = lc_error_set(err, LC_EDATA, path, line, NULL,
-					  "header row not as profile %s "
-					  "describes", b.m->name);
-		goto out;
-	}
-	s->label = b.plabel;
-	for (;;) {
-		size_t ncols = b.ncols;
+	for (size_t i = 0; !b->edition && i < b->m->ncst; i++)
+		if (b->m->cst[i].field == LC_F_EDITION &&
+		    !strchr(b->m->cst[i].value, '{'))
+			b->edition = b->m->cst[i].value;
+	return 0;
+}
 
-		rc = lc_csv_next(csv, &nf, &line, err);
-		if (rc == 0)
-			break;
-		if (rc < 0)
-			goto fail;
-		s->pos = lc_csv_pos(csv);
-		if (imp_csv_blank(csv, nf))
-			continue;
-		imp_raw_clear(&raw);
-		raw.line0 = line;
-		if (nf != ncols) {
-			imp_problem(s, line, NULL, "row has %zu fields, the "
-				    "header has %zu", nf, ncols);
-			raw.broken = 1;
-			raw.problems = 1;
-		} else {
-			rc = map_row(&b, csv, s, &raw);
-			if (rc < 0) {
-				rc = lc_error_set(err, rc, path, line, NULL,
-						  "out of memory");
-				goto out;
-			}
-			if (rc == 1)
-				continue;
-		}
-		rc = emit(&raw, ctx);
-		if (rc)
-			goto out;
-	}
-	rc = 0;
-	goto out;
-fail:
-	if (err) {
-		snprintf(err->file, sizeof err->file, "%s", path);
-		if (err->status == LC_EDATA)
-			imp_problem_err(s, err);
-	}
-out:
-	s->label = NULL;
-	imp_raw_clear(&raw);
-	bind_free(&b);
-	lc_csv_close(csv);
-	return rc;
+void map_bind_free(struct map_bind *b)
+{
+	if (b)
+		bind_free(b);
+	free(b);
+}
+
+int map_bind_header(struct map_bind *b, struct imp_sink *s,
+		    const struct map_src *src, size_t nf, long line)
+{
+	return bind_header(b, s, src, nf, line);
+}
+
+const char *const *map_bind_labels(const struct map_bind *b)
+{
+	return b->plabel;
+}
+
+int map_bind_row(struct map_bind *b, const struct map_src *src,
+		 struct imp_sink *s, struct imp_raw *r)
+{
+	return map_row(b, src, s, r);
+}
+
+size_t map_bind_ncols(const struct map_bind *b)
+{
+	return b->ncols;
+}
+
+int map_bind_field(const struct map_bind *b, size_t col)
+{
+	for (size_t k = 0; b->col_of && k < b->m->ncol; k++)
+		if (b->col_of[k] == (long)col)
+			return b->m->col[k].field;
+	return -1;
+}
+
+long map_bind_column(const struct map_bind *b, const char *name)
+{
+	char n[512];
+
+	if (!b->hdr)
+		return -1;
+	for (int f = 0; f < LC_F__COUNT; f++)
+		if (b->plabel[f] && strcmp(b->plabel[f], name) == 0)
+			for (size_t k = 0; k < b->m->ncol; k++)
+				if (b->m->col[k].field == f)
+					return b->col_of[k];
+	map_header_norm(name, n, sizeof n);
+	return find_col(b, n);
 }

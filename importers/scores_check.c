@@ -12,7 +12,9 @@
 /* Info columns of a sheet: read by people, ignored on import. */
 static const char *const info_cols[] = {
 	"name_zh", "name_en", "sector", "trl", "submitter", "owners",
-	"summary", NULL
+	"scope", "abatement", "potential", "abatement_cost",
+	"abatement_cost_computed", "investment", "payback", "demonstrations",
+	"projects", "summary", NULL
 };
 
 struct lc_error *sc_err(struct sc_imp *im)

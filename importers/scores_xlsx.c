@@ -36,6 +36,19 @@ static int blank(const struct imp_xrow *r)
 	return 1;
 }
 
+/* 1 when a locked cell holds what the dossier has: the same text, or
+ * the same number (a spreadsheet writes 1.5E+7 or 15000000.0 for the
+ * 15000000 the sheet had). */
+static int same(const char *had, const char *cell)
+{
+	double a, b;
+
+	if (strcmp(had, cell) == 0)
+		return 1;
+	return *had && *cell && lc_num_parse(had, &a) == 0 &&
+	       lc_num_parse(cell, &b) == 0 && a == b;
+}
+
 /* The columns the sheet shows from the dossier, locked in the workbook
  * lowcarb writes: a cell that differs from the dossier means the sheet's
  * protection was taken off, and the scores beside it may not be about
@@ -44,7 +57,9 @@ static int locked_changed(struct xs *x, const struct sc_where *w,
 			  char *const *cells, size_t n)
 {
 	static const char *const shown[] = { "name_zh", "name_en", "sector",
-		"trl", "submitter", "owners", "summary" };
+		"trl", "submitter", "owners", "scope", "abatement",
+		"potential", "abatement_cost", "investment", "payback",
+		"demonstrations", "summary" };
 	struct lc_tech *t = NULL;
 	int rc;
 
@@ -73,7 +88,7 @@ static int locked_changed(struct xs *x, const struct sc_where *w,
 			return lc_error_set(sc_err(x->im), LC_ENOMEM, w->path,
 					    0, NULL, "out of memory");
 		}
-		if (strcmp(imp_trim(had), cells[k]) != 0)
+		if (!same(imp_trim(had), cells[k]))
 			sc_problem(x->im, w, (long)k, shown[i], "a locked "
 				   "cell was changed (the dossier has '%.80s'): "
 				   "the scores go back on the sheet as "

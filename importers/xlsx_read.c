@@ -345,12 +345,9 @@ int imp_read_xlsx(const char *path, const struct lc_import_opts *o,
 	x.emit = emit;
 	x.ctx = ctx;
 	x.force_col = -1;
+	(void)o;   /* a mapping profile's workbook: mapped_files.c */
 	for (f = 0; f < LC_F__COUNT; f++)
 		x.col_of[f] = -1;
-	if (o && o->mapping)
-		return lc_error_set(err, LC_EDATA, path, 0, NULL, "a mapping "
-				    "profile reads CSV files: save the sheet "
-				    "as CSV (UTF-8)");
 	rc = imp_book_open(&x.b, path, err);
 	if (rc) {
 		if (rc == LC_EDATA)

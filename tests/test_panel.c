@@ -722,6 +722,8 @@ static void test_sheet_export(void **state)
 	struct lc_criteria c;
 	struct lc_assign_sum asum;
 	struct lc_error err;
+	const struct lc_sheet_opts blind = { 1, NULL, 0.08 };
+	const struct lc_sheet_opts open = { 0, NULL, 0.08 };
 	char buf[4096];
 	FILE *fp;
 	size_t n;
@@ -732,16 +734,20 @@ static void test_sheet_export(void **state)
 					       NULL, NULL, &asum, &err), 0);
 	fp = tmpfile();
 	assert_non_null(fp);
-	assert_int_equal(lc_sheet_export(cat, &c, "E02", 1, fp, &err), 0);
+	assert_int_equal(lc_sheet_export(cat, &c, "E02", &blind, fp, &err),
+			 0);
 	rewind(fp);
 	n = fread(buf, 1, sizeof buf - 1, fp);
 	buf[n] = '\0';
 	fclose(fp);
 	assert_non_null(strstr(buf, "expert,id,name_zh,name_en,sector,trl,"
-			       "summary,carbon,maturity,comment\n"));
+			       "scope,abatement,potential,abatement_cost,"
+			       "abatement_cost_computed,investment,payback,"
+			       "demonstrations,projects,summary,carbon,"
+			       "maturity,comment\n"));
 	assert_null(strstr(buf, "有限公司"));
-	assert_int_equal(lc_sheet_export(cat, &c, "E77", 0, stdout, &err),
-			 LC_EDATA);
+	assert_int_equal(lc_sheet_export(cat, &c, "E77", &open, stdout,
+					 &err), LC_EDATA);
 	/* Submission text is made inert for spreadsheets. */
 	assert_int_equal(lc_catalog_begin(cat, &err), 0);
 	put_tech(cat, "2025-ST-003", "steel", "=HYPERLINK(\"x\")",
@@ -751,7 +757,8 @@ static void test_sheet_export(void **state)
 			 0);
 	fp = tmpfile();
 	assert_non_null(fp);
-	assert_int_equal(lc_sheet_export(cat, &c, "E02", 0, fp, &err), 0);
+	assert_int_equal(lc_sheet_export(cat, &c, "E02", &open, fp, &err),
+			 0);
 	rewind(fp);
 	n = fread(buf, 1, sizeof buf - 1, fp);
 	buf[n] = '\0';

