@@ -138,8 +138,5 @@ int rm_industry_title(struct rm *m);
 int rm_industry_findings(struct rm *m);
 int rm_industry_top_note(struct rm *m, size_t total);
 int rm_industry_emissions(struct rm *m);
-/* A chapter's number in Chinese ("十一"), 1 to 19; "" otherwise
- * (roadmap_benchmark.c). */
-const char *rm_numeral(int no);
 
 #endif
