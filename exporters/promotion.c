@@ -445,6 +445,9 @@ int lc_promo_build(struct lc_catalog *cat, const struct lc_promo_opts *o,
 		goto out;
 	}
 	house_style(b.d);
+	/* eleven columns: on the page on its side, as the national
+	 * catalogs print them */
+	lc_doc_landscape(b.d);
 	sl = o->sector >= 0 ? lc_sector_label(o->sector, b.lang) : NULL;
 	lc_doc_title(b.d, fill(&b, sl ? "promo.title.sector" : "promo.title",
 			       sl, 0, NULL, buf, sizeof buf), NULL);

@@ -54,7 +54,7 @@ int rm_industry_findings(struct rm *m)
 				"price", "available", "names" };
 	const char *vals[12];
 	char nb[24], pb[64], sb[48], cb[64], h[3][24], pr[48], ab[64];
-	char names_buf[1024];
+	char names_buf[1024], parts[800];
 	double total = 0, costed = 0, negative = 0, lpot = 0, av = 0;
 	long byh[3] = { 0 }, nl = 0;
 	size_t top[3] = { 0 }, ntop = 0, off = 0;
@@ -113,12 +113,32 @@ int rm_industry_findings(struct rm *m)
 	vals[5] = rm_co2(m, costed, cb);
 	if (rc == 0)
 		rc = say(m, 1, "rs.findings.cost", names, vals, 6);
-	for (int k = 0; k < 3; k++) {
+	/* the horizons that have technologies, as the edition's findings
+	 * say them */
+	parts[0] = '\0';
+	for (int k = 0, len = 0; k < 3; k++) {
+		static const char *const hk[3] = { "findings.h0",
+						   "findings.h1",
+						   "findings.h2" };
+		const char *pn[] = { "n" };
+		const char *pv[1];
+		char part[256];
+
+		if (!byh[k] || len >= (int)sizeof parts)
+			continue;
 		snprintf(h[k], sizeof h[k], "%ld", byh[k]);
-		vals[6 + k] = h[k];
+		pv[0] = h[k];
+		lc_words_fill(m->w, hk[k], pn, pv, 1, part, sizeof part);
+		len += snprintf(parts + len, sizeof parts - (size_t)len,
+				"%s%s", len ? W(m, "findings.sep2") : "",
+				part);
 	}
-	if (rc == 0)
-		rc = say(m, 1, "rs.findings.horizons", names, vals, 9);
+	if (rc == 0 && parts[0]) {
+		const char *pn[] = { "parts" };
+		const char *pv[] = { parts };
+
+		rc = say(m, 1, "findings.horizons", pn, pv, 1);
+	}
 	names_buf[0] = '\0';
 	for (size_t k = 0; k < ntop && off < sizeof names_buf; k++) {
 		char a[64];

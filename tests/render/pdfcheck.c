@@ -3,7 +3,8 @@
  * layout: two words that overlap, an identifier or number of the source
  * document split across two lines ('2025-B' / 'M-001', '0.8' / '79'), and
  * a Latin word broken letter by letter down a narrow column, a page left
- * half empty before a page that starts with a figure. Each message
+ * half empty before a page that starts with a figure or before a page
+ * whose text would have fitted under its own. Each message
  * names the page, the words and their boxes (x0,y0,x1,y1 in points).
  * Usage: pdfcheck [-s SOURCE] [-l LABEL] BBOX.html
  *   SOURCE: the document that was printed (HTML or .fodt, read as XML);
@@ -34,6 +35,12 @@ static size_t nwords, capwords;
  * sorted: two of them one above the other are a chart, not a wrap. */
 static char **labels;
 static size_t nlabels, caplabels;
+
+/* The whole texts of the source's table cells (short ones), sorted: two
+ * cells one above the other in a column ('20' over '21', the keys of two
+ * rows) are two rows, not a wrapped '2021'. */
+static char **cells;
+static size_t ncells, capcells;
 
 /* The source's tokens as a sorted array of strings. */
 static char **tokens;
@@ -250,6 +257,27 @@ static void walk_source(xmlNode *n)
 			walk_chart(n->children);
 			continue;
 		}
+		if (strcmp((const char *)n->name, "td") == 0 ||
+		    strcmp((const char *)n->name, "th") == 0 ||
+		    strcmp((const char *)n->name, "table-cell") == 0) {
+			xmlChar *t = xmlNodeGetContent(n);
+
+			if (t && xmlStrlen(t) < 64) {
+				if (ncells == capcells) {
+					capcells = capcells ? 2 * capcells : 256;
+					cells = xrealloc(cells, capcells *
+							 sizeof *cells);
+				}
+				cells[ncells] = strdup((const char *)t);
+				if (!cells[ncells]) {
+					fputs("pdfcheck: out of memory\n",
+					      stderr);
+					exit(2);
+				}
+				ncells++;
+			}
+			xmlFree(t);
+		}
 		/* embedded images and style sheets are not printed text */
 		if (strcmp((const char *)n->name, "binary-data") == 0 ||
 		    strcmp((const char *)n->name, "style") == 0 ||
@@ -268,6 +296,12 @@ static int is_label(const char *s)
 {
 	return nlabels && bsearch(&s, labels, nlabels, sizeof *labels,
 				  cmp_str) != NULL;
+}
+
+static int is_cell(const char *s)
+{
+	return ncells && bsearch(&s, cells, ncells, sizeof *cells,
+				 cmp_str) != NULL;
 }
 
 static int is_token(const char *s)
@@ -411,7 +445,8 @@ static void check_split(const struct word *a, const struct word *b)
 	while (is_tok((unsigned char)b->text[s]))
 		s++;
 	if (r == la || s == 0 || la - r + s >= sizeof cat ||
-	    (is_label(a->text) && is_label(b->text)))
+	    (is_label(a->text) && is_label(b->text)) ||
+	    (is_cell(a->text) && is_cell(b->text)))
 		return;
 	nc = la - r;
 	memcpy(cat, a->text + r, nc);
@@ -529,9 +564,42 @@ static void page_words(int p, size_t *from, size_t *to)
 	*to = i;
 }
 
+/* The top and bottom of the text of page p (the page number at its
+ * foot left out), 0 and 0 when it has none. */
+static void text_span(int p, double *top, double *low)
+{
+	size_t a, b;
+	double h = page_h[p];
+
+	page_words(p, &a, &b);
+	*top = *low = 0;
+	for (size_t i = a; i < b; i++) {
+		if (words[i].y1 >= 0.9 * h)
+			continue;
+		if (*low == 0 || words[i].y0 < *top)
+			*top = words[i].y0;
+		if (words[i].y1 > *low)
+			*low = words[i].y1;
+	}
+}
+
+/* The first word of page p is the table of contents' title. */
+static int is_contents(int p)
+{
+	size_t a, b;
+
+	page_words(p, &a, &b);
+	return a < b && (strcmp(words[a].text, "目录") == 0 ||
+			 strcmp(words[a].text, "Contents") == 0);
+}
+
 /* A page whose text ends in its upper half, followed by a page that
  * starts with a figure's caption ('图N' or 'Figure N'): the figure was
- * pushed over whole when a smaller layout would have filled the page. */
+ * pushed over whole when a smaller layout would have filled the page;
+ * or followed by a page whose whole text would have fitted under its
+ * own (a page break forced between two short parts: the foreword left
+ * alone on its page before the key findings). The title page and the
+ * table of contents stand alone by design. */
 static void check_empty(int pages)
 {
 	for (int p = 2; p < pages && p < 4095; p++) {
@@ -553,10 +621,25 @@ static void check_empty(int pages)
 		t = words[top].text;
 		if (low < 0.5 * h && ((strncmp(t, "图", 3) == 0 &&
 				       isdigit((unsigned char)t[3])) ||
-				      strcmp(t, "Figure") == 0))
+				      strcmp(t, "Figure") == 0)) {
 			report(3, "page %d: text ends at %.0f%% of the page, "
 			       "the figure " BOX " starts page %d", p,
 			       100 * low / h, BOXARG(&words[top]), p + 1);
+			continue;
+		}
+		{
+			double t0, l0, t1, l1;
+
+			text_span(p, &t0, &l0);
+			text_span(p + 1, &t1, &l1);
+			if (!is_contents(p) && l0 > 0 && l1 > 0 &&
+			    l0 < 0.5 * h && l0 + (l1 - t1) < 0.85 * h)
+				report(3, "page %d: text ends at %.0f%% of "
+				       "the page, and page %d's text (%.0f%% "
+				       "of a page) would fit under it", p,
+				       100 * l0 / h, p + 1,
+				       100 * (l1 - t1) / h);
+		}
 	}
 }
 
@@ -596,6 +679,8 @@ int main(int argc, char **argv)
 		qsort(tokens, ntokens, sizeof *tokens, cmp_str);
 		if (nlabels)
 			qsort(labels, nlabels, sizeof *labels, cmp_str);
+		if (ncells)
+			qsort(cells, ncells, sizeof *cells, cmp_str);
 	}
 	for (size_t i = 0; i < nwords;) {
 		size_t j = i;
@@ -622,8 +707,7 @@ int main(int argc, char **argv)
 			printf("%s: ... %d %s problems in all\n", label,
 			       found[k], kind_name[k]);
 	printf("%s: %d pages, %zu words, %zu source tokens: %d overlaps, "
-	       "%d split tokens, %d words letter by letter, %d half-empty pages "
-	       "before a figure\n", label, page, nwords, ntokens, found[0],
+	       "%d split tokens, %d words letter by letter, %d half-empty pages\n", label, page, nwords, ntokens, found[0],
 	       found[1], found[2], found[3]);
 	return total ? 1 : 0;
 usage:
