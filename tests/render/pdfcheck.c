@@ -42,6 +42,11 @@ static size_t nlabels, caplabels;
 static char **cells;
 static size_t ncells, capcells;
 
+/* The texts of the source's chapter headings (HTML h2.chapter, ODF text:h
+ * of outline level 1), spaces collapsed. */
+static char **heads;
+static size_t nheads, capheads;
+
 /* The source's tokens as a sorted array of strings. */
 static char **tokens;
 static size_t ntokens, captokens;
@@ -246,6 +251,46 @@ static void walk_chart(xmlNode *n)
 	}
 }
 
+/* s with runs of white space made one space, no space at either end
+ * (allocated). */
+static char *squeeze(const char *s)
+{
+	char *o = xrealloc(NULL, strlen(s) + 1), *q = o;
+
+	for (; *s; s++) {
+		if (isspace((unsigned char)*s)) {
+			if (q > o && q[-1] != ' ')
+				*q++ = ' ';
+			continue;
+		}
+		*q++ = *s;
+	}
+	while (q > o && q[-1] == ' ')
+		q--;
+	*q = '\0';
+	return o;
+}
+
+/* A chapter heading: an HTML h2 of class "chapter ...", an ODF heading
+ * of outline level 1. */
+static int is_chapter(xmlNode *n)
+{
+	const char *name = (const char *)n->name;
+	xmlChar *v;
+	int yes = 0;
+
+	if (strcmp(name, "h2") == 0) {
+		v = xmlGetProp(n, (const xmlChar *)"class");
+		yes = v && strncmp((const char *)v, "chapter", 7) == 0;
+		xmlFree(v);
+	} else if (strcmp(name, "h") == 0) {
+		v = xmlGetProp(n, (const xmlChar *)"outline-level");
+		yes = v && strcmp((const char *)v, "1") == 0;
+		xmlFree(v);
+	}
+	return yes;
+}
+
 static void walk_source(xmlNode *n)
 {
 	for (; n; n = n->next) {
@@ -256,6 +301,18 @@ static void walk_source(xmlNode *n)
 		if (strcmp((const char *)n->name, "svg") == 0) {
 			walk_chart(n->children);
 			continue;
+		}
+		if (is_chapter(n)) {
+			xmlChar *t = xmlNodeGetContent(n);
+
+			if (nheads == capheads) {
+				capheads = capheads ? 2 * capheads : 32;
+				heads = xrealloc(heads, capheads *
+						 sizeof *heads);
+			}
+			heads[nheads++] = squeeze((const char *)
+						  (t ? t : (xmlChar *)""));
+			xmlFree(t);
 		}
 		if (strcmp((const char *)n->name, "td") == 0 ||
 		    strcmp((const char *)n->name, "th") == 0 ||
@@ -583,23 +640,52 @@ static void text_span(int p, double *top, double *low)
 	}
 }
 
-/* The first word of page p is the table of contents' title. */
-static int is_contents(int p)
+/* The first line of page p is a chapter heading of the source. */
+static int starts_chapter(int p)
 {
-	size_t a, b;
+	size_t a, b, top, used = 0;
+	char line[512];
+	double x = -1;
 
 	page_words(p, &a, &b);
-	return a < b && (strcmp(words[a].text, "目录") == 0 ||
-			 strcmp(words[a].text, "Contents") == 0);
+	if (a == b || !nheads)
+		return 0;
+	top = a;
+	for (size_t i = a; i < b; i++)
+		if (words[i].y0 < words[top].y0)
+			top = i;
+	line[0] = '\0';
+	/* the words of the top line, left to right */
+	for (;;) {
+		size_t next = b;
+
+		for (size_t i = a; i < b; i++)
+			if (fabs(words[i].y0 - words[top].y0) <= 1.0 &&
+			    words[i].x0 > x && (next == b ||
+						words[i].x0 < words[next].x0))
+				next = i;
+		if (next == b)
+			break;
+		used += (size_t)snprintf(line + used, used < sizeof line ?
+					 sizeof line - used : 0, "%s%s",
+					 used ? " " : "", words[next].text);
+		if (used >= sizeof line)
+			return 0;
+		x = words[next].x0;
+	}
+	for (size_t k = 0; k < nheads; k++)
+		if (strcmp(heads[k], line) == 0)
+			return 1;
+	return 0;
 }
 
 /* A page whose text ends in its upper half, followed by a page that
  * starts with a figure's caption ('图N' or 'Figure N'): the figure was
  * pushed over whole when a smaller layout would have filled the page;
- * or followed by a page whose whole text would have fitted under its
- * own (a page break forced between two short parts: the foreword left
- * alone on its page before the key findings). The title page and the
- * table of contents stand alone by design. */
+ * or a page that holds a whole short chapter followed by another
+ * chapter whose first page would have fitted under it (a page break
+ * forced between two short parts: the foreword alone on its page before
+ * the key findings). */
 static void check_empty(int pages)
 {
 	for (int p = 2; p < pages && p < 4095; p++) {
@@ -632,7 +718,8 @@ static void check_empty(int pages)
 
 			text_span(p, &t0, &l0);
 			text_span(p + 1, &t1, &l1);
-			if (!is_contents(p) && l0 > 0 && l1 > 0 &&
+			if (starts_chapter(p) && starts_chapter(p + 1) &&
+			    l0 > 0 && l1 > 0 &&
 			    l0 < 0.5 * h && l0 + (l1 - t1) < 0.85 * h)
 				report(3, "page %d: text ends at %.0f%% of "
 				       "the page, and page %d's text (%.0f%% "
