@@ -97,9 +97,17 @@ int rm_say(struct rm *m, int item, const char *key,
 	   const char *const *names, const char *const *vals, size_t nv);
 #define para_f(m, ...) rm_add_f(m, 0, __VA_ARGS__)
 #define item_f(m, ...) rm_add_f(m, 1, __VA_ARGS__)
-/* Adds the MACC of the dossiers of sector (-1: all) as a figure with its
- * data table; nothing when none has a cost (roadmap_sectors.c). */
-int rm_macc_figure(struct rm *m, int sector, const char *title);
+/* Adds the MACC of the dossiers of sector (-1: all) available at the
+ * horizon upto (0 now: TRL 8-9, 1 by 2030: TRL 6-9, 2 by 2060 and -1:
+ * all) as a figure with its data table, and the sentence of its total
+ * after lead (NULL: none); nothing when none has a cost
+ * (roadmap_sectors.c). */
+int rm_macc_figure(struct rm *m, int sector, int upto, const char *title,
+		   const char *lead);
+/* One MACC per horizon (now, by 2030, by 2060), competing routes counted
+ * once; a horizon without a curve is left out, one whose curve is the
+ * previous one's is said in a sentence. */
+int rm_macc_horizons(struct rm *m, int sector);
 
 /* ---- the list printed (roadmap_list.c) -------------------------------- */
 int rm_load_list(struct lc_catalog *cat, struct rm *m, struct lc_error *err);
@@ -130,8 +138,5 @@ int rm_industry_title(struct rm *m);
 int rm_industry_findings(struct rm *m);
 int rm_industry_top_note(struct rm *m, size_t total);
 int rm_industry_emissions(struct rm *m);
-/* A chapter's number in Chinese ("十一"), 1 to 19; "" otherwise
- * (roadmap_benchmark.c). */
-const char *rm_numeral(int no);
 
 #endif

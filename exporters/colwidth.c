@@ -95,25 +95,24 @@ static double at_level(const double *nat, const double *min, size_t n,
 	return s;
 }
 
-static void widths(const struct doc_table *t, double *cm);
+static void widths(const struct doc_table *t, double page, double *cm);
 
-int exp_col_widths(const struct doc_table *t, double *cm)
+int exp_col_widths(const struct doc_table *t, double page, double *cm)
 {
 	/* the normal type when its words fit, else the dense type */
 	scale = 1.0;
-	widths(t, cm);
+	widths(t, page, cm);
 	if (dense_needed) {
 		scale = EXP_DENSE;
-		widths(t, cm);
+		widths(t, page, cm);
 		scale = 1.0;
 		return 1;
 	}
 	return 0;
 }
 
-static void widths(const struct doc_table *t, double *cm)
+static void widths(const struct doc_table *t, double page, double *cm)
 {
-	const double page = EXP_PAGE_TEXT_CM;
 	double nat[64], min[64], sum_nat = 0, sum_min = 0, lo, hi;
 	size_t n = t->ncols < 64 ? t->ncols : 64;
 

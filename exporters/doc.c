@@ -93,6 +93,16 @@ int lc_doc_title_line(struct lc_doc *d, const char *text)
 	return d->broken ? LC_ENOMEM : 0;
 }
 
+void lc_doc_run_on(struct lc_doc *d)
+{
+	d->run_on = 1;
+}
+
+void lc_doc_landscape(struct lc_doc *d)
+{
+	d->landscape = 1;
+}
+
 int lc_doc_css(struct lc_doc *d, const char *css)
 {
 	free(d->css);
@@ -135,6 +145,10 @@ int lc_doc_section(struct lc_doc *d, int level, const char *title)
 	if (!b)
 		return LC_ENOMEM;
 	b->level = level < 1 ? 1 : level > 3 ? 3 : level;
+	if (b->level == 1) {
+		b->run_on = d->run_on;
+		d->run_on = 0;
+	}
 	return 0;
 }
 

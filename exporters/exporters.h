@@ -223,6 +223,9 @@ int lc_doc_title_line(struct lc_doc *d, const char *text);
 /* Style sheet the HTML writer embeds instead of its built-in one (copied;
  * NULL restores the built-in). */
 int lc_doc_css(struct lc_doc *d, const char *css);
+/* Prints the document on A4 landscape (HTML @page and .fodt page
+ * layout; its tables as wide as that page's text), for wide tables. */
+void lc_doc_landscape(struct lc_doc *d);
 
 /* The table of contents under title: the headings of levels 1 and 2
  * that follow it, with their page numbers (ODF: an index whose numbers
@@ -230,7 +233,10 @@ int lc_doc_css(struct lc_doc *d, const char *css);
  * with CSS target-counter page numbers where the print engine has it;
  * Markdown: a list). */
 int lc_doc_toc(struct lc_doc *d, const char *title);
-/* A heading of level 1 (chapter) to 3. */
+/* The next chapter follows on the page instead of starting one (a short
+ * chapter after a short one: the foreword and the key findings). */
+void lc_doc_run_on(struct lc_doc *d);
+/* A heading of level 1 (chapter: on a new page) to 3. */
 int lc_doc_section(struct lc_doc *d, int level, const char *title);
 int lc_doc_para(struct lc_doc *d, const char *text);
 /* A bullet item; consecutive items form one list. */

@@ -52,11 +52,12 @@ static void cell_row(struct fw *f, const struct doc_table *t, size_t r,
 	fw_end(f);
 }
 
-static void table(struct fw *f, const struct doc_table *t, int no)
+static void table(struct fw *f, const struct doc_table *t, int no,
+		  double page)
 {
 	char name[48];
 	double *cm = calloc(t->ncols + 1, sizeof *cm);
-	int dense = cm ? exp_col_widths(t, cm) : 0;
+	int dense = cm ? exp_col_widths(t, page, cm) : 0;
 
 	free(cm);
 	snprintf(name, sizeof name, "Table%d", no);
@@ -252,7 +253,8 @@ int lc_doc_write_fodt(const struct lc_doc *d, FILE *fp,
 		switch (b->kind) {
 		case BLK_SECTION:
 			snprintf(lv, sizeof lv, "%d", b->level);
-			snprintf(cap, sizeof cap, "Heading_20_%d", b->level);
+			snprintf(cap, sizeof cap, "Heading_20_%d%s", b->level,
+				 b->run_on ? "_20_Run" : "");
 			fw_start(&f, "text:h");
 			fw_attr(&f, "text:style-name", cap);
 			fw_attr(&f, "text:outline-level", lv);
@@ -284,7 +286,7 @@ int lc_doc_write_fodt(const struct lc_doc *d, FILE *fp,
 		case BLK_TABLE:
 			if (*b->text)
 				fw_para(&f, "Caption", b->text);
-			table(&f, &b->tab, ++tab);
+			table(&f, &b->tab, ++tab, exp_text_cm(d));
 			break;
 		case BLK_FIGURE:
 			fig++;
@@ -297,7 +299,7 @@ int lc_doc_write_fodt(const struct lc_doc *d, FILE *fp,
 			fw_end(&f);
 			figure(&f, b, fig);
 			fw_para(&f, "Description", b->desc);
-			table(&f, &b->tab, ++tab);
+			table(&f, &b->tab, ++tab, exp_text_cm(d));
 			break;
 		}
 	}

@@ -27,15 +27,19 @@ static void toc_style(struct fw *f, const char *name, const char *indent,
 	fw_end(f);
 }
 
-static void heading_style(struct fw *f, int level, const char *size)
+/* The style of the headings of level; run: a chapter that follows on
+ * the page ("Heading_20_1_20_Run") instead of starting one. */
+static void heading_style(struct fw *f, int level, const char *size,
+			  int run)
 {
 	char name[32], lv[4];
 
-	snprintf(name, sizeof name, "Heading_20_%d", level);
+	snprintf(name, sizeof name, "Heading_20_%d%s", level,
+		 run ? "_20_Run" : "");
 	snprintf(lv, sizeof lv, "%d", level);
 	fw_start(f, "style:style");
 	fw_attr(f, "style:name", name);
-	snprintf(name, sizeof name, "Heading %d", level);
+	snprintf(name, sizeof name, "Heading %d%s", level, run ? " Run" : "");
 	fw_attr(f, "style:display-name", name);
 	fw_attr(f, "style:family", "paragraph");
 	fw_attr(f, "style:parent-style-name", "Standard");
@@ -44,7 +48,7 @@ static void heading_style(struct fw *f, int level, const char *size)
 	fw_attr(f, "fo:margin-top", level == 1 ? "0.6cm" : "0.4cm");
 	fw_attr(f, "fo:margin-bottom", "0.2cm");
 	fw_attr(f, "fo:keep-with-next", "always");
-	if (level == 1)
+	if (level == 1 && !run)
 		fw_attr(f, "fo:break-before", "page");
 	fw_end(f);
 	fw_start(f, "style:text-properties");
@@ -77,7 +81,7 @@ static void column_styles(struct fw *f, const struct lc_doc *d)
 			f->bad = 1;
 			return;
 		}
-		exp_col_widths(t, cm);
+		exp_col_widths(t, exp_text_cm(d), cm);
 		for (size_t c = 0; c < t->ncols; c++) {
 			char name[48], w[32], rel[32];
 
@@ -99,6 +103,8 @@ static void column_styles(struct fw *f, const struct lc_doc *d)
 
 void fodt_styles(struct fw *f, const struct lc_doc *d)
 {
+	char w1[32], w2[32];
+
 	static const char *const std_t[] = {
 		"style:font-name", "Noto Sans CJK SC",
 		"style:font-name-asian", "Noto Sans CJK SC",
@@ -196,11 +202,14 @@ void fodt_styles(struct fw *f, const struct lc_doc *d)
 	fw_pstyle(f, "Description", "Standard", NULL, desc_t);
 	fw_pstyle(f, "Footer", "Standard", foot_p, NULL);
 	fw_pstyle(f, "Figure", "Standard", fig_p, NULL);
-	heading_style(f, 1, "17pt");
-	heading_style(f, 2, "13.5pt");
-	heading_style(f, 3, "11.5pt");
-	toc_style(f, "Contents_20_1", "0cm", "17cm");
-	toc_style(f, "Contents_20_2", "0.6cm", "16.4cm");
+	heading_style(f, 1, "17pt", 0);
+	heading_style(f, 1, "17pt", 1);
+	heading_style(f, 2, "13.5pt", 0);
+	heading_style(f, 3, "11.5pt", 0);
+	snprintf(w1, sizeof w1, "%.1fcm", exp_text_cm(d));
+	snprintf(w2, sizeof w2, "%.1fcm", exp_text_cm(d) - 0.6);
+	toc_style(f, "Contents_20_1", "0cm", w1);
+	toc_style(f, "Contents_20_2", "0.6cm", w2);
 	fw_pstyle(f, "Contents_20_Heading", "Standard", toc_p, toc_t);
 	fw_end(f);
 
@@ -208,9 +217,11 @@ void fodt_styles(struct fw *f, const struct lc_doc *d)
 	fw_start(f, "style:page-layout");
 	fw_attr(f, "style:name", "pm1");
 	fw_start(f, "style:page-layout-properties");
-	fw_attr(f, "fo:page-width", "21cm");
-	fw_attr(f, "fo:page-height", "29.7cm");
-	fw_attr(f, "style:print-orientation", "portrait");
+	/* A4, on its side for a document of wide tables */
+	fw_attr(f, "fo:page-width", d->landscape ? "29.7cm" : "21cm");
+	fw_attr(f, "fo:page-height", d->landscape ? "21cm" : "29.7cm");
+	fw_attr(f, "style:print-orientation", d->landscape ? "landscape" :
+		"portrait");
 	fw_attr(f, "fo:margin-top", "2cm");
 	fw_attr(f, "fo:margin-bottom", "1.5cm");
 	fw_attr(f, "fo:margin-left", "2cm");
@@ -227,7 +238,7 @@ void fodt_styles(struct fw *f, const struct lc_doc *d)
 	fw_attr(f, "style:name", "Tbl");
 	fw_attr(f, "style:family", "table");
 	fw_start(f, "style:table-properties");
-	fw_attr(f, "style:width", "17cm");
+	fw_attr(f, "style:width", w1);
 	fw_attr(f, "table:align", "margins");
 	fw_attr(f, "fo:margin-bottom", "0.3cm");
 	fw_end(f);

@@ -37,7 +37,7 @@ static void cells(FILE *fp, const struct doc_table *t, size_t r, int head)
 }
 
 static void table(FILE *fp, const struct doc_table *t, const char *caption,
-		  const char *cls)
+		  const char *cls, double page)
 {
 	double *cm;
 	int dense;
@@ -45,7 +45,7 @@ static void table(FILE *fp, const struct doc_table *t, const char *caption,
 	/* Short tables are kept on one page; long ones break between rows
 	 * and repeat their heading row. */
 	cm = calloc(t->ncols + 1, sizeof *cm);
-	dense = cm ? exp_col_widths(t, cm) : 0;
+	dense = cm ? exp_col_widths(t, page, cm) : 0;
 	fprintf(fp, "<table class=\"%s%s%s\">\n", cls,
 		t->nrows <= 12 ? " keep" : "", dense ? " dense" : "");
 	if (caption && *caption) {
@@ -59,7 +59,7 @@ static void table(FILE *fp, const struct doc_table *t, const char *caption,
 		fputs("<colgroup>", fp);
 		for (size_t c = 0; c < t->ncols; c++)
 			fprintf(fp, "<col style=\"width: %.1f%%\"/>",
-				100 * cm[c] / EXP_PAGE_TEXT_CM);
+				100 * cm[c] / page);
 		fputs("</colgroup>\n", fp);
 		free(cm);
 	}
@@ -137,6 +137,12 @@ int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 		fputs(d->css, fp);
 	else
 		fputs(fallback_css, fp);
+	/* a document of wide tables on the A4 page on its side: the text
+	 * as wide as the page less its margins, the title page as high */
+	if (d->landscape)
+		fputs("\n@page { size: A4 landscape; }\n"
+		      "body { max-width: 261mm; }\n"
+		      ".title-page { min-height: 150mm; }\n", fp);
 	fputs("</style>\n</head>\n<body>\n", fp);
 	fputs("<header class=\"title-page\">\n<h1>", fp);
 	lc_xml_text(fp, d->title ? d->title : "");
@@ -162,7 +168,9 @@ int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 		switch (b->kind) {
 		case BLK_SECTION:
 			fprintf(fp, "<h%d%s id=\"s%zu\">", b->level + 1,
-				b->level == 1 ? " class=\"chapter\"" : "", i);
+				b->level > 1 ? "" : b->run_on ?
+				" class=\"chapter run-on\"" :
+				" class=\"chapter\"", i);
 			lc_xml_text(fp, b->text);
 			fprintf(fp, "</h%d>\n", b->level + 1);
 			break;
@@ -183,7 +191,7 @@ int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 			fputs("</li>\n", fp);
 			break;
 		case BLK_TABLE:
-			table(fp, &b->tab, b->text, "data");
+			table(fp, &b->tab, b->text, "data", exp_text_cm(d));
 			break;
 		case BLK_FIGURE:
 			fig++;
@@ -207,7 +215,7 @@ int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 			 * alone at the foot of a page), not a caption. */
 			fprintf(fp, "<p class=\"tcap\">%s</p>\n", en ?
 				"Data of the chart" : "图表数据");
-			table(fp, &b->tab, NULL, "chart-data");
+			table(fp, &b->tab, NULL, "chart-data", exp_text_cm(d));
 			fputs("</figure>\n", fp);
 			break;
 		}

@@ -23,6 +23,7 @@ struct doc_table {
 struct doc_block {
 	int kind;            /* enum blk_kind */
 	int level;           /* headings: 1..3 */
+	int run_on;          /* a chapter that does not start a page */
 	char *text;
 	char *desc;          /* figures */
 	char *svg;           /* figures */
@@ -33,6 +34,8 @@ struct doc_block {
  * allocation failure (writers refuse a broken document). */
 struct lc_doc {
 	char lang[3];
+	int landscape;       /* printed on A4 landscape */
+	int run_on;          /* the next chapter does not start a page */
 	char *title, *subtitle, *css;
 	char **lines;
 	size_t nlines;
@@ -52,16 +55,23 @@ static inline const struct doc_block *doc_blk(const struct lc_doc *d,
 /* Base64 of len bytes of s into fp (76-column lines when wrap). */
 void exp_base64(FILE *fp, const char *s, size_t len, int wrap);
 
-/* Text area width of the A4 page (21 cm less 2 x 2 cm margins). */
+/* Text area width of the A4 page (21 cm less 2 x 2 cm margins), and of
+ * the A4 page on its side (29.7 cm less the same margins). */
 #define EXP_PAGE_TEXT_CM 17.0
+#define EXP_LANDSCAPE_TEXT_CM 25.7
+/* The text width of d's pages. */
+static inline double exp_text_cm(const struct lc_doc *d)
+{
+	return d->landscape ? EXP_LANDSCAPE_TEXT_CM : EXP_PAGE_TEXT_CM;
+}
 
-/* Widths in cm of the ncols columns of t into cm[], summing to
- * EXP_PAGE_TEXT_CM: no id or number narrower than its widest cell, no
+/* Widths in cm of the ncols columns of t into cm[], summing to page
+ * (the text width, exp_text_cm): no id or number narrower than its widest cell, no
  * column narrower than its longest word, the rest by content
  * (colwidth.c). At most 64 columns. Returns 1 when the table's words
  * fit only in the dense type (EXP_DENSE of the normal size, narrower
  * padding: the writers then print it so), else 0. */
-int exp_col_widths(const struct doc_table *t, double *cm);
+int exp_col_widths(const struct doc_table *t, double page, double *cm);
 #define EXP_DENSE 0.8
 
 /* "zh" unless lang starts with "en". */

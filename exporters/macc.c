@@ -132,13 +132,18 @@ double lc_macc_available(const struct lc_macc_bar *b, size_t n,
 char *lc_macc_describe(const struct lc_macc_bar *b, size_t n, double price,
 		       const char *lang)
 {
-	char *buf = NULL, tot[64], neg[64], lo[64], hi[64], av[64], pr[64];
-	size_t len = 0, drawn = 0, gases = 0;
+	static const char *const names[] = { "drawn", "left", "total", "lo",
+					     "hi", "co2", "neg", "n", "price",
+					     "available" };
+	char tot[64], neg[64], lo[64], hi[64], av[64], pr[64], nd[24], nl[24];
+	char ng[24], left[256], one[1024], out[4096];
+	const char *vals[10];
+	size_t drawn = 0, gases = 0, len;
 	double total = 0, negative = 0, cmin = INFINITY, cmax = -INFINITY;
-	FILE *fp = open_memstream(&buf, &len);
-	int en = exp_is_en(lang);
+	struct lc_words *w = NULL;
 
-	if (!fp)
+	/* the sentences of the document's language (data/text) */
+	if (lc_words_load(lang, &w, NULL) < 0)
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
 		if (!b[i].drawn)
@@ -156,49 +161,43 @@ char *lc_macc_describe(const struct lc_macc_bar *b, size_t n, double price,
 		     sizeof neg);
 	lc_num_human(cmin, 0, lo, sizeof lo);
 	lc_num_human(cmax, 0, hi, sizeof hi);
+	snprintf(nd, sizeof nd, "%zu", drawn);
+	snprintf(nl, sizeof nl, "%zu", n - drawn);
+	snprintf(ng, sizeof ng, "%zu", gases);
+	vals[0] = nd;
+	vals[1] = left;
+	vals[2] = tot;
+	vals[3] = drawn ? lo : "—";
+	vals[4] = drawn ? hi : "—";
+	vals[5] = gases ? "CO2e" : "CO2";
+	vals[6] = neg;
+	vals[7] = nl;
+	vals[8] = "";
+	vals[9] = "";
 	/* the bars left out are named only when there are some */
-	if (en) {
-		fprintf(fp, "Marginal abatement cost curve of %zu "
-			"technologies", drawn);
-		if (n > drawn)
-			fprintf(fp, " (%zu without potential not drawn)",
-				n - drawn);
-		fprintf(fp, ": total potential %s, costs from %s to %s "
-			"CNY/tCO2%s, %s%% of the potential at negative cost.",
-			tot, drawn ? lo : "—", drawn ? hi : "—",
-			gases ? "e" : "", neg);
-		if (gases)
-			fprintf(fp, " %zu of them abate another greenhouse "
-				"gas than CO2: the curve is in CO2 equivalent "
-				"(GWP100).", gases);
-	} else {
-		fprintf(fp, "%zu项技术的边际减排成本曲线", drawn);
-		if (n > drawn)
-			fprintf(fp, "（另有%zu项无减排潜力，未绘出）",
-				n - drawn);
-		fprintf(fp, "：总减排潜力%s，减排成本%s至%s"
-			"元/吨CO2%s，负成本部分占潜力的%s%%。",
-			tot, drawn ? lo : "—", drawn ? hi : "—",
-			gases ? "e" : "", neg);
-		if (gases)
-			fprintf(fp, "其中%zu项技术减排的是二氧化碳以外的温室"
-				"气体，曲线按CO2当量（GWP100）计。", gases);
+	left[0] = '\0';
+	if (n > drawn)
+		lc_words_fill(w, "macc.desc.left", names, vals, 10, left,
+			      sizeof left);
+	lc_words_fill(w, "macc.desc", names, vals, 10, out, sizeof out);
+	vals[7] = ng;
+	if (gases) {
+		lc_words_fill(w, "macc.desc.gases", names, vals, 10, one,
+			      sizeof one);
+		len = strlen(out);
+		snprintf(out + len, sizeof out - len, "%s", one);
 	}
 	if (isfinite(price)) {
 		lc_co2e_human(lc_macc_available(b, n, price), lang,
 			      gases > 0, av, sizeof av);
 		lc_num_human(price, 0, pr, sizeof pr);
-		if (en)
-			fprintf(fp, " At a carbon price of %s CNY/tCO2, %s "
-				"is available at or below it.", pr,
-				av);
-		else
-			fprintf(fp, "在碳价%s元/吨CO2下，成本不高于碳价的减排"
-				"潜力为%s。", pr, av);
+		vals[8] = pr;
+		vals[9] = av;
+		lc_words_fill(w, "macc.desc.price", names, vals, 10, one,
+			      sizeof one);
+		len = strlen(out);
+		snprintf(out + len, sizeof out - len, "%s", one);
 	}
-	if (fclose(fp) != 0) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
+	lc_words_free(w);
+	return strdup(out);
 }

@@ -365,15 +365,29 @@ static const char *or_dash(const char *s)
 static int sector_table(struct pb *b, const struct promo *p, size_t from,
 			size_t to, int s, int chapter)
 {
-	static const char *const cn[] = { "一", "二", "三", "四", "五", "六" };
-	const char *head[11], *row[11];
+	const char *head[11], *row[11], *num = W(b, "chapter.numerals");
 	char t[256], nob[16], c[5][64], pr[4096];
 	int other_gas = 0, rc;
 
+	/* the chapter-th of the catalogue's numerals, else the number */
 	snprintf(nob, sizeof nob, "%d", chapter);
+	for (int k = 1; *num; k++) {
+		size_t len;
+
+		num += strspn(num, " ");
+		len = strcspn(num, " ");
+		if (k == chapter && len && len < sizeof nob) {
+			memcpy(nob, num, len);
+			nob[len] = '\0';
+			break;
+		}
+		num += len;
+	}
+	/* the sectors' tables follow one another, as the national
+	 * catalogs print them, none left alone on a page */
+	lc_doc_run_on(b->d);
 	rc = lc_doc_section(b->d, 1, fill(b, "promo.section",
-		lc_sector_label(s, b->lang), 0, exp_is_en(b->lang) ? nob :
-		cn[(chapter - 1) % 6], t, sizeof t));
+		lc_sector_label(s, b->lang), 0, nob, t, sizeof t));
 	for (size_t i = from; i < to; i++)
 		other_gas |= lc_tech_not_co2(p->t[i]);
 	head[0] = W(b, "promo.col.no");
@@ -445,6 +459,9 @@ int lc_promo_build(struct lc_catalog *cat, const struct lc_promo_opts *o,
 		goto out;
 	}
 	house_style(b.d);
+	/* eleven columns: on the page on its side, as the national
+	 * catalogs print them */
+	lc_doc_landscape(b.d);
 	sl = o->sector >= 0 ? lc_sector_label(o->sector, b.lang) : NULL;
 	lc_doc_title(b.d, fill(&b, sl ? "promo.title.sector" : "promo.title",
 			       sl, 0, NULL, buf, sizeof buf), NULL);

@@ -255,6 +255,8 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 		rc = lc_doc_toc(m.d, W(&m, "doc.toc"));
 	if (rc == 0)
 		rc = rm_foreword(&m);
+	/* the key findings follow the foreword on its page */
+	lc_doc_run_on(m.d);
 	if (rc == 0)
 		rc = o->sector >= 0 ? rm_industry_findings(&m) :
 		     rm_findings(&m);
@@ -275,6 +277,8 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 		if (n)
 			rc = rm_sector_chapter(&m, s, no++);
 	}
+	/* the milestones, short, follow the last chapter on its page */
+	lc_doc_run_on(m.d);
 	if (rc == 0)
 		rc = rm_milestones(&m, no++);
 	if (rc == 0 && m.bench)

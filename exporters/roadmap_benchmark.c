@@ -8,15 +8,6 @@
 #include <string.h>
 #include "exporters/chapters.h"
 
-const char *rm_numeral(int no)
-{
-	static const char *const n[] = { "", "一", "二", "三", "四", "五",
-		"六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
-		"十五", "十六", "十七", "十八", "十九" };
-
-	return no >= 1 && no < 20 ? n[no] : "";
-}
-
 /* Rows of b that are domestic pairs with a gap of sign sign, worst
  * first (lags: the largest lag first; leads: the largest lead). */
 static int pairs_table(struct rm *m, const struct lc_bench *b, int sign)
@@ -46,16 +37,15 @@ static int pairs_table(struct rm *m, const struct lc_bench *b, int sign)
 	}
 	if (!n) {
 		free(v);
-		return para_f(m, "%s", sign < 0 ? L(m, "无。", "None.") :
-			      L(m, "无。", "None."));
+		return lc_doc_para(m->d, W(m, "bench.none"));
 	}
-	head[0] = L(m, "行业", "Sector");
-	head[1] = L(m, "编号", "ID");
-	head[2] = L(m, "技术名称", "Technology");
-	head[3] = "TRL";
-	head[4] = L(m, "对标技术", "Reference technology");
-	head[5] = L(m, "对标TRL", "Reference TRL");
-	head[6] = L(m, "差距", "Gap");
+	head[0] = W(m, "col.sector");
+	head[1] = W(m, "col.id");
+	head[2] = W(m, "col.name");
+	head[3] = W(m, "col.trl");
+	head[4] = W(m, "bench.col.reference");
+	head[5] = W(m, "bench.col.reference-trl");
+	head[6] = W(m, "bench.col.gap");
 	rc = lc_doc_table(m->d, NULL, 7, head, "lilrlrr");
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		char a[16], c[16], g[16];
@@ -81,9 +71,9 @@ static int gaps_table(struct rm *m, const struct lc_bench *b)
 	const char *head[3], *row[3];
 	int rc;
 
-	head[0] = L(m, "行业", "Sector");
-	head[1] = L(m, "对标技术", "Reference technology");
-	head[2] = L(m, "对标TRL", "Reference TRL");
+	head[0] = W(m, "col.sector");
+	head[1] = W(m, "bench.col.reference");
+	head[2] = W(m, "bench.col.reference-trl");
 	rc = lc_doc_table(m->d, NULL, 3, head, "llr");
 	for (int s = 0; rc == 0 && s < LC_SECTOR__COUNT; s++)
 		for (int trl = 9; rc == 0 && trl >= 0; trl--)
@@ -111,38 +101,39 @@ int rm_benchmark(struct rm *m, int no)
 	long paired = 0, manual = 0;
 	int rc;
 
-	if (m->en)
-		snprintf(t, sizeof t, "%d Finding gaps by benchmarking", no);
-	else
-		snprintf(t, sizeof t, "%s、对标国际找差距", rm_numeral(no));
-	lc_doc_section(m->d, 1, t);
+	lc_doc_section(m->d, 1, rm_chapter(m, no, "chapter.benchmark", "", t,
+					   sizeof t));
 	for (size_t i = 0; i < b->n; i++) {
 		if (!who && b->v[i].ref)
 			who = lc_tech_get(b->v[i].ref, LC_F_SUBMITTER);
 		paired += b->v[i].dom && b->v[i].ref;
 		manual += b->v[i].match == LC_MATCH_MANUAL;
 	}
-	para_f(m, m->en ? "The %s edition's dossiers are set against the "
-	       "technologies of an international reference (%s, its %s "
-	       "edition), each paired with the closest reference technology "
-	       "of its industry by English name, scope and category (%ld "
-	       "pairs, %ld of them fixed by hand). The gap is the domestic "
-	       "TRL minus the reference's on the 1-9 scale (levels 10 and 11 "
-	       "of the IEA's scale count 9); TRL as each source gives it." :
-	       "将%s年度技术与国际对标目录（%s，%s年版）逐项比对：按英文名称、"
-	       "适用范围和类别为每项技术找出同一行业中最接近的对标技术（共%ld对，"
-	       "其中人工指定%ld对）。差距为国内技术成熟度减对标技术成熟度（按"
-	       "1-9级，IEA 1-11级中的10、11级按9级计）；成熟度按各来源表述。",
-	       m->o->edition, who ? who : "—", b->ref_edition, paired,
-	       manual);
-	head[0] = L(m, "行业", "Sector");
-	head[1] = L(m, "国内技术", "Dossiers");
-	head[2] = L(m, "对标技术", "Reference");
-	head[3] = L(m, "领先", "Lead");
-	head[4] = L(m, "持平", "Level");
-	head[5] = L(m, "落后", "Lag");
-	head[6] = L(m, "未配对", "Unpaired");
-	head[7] = L(m, "国内空白", "Reference only");
+	{
+		const char *names[] = { "edition", "reference",
+					"reference_edition", "pairs",
+					"manual" };
+		const char *vals[5];
+		char np[24], nm[24];
+
+		snprintf(np, sizeof np, "%ld", paired);
+		snprintf(nm, sizeof nm, "%ld", manual);
+		vals[0] = m->o->edition;
+		vals[1] = who ? who : "—";
+		vals[2] = b->ref_edition[0] ? b->ref_edition : "—";
+		vals[3] = np;
+		vals[4] = nm;
+		rm_say(m, 0, manual ? "bench.intro" : "bench.intro.auto",
+		       names, vals, 5);
+	}
+	head[0] = W(m, "col.sector");
+	head[1] = W(m, "bench.col.domestic");
+	head[2] = W(m, "bench.col.reference-n");
+	head[3] = W(m, "bench.col.lead");
+	head[4] = W(m, "bench.col.level");
+	head[5] = W(m, "bench.col.lag");
+	head[6] = W(m, "bench.col.unpaired");
+	head[7] = W(m, "bench.col.gaps");
 	rc = lc_doc_table(m->d, NULL, 8, head, "lrrrrrrr");
 	for (int s = 0; rc == 0 && s < LC_SECTOR__COUNT; s++) {
 		const struct lc_bench_sector *x = &b->s[s];
@@ -159,24 +150,17 @@ int rm_benchmark(struct rm *m, int no)
 		rc = lc_doc_row(m->d, row);
 	}
 	if (rc == 0)
-		rc = lc_doc_section(m->d, 2, L(m, "落后于对标的技术",
-					       "Behind the reference"));
+		rc = lc_doc_section(m->d, 2, W(m, "bench.behind"));
 	if (rc == 0)
 		rc = pairs_table(m, b, -1);
 	if (rc == 0)
-		rc = lc_doc_section(m->d, 2, L(m, "领先于对标的技术",
-					       "Ahead of the reference"));
+		rc = lc_doc_section(m->d, 2, W(m, "bench.ahead"));
 	if (rc == 0)
 		rc = pairs_table(m, b, 1);
 	if (rc == 0)
-		rc = lc_doc_section(m->d, 2, L(m, "国内尚无对应的对标技术",
-					       "Reference technologies with "
-					       "no domestic counterpart"));
+		rc = lc_doc_section(m->d, 2, W(m, "bench.only"));
 	if (rc == 0)
-		rc = para_f(m, "%s", L(m, "按行业列出，成熟度高者在前：可优先"
-				       "引进、示范或组织攻关。", "By sector, "
-				       "the most mature first: candidates to "
-				       "bring in, demonstrate or research."));
+		rc = lc_doc_para(m->d, W(m, "bench.only.intro"));
 	if (rc == 0)
 		rc = gaps_table(m, b);
 	return rc;

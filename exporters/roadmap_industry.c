@@ -54,7 +54,7 @@ int rm_industry_findings(struct rm *m)
 				"price", "available", "names" };
 	const char *vals[12];
 	char nb[24], pb[64], sb[48], cb[64], h[3][24], pr[48], ab[64];
-	char names_buf[1024];
+	char names_buf[1024], parts[800];
 	double total = 0, costed = 0, negative = 0, lpot = 0, av = 0;
 	long byh[3] = { 0 }, nl = 0;
 	size_t top[3] = { 0 }, ntop = 0, off = 0;
@@ -113,12 +113,32 @@ int rm_industry_findings(struct rm *m)
 	vals[5] = rm_co2(m, costed, cb);
 	if (rc == 0)
 		rc = say(m, 1, "rs.findings.cost", names, vals, 6);
-	for (int k = 0; k < 3; k++) {
+	/* the horizons that have technologies, as the edition's findings
+	 * say them */
+	parts[0] = '\0';
+	for (int k = 0, len = 0; k < 3; k++) {
+		static const char *const hk[3] = { "findings.h0",
+						   "findings.h1",
+						   "findings.h2" };
+		const char *pn[] = { "n" };
+		const char *pv[1];
+		char part[256];
+
+		if (!byh[k] || len >= (int)sizeof parts)
+			continue;
 		snprintf(h[k], sizeof h[k], "%ld", byh[k]);
-		vals[6 + k] = h[k];
+		pv[0] = h[k];
+		lc_words_fill(m->w, hk[k], pn, pv, 1, part, sizeof part);
+		len += snprintf(parts + len, sizeof parts - (size_t)len,
+				"%s%s", len ? W(m, "findings.sep2") : "",
+				part);
 	}
-	if (rc == 0)
-		rc = say(m, 1, "rs.findings.horizons", names, vals, 9);
+	if (rc == 0 && parts[0]) {
+		const char *pn[] = { "parts" };
+		const char *pv[] = { parts };
+
+		rc = say(m, 1, "findings.horizons", pn, pv, 1);
+	}
 	names_buf[0] = '\0';
 	for (size_t k = 0; k < ntop && off < sizeof names_buf; k++) {
 		char a[64];
@@ -189,6 +209,7 @@ struct group {
 	const char *label;  /* as printed */
 	long n, byh[3];
 	double pot, baseline;
+	int product;        /* 1: a product's code, 0: a category's label */
 };
 
 static int by_potential(const void *va, const void *vb)
@@ -198,6 +219,67 @@ static int by_potential(const void *va, const void *vb)
 	if (a->pot != b->pot)
 		return a->pot > b->pot ? -1 : 1;
 	return strcmp(a->label, b->label);
+}
+
+/* Adds the pathway rows of the dossiers whose product is product (NULL:
+ * those that name none) under label: one row a dossier, by horizon; the
+ * product's and the horizon's cells only on the first row of each. */
+static int pathway_rows(struct rm *m, const char *product, const char *label)
+{
+	const char *row[4];
+	int rc = 0, first = 1;
+
+	for (int h = 0; rc == 0 && h < 3; h++) {
+		int hfirst = 1;
+
+		for (size_t i = 0; rc == 0 && i < m->cur.n; i++) {
+			const struct tinfo *ti = &m->cur.v[i];
+			const char *p = lc_tech_get(ti->t, LC_F_PRODUCT);
+			int has = p && *p;
+
+			if (ti->horizon != h || has != (product != NULL) ||
+			    (product && strcmp(p, product)))
+				continue;
+			row[0] = first ? label : "";
+			row[1] = hfirst ? rm_horizon_label(m, h) : "";
+			row[2] = lc_tech_get(ti->t, LC_F_ID);
+			row[3] = lc_tech_name(ti->t, m->lang);
+			first = hfirst = 0;
+			rc = lc_doc_row(m->d, row);
+		}
+	}
+	return rc;
+}
+
+/* The technology pathway by product and horizon (promote now,
+ * demonstrate by 2030, research for 2060): the products in the order of
+ * the table before (g), then the dossiers that name no product. */
+static int pathway(struct rm *m, const struct group *g, size_t ng)
+{
+	const char *head[4];
+	long none = 0;
+	int rc;
+
+	for (size_t i = 0; i < m->cur.n; i++) {
+		const char *p = lc_tech_get(m->cur.v[i].t, LC_F_PRODUCT);
+
+		none += !(p && *p) && m->cur.v[i].horizon >= 0;
+	}
+	rc = lc_doc_section(m->d, 2, W(m, "rs.path"));
+	if (rc == 0)
+		rc = lc_doc_para(m->d, W(m, "rs.path.intro"));
+	head[0] = W(m, "rs.path.col.product");
+	head[1] = W(m, "rs.path.col.horizon");
+	head[2] = W(m, "col.id");
+	head[3] = W(m, "col.name");
+	if (rc == 0)
+		rc = lc_doc_table(m->d, NULL, 4, head, "llil");
+	for (size_t k = 0; rc == 0 && k < ng; k++)
+		if (g[k].product)
+			rc = pathway_rows(m, g[k].key, g[k].label);
+	if (rc == 0 && none)
+		rc = pathway_rows(m, NULL, W(m, "rs.path.no-product"));
+	return rc;
 }
 
 int rm_industry_emissions(struct rm *m)
@@ -229,6 +311,7 @@ int rm_industry_emissions(struct rm *m)
 			const char *pname = NULL;
 
 			g[ng].key = g[ng].label = label;
+			g[ng].product = p && *p;
 			g[ng].baseline = p && *p ?
 				product_baseline(ps, p, m->en, &pname) : NAN;
 			if (pname)
@@ -280,6 +363,8 @@ int rm_industry_emissions(struct rm *m)
 			row[1 + i] = c[i];
 		rc = lc_doc_row(m->d, row);
 	}
+	if (rc == 0)
+		rc = pathway(m, g, ng);
 	lc_products_free(ps);
 	free(g);
 	return rc;

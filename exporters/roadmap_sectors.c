@@ -7,13 +7,26 @@
 #include <string.h>
 #include "exporters/chapters.h"
 
-int rm_macc_figure(struct rm *m, int sector, const char *title)
+/* The MACC dossier i belongs to: its sector's (sector -1: any), with a
+ * cost, and available at the horizon upto (TRL 8-9 now, 6-9 by 2030, any
+ * by 2060; -1: any), as `export macc --horizon` draws it. */
+static int in_macc(const struct tinfo *ti, int sector, int upto)
+{
+	static const int min_trl[3] = { 8, 6, 0 };
+
+	if ((sector >= 0 && ti->sector != sector) || !ti->costsrc)
+		return 0;
+	return upto < 0 || upto > 2 || ti->trl >= min_trl[upto];
+}
+
+int rm_macc_figure(struct rm *m, int sector, int upto, const char *title,
+		   const char *lead)
 {
 	struct lc_macc_item *it = calloc(m->cur.n + 1, sizeof *it);
 	struct lc_macc_bar *b = NULL;
 	size_t k = 0;
 	char *desc = NULL, *svg = NULL, c1[48], c2[48], c3[48], c4[48];
-	char key[16];
+	char key[32];
 	struct lc_products *prods = NULL;
 	int rc;
 	const char *head[6];
@@ -23,7 +36,7 @@ int rm_macc_figure(struct rm *m, int sector, const char *title)
 	for (size_t i = 0; i < m->cur.n; i++) {
 		const struct tinfo *ti = &m->cur.v[i];
 
-		if ((sector >= 0 && ti->sector != sector) || !ti->costsrc)
+		if (!in_macc(ti, sector, upto))
 			continue;
 		it[k].id = lc_tech_get(ti->t, LC_F_ID);
 		it[k].name = lc_tech_name(ti->t, m->lang);
@@ -78,6 +91,7 @@ int rm_macc_figure(struct rm *m, int sector, const char *title)
 						      "share", "overlap" };
 		double tot = 0, none = 0, over = 0;
 		char v1[64], v2[64], v3[48], v4[64], sent[1024];
+		char both[1536];
 		const char *vals[4] = { v1, v2, v3, v4 };
 
 		for (size_t i = 0; i < k; i++) {
@@ -91,15 +105,54 @@ int rm_macc_figure(struct rm *m, int sector, const char *title)
 		rm_co2(m, none, v2);
 		rm_num(tot > 0 ? 100 * none / tot : 0, 0, v3);
 		rm_co2(m, over, v4);
+		/* the share on entries without a product only when some
+		 * rest on such entries */
+		snprintf(key, sizeof key, "%s%s", none > 0 ? "macc.counted" :
+			 "macc.capped", over > 0 ? "" : ".no-overlap");
+		lc_words_fill(m->w, key, names, vals, 4, sent, sizeof sent);
+		snprintf(both, sizeof both, "%s%s", lead ? lead : "", sent);
 		if (tot > 0)
-			rc = lc_doc_para(m->d, lc_words_fill(m->w,
-				over > 0 ? "macc.counted" :
-				"macc.counted.no-overlap", names, vals, 4,
-				sent, sizeof sent));
+			rc = lc_doc_para(m->d, both);
 	}
 	free(desc);
 	free(svg);
 	lc_macc_free(b, k);
+	return rc;
+}
+
+int rm_macc_horizons(struct rm *m, int sector)
+{
+	static const char *const hk[3] = { "macc.h0", "macc.h1", "macc.h2" };
+	static const char *const same[3] = { "", "macc.same.h1",
+					     "macc.same.h2" };
+	const char *names[] = { "sector", "n" };
+	const char *vals[2];
+	char title[512], lead[512], nb[24], key[32];
+	long prev = 0;
+	int rc = 0;
+
+	vals[0] = sector >= 0 ? rm_sector_label(m, sector) : "";
+	for (int h = 0; rc == 0 && h < 3; h++) {
+		long n = 0;
+
+		for (size_t i = 0; i < m->cur.n; i++)
+			n += in_macc(&m->cur.v[i], sector, h);
+		/* the curves are nested: the same count, the same curve */
+		if (!n)
+			continue;
+		if (n == prev) {
+			rc = lc_doc_para(m->d, W(m, same[h]));
+			continue;
+		}
+		prev = n;
+		snprintf(nb, sizeof nb, "%ld", n);
+		vals[1] = nb;
+		snprintf(key, sizeof key, "%s.macc.h%d",
+			 sector >= 0 ? "sector" : "overview", h);
+		lc_words_fill(m->w, key, names, vals, 2, title, sizeof title);
+		lc_words_fill(m->w, hk[h], names, vals, 2, lead, sizeof lead);
+		rc = rm_macc_figure(m, sector, h, title, lead);
+	}
 	return rc;
 }
 
@@ -246,7 +299,7 @@ int rm_overview(struct rm *m)
 	}
 	if (rc)
 		return rc;
-	return rm_macc_figure(m, -1, W(m, "overview.macc"));
+	return rm_macc_horizons(m, -1);
 }
 
 /* "14 technologies, ...: 8 to promote now, 3 to demonstrate" - a part
@@ -363,12 +416,16 @@ int rm_sector_chapter(struct rm *m, int s, int no)
 		rc = lc_doc_para(m->d, lc_words_fill(m->w, "sector.computed",
 						     kn, vl, 1, t, sizeof t));
 	}
+	/* the roadmap of one industry draws its MACC per horizon (the
+	 * edition's roadmap does so in its overview, for all sectors) */
+	if (rc == 0 && m->o->sector >= 0)
+		return rm_macc_horizons(m, s);
 	if (rc == 0) {
 		const char *kn[] = { "sector" };
 		const char *vl[] = { rm_sector_label(m, s) };
 
 		lc_words_fill(m->w, "sector.macc", kn, vl, 1, t, sizeof t);
-		rc = rm_macc_figure(m, s, t);
+		rc = rm_macc_figure(m, s, -1, t, NULL);
 	}
 	return rc;
 }

@@ -6,6 +6,14 @@
 #include <string.h>
 #include "exporters/internal.h"
 
+/* The text key of w with {names[k]} filled by vals[k], into buf. */
+static const char *tx(const struct lc_words *w, const char *key,
+		      const char *const *names, const char *const *vals,
+		      size_t nv, char *buf, size_t n)
+{
+	return lc_words_fill(w, key, names, vals, nv, buf, n);
+}
+
 #define FONT "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei'," \
 	"'PingFang SC',sans-serif"
 
@@ -113,13 +121,18 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	int en = exp_is_en(lang);
 	double total = 0, ymin = 0, ymax = 0, step, pw, tickw = 0;
 	double xdiv = en ? 1e6 : 1e4, sx, sy, y0, over = 0;
-	const char *xunit = en ? "MtCO2/a" : "万tCO2/a";
+	const char *xunit, *unit_key = "svg.unit.big";
 	int eq = 0;   /* a bar of another gas: the axes say CO2e */
 	size_t nkey = 0, keyrows;
-	char *buf = NULL, a[32], c[32], d[32], e[32], t[160];
+	char *buf = NULL, a[32], c[32], d[32], e[32], t[160], u[64];
+	static const char *const names[] = { "co2", "unit", "price",
+					     "available" };
+	const char *vals[4];
 	size_t len = 0;
+	struct lc_words *wd = NULL;
 	FILE *fp;
 	int h, ml;
+	char *out;
 
 	for (size_t i = 0; i < n; i++) {
 		eq |= b[i].co2e && (b[i].drawn || b[i].overlap > 0);
@@ -169,17 +182,22 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	pw = MW - ml - MR;
 	if (!(total > 0))
 		total = 1;
+	/* the axis in the language's large or small unit: Mt or kt,
+	 * 亿吨 or 万吨 (the words from the text catalogue) */
 	if (total / xdiv < 1 && en) {
 		xdiv = 1e3;
-		xunit = eq ? "ktCO2e/a" : "ktCO2/a";
+		unit_key = "svg.unit.small";
 	} else if (total >= 1e8 && !en) {
 		xdiv = 1e8;
-		xunit = eq ? "亿吨CO2e/年" : "亿吨CO2/年";
 	} else if (!en) {
-		xunit = eq ? "万吨CO2e/年" : "万吨CO2/年";
-	} else if (eq) {
-		xunit = "MtCO2e/a";
+		unit_key = "svg.unit.small";
 	}
+	if (lc_words_load(lang, &wd, NULL) < 0)
+		return NULL;
+	vals[0] = eq ? "CO2e" : "CO2";
+	vals[1] = vals[2] = vals[3] = "";
+	xunit = tx(wd, unit_key, names, vals, 4, u, sizeof u);
+	vals[1] = xunit;
 	/* Overlaps (competing routes beyond their product's baseline) are
 	 * drawn after the counted curve, past a dashed line at its total:
 	 * seen, never read as part of it. */
@@ -195,8 +213,10 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	keyrows = (nkey + 2) / 3;
 	h = MT + MPH + 62 + (int)keyrows * 16 + (isfinite(price) ? 18 : 0);
 	fp = svg_open(&buf, &len, MW, h, title, desc, lang);
-	if (!fp)
+	if (!fp) {
+		lc_words_free(wd);
 		return NULL;
+	}
 
 	/* Grid and y axis. */
 	fputs("<g stroke=\"#d9dee5\" stroke-width=\"1\">\n", fp);
@@ -219,8 +239,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 			t);
 	}
 	fputs("</g>\n", fp);
-	snprintf(t, sizeof t, en ? "Abatement cost (CNY/tCO2%s)" :
-		 "减排成本（元/吨CO2%s）", eq ? "e" : "");
+	tx(wd, "svg.macc.yaxis", names, vals, 4, t, sizeof t);
 	snprintf(a, sizeof a, "%.2f", MT + MPH / 2.0);
 	snprintf(c, sizeof c, "%.2f", ml - 6 - tickw - 20);
 	fprintf(fp, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" "
@@ -228,8 +247,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		"fill=\"#333333\">", c, a, c, a);
 	lc_xml_text(fp, t);
 	fputs("</text>\n", fp);
-	snprintf(t, sizeof t, en ? "Cumulative abatement potential (%s)" :
-		 "累计减排潜力（%s）", xunit);
+	tx(wd, "svg.macc.xaxis", names, vals, 4, t, sizeof t);
 	text_at(fp, ml + pw / 2, MT + MPH + 36, "middle",
 		"fill=\"#333333\"", t);
 
@@ -262,7 +280,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 			co(x, a, sizeof a), MT, co(x, c, sizeof c), MT + MPH);
 		text_at(fp, x + 4, MT + 12, "start",
 			"fill=\"#555555\" font-size=\"10\"",
-			en ? "overlap, not counted" : "重叠部分，不计入合计");
+			lc_words_get(wd, "svg.macc.overlap"));
 		for (size_t i = 0; i < n; i++) {
 			double w, y, hh;
 
@@ -279,8 +297,8 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 				co(w, d, sizeof d),
 				co(hh < 0.5 ? 0.5 : hh, e, sizeof e));
 			lc_xml_text(fp, b[i].name);
-			lc_xml_text(fp, en ? " (overlap, not counted)" :
-				    "（重叠，不计入）");
+			lc_xml_text(fp, lc_words_get(wd,
+						     "svg.macc.overlap.bar"));
 			fputs("</title></rect>\n", fp);
 			x += w;
 		}
@@ -328,11 +346,11 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 			"stroke-dasharray=\"6 4\"/>\n", ml,
 			co(y, a, sizeof a), MW - MR, co(y, c, sizeof c));
 		lc_num_human(price, 0, pr, sizeof pr);
-		lc_co2_human(lc_macc_available(b, n, price), lang, av,
-			     sizeof av);
-		snprintf(t, sizeof t, en ? "Carbon price %s CNY/tCO2: %s "
-			 "at or below it" : "碳价 %s 元/吨CO2：成本不"
-			 "高于碳价的减排潜力 %s", pr, av);
+		lc_co2e_human(lc_macc_available(b, n, price), lang, eq, av,
+			      sizeof av);
+		vals[2] = pr;
+		vals[3] = av;
+		tx(wd, "svg.macc.price", names, vals, 4, t, sizeof t);
 		/* At the left, above the line: the cheapest bars there
 		 * are the ones below zero, so the text stays clear. */
 		text_at(fp, ml + 6, y - 5, "start",
@@ -363,7 +381,9 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		}
 		fputs("</g>\n", fp);
 	}
-	return svg_close(fp, &buf);
+	out = svg_close(fp, &buf);
+	lc_words_free(wd);
+	return out;
 }
 
 /* ---- TRL ladder -------------------------------------------------------- */
@@ -374,28 +394,30 @@ char *lc_svg_trl(const long *counts, size_t nrows,
 {
 	static const char *const band_fill[3] = { "#fdebd3", "#fff6c7",
 						  "#dff0d8" };
-	int en = exp_is_en(lang), lw = 150, cw = 72, rh = 44, top = 56;
+	int lw = 150, cw = 72, rh = 44, top = 56;
 	int w = lw + 9 * cw + 20, h = top + (int)nrows * rh + 40;
 	long max = 1;
-	char *buf = NULL, t[96], a[32], c[32];
+	char *buf = NULL, t[96], a[32], c[32], *out;
 	size_t len = 0;
+	struct lc_words *wd = NULL;
 	FILE *fp;
 
 	for (size_t i = 0; i < nrows * 9; i++)
 		max = counts[i] > max ? counts[i] : max;
-	fp = svg_open(&buf, &len, w, h, title, desc, lang);
-	if (!fp)
+	if (lc_words_load(lang, &wd, NULL) < 0)
 		return NULL;
+	fp = svg_open(&buf, &len, w, h, title, desc, lang);
+	if (!fp) {
+		lc_words_free(wd);
+		return NULL;
+	}
 	/* Bands 1-5, 6-7, 8-9 as shaded columns with their horizon. */
 	for (int k = 0; k < 3; k++) {
 		int from = k == 0 ? 0 : k == 1 ? 5 : 7;
 		int span = k == 0 ? 5 : 2;
-		static const char *const zh[3] = { "研发（TRL 1-5）",
-						   "示范（TRL 6-7）",
-						   "推广（TRL 8-9）" };
-		static const char *const enl[3] = { "Research (TRL 1-5)",
-						    "Demonstration (TRL 6-7)",
-						    "Deployment (TRL 8-9)" };
+		static const char *const band[3] = { "svg.trl.band0",
+						     "svg.trl.band1",
+						     "svg.trl.band2" };
 
 		fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
 			"height=\"%d\" fill=\"%s\"/>\n", lw + from * cw,
@@ -403,7 +425,7 @@ char *lc_svg_trl(const long *counts, size_t nrows,
 			band_fill[k]);
 		text_at(fp, lw + from * cw + span * cw / 2.0, top - 26,
 			"middle", "font-weight=\"bold\" fill=\"#333333\"",
-			en ? enl[k] : zh[k]);
+			lc_words_get(wd, band[k]));
 	}
 	for (int j = 0; j < 9; j++) {
 		snprintf(t, sizeof t, "%d", j + 1);
@@ -436,9 +458,10 @@ char *lc_svg_trl(const long *counts, size_t nrows,
 		}
 	}
 	text_at(fp, lw + 4.5 * cw, h - 12, "middle", "fill=\"#333333\"",
-		en ? "Technology readiness level (TRL)" :
-		"技术成熟度（TRL）");
-	return svg_close(fp, &buf);
+		lc_words_get(wd, "svg.trl.axis"));
+	out = svg_close(fp, &buf);
+	lc_words_free(wd);
+	return out;
 }
 
 /* ---- timeline ---------------------------------------------------------- */
@@ -453,15 +476,23 @@ char *lc_svg_timeline(const long count[3], const char *const labels[3],
 	static const int span[3][4] = { { 2025, 2035, 2035, 2060 },
 					{ 2025, 2030, 2030, 2060 },
 					{ 2025, 2035, 2035, 2060 } };
-	int en = exp_is_en(lang), lw = 230, w = 880, top = 30, lh = 52;
+	int lw = 230, w = 880, top = 30, lh = 52;
 	int y0 = 2024, y1 = 2061, h = top + 3 * lh + 50;
 	double sx = (double)(w - lw - 30) / (y1 - y0);
-	char *buf = NULL, t[160], a[32], c[32], d[32];
+	char *buf = NULL, t[160], a[32], c[32], d[32], nb[24], *out;
 	size_t len = 0;
-	FILE *fp = svg_open(&buf, &len, w, h, title, desc, lang);
+	struct lc_words *wd = NULL;
+	static const char *const names[] = { "n" };
+	const char *vals[] = { nb };
+	FILE *fp;
 
-	if (!fp)
+	if (lc_words_load(lang, &wd, NULL) < 0)
 		return NULL;
+	fp = svg_open(&buf, &len, w, h, title, desc, lang);
+	if (!fp) {
+		lc_words_free(wd);
+		return NULL;
+	}
 	for (size_t k = 0; k < nyears; k++) {
 		double x = lw + (years[k] - y0) * sx;
 
@@ -496,10 +527,12 @@ char *lc_svg_timeline(const long count[3], const char *const labels[3],
 			co(xb - xa, d, sizeof d), fill[k]);
 		text_at(fp, lw - 10, y + 12, "end",
 			"font-weight=\"bold\" fill=\"#1a1a1a\"", labels[k]);
-		snprintf(t, sizeof t, en ? "%ld technologies" : "%ld 项技术",
-			 count[k]);
+		snprintf(nb, sizeof nb, "%ld", count[k]);
+		tx(wd, "svg.timeline.count", names, vals, 1, t, sizeof t);
 		text_at(fp, lw - 10, y + 26, "end",
 			"fill=\"#555555\" font-size=\"11\"", t);
 	}
-	return svg_close(fp, &buf);
+	out = svg_close(fp, &buf);
+	lc_words_free(wd);
+	return out;
 }

@@ -73,8 +73,17 @@ lc export roadmap --edition 2025 --format fodt --carbon-price 100 \
 lc export promotion-catalog --edition 2025 --format html -o "$out/promo.html"
 lc export promotion-catalog --edition 2025 --format html --lang en \
 	-o "$out/promo-en.html"
+lc export promotion-catalog --edition 2025 --format fodt -o "$out/promo.fodt"
+lc export promotion-catalog --edition 2025 --format fodt --lang en \
+	-o "$out/promo-en.fodt"
 lc export roadmap --edition 2025 --sector nonferrous --format html \
 	--carbon-price 100 -o "$out/sector.html"
+lc export roadmap --edition 2025 --sector nonferrous --format html \
+	--carbon-price 100 --lang en -o "$out/sector-en.html"
+lc export roadmap --edition 2025 --sector nonferrous --format fodt \
+	--carbon-price 100 -o "$out/sector.fodt"
+lc export roadmap --edition 2025 --sector nonferrous --format fodt \
+	--carbon-price 100 --lang en -o "$out/sector-en.fodt"
 # A generated edition that strains the layout (tests/render/gen-edition.sh:
 # names that cannot break at spaces, extreme and negative numbers), in a
 # catalog of its own.
@@ -206,7 +215,7 @@ elif [ -s "$tmp/fetched" ]; then
 else
 	ok html-nothing-fetched
 fi
-for doc in roadmap-en gen-zh gen-en promo promo-en sector; do
+for doc in roadmap-en gen-zh gen-en promo promo-en sector sector-en; do
 	chrome "$tmp/net-$doc.json" --no-pdf-header-footer \
 		--print-to-pdf="$out/$doc-html.pdf" "file://$out/$doc.html"
 done
@@ -225,7 +234,8 @@ fi
 	-env:UserInstallation="file://$tmp/lo-profile" --headless \
 	--convert-to pdf --outdir "$out" "$out/roadmap.fodt" \
 	"$out/roadmap-en.fodt" "$out/gen-zh.fodt" "$out/gen-en.fodt" \
-	>"$tmp/lo.log" 2>&1)
+	"$out/promo.fodt" "$out/promo-en.fodt" "$out/sector.fodt" \
+	"$out/sector-en.fodt" >"$tmp/lo.log" 2>&1)
 if [ -s "$out/roadmap.pdf" ]; then
 	pdf_checks fodt-pdf "$out/roadmap.pdf" 1
 	if pdffonts "$out/roadmap.pdf" | grep -q 'CJK'; then
@@ -239,7 +249,9 @@ fi
 
 # Layout: the word boxes of every PDF (no two words overlap, no id or
 # number of the source split across lines, no word broken letter by
-# letter, no page left half empty before a figure: tests/render/pdfcheck), the HTML's cells at the A4 print width
+# letter, no page left half empty before a figure or before a page whose
+# text would have fitted under its own: tests/render/pdfcheck), the HTML's
+# cells at the print width
 # (nothing wider than its box: tests/render/overflow.sh). First on bad
 # fixtures, which they must reject, then on the roadmaps.
 pdfcheck=${PDFCHECK:-$SRC/build/rel/tests/render/pdfcheck}
@@ -254,7 +266,9 @@ if [ $rc -eq 1 ] && grep -q "overlap: '2025-BM-001'" "$tmp/self.out" &&
    grep -q "'2025-BM-002' split" "$tmp/self.out" &&
    grep -q "'0.879' split" "$tmp/self.out" &&
    grep -q "'Building' broken letter by letter" "$tmp/self.out" &&
-   grep -q "page 2: text ends at .* starts page 3" "$tmp/self.out"; then
+   grep -q "page 2: text ends at .* starts page 3" "$tmp/self.out" &&
+   grep -q "page 4: text ends at .* page 5's text .* would fit under it" "$tmp/self.out" &&
+   ! grep -q "page 3: text ends" "$tmp/self.out"; then
 	ok layout-selftest-words
 else
 	bad layout-selftest-words "pdfcheck missed a fault (rc $rc): $(cat "$tmp/self.out")"
@@ -284,15 +298,29 @@ words_check html-pdf "$out/roadmap-html.pdf" "$out/roadmap.html"
 words_check html-en-pdf "$out/roadmap-en-html.pdf" "$out/roadmap-en.html"
 words_check fodt-pdf "$out/roadmap.pdf" "$out/roadmap.fodt"
 words_check fodt-en-pdf "$out/roadmap-en.pdf" "$out/roadmap-en.fodt"
-for doc in promo promo-en sector; do
+for doc in promo promo-en sector sector-en; do
 	words_check $doc-html-pdf "$out/$doc-html.pdf" "$out/$doc.html"
+	words_check $doc-fodt-pdf "$out/$doc.pdf" "$out/$doc.fodt"
+done
+# The promotion catalog's eleven columns on the A4 page on its side, as
+# the national catalogs print them; the roadmaps upright.
+for pdf in promo-html promo-en-html promo promo-en sector-html sector; do
+	pdfinfo "$out/$pdf.pdf" >"$tmp/$pdf.info" 2>&1
+	size=$(awk '/^Page size:/ { print ($3 > $5) ? "landscape" : "portrait" }' \
+		"$tmp/$pdf.info")
+	case $pdf in promo*) want=landscape ;; *) want=portrait ;; esac
+	if [ "$size" = "$want" ] && grep -q '(A4)' "$tmp/$pdf.info"; then
+		ok "$pdf-orientation"
+	else
+		bad "$pdf-orientation" "want A4 $want: $(grep '^Page size' "$tmp/$pdf.info")"
+	fi
 done
 for lang in zh en; do
 	words_check gen-$lang-html-pdf "$out/gen-$lang-html.pdf" \
 		"$out/gen-$lang.html"
 	words_check gen-$lang-fodt-pdf "$out/gen-$lang.pdf" "$out/gen-$lang.fodt"
 done
-for doc in roadmap roadmap-en gen-zh gen-en promo promo-en sector; do
+for doc in roadmap roadmap-en gen-zh gen-en promo promo-en sector sector-en; do
 	if sh "$SRC/tests/render/overflow.sh" "$chromium" "$out/$doc.html" \
 		"$tmp" >"$tmp/$doc.ov" 2>&1; then
 		ok "$doc-html-overflow"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # overflow.sh - does any table cell, caption or figure of an HTML page
-# overflow its box at the width of the printed A4 page? Headless Chromium
+# overflow its box at the width of the printed A4 page (on its side when
+# the page's @page rule says landscape)? Headless Chromium
 # lays out a copy of the page with its print rules (@media print made
 # to apply, @media screen not) and the body as wide as the A4 page less
 # the margins of the page's @page rule, and runs a script that lists
@@ -19,7 +20,11 @@ margins=$(awk '/@page/ { inpage = 1 } inpage && /margin:/ {
 		n = split($0, m, " ")
 		r = n >= 2 ? m[2] : m[1]; l = n == 4 ? m[4] : r
 		print l + r; exit }' "$page")
-width=$(awk -v m="${margins:-36}" 'BEGIN { print 210 - m }')
+# A4 upright, or on its side when the page says so (@page { size: A4
+# landscape }).
+paper=210
+grep -q 'size: *A4 landscape' "$page" && paper=297
+width=$(awk -v m="${margins:-36}" -v p="$paper" 'BEGIN { print p - m }')
 sed -e 's/@media print/@media all/g' -e 's/@media screen/@media not all/g' \
 	-e 's#</body>##' -e 's#</html>##' "$page" >"$copy"
 cat >>"$copy" <<EOS

@@ -3,7 +3,8 @@
  * layout: two words that overlap, an identifier or number of the source
  * document split across two lines ('2025-B' / 'M-001', '0.8' / '79'), and
  * a Latin word broken letter by letter down a narrow column, a page left
- * half empty before a page that starts with a figure. Each message
+ * half empty before a page that starts with a figure or before a page
+ * whose text would have fitted under its own. Each message
  * names the page, the words and their boxes (x0,y0,x1,y1 in points).
  * Usage: pdfcheck [-s SOURCE] [-l LABEL] BBOX.html
  *   SOURCE: the document that was printed (HTML or .fodt, read as XML);
@@ -34,6 +35,17 @@ static size_t nwords, capwords;
  * sorted: two of them one above the other are a chart, not a wrap. */
 static char **labels;
 static size_t nlabels, caplabels;
+
+/* The whole texts of the source's table cells (short ones), sorted: two
+ * cells one above the other in a column ('20' over '21', the keys of two
+ * rows) are two rows, not a wrapped '2021'. */
+static char **cells;
+static size_t ncells, capcells;
+
+/* The texts of the source's chapter headings (HTML h2.chapter, ODF text:h
+ * of outline level 1), spaces collapsed. */
+static char **heads;
+static size_t nheads, capheads;
 
 /* The source's tokens as a sorted array of strings. */
 static char **tokens;
@@ -239,6 +251,46 @@ static void walk_chart(xmlNode *n)
 	}
 }
 
+/* s with runs of white space made one space, no space at either end
+ * (allocated). */
+static char *squeeze(const char *s)
+{
+	char *o = xrealloc(NULL, strlen(s) + 1), *q = o;
+
+	for (; *s; s++) {
+		if (isspace((unsigned char)*s)) {
+			if (q > o && q[-1] != ' ')
+				*q++ = ' ';
+			continue;
+		}
+		*q++ = *s;
+	}
+	while (q > o && q[-1] == ' ')
+		q--;
+	*q = '\0';
+	return o;
+}
+
+/* A chapter heading: an HTML h2 of class "chapter ...", an ODF heading
+ * of outline level 1. */
+static int is_chapter(xmlNode *n)
+{
+	const char *name = (const char *)n->name;
+	xmlChar *v;
+	int yes = 0;
+
+	if (strcmp(name, "h2") == 0) {
+		v = xmlGetProp(n, (const xmlChar *)"class");
+		yes = v && strncmp((const char *)v, "chapter", 7) == 0;
+		xmlFree(v);
+	} else if (strcmp(name, "h") == 0) {
+		v = xmlGetProp(n, (const xmlChar *)"outline-level");
+		yes = v && strcmp((const char *)v, "1") == 0;
+		xmlFree(v);
+	}
+	return yes;
+}
+
 static void walk_source(xmlNode *n)
 {
 	for (; n; n = n->next) {
@@ -249,6 +301,39 @@ static void walk_source(xmlNode *n)
 		if (strcmp((const char *)n->name, "svg") == 0) {
 			walk_chart(n->children);
 			continue;
+		}
+		if (is_chapter(n)) {
+			xmlChar *t = xmlNodeGetContent(n);
+
+			if (nheads == capheads) {
+				capheads = capheads ? 2 * capheads : 32;
+				heads = xrealloc(heads, capheads *
+						 sizeof *heads);
+			}
+			heads[nheads++] = squeeze((const char *)
+						  (t ? t : (xmlChar *)""));
+			xmlFree(t);
+		}
+		if (strcmp((const char *)n->name, "td") == 0 ||
+		    strcmp((const char *)n->name, "th") == 0 ||
+		    strcmp((const char *)n->name, "table-cell") == 0) {
+			xmlChar *t = xmlNodeGetContent(n);
+
+			if (t && xmlStrlen(t) < 64) {
+				if (ncells == capcells) {
+					capcells = capcells ? 2 * capcells : 256;
+					cells = xrealloc(cells, capcells *
+							 sizeof *cells);
+				}
+				cells[ncells] = strdup((const char *)t);
+				if (!cells[ncells]) {
+					fputs("pdfcheck: out of memory\n",
+					      stderr);
+					exit(2);
+				}
+				ncells++;
+			}
+			xmlFree(t);
 		}
 		/* embedded images and style sheets are not printed text */
 		if (strcmp((const char *)n->name, "binary-data") == 0 ||
@@ -268,6 +353,12 @@ static int is_label(const char *s)
 {
 	return nlabels && bsearch(&s, labels, nlabels, sizeof *labels,
 				  cmp_str) != NULL;
+}
+
+static int is_cell(const char *s)
+{
+	return ncells && bsearch(&s, cells, ncells, sizeof *cells,
+				 cmp_str) != NULL;
 }
 
 static int is_token(const char *s)
@@ -411,7 +502,8 @@ static void check_split(const struct word *a, const struct word *b)
 	while (is_tok((unsigned char)b->text[s]))
 		s++;
 	if (r == la || s == 0 || la - r + s >= sizeof cat ||
-	    (is_label(a->text) && is_label(b->text)))
+	    (is_label(a->text) && is_label(b->text)) ||
+	    (is_cell(a->text) && is_cell(b->text)))
 		return;
 	nc = la - r;
 	memcpy(cat, a->text + r, nc);
@@ -529,9 +621,71 @@ static void page_words(int p, size_t *from, size_t *to)
 	*to = i;
 }
 
+/* The top and bottom of the text of page p (the page number at its
+ * foot left out), 0 and 0 when it has none. */
+static void text_span(int p, double *top, double *low)
+{
+	size_t a, b;
+	double h = page_h[p];
+
+	page_words(p, &a, &b);
+	*top = *low = 0;
+	for (size_t i = a; i < b; i++) {
+		if (words[i].y1 >= 0.9 * h)
+			continue;
+		if (*low == 0 || words[i].y0 < *top)
+			*top = words[i].y0;
+		if (words[i].y1 > *low)
+			*low = words[i].y1;
+	}
+}
+
+/* The first line of page p is a chapter heading of the source. */
+static int starts_chapter(int p)
+{
+	size_t a, b, top, used = 0;
+	char line[512];
+	double x = -1;
+
+	page_words(p, &a, &b);
+	if (a == b || !nheads)
+		return 0;
+	top = a;
+	for (size_t i = a; i < b; i++)
+		if (words[i].y0 < words[top].y0)
+			top = i;
+	line[0] = '\0';
+	/* the words of the top line, left to right */
+	for (;;) {
+		size_t next = b;
+
+		for (size_t i = a; i < b; i++)
+			if (fabs(words[i].y0 - words[top].y0) <= 1.0 &&
+			    words[i].x0 > x && (next == b ||
+						words[i].x0 < words[next].x0))
+				next = i;
+		if (next == b)
+			break;
+		used += (size_t)snprintf(line + used, used < sizeof line ?
+					 sizeof line - used : 0, "%s%s",
+					 used ? " " : "", words[next].text);
+		if (used >= sizeof line)
+			return 0;
+		x = words[next].x0;
+	}
+	for (size_t k = 0; k < nheads; k++)
+		if (strcmp(heads[k], line) == 0)
+			return 1;
+	return 0;
+}
+
 /* A page whose text ends in its upper half, followed by a page that
  * starts with a figure's caption ('图N' or 'Figure N'): the figure was
- * pushed over whole when a smaller layout would have filled the page. */
+ * pushed over whole when a smaller layout would have filled the page;
+ * or a page that holds a whole short chapter followed by another
+ * chapter whose first page would have fitted under it (a page break
+ * forced between two short parts: the foreword alone on its page before
+ * the key findings). */
 static void check_empty(int pages)
 {
 	for (int p = 2; p < pages && p < 4095; p++) {
@@ -553,10 +707,26 @@ static void check_empty(int pages)
 		t = words[top].text;
 		if (low < 0.5 * h && ((strncmp(t, "图", 3) == 0 &&
 				       isdigit((unsigned char)t[3])) ||
-				      strcmp(t, "Figure") == 0))
+				      strcmp(t, "Figure") == 0)) {
 			report(3, "page %d: text ends at %.0f%% of the page, "
 			       "the figure " BOX " starts page %d", p,
 			       100 * low / h, BOXARG(&words[top]), p + 1);
+			continue;
+		}
+		{
+			double t0, l0, t1, l1;
+
+			text_span(p, &t0, &l0);
+			text_span(p + 1, &t1, &l1);
+			if (starts_chapter(p) && starts_chapter(p + 1) &&
+			    l0 > 0 && l1 > 0 &&
+			    l0 < 0.5 * h && l0 + (l1 - t1) < 0.85 * h)
+				report(3, "page %d: text ends at %.0f%% of "
+				       "the page, and page %d's text (%.0f%% "
+				       "of a page) would fit under it", p,
+				       100 * l0 / h, p + 1,
+				       100 * (l1 - t1) / h);
+		}
 	}
 }
 
@@ -596,6 +766,8 @@ int main(int argc, char **argv)
 		qsort(tokens, ntokens, sizeof *tokens, cmp_str);
 		if (nlabels)
 			qsort(labels, nlabels, sizeof *labels, cmp_str);
+		if (ncells)
+			qsort(cells, ncells, sizeof *cells, cmp_str);
 	}
 	for (size_t i = 0; i < nwords;) {
 		size_t j = i;
@@ -622,8 +794,7 @@ int main(int argc, char **argv)
 			printf("%s: ... %d %s problems in all\n", label,
 			       found[k], kind_name[k]);
 	printf("%s: %d pages, %zu words, %zu source tokens: %d overlaps, "
-	       "%d split tokens, %d words letter by letter, %d half-empty pages "
-	       "before a figure\n", label, page, nwords, ntokens, found[0],
+	       "%d split tokens, %d words letter by letter, %d half-empty pages\n", label, page, nwords, ntokens, found[0],
 	       found[1], found[2], found[3]);
 	return total ? 1 : 0;
 usage:
