@@ -65,7 +65,17 @@ struct imp_sink {
 	 * (NULL: lines as they are). */
 	void (*locate)(struct lc_error *e, void *ctx);
 	void *locate_ctx;
+	/* Problems held until imp_sink_flush, so that a file's come out in
+	 * line order (a reader's, the rules' and the run's checks report a
+	 * dossier's at different times). Owned (imp_sink_release). */
+	struct imp_held *held;
+	size_t nheld, capheld;
 };
+/* Reports the held problems sorted by line (stable), leaving out a
+ * reader's problem (imp_problem_unless) whose subject one of ours names;
+ * called after each dossier and at the end of each file. */
+void imp_sink_flush(struct imp_sink *s);
+void imp_sink_release(struct imp_sink *s);
 /* The name problems give field f: s->label[f], else the field's name. */
 const char *imp_label(const struct imp_sink *s, int f);
 /* Reports a row left out (rep->skipped) and counts it. */
@@ -73,6 +83,12 @@ void imp_skipped(struct imp_sink *s, long line, const char *reason);
 void imp_problem(struct imp_sink *s, long line, const char *field,
 		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void imp_problem_err(struct imp_sink *s, const struct lc_error *e);
+/* A problem a reader found (a schema's message) that one of lowcarb's own
+ * says better: it is left out when a problem of the same dossier (the
+ * same flush) names a field listed in about (",sector,name_zh,"), and
+ * counts only when reported. */
+void imp_problem_unless(struct imp_sink *s, long line, const char *field,
+			const char *about, const char *msg);
 
 /* Checks every rule on r and builds *out (a new lc_tech the caller frees,
  * even when problems were found: it holds what could be converted).

@@ -165,36 +165,97 @@ static void on_error(void *arg, xmlErrorPtr e)
 	}
 }
 
+/* The fields a schema message is about, as ",a,b,", into out: those it
+ * says are expected ("Expected is ( a )", "Expected is one of ( a, b )")
+ * when it is about an element lowcarb knows (a field or the technology),
+ * else the field whose value it refuses. "" when lowcarb has no words of
+ * its own for it (an element it does not know: the schema names the
+ * cause). */
+static void subjects(const struct qerr *q, char *out, size_t n)
+{
+	const char *p = strstr(q->msg, "Expected is");
+	size_t o = 0;
+
+	out[0] = '\0';
+	if (q->field < 0 && strcmp(q->elem, "technology") != 0)
+		return;
+	if (!p) {
+		if (q->field >= 0)
+			snprintf(out, n, ",%s,", lc_field_name(q->field));
+		return;
+	}
+	p = strchr(p, '(');
+	if (!p)
+		return;
+	out[o++] = ',';
+	while (*++p && *p != ')') {
+		char name[64];
+		size_t k = 0;
+		int f, w;
+
+		while (*p == ' ' || *p == ',')
+			p++;
+		while (*p && *p != ',' && *p != ' ' && *p != ')' &&
+		       k + 1 < sizeof name)
+			name[k++] = *p++;
+		name[k] = '\0';
+		if (k) {
+			f = field_of_elem(name);
+			w = snprintf(out + o, n - o, "%s,",
+				     f >= 0 ? lc_field_name(f) : name);
+			if (w < 0 || (size_t)w >= n - o)
+				break;
+			o += (size_t)w;
+		}
+		if (*p == ')' || !*p)
+			break;
+	}
+	out[o] = '\0';
+	if (o < 2)
+		out[0] = '\0';
+}
+
 /* Reports the queued errors before line `until` (0: all): those from
- * line `from` on belong to r (NULL: none), earlier ones to the file. */
+ * line `from` on belong to r (NULL: none), earlier ones to the file. A
+ * dossier's error that lowcarb's rules say in their own words is given
+ * as imp_problem_unless, and its field is left to the rules. */
 static void claim(struct xctx *x, struct imp_raw *r, long from, long until)
 {
 	size_t i, k = 0;
 	for (i = 0; i < x->nq; i++) {
 		struct qerr *q = &x->q[i];
 		const char *field;
+		char about[192];
 		if (until && q->line >= until) {
 			x->q[k++] = *q;
 			continue;
 		}
 		field = q->field >= 0 ? lc_field_name(q->field) : q->elem;
+		if (!r || q->line < from) {
+			imp_problem(x->s, q->line, field[0] ? field : NULL,
+				    "%s", q->msg);
+			x->file_errors++;
+			continue;
+		}
+		r->problems++;
+		subjects(q, about, sizeof about);
+		if (about[0]) {
+			imp_problem_unless(x->s, q->line,
+					   field[0] ? field : NULL, about,
+					   q->msg);
+			continue;
+		}
 		imp_problem(x->s, q->line, field[0] ? field : NULL, "%s",
 			    q->msg);
-		if (r && q->line >= from) {
-			r->problems++;
-			if (q->field >= 0 &&
-			    strcmp(q->elem, "technology") != 0) {
-				r->flagged[q->field] = 1;
-			} else {
-				/* the schema said what is missing: no
-				 * second "required" message for it */
-				int f;
-				for (f = 0; f < LC_F__COUNT; f++)
-					if (!r->val[f])
-						r->flagged[f] = 1;
-			}
+		if (q->field >= 0 && strcmp(q->elem, "technology") != 0) {
+			r->flagged[q->field] = 1;
 		} else {
-			x->file_errors++;
+			/* the schema said what is missing: no
+			 * second "required" message for it */
+			int f;
+			for (f = 0; f < LC_F__COUNT; f++)
+				if (!r->val[f])
+					r->flagged[f] = 1;
 		}
 	}
 	x->nq = k;
