@@ -19,8 +19,8 @@ static void on_bad(const char *tech, const char *sector, size_t n,
 		   size_t k, void *ctx)
 {
 	(void)ctx;
-	fprintf(stderr, "lowcarb: assign: %s (%s): cannot be covered: only "
-		"%zu expert(s) free of conflict, %zu needed\n", tech, sector,
+	fprintf(stderr, _("lowcarb: assign: %s (%s): cannot be covered: only "
+		"%zu expert(s) free of conflict, %zu needed\n"), tech, sector,
 		n, k);
 }
 
@@ -149,8 +149,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_assign = {
-	"assign", "assign reviewers to the dossiers of an edition",
-	"usage: lowcarb assign --edition Y --per-dossier K [--dry-run]\n"
+	"assign", N_("assign reviewers to the dossiers of an edition"),
+	N_("usage: lowcarb assign --edition Y --per-dossier K [--dry-run]\n"
 	"       lowcarb assign add|remove EXPERT ID\n"
 	"       lowcarb assign list [--format table|csv|json]\n"
 	"\n"
@@ -182,6 +182,6 @@ const struct cli_cmd cli_cmd_assign = {
 	"'assign --edition' keeps manual additions but may assign a removed\n"
 	"automatic pair again.\n"
 	"list prints the assignment by dossier; --format csv gives exactly\n"
-	"the columns expert,id; json gives objects with expert, id, origin.\n",
+	"the columns expert,id; json gives objects with expert, id, origin.\n"),
 	run, NULL
 };

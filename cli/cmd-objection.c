@@ -125,8 +125,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_objection = {
-	"objection", "record objections to a list under notice, and outcomes",
-	"usage: lowcarb objection add ID --from WHO --text TEXT\n"
+	"objection", N_("record objections to a list under notice, and outcomes"),
+	N_("usage: lowcarb objection add ID --from WHO --text TEXT\n"
 	"       lowcarb objection resolve NO --edition YEAR\n"
 	"                         --outcome upheld|dismissed --note TEXT\n"
 	"       lowcarb objection list [--format table|csv|json]\n"
@@ -140,6 +140,6 @@ const struct cli_cmd cli_cmd_objection = {
 	"dossier from the list (status withdrawn, marked in the notice and\n"
 	"left out at publication), dismissed leaves it. Each step is\n"
 	"audited like a score. 'lowcarb publish' is refused while an\n"
-	"objection is open.\n",
+	"objection is open.\n"),
 	run, NULL
 };

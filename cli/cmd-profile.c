@@ -101,8 +101,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_profile = {
-	"profile", "check a mapping profile for foreign catalogs",
-	"usage: lowcarb profile check NAME|FILE\n"
+	"profile", N_("check a mapping profile for foreign catalogs"),
+	N_("usage: lowcarb profile check NAME|FILE\n"
 	"\n"
 	"A mapping profile (data/profiles/NAME.xml, schema\n"
 	"data/profiles/mapping.xsd) says how a foreign CSV layout maps onto\n"
@@ -120,6 +120,6 @@ const struct cli_cmd cli_cmd_profile = {
 	"iea-etp) or FILE against the schema and what a schema cannot check\n"
 	"(fields, one way to give each, values, patterns, ids), then lists\n"
 	"what it does. Exit 1 naming the profile's line when it is not\n"
-	"valid.\n",
+	"valid.\n"),
 	run, NULL
 };

@@ -80,8 +80,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_sheets = {
-	"sheets", "write an expert's score sheet to fill in",
-	"usage: lowcarb sheets export --expert E -o FILE [--format csv|xlsx]\n"
+	"sheets", N_("write an expert's score sheet to fill in"),
+	N_("usage: lowcarb sheets export --expert E -o FILE [--format csv|xlsx]\n"
 	"                             [--blind] [--bom] [--profile NAME]\n"
 	"\n"
 	"Writes the dossiers assigned to expert E (by id) as CSV with the\n"
@@ -101,6 +101,6 @@ const struct cli_cmd cli_cmd_sheets = {
 	"each criterion's cells accepting only a number on its scale, the\n"
 	"criterion's name and scale as its header's comment; the sheet 声明\n"
 	"holds the expert's declaration of no conflict of interest. The\n"
-	"returned workbook goes back through 'lowcarb scores import' as is.\n",
+	"returned workbook goes back through 'lowcarb scores import' as is.\n"),
 	run, NULL
 };

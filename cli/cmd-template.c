@@ -39,8 +39,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_template = {
-	"template", "write the submission template an association fills in",
-	"usage: lowcarb template [--format xlsx|csv] -o FILE [--edition YEAR]\n"
+	"template", N_("write the submission template an association fills in"),
+	N_("usage: lowcarb template [--format xlsx|csv] -o FILE [--edition YEAR]\n"
 	"\n"
 	"Writes the submission template. --format xlsx (the default): a\n"
 	"workbook with sheet 技术 (one technology a row, under a header of\n"
@@ -54,6 +54,6 @@ const struct cli_cmd cli_cmd_template = {
 	"alone, after a UTF-8 byte-order mark (for Excel). --edition YEAR is\n"
 	"named in the instructions and the id hint; nothing is prefilled.\n"
 	"The filled file goes through 'lowcarb validate' and 'lowcarb\n"
-	"import'. -o - writes to standard output.\n",
+	"import'. -o - writes to standard output.\n"),
 	run, NULL
 };

@@ -1,5 +1,6 @@
 /* raw.c - the raw dossier every reader fills before the rules run, the
  * problem sink that counts what is reported, and small text helpers. */
+#include <libintl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -292,7 +293,7 @@ void imp_problem(struct imp_sink *s, long line, const char *field,
 	if (field)
 		snprintf(e.field, sizeof e.field, "%s", field);
 	va_start(ap, fmt);
-	vsnprintf(e.msg, sizeof e.msg, fmt, ap);
+	vsnprintf(e.msg, sizeof e.msg, dgettext("lowcarb", fmt), ap);
 	va_end(ap);
 	imp_problem_err(s, &e);
 }
