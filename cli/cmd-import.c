@@ -269,13 +269,16 @@ static int run(int argc, char **argv)
 	free(o.linked);
 	cli_skips_print(&o.skips);
 	if (cost_warnings)
-		fprintf(stderr, _("lowcarb: warning: %ld stated abatement "
-			"%s computed from %s own inputs beyond the "
-			"tolerance or in sign (`lowcarb validate` names "
-			"them, `lowcarb costs` lists all)\n"), cost_warnings,
-			cost_warnings == 1 ? "cost differs from the one" :
-			"costs differ from those",
-			cost_warnings == 1 ? "its" : "their");
+		fprintf(stderr, ngettext("lowcarb: warning: %ld stated "
+			"abatement cost differs from the one computed from "
+			"its own inputs beyond the tolerance or in sign "
+			"(`lowcarb validate` names them, `lowcarb costs` "
+			"lists all)\n", "lowcarb: warning: %ld stated "
+			"abatement costs differ from those computed from "
+			"their own inputs beyond the tolerance or in sign "
+			"(`lowcarb validate` names them, `lowcarb costs` "
+			"lists all)\n", (unsigned long)cost_warnings),
+			cost_warnings);
 	/* the counts are said after a data error too: how many were
 	 * rejected or skipped is what the user needs then */
 	if (rc == 0 || rc == LC_EDATA)
