@@ -546,6 +546,7 @@ const struct cli_cmd cli_cmd_export = {
 	"         (README); csv re-imports with --profile ndrc-catalog;\n"
 	"         xlsx: the csv's columns on one sheet, numbers as numbers.\n"),
 	run,
+	/* xgettext:no-c-format */
 	N_("\n"
 	"  --edition YEAR       the edition\n"
 	"  --format F           output format (see above)\n"
