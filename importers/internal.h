@@ -4,6 +4,7 @@
 #ifndef LC_IMPORTERS_INTERNAL_H
 #define LC_IMPORTERS_INTERNAL_H
 
+#include <libintl.h>
 #include <stdio.h>
 #include "importers/importers.h"
 
@@ -97,6 +98,10 @@ void imp_problem_unless(struct imp_sink *s, long line, const char *field,
  * rules) with err set. */
 int imp_build(struct imp_raw *r, struct imp_sink *s, struct lc_tech **out,
 	      struct lc_error *err);
+
+/* 1 when a rule's message (in either language) already says that a
+ * spreadsheet changed the value. */
+int imp_says_spreadsheet(const char *msg);
 
 /* Trims ASCII and ideographic white space in place; returns s. */
 char *imp_trim(char *s);

@@ -311,3 +311,10 @@ void imp_skipped(struct imp_sink *s, long line, const char *reason)
 	if (s->rep && s->rep->skipped)
 		s->rep->skipped(s->file, line, reason, s->rep->ctx);
 }
+
+int imp_says_spreadsheet(const char *msg)
+{
+	/* the word as the messages' language writes it */
+	return strstr(msg, "spreadsheet") != NULL ||
+		strstr(msg, dgettext("lowcarb", "spreadsheet")) != NULL;
+}
