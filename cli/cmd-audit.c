@@ -31,8 +31,9 @@ static int run(int argc, char **argv)
 	if (rc < 0)
 		return cli_fail(&err);
 	if (verify)
-		printf("audit: %ld entr%s, chain intact\n", n,
-		       n == 1 ? "y" : "ies");
+		printf(ngettext("audit: %ld entry, chain intact\n",
+				"audit: %ld entries, chain intact\n",
+				(unsigned long)n), n);
 	return 0;
 }
 

@@ -26,8 +26,8 @@ static int run(int argc, char **argv)
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("catalog '%s' is consistent: %ld records, every index "
-	       "answers as a full scan\n", cli_catalog(), nrec);
+	printf(_("catalog '%s' is consistent: %ld records, every index "
+		 "answers as a full scan\n"), cli_catalog(), nrec);
 	return 0;
 }
 

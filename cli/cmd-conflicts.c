@@ -36,8 +36,9 @@ static int by_hand(int argc, char **argv, int clear)
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("conflict %s: %s on %s\n", clear ? "cleared" : "declared",
-	       argv[first], argv[first + 1]);
+	printf(clear ? _("conflict cleared: %s on %s\n") :
+	       _("conflict declared: %s on %s\n"), argv[first],
+	       argv[first + 1]);
 	return 0;
 }
 

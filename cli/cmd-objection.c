@@ -48,7 +48,7 @@ static int do_add(int argc, char **argv)
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("objection %s recorded against %s\n", seq, argv[first]);
+	printf(_("objection %s recorded against %s\n"), seq, argv[first]);
 	return 0;
 }
 
@@ -91,8 +91,9 @@ static int do_resolve(int argc, char **argv)
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("objection %s of %s %s%s\n", s, v[0], v[1],
-	       upheld ? ": the dossier is withdrawn from the list" : "");
+	printf(upheld ? _("objection %s of %s %s: the dossier is withdrawn "
+			  "from the list\n") : _("objection %s of %s %s\n"),
+	       s, v[0], v[1]);
 	return 0;
 }
 

@@ -29,8 +29,8 @@ static int run(int argc, char **argv)
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("edition %s published: %zu dossier(s) on the final list, %zu "
-	       "withdrawn\n", v[0], pub, wd);
+	printf(_("edition %s published: %zu dossier(s) on the final list, "
+		 "%zu withdrawn\n"), v[0], pub, wd);
 	return 0;
 }
 
