@@ -122,6 +122,24 @@ int imp_rules_match(const char *rule, const char *value);
 /* Loads the rules if they are not loaded yet. */
 int imp_rules_ensure(struct lc_error *err);
 
+/* xml_msgs.c: libxml2's messages on a submission file. */
+/* The field an element of the submission format is (organisation is
+ * submitter, project and its children demonstrations, ...), or -1. */
+int imp_xml_field(const char *name);
+/* libxml2's message m in out (n bytes) without namespaces, on one line,
+ * its advice for programmers replaced by words for a submitter; the
+ * element it is about into elem (en bytes; "" when none). */
+void imp_xml_tidy(const char *m, char *out, size_t n, char *elem,
+		  size_t en);
+/* The fields a schema message msg on element elem (field: its
+ * imp_xml_field) is about, as ",a,b," in out: the elements it says are
+ * expected ("Expected is ( a )", "Expected is one of ( a, b )") when it
+ * is on an element lowcarb knows (a field or the technology), else the
+ * refused field itself; "" when lowcarb has no words of its own for it
+ * (an element it does not know: the schema names the cause). */
+void imp_xml_subjects(int field, const char *elem, const char *msg,
+		      char *out, size_t n);
+
 /* xml_guard.c: a libxml2 external entity loader that loads nothing. */
 struct _xmlParserCtxt;
 struct _xmlParserInput *imp_xml_no_entities(const char *url,

@@ -51,76 +51,6 @@ static void sub_clear(struct submitter *b)
 	}
 }
 
-/* Field name from an element's local name. */
-static int field_of_elem(const char *name)
-{
-	int i;
-	if (strcmp(name, "organisation") == 0)
-		return LC_F_SUBMITTER;
-	if (strcmp(name, "project") == 0 || strcmp(name, "site") == 0 ||
-	    strcmp(name, "enterprise") == 0 || strcmp(name, "year") == 0 ||
-	    strcmp(name, "capacity") == 0)
-		return LC_F_DEMONSTRATIONS;
-	if (strcmp(name, "owner") == 0)
-		return LC_F_OWNERS;
-	for (i = 0; i < 5; i++)
-		if (strcmp(name, imp_sub_elem[i]) == 0)
-			return imp_sub_field[i];
-	return lc_field_lookup(name);
-}
-
-/* Copies libxml2's message without namespaces and the trailing newline,
- * and the element it is about into elem. */
-static void tidy(const char *m, char *out, size_t n, char *elem, size_t en)
-{
-	size_t o = 0;
-	elem[0] = '\0';
-	/* libxml2's advice for programmers is no help to a submitter */
-	if (strcasestr(m, "excessive depth in document")) {
-		snprintf(out, n, "elements nested more than 256 deep are "
-			 "refused");
-		return;
-	}
-	if (strcasestr(m, "input is not proper UTF-8")) {
-		snprintf(out, n, "bytes that are not UTF-8 (save the file as "
-			 "UTF-8, or declare its encoding)");
-		return;
-	}
-	if (strncmp(m, "Element '", 9) == 0) {
-		const char *p = m + 9, *e = strchr(p, '\'');
-		const char *b = memchr(p, '}', e ? (size_t)(e - p) : 0);
-		if (e) {
-			if (b)
-				p = b + 1;
-			snprintf(elem, en, "%.*s", (int)(e - p), p);
-			m = e + 1;
-			if (*m == ':')
-				m++;
-			while (*m == ' ')
-				m++;
-		}
-	}
-	while (*m && o + 1 < n) {
-		if (*m == '{' && (strncmp(m + 1, "urn:", 4) == 0 ||
-				  strncmp(m + 1, "http", 4) == 0)) {
-			const char *c = strchr(m, '}');
-			if (c) {
-				m = c + 1;
-				continue;
-			}
-		}
-		/* one line: a message never spans two */
-		out[o++] = *m == '\n' ? ' ' : *m;
-		m++;
-	}
-	while (o > 0 && (out[o - 1] == '\n' || out[o - 1] == ' '))
-		o--;
-	out[o] = '\0';
-	if (out[0] >= 'A' && out[0] <= 'Z' && !(out[1] >= 'A' &&
-						out[1] <= 'Z'))
-		out[0] = (char)(out[0] - 'A' + 'a');
-}
-
 static void on_error(void *arg, xmlErrorPtr e)
 {
 	struct xctx *x = arg;
@@ -129,10 +59,10 @@ static void on_error(void *arg, xmlErrorPtr e)
 	int f;
 	if (!e || e->level == XML_ERR_WARNING)
 		return;
-	tidy(e->message ? e->message : "error", msg, sizeof msg, elem,
+	imp_xml_tidy(e->message ? e->message : "error", msg, sizeof msg, elem,
 	     sizeof elem);
 	if (e->domain == XML_FROM_SCHEMASV) {
-		f = elem[0] ? field_of_elem(elem) : -1;
+		f = elem[0] ? imp_xml_field(elem) : -1;
 		if (x->nq == x->capq) {
 			size_t cap = x->capq ? 2 * x->capq : 16;
 			struct qerr *nq = realloc(x->q, cap * sizeof *nq);
@@ -165,56 +95,6 @@ static void on_error(void *arg, xmlErrorPtr e)
 	}
 }
 
-/* The fields a schema message is about, as ",a,b,", into out: those it
- * says are expected ("Expected is ( a )", "Expected is one of ( a, b )")
- * when it is about an element lowcarb knows (a field or the technology),
- * else the field whose value it refuses. "" when lowcarb has no words of
- * its own for it (an element it does not know: the schema names the
- * cause). */
-static void subjects(const struct qerr *q, char *out, size_t n)
-{
-	const char *p = strstr(q->msg, "Expected is");
-	size_t o = 0;
-
-	out[0] = '\0';
-	if (q->field < 0 && strcmp(q->elem, "technology") != 0)
-		return;
-	if (!p) {
-		if (q->field >= 0)
-			snprintf(out, n, ",%s,", lc_field_name(q->field));
-		return;
-	}
-	p = strchr(p, '(');
-	if (!p)
-		return;
-	out[o++] = ',';
-	while (*++p && *p != ')') {
-		char name[64];
-		size_t k = 0;
-		int f, w;
-
-		while (*p == ' ' || *p == ',')
-			p++;
-		while (*p && *p != ',' && *p != ' ' && *p != ')' &&
-		       k + 1 < sizeof name)
-			name[k++] = *p++;
-		name[k] = '\0';
-		if (k) {
-			f = field_of_elem(name);
-			w = snprintf(out + o, n - o, "%s,",
-				     f >= 0 ? lc_field_name(f) : name);
-			if (w < 0 || (size_t)w >= n - o)
-				break;
-			o += (size_t)w;
-		}
-		if (*p == ')' || !*p)
-			break;
-	}
-	out[o] = '\0';
-	if (o < 2)
-		out[0] = '\0';
-}
-
 /* Reports the queued errors before line `until` (0: all): those from
  * line `from` on belong to r (NULL: none), earlier ones to the file. A
  * dossier's error that lowcarb's rules say in their own words is given
@@ -238,7 +118,7 @@ static void claim(struct xctx *x, struct imp_raw *r, long from, long until)
 			continue;
 		}
 		r->problems++;
-		subjects(q, about, sizeof about);
+		imp_xml_subjects(q->field, q->elem, q->msg, about, sizeof about);
 		if (about[0]) {
 			imp_problem_unless(x->s, q->line,
 					   field[0] ? field : NULL, about,
