@@ -2,6 +2,7 @@
  * and finding data/. */
 #include <errno.h>
 #include <float.h>
+#include <libintl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,8 +27,10 @@ int lc_error_set(struct lc_error *err, int status, const char *file,
 	snprintf(err->file, sizeof err->file, "%s", file ? file : "");
 	err->line = line;
 	snprintf(err->field, sizeof err->field, "%s", field ? field : "");
+	/* in the language of the front end's messages, when it set one
+	 * (text domain "lowcarb"; without setlocale: as written) */
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	vsnprintf(err->msg, sizeof err->msg, dgettext("lowcarb", fmt), ap);
 	va_end(ap);
 	return status;
 }

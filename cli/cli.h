@@ -5,15 +5,28 @@
 #define LC_CLI_H
 
 #include <getopt.h>
+#include <libintl.h>
 #include <stdio.h>
 #include "catalog/catalog.h"
+
+/* Messages to the terminal go through gettext (i18n.c): _("text") where
+ * it is printed, N_("text") to mark a text kept for later (the commands'
+ * help). po/lowcarb.pot lists them (make pot). */
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/* Sets the messages' language from the environment (LANGUAGE,
+ * LC_ALL, LC_MESSAGES, LANG) and finds the catalogs. */
+void cli_i18n_init(void);
 
 /* A command: run() gets argv with argv[0] the command name (global
  * options already removed) and returns the process exit code. */
 struct cli_cmd {
 	const char *name;
-	const char *summary;   /* one line for `lowcarb help` */
-	const char *help;      /* full usage text for `lowcarb help NAME` */
+	const char *summary;   /* one line for `lowcarb help` (N_: printed
+				* through gettext) */
+	const char *help;      /* full usage text for `lowcarb help NAME`
+				* (N_, as more) */
 	int (*run)(int argc, char **argv);
 	const char *more;      /* the help's continuation, or NULL (C17
 				* bounds one string literal at 4095 bytes) */

@@ -99,8 +99,8 @@ static int run(int argc, char **argv)
 		}
 	}
 	if (res.cr > 0.10)
-		fprintf(stderr, "lowcarb: ahp: warning: consistency ratio "
-			"%s is above 0.10; revise the judgements\n",
+		fprintf(stderr, _("lowcarb: ahp: warning: consistency ratio "
+			"%s is above 0.10; revise the judgements\n"),
 			lc_num_format(res.cr, b, sizeof b));
 out:
 	lc_matrix_free(mx);
@@ -109,8 +109,8 @@ out:
 }
 
 const struct cli_cmd cli_cmd_ahp = {
-	"ahp", "AHP weights and consistency from a pairwise comparison matrix",
-	"usage: lowcarb ahp FILE.csv [--ri TABLE] [--format csv|json]\n"
+	"ahp", N_("AHP weights and consistency from a pairwise comparison matrix"),
+	N_("usage: lowcarb ahp FILE.csv [--ri TABLE] [--format csv|json]\n"
 	"\n"
 	"FILE.csv is a square pairwise comparison matrix: header row and\n"
 	"first column the criterion names in the same order; cells positive\n"
@@ -123,6 +123,6 @@ const struct cli_cmd cli_cmd_ahp = {
 	"  --format F   csv (default): criterion,weight; json: an object with\n"
 	"               weights, lambda_max, ci, cr, ri, ri_table\n"
 	"A consistency ratio above 0.10 prints a warning on stderr (the\n"
-	"output is still given).\n",
+	"output is still given).\n"),
 	run, NULL
 };

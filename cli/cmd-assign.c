@@ -11,16 +11,16 @@ static void on_fallback(const char *tech, const char *sector, size_t n,
 {
 	(void)ctx;
 	(void)k;
-	printf("%s: %zu reviewer(s) from other sectors (too few %s experts "
-	       "free of conflict)\n", tech, n, sector);
+	printf(_("%s: %zu reviewer(s) from other sectors (too few %s experts "
+	       "free of conflict)\n"), tech, n, sector);
 }
 
 static void on_bad(const char *tech, const char *sector, size_t n,
 		   size_t k, void *ctx)
 {
 	(void)ctx;
-	fprintf(stderr, "lowcarb: assign: %s (%s): cannot be covered: only "
-		"%zu expert(s) free of conflict, %zu needed\n", tech, sector,
+	fprintf(stderr, _("lowcarb: assign: %s (%s): cannot be covered: only "
+		"%zu expert(s) free of conflict, %zu needed\n"), tech, sector,
 		n, k);
 }
 
@@ -81,22 +81,24 @@ static int do_solve(int argc, char **argv)
 	changes = NULL;
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("%s %ld reviewer(s) to each of %ld dossier(s) from %ld "
-	       "expert(s): %ld added, %ld removed, %ld kept (%ld scored, "
-	       "%ld manual)\n", ao.dry ? "dry run: would assign" :
-	       "assigned", k, sum.dossiers, sum.experts, sum.added,
+	printf(ao.dry ? _("dry run: would assign %ld reviewer(s) to each of "
+			  "%ld dossier(s) from %ld expert(s): %ld added, %ld "
+			  "removed, %ld kept (%ld scored, %ld manual)\n") :
+	       _("assigned %ld reviewer(s) to each of %ld dossier(s) from "
+		 "%ld expert(s): %ld added, %ld removed, %ld kept (%ld "
+		 "scored, %ld manual)\n"), k, sum.dossiers, sum.experts, sum.added,
 	       sum.removed, sum.kept, sum.scored, sum.pinned);
 	if (sum.scored)
-		printf("kept: %ld pair(s) with scores (a review begun is "
-		       "never moved)\n", sum.scored);
+		printf(_("kept: %ld pair(s) with scores (a review begun is "
+			 "never moved)\n"), sum.scored);
 	if (sum.dropped_scored)
-		printf("removed: %ld pair(s) with scores whose expert is now "
-		       "conflicted (their scores do not count)\n",
+		printf(_("removed: %ld pair(s) with scores whose expert is "
+			 "now conflicted (their scores do not count)\n"),
 		       sum.dropped_scored);
-	printf("loads: min %ld, max %ld (%ld repair move(s))\n",
+	printf(_("loads: min %ld, max %ld (%ld repair move(s))\n"),
 	       sum.min_load, sum.max_load, sum.moves);
 	if (ao.dry)
-		printf("dry run: nothing stored\n");
+		fputs(_("dry run: nothing stored\n"), stdout);
 	return 0;
 }
 
@@ -117,8 +119,8 @@ static int do_pair(int argc, char **argv, int add)
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("%s %s %s %s\n", add ? "assigned" : "removed", argv[1],
-	       add ? "to" : "from", argv[2]);
+	printf(add ? _("assigned %s to %s\n") : _("removed %s from %s\n"),
+	       argv[1], argv[2]);
 	return 0;
 }
 
@@ -149,8 +151,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_assign = {
-	"assign", "assign reviewers to the dossiers of an edition",
-	"usage: lowcarb assign --edition Y --per-dossier K [--dry-run]\n"
+	"assign", N_("assign reviewers to the dossiers of an edition"),
+	N_("usage: lowcarb assign --edition Y --per-dossier K [--dry-run]\n"
 	"       lowcarb assign add|remove EXPERT ID\n"
 	"       lowcarb assign list [--format table|csv|json]\n"
 	"\n"
@@ -182,6 +184,6 @@ const struct cli_cmd cli_cmd_assign = {
 	"'assign --edition' keeps manual additions but may assign a removed\n"
 	"automatic pair again.\n"
 	"list prints the assignment by dossier; --format csv gives exactly\n"
-	"the columns expert,id; json gives objects with expert, id, origin.\n",
+	"the columns expert,id; json gives objects with expert, id, origin.\n"),
 	run, NULL
 };

@@ -31,14 +31,15 @@ static int run(int argc, char **argv)
 	if (rc < 0)
 		return cli_fail(&err);
 	if (verify)
-		printf("audit: %ld entr%s, chain intact\n", n,
-		       n == 1 ? "y" : "ies");
+		printf(ngettext("audit: %ld entry, chain intact\n",
+				"audit: %ld entries, chain intact\n",
+				(unsigned long)n), n);
 	return 0;
 }
 
 const struct cli_cmd cli_cmd_audit = {
-	"audit", "print or verify the panel's audit trail",
-	"usage: lowcarb audit [--verify]\n"
+	"audit", N_("print or verify the panel's audit trail"),
+	N_("usage: lowcarb audit [--verify]\n"
 	"\n"
 	"Every change to scores, assignments and conflicts is appended to a\n"
 	"log in the catalog: sequence number, when, who (LOWCARB_USER or\n"
@@ -53,6 +54,6 @@ const struct cli_cmd cli_cmd_audit = {
 	"\n"
 	"Without options the log is printed oldest first, one entry a line.\n"
 	"--verify recomputes the chain; exit 1 naming the first bad entry\n"
-	"when it is broken.\n",
+	"when it is broken.\n"),
 	run, NULL
 };

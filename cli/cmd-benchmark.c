@@ -81,8 +81,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_benchmark = {
-	"benchmark", "benchmark an edition against an international reference",
-	"usage: lowcarb benchmark --edition YEAR --reference FILE.tct\n"
+	"benchmark", N_("benchmark an edition against an international reference"),
+	N_("usage: lowcarb benchmark --edition YEAR --reference FILE.tct\n"
 	"                         [--reference-edition YEAR] [--pairs "
 	"PAIRS.csv]\n"
 	"                         [--format table|csv|json]\n"
@@ -110,6 +110,6 @@ const struct cli_cmd cli_cmd_benchmark = {
 	"                            trl - ref_trl on the 1-9 scale, match\n"
 	"                            auto, manual or none, a reference\n"
 	"                            technology without counterpart a row\n"
-	"                            with an empty id) or json\n",
+	"                            with an empty id) or json\n"),
 	run, NULL
 };

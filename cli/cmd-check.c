@@ -5,7 +5,7 @@
 
 static void problem(const char *what, void *ctx)
 {
-	fprintf(stderr, "lowcarb: %s: %s\n", (const char *)ctx, what);
+	fprintf(stderr, _("lowcarb: %s: %s\n"), (const char *)ctx, what);
 }
 
 static int run(int argc, char **argv)
@@ -26,19 +26,19 @@ static int run(int argc, char **argv)
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("catalog '%s' is consistent: %ld records, every index "
-	       "answers as a full scan\n", cli_catalog(), nrec);
+	printf(_("catalog '%s' is consistent: %ld records, every index "
+		 "answers as a full scan\n"), cli_catalog(), nrec);
 	return 0;
 }
 
 const struct cli_cmd cli_cmd_check = {
-	"check", "verify the catalog's indexes and records",
-	"usage: lowcarb [--catalog FILE] check\n"
+	"check", N_("verify the catalog's indexes and records"),
+	N_("usage: lowcarb [--catalog FILE] check\n"
 	"\n"
 	"Reads the whole catalog and verifies that every index answers as a\n"
 	"full scan of the records would (no entry missing, extra or stale)\n"
 	"and that every dossier and revision decodes. Exit 0 when the\n"
 	"catalog is consistent; exit 1 naming each problem found (the first\n"
-	"20) otherwise. Read-only: it repairs nothing.\n",
+	"20) otherwise. Read-only: it repairs nothing.\n"),
 	run, NULL
 };

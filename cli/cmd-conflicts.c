@@ -36,8 +36,9 @@ static int by_hand(int argc, char **argv, int clear)
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("conflict %s: %s on %s\n", clear ? "cleared" : "declared",
-	       argv[first], argv[first + 1]);
+	printf(clear ? _("conflict cleared: %s on %s\n") :
+	       _("conflict declared: %s on %s\n"), argv[first],
+	       argv[first + 1]);
 	return 0;
 }
 
@@ -76,8 +77,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_conflicts = {
-	"conflicts", "declare and list conflicts of interest",
-	"usage: lowcarb conflicts add EXPERT ID --reason TEXT\n"
+	"conflicts", N_("declare and list conflicts of interest"),
+	N_("usage: lowcarb conflicts add EXPERT ID --reason TEXT\n"
 	"       lowcarb conflicts clear EXPERT ID --reason TEXT\n"
 	"       lowcarb conflicts list [--format table|csv|json]\n"
 	"\n"
@@ -101,6 +102,6 @@ const struct cli_cmd cli_cmd_conflicts = {
 	"'experts import' or 'assign'; declaring a conflict on the pair\n"
 	"again undoes it.\n"
 	"list prints every conflict: expert, id, origin (auto or declared),\n"
-	"reason; --format csv gives the header expert,id,origin,reason.\n",
+	"reason; --format csv gives the header expert,id,origin,reason.\n"),
 	run, NULL
 };

@@ -109,8 +109,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_costs = {
-	"costs", "check stated abatement costs against their inputs",
-	"usage: lowcarb costs --edition YEAR [--format table|csv|json]\n"
+	"costs", N_("check stated abatement costs against their inputs"),
+	N_("usage: lowcarb costs --edition YEAR [--format table|csv|json]\n"
 	"                     [--assumptions FILE]\n"
 	"\n"
 	"Every dossier of the edition (by id) with its stated abatement\n"
@@ -130,6 +130,6 @@ const struct cli_cmd cli_cmd_costs = {
 	"  --format F           table (default), csv or json\n"
 	"  --assumptions FILE   published assumptions: discount rate and\n"
 	"                       tolerance (default\n"
-	"                       data/assumptions/default.xml)\n",
+	"                       data/assumptions/default.xml)\n"),
 	run, NULL
 };

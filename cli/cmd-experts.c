@@ -38,10 +38,10 @@ static int do_import(int argc, char **argv)
 	lc_experts_release(&x);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("experts: %zu read, %ld added, %ld updated, %ld unchanged\n",
+	printf(_("experts: %zu read, %ld added, %ld updated, %ld unchanged\n"),
 	       nread, n.added, n.updated, n.unchanged);
-	printf("conflicts found automatically: %ld new, %ld no longer "
-	       "apply\n", added, removed);
+	printf(_("conflicts found automatically: %ld new, %ld no longer "
+	       "apply\n"), added, removed);
 	return 0;
 }
 
@@ -96,8 +96,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_experts = {
-	"experts", "import and list the evaluation panel's experts",
-	"usage: lowcarb experts import FILE\n"
+	"experts", N_("import and list the evaluation panel's experts"),
+	N_("usage: lowcarb experts import FILE\n"
 	"       lowcarb experts list [--format table|csv|json]\n"
 	"\n"
 	"import reads a CSV file with the header\n"
@@ -110,6 +110,6 @@ const struct cli_cmd cli_cmd_experts = {
 	"then recomputed (see 'lowcarb help conflicts').\n"
 	"\n"
 	"list prints the experts by id: --format table (default), csv (the\n"
-	"import header, re-importable) or json (an array of objects).\n",
+	"import header, re-importable) or json (an array of objects).\n"),
 	run, NULL
 };

@@ -336,8 +336,8 @@ done:
 }
 
 const struct cli_cmd cli_cmd_explain = {
-	"explain", "why a dossier is or is not in the Top N",
-	"usage: lowcarb explain ID [--edition YEAR] [--profile NAME|FILE]\n"
+	"explain", N_("why a dossier is or is not in the Top N"),
+	N_("usage: lowcarb explain ID [--edition YEAR] [--profile NAME|FILE]\n"
 	"                       [--method M] [--indicators-only]\n"
 	"                       [--format table|json] [--assumptions FILE]\n"
 	"\n"
@@ -365,6 +365,6 @@ const struct cli_cmd cli_cmd_explain = {
 	"                   file and its SHA-256)\n"
 	"  --assumptions FILE  published assumptions: the discount rate of\n"
 	"                   computed abatement costs (default\n"
-	"                   data/assumptions/default.xml)\n",
+	"                   data/assumptions/default.xml)\n"),
 	run, NULL
 };

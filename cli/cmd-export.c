@@ -488,9 +488,9 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_export = {
-	"export", "write a roadmap, MACC, catalog, ranking or "
-	"promotion catalog",
-	"usage: lowcarb export roadmap --edition YEAR --format html|fodt|md\n"
+	"export", N_("write a roadmap, MACC, catalog, ranking or "
+	"promotion catalog"),
+	N_("usage: lowcarb export roadmap --edition YEAR --format html|fodt|md\n"
 	"                      -o FILE [--lang zh|en] [--carbon-price P]\n"
 	"                      [--discount-rate R] [--profile NAME] [--stamp]\n"
 	"                      [--assumptions FILE]\n"
@@ -544,9 +544,10 @@ const struct cli_cmd cli_cmd_export = {
 	"         catalog).\n"
 	"promotion-catalog  in the layout of the national promotion catalogs\n"
 	"         (README); csv re-imports with --profile ndrc-catalog;\n"
-	"         xlsx: the csv's columns on one sheet, numbers as numbers.\n",
+	"         xlsx: the csv's columns on one sheet, numbers as numbers.\n"),
 	run,
-	"\n"
+	/* xgettext:no-c-format */
+	N_("\n"
 	"  --edition YEAR       the edition\n"
 	"  --format F           output format (see above)\n"
 	"  -o, --output FILE    write FILE (replaced only when all went\n"
@@ -586,5 +587,5 @@ const struct cli_cmd cli_cmd_export = {
 	"                       (TRL 8-9), 2030 (TRL 6-9) or 2060 (any);\n"
 	"                       --min-trl N: TRL N and above\n"
 	"FILTERS (catalog) are those of `lowcarb list`: --edition --sector\n"
-	"  --category --min-trl --max-trl --status --match --sort.\n"
+	"  --category --min-trl --max-trl --status --match --sort.\n")
 };

@@ -4,9 +4,9 @@
 
 void cli_print_help(const struct cli_cmd *c)
 {
-	fputs(c->help, stdout);
+	fputs(_(c->help), stdout);
 	if (c->more)
-		fputs(c->more, stdout);
+		fputs(_(c->more), stdout);
 }
 
 /* Levenshtein distance of a and b, both at most 31 bytes long (longer
@@ -50,18 +50,18 @@ static int unknown(const char *name)
 		if (d < best)
 			best = d;
 	}
-	fprintf(stderr, "lowcarb: help: unknown command '%s'\n", name);
+	fprintf(stderr, _("lowcarb: help: unknown command '%s'\n"), name);
 	if (best <= 2) {
-		fputs("did you mean ", stderr);
+		fputs(_("did you mean "), stderr);
 		for (int i = 0; cli_commands[i]; i++)
 			if (distance(name, cli_commands[i]->name) == best) {
-				fprintf(stderr, "%s'lowcarb help %s'", sep,
+				fprintf(stderr, _("%s'lowcarb help %s'"), sep,
 					cli_commands[i]->name);
-				sep = " or ";
+				sep = _(" or ");
 			}
-		fputs("?\n", stderr);
+		fputs(_("?\n"), stderr);
 	}
-	fputs("try 'lowcarb help' for the list of commands\n", stderr);
+	fputs(_("try 'lowcarb help' for the list of commands\n"), stderr);
 	return 2;
 }
 
@@ -113,26 +113,26 @@ static int run(int argc, char **argv)
 			}
 		return unknown(argv[1]);
 	}
-	puts("usage: lowcarb [--catalog FILE] COMMAND [ARGS]\n"
+	puts(_("usage: lowcarb [--catalog FILE] COMMAND [ARGS]\n"
 	     "\n"
 	     "lowcarb runs the annual selection of low-carbon technologies:\n"
 	     "submissions in, panel scores, ranking, the Top 20 and the\n"
-	     "roadmap out.\n\ncommands:");
+	     "roadmap out.\n\ncommands:"));
 	for (int i = 0; cli_commands[i]; i++)
 		printf("  %-10s %s\n", cli_commands[i]->name,
-		       cli_commands[i]->summary);
-	puts("\n'lowcarb help COMMAND' (or COMMAND --help) tells more.\n"
+		       _(cli_commands[i]->summary));
+	puts(_("\n'lowcarb help COMMAND' (or COMMAND --help) tells more.\n"
 	     "The catalog is --catalog FILE, else $LOWCARB_CATALOG, else\n"
 	     "./lowcarb.tct. Exit status: 0 ok, 1 data or validation error,\n"
-	     "2 usage error, 3 catalog or I/O error.");
+	     "2 usage error, 3 catalog or I/O error."));
 	return 0;
 }
 
 const struct cli_cmd cli_cmd_help = {
-	"help", "show help for lowcarb or one command",
-	"usage: lowcarb help [COMMAND]\n"
+	"help", N_("show help for lowcarb or one command"),
+	N_("usage: lowcarb help [COMMAND]\n"
 	"       lowcarb help --man\n"
 	"\n"
 	"--man prints every command's help as the COMMANDS section of the\n"
-	"man page (roff); make builds lowcarb.1 with it.\n", run, NULL
+	"man page (roff); make builds lowcarb.1 with it.\n"), run, NULL
 };

@@ -54,13 +54,13 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_history = {
-	"history", "show the revisions of a dossier",
-	"usage: lowcarb history ID\n"
+	"history", N_("show the revisions of a dossier"),
+	N_("usage: lowcarb history ID\n"
 	"\n"
 	"Lists every version of dossier ID, oldest first: revision number,\n"
 	"time (UTC), who wrote it ($LOWCARB_USER or $USER), what changed from\n"
 	"the version before, and the file it came from; then each changed\n"
 	"field on a line of its own with its old and new value\n"
-	"('    trl: 7 -> 8'; '(none)' for a field not given).\n",
+	"('    trl: 7 -> 8'; '(none)' for a field not given).\n"),
 	run, NULL
 };

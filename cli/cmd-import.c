@@ -39,7 +39,7 @@ static void warning(const struct lc_error *e, void *ctx)
 {
 	char buf[1024];
 	clear_progress(ctx);
-	fprintf(stderr, "lowcarb: warning: %s\n",
+	fprintf(stderr, _("lowcarb: warning: %s\n"),
 		lc_error_format(e, buf, sizeof buf));
 }
 
@@ -75,12 +75,12 @@ static void progress(const char *file, long long done, long long total,
 	struct out *o = ctx;
 	if (!o->tty)
 		return;
+	fputs("\r\033[K", stderr);
 	if (total > 0)
-		fprintf(stderr, "\r\033[Kimporting %s: %d%% (%ld dossiers)",
+		fprintf(stderr, _("importing %s: %d%% (%ld dossiers)"),
 			file, (int)(100.0 * (double)done / (double)total), n);
 	else
-		fprintf(stderr, "\r\033[Kimporting %s: %ld dossiers", file,
-			n);
+		fprintf(stderr, _("importing %s: %ld dossiers"), file, n);
 	o->shown = 1;
 }
 
@@ -124,10 +124,10 @@ static void lineage(const char *file, long line, const char *id,
 			o->nlinked += (size_t)n;
 		}
 	} else {
-		fprintf(stderr, "lowcarb: warning: %s:%ld: lineage: %s may be "
+		fprintf(stderr, _("lowcarb: warning: %s:%ld: lineage: %s may be "
 			"%s '%s' of an earlier edition (a similar name, "
 			"%.2f): give lineage in the file or import with "
-			"--accept-lineage\n", file, line, id, prev, prev_name,
+			"--accept-lineage\n"), file, line, id, prev, prev_name,
 			score);
 	}
 }
@@ -269,18 +269,21 @@ static int run(int argc, char **argv)
 	free(o.linked);
 	cli_skips_print(&o.skips);
 	if (cost_warnings)
-		fprintf(stderr, "lowcarb: warning: %ld stated abatement "
-			"%s computed from %s own inputs beyond the "
-			"tolerance or in sign (`lowcarb validate` names "
-			"them, `lowcarb costs` lists all)\n", cost_warnings,
-			cost_warnings == 1 ? "cost differs from the one" :
-			"costs differ from those",
-			cost_warnings == 1 ? "its" : "their");
+		fprintf(stderr, ngettext("lowcarb: warning: %ld stated "
+			"abatement cost differs from the one computed from "
+			"its own inputs beyond the tolerance or in sign "
+			"(`lowcarb validate` names them, `lowcarb costs` "
+			"lists all)\n", "lowcarb: warning: %ld stated "
+			"abatement costs differ from those computed from "
+			"their own inputs beyond the tolerance or in sign "
+			"(`lowcarb validate` names them, `lowcarb costs` "
+			"lists all)\n", (unsigned long)cost_warnings),
+			cost_warnings);
 	/* the counts are said after a data error too: how many were
 	 * rejected or skipped is what the user needs then */
 	if (rc == 0 || rc == LC_EDATA)
-		printf("%ld added, %ld updated, %ld unchanged, %ld rejected, "
-		       "%ld skipped\n", sum.added, sum.updated,
+		printf(_("%ld added, %ld updated, %ld unchanged, %ld rejected, "
+		       "%ld skipped\n"), sum.added, sum.updated,
 		       sum.unchanged, sum.rejected, sum.skipped);
 	if (rc) {
 		if (!existed)
@@ -292,8 +295,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_import = {
-	"import", "import submission files (XML, CSV or .xlsx) into the catalog",
-	"usage: lowcarb import [--format xml|csv|xlsx] [--encoding gb18030]\n"
+	"import", N_("import submission files (XML, CSV or .xlsx) into the catalog"),
+	N_("usage: lowcarb import [--format xml|csv|xlsx] [--encoding gb18030]\n"
 	"                      [--skip-invalid] [--profile NAME|FILE\n"
 	"                      [--edition YEAR]] [--accept-lineage]\n"
 	"                      [--assumptions FILE] FILE...\n"
@@ -345,6 +348,6 @@ const struct cli_cmd cli_cmd_import = {
 	"Inputs of some 20,000 dossiers or more (16 MiB of XML, 6 MiB of CSV;\n"
 	"$LOWCARB_BULK_BYTES sets one threshold for both) are stored in a bulk\n"
 	"transaction whose memory does not grow with the file: the catalog\n"
-	"is written as a copy that replaces it at the commit.\n",
+	"is written as a copy that replaces it at the commit.\n"),
 	run, NULL
 };

@@ -15,19 +15,19 @@ static int run(int argc, char **argv)
 	if (rc)
 		return rc;
 	lc_catalog_close(cat);
-	printf("%s catalog '%s'\n", existed ? "existing" : "created",
-	       cli_catalog());
+	printf(existed ? _("existing catalog '%s'\n") :
+	       _("created catalog '%s'\n"), cli_catalog());
 	return 0;
 }
 
 const struct cli_cmd cli_cmd_init = {
-	"init", "create an empty catalog",
-	"usage: lowcarb [--catalog FILE] init\n"
+	"init", N_("create an empty catalog"),
+	N_("usage: lowcarb [--catalog FILE] init\n"
 	"\n"
 	"Creates an empty catalog (one Tokyo Cabinet B+ tree file holding\n"
 	"the records and their index entries). The catalog is --catalog\n"
 	"FILE, else $LOWCARB_CATALOG, else\n"
 	"lowcarb.tct in the working directory. An existing catalog is left\n"
-	"as it is (its version is checked).\n",
+	"as it is (its version is checked).\n"),
 	run, NULL
 };

@@ -128,8 +128,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_list = {
-	"list", "list dossiers, filtered and sorted",
-	"usage: lowcarb list [OPTIONS]\n"
+	"list", N_("list dossiers, filtered and sorted"),
+	N_("usage: lowcarb list [OPTIONS]\n"
 	"\n"
 	"Lists the catalog's dossiers.\n"
 	"  --edition YEAR       only this edition\n"
@@ -148,6 +148,6 @@ const struct cli_cmd cli_cmd_list = {
 	"  --format F           table (80 columns), csv (the import layout,\n"
 	"                       quantities in base units: it re-imports),\n"
 	"                       json (the same names as keys)\n"
-	"  --explain            print the index plan of the query instead\n",
+	"  --explain            print the index plan of the query instead\n"),
 	run, NULL
 };

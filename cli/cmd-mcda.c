@@ -201,9 +201,9 @@ static int get_weights(const char *cmd, const struct lc_matrix *mx,
 					  "%s", what);
 		}
 		if (!rc && off)
-			fprintf(stderr, "lowcarb: %s: warning: the weights do "
+			fprintf(stderr, _("lowcarb: %s: warning: the weights do "
 				"not sum to 1; they were divided by their "
-				"sum\n", cmd);
+				"sum\n"), cmd);
 		return rc;
 	}
 	if (!wmeth || !strcmp(wmeth, "equal")) {
@@ -462,9 +462,9 @@ done:
 }
 
 const struct cli_cmd cli_cmd_mcda = {
-	"mcda", "rank any decision matrix by WSM, TOPSIS, VIKOR or "
-	"PROMETHEE II",
-	"usage: lowcarb mcda --matrix FILE.csv [options]\n"
+	"mcda", N_("rank any decision matrix by WSM, TOPSIS, VIKOR or "
+	"PROMETHEE II"),
+	N_("usage: lowcarb mcda --matrix FILE.csv [options]\n"
 	"\n"
 	"Ranks the alternatives of a decision matrix. FILE.csv: first row a\n"
 	"corner cell then the criterion names; each further row an\n"
@@ -510,6 +510,6 @@ const struct cli_cmd cli_cmd_mcda = {
 	"adds 0 to S and R; when every S (or every R) is equal, within\n"
 	"1e-12, that part of Q is 0. PROMETHEE II with one alternative: all\n"
 	"flows 0. Scores equal within 1e-12 share a rank. No NaN is ever\n"
-	"printed: a result that is not a finite number is an error.\n",
+	"printed: a result that is not a finite number is an error.\n"),
 	run, NULL
 };

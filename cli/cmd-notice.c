@@ -87,8 +87,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_notice = {
-	"notice", "put the selection under public notice and write the notice",
-	"usage: lowcarb notice --edition YEAR [--days N] [--publication FILE]\n"
+	"notice", N_("put the selection under public notice and write the notice"),
+	N_("usage: lowcarb notice --edition YEAR [--days N] [--publication FILE]\n"
 	"                      [--format html|fodt|md] [--lang zh|en] "
 	"[-o FILE]\n"
 	"\n"
@@ -109,6 +109,6 @@ const struct cli_cmd cli_cmd_notice = {
 	"goes to standard output; --format md needs -o FILE.\n"
 	"\n"
 	"Then: 'lowcarb objection' records objections and their outcome,\n"
-	"'lowcarb publish --edition YEAR' fixes the final list.\n",
+	"'lowcarb publish --edition YEAR' fixes the final list.\n"),
 	run, NULL
 };

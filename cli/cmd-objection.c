@@ -48,7 +48,7 @@ static int do_add(int argc, char **argv)
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("objection %s recorded against %s\n", seq, argv[first]);
+	printf(_("objection %s recorded against %s\n"), seq, argv[first]);
 	return 0;
 }
 
@@ -91,8 +91,9 @@ static int do_resolve(int argc, char **argv)
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("objection %s of %s %s%s\n", s, v[0], v[1],
-	       upheld ? ": the dossier is withdrawn from the list" : "");
+	printf(upheld ? _("objection %s of %s %s: the dossier is withdrawn "
+			  "from the list\n") : _("objection %s of %s %s\n"),
+	       s, v[0], v[1]);
 	return 0;
 }
 
@@ -125,8 +126,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_objection = {
-	"objection", "record objections to a list under notice, and outcomes",
-	"usage: lowcarb objection add ID --from WHO --text TEXT\n"
+	"objection", N_("record objections to a list under notice, and outcomes"),
+	N_("usage: lowcarb objection add ID --from WHO --text TEXT\n"
 	"       lowcarb objection resolve NO --edition YEAR\n"
 	"                         --outcome upheld|dismissed --note TEXT\n"
 	"       lowcarb objection list [--format table|csv|json]\n"
@@ -140,6 +141,6 @@ const struct cli_cmd cli_cmd_objection = {
 	"dossier from the list (status withdrawn, marked in the notice and\n"
 	"left out at publication), dismissed leaves it. Each step is\n"
 	"audited like a score. 'lowcarb publish' is refused while an\n"
-	"objection is open.\n",
+	"objection is open.\n"),
 	run, NULL
 };

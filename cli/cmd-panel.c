@@ -44,8 +44,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_panel = {
-	"panel", "show the panel's scoring progress",
-	"usage: lowcarb panel status [--edition Y] [--profile NAME]\n"
+	"panel", N_("show the panel's scoring progress"),
+	N_("usage: lowcarb panel status [--edition Y] [--profile NAME]\n"
 	"                            [--format table|csv|json]\n"
 	"\n"
 	"Per expert: dossiers assigned, reviews scored on every criterion,\n"
@@ -73,6 +73,6 @@ const struct cli_cmd cli_cmd_panel = {
 	"partial as numbers, missing and unassigned as arrays of ids, and\n"
 	"on dossiers too_few as a boolean), too_few (the\n"
 	"ids of the dossiers that cannot be ranked) and unassigned (the\n"
-	"number of reviews not counted).\n",
+	"number of reviews not counted).\n"),
 	run, NULL
 };

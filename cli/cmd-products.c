@@ -106,8 +106,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_products = {
-	"products", "list the products dossiers may decarbonise",
-	"usage: lowcarb products [--format table|csv|json]\n"
+	"products", N_("list the products dossiers may decarbonise"),
+	N_("usage: lowcarb products [--format table|csv|json]\n"
 	"\n"
 	"The closed list of products a dossier's `product` field may name\n"
 	"(data/products.xml): China's annual output and the baseline\n"
@@ -118,6 +118,6 @@ const struct cli_cmd cli_cmd_products = {
 	"  --format F    table (default; output in Mt or units of a\n"
 	"                million, emissions in Mt), csv (header\n"
 	"                product,name_zh,name_en,output,emissions,source)\n"
-	"                or json\n",
+	"                or json\n"),
 	run, NULL
 };

@@ -58,10 +58,12 @@ void cli_skips_add(struct cli_skips *k, const char *reason)
 void cli_skips_print(const struct cli_skips *k)
 {
 	for (size_t i = 0; i < k->n; i++)
-		printf("skipped %ld row%s: %s\n", k->v[i].count,
-		       k->v[i].count == 1 ? "" : "s", k->v[i].reason);
+		printf(ngettext("skipped %ld row: %s\n",
+				"skipped %ld rows: %s\n",
+				(unsigned long)k->v[i].count),
+		       k->v[i].count, k->v[i].reason);
 	if (k->other)
-		printf("skipped %ld rows for other reasons\n", k->other);
+		printf(_("skipped %ld rows for other reasons\n"), k->other);
 }
 
 static void entry(const struct lc_mapping_entry *e, void *ctx)
@@ -82,11 +84,11 @@ static int check(int argc, char **argv)
 	rc = lc_mapping_load(argv[1], &m, &err);
 	if (rc)
 		return cli_fail(&err);
-	printf("profile %s (%s): valid\n", lc_mapping_name(m),
+	printf(_("profile %s (%s): valid\n"), lc_mapping_name(m),
 	       lc_mapping_path(m));
 	lc_mapping_each(m, entry, NULL);
 	if (lc_mapping_needs_edition(m))
-		printf("the edition is given with --edition\n");
+		fputs(_("the edition is given with --edition\n"), stdout);
 	lc_mapping_free(m);
 	return 0;
 }
@@ -101,8 +103,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_profile = {
-	"profile", "check a mapping profile for foreign catalogs",
-	"usage: lowcarb profile check NAME|FILE\n"
+	"profile", N_("check a mapping profile for foreign catalogs"),
+	N_("usage: lowcarb profile check NAME|FILE\n"
 	"\n"
 	"A mapping profile (data/profiles/NAME.xml, schema\n"
 	"data/profiles/mapping.xsd) says how a foreign CSV layout maps onto\n"
@@ -120,6 +122,6 @@ const struct cli_cmd cli_cmd_profile = {
 	"iea-etp) or FILE against the schema and what a schema cannot check\n"
 	"(fields, one way to give each, values, patterns, ids), then lists\n"
 	"what it does. Exit 1 naming the profile's line when it is not\n"
-	"valid.\n",
+	"valid.\n"),
 	run, NULL
 };

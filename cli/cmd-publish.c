@@ -29,20 +29,20 @@ static int run(int argc, char **argv)
 	lc_catalog_close(cat);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("edition %s published: %zu dossier(s) on the final list, %zu "
-	       "withdrawn\n", v[0], pub, wd);
+	printf(_("edition %s published: %zu dossier(s) on the final list, "
+		 "%zu withdrawn\n"), v[0], pub, wd);
 	return 0;
 }
 
 const struct cli_cmd cli_cmd_publish = {
-	"publish", "fix the final list after the public notice",
-	"usage: lowcarb publish --edition YEAR\n"
+	"publish", N_("fix the final list after the public notice"),
+	N_("usage: lowcarb publish --edition YEAR\n"
 	"\n"
 	"Fixes the final list of an edition under notice: every dossier on\n"
 	"the proposed list that was not withdrawn becomes 'published'. It is\n"
 	"refused while an objection is open (resolve it first) and when the\n"
 	"edition was never put under notice or is published already. The\n"
 	"step is audited; from then on 'export roadmap' prints the published\n"
-	"list and says so.\n",
+	"list and says so.\n"),
 	run, NULL
 };

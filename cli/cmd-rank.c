@@ -538,8 +538,8 @@ done:
 }
 
 const struct cli_cmd cli_cmd_rank = {
-	"rank", "rank an edition by a criteria profile and select the Top N",
-	"usage: lowcarb rank --edition YEAR [options]\n"
+	"rank", N_("rank an edition by a criteria profile and select the Top N"),
+	N_("usage: lowcarb rank --edition YEAR [options]\n"
 	"\n"
 	"Builds the decision matrix of the edition from the catalog (panel\n"
 	"score aggregates and dossier indicators), applies the profile's\n"
@@ -580,6 +580,6 @@ const struct cli_cmd cli_cmd_rank = {
 	"\n"
 	"Dossiers with fewer panel scores than the profile's minimum on a\n"
 	"criterion are reported as excluded, not ranked. Scores of experts\n"
-	"with a declared conflict are never counted.\n",
+	"with a declared conflict are never counted.\n"),
 	run, NULL
 };

@@ -53,15 +53,15 @@ static int run(int argc, char **argv)
 	lc_dossiers_release(&d);
 	if (rc < 0)
 		return cli_fail(&err);
-	printf("scores: %ld row(s) read, %ld added, %ld changed (old "
-	       "values kept in the history), %ld unchanged\n", sum.rows,
+	printf(_("scores: %ld row(s) read, %ld added, %ld changed (old "
+	       "values kept in the history), %ld unchanged\n"), sum.rows,
 	       sum.added, sum.changed, sum.unchanged);
 	return 0;
 }
 
 const struct cli_cmd cli_cmd_scores = {
-	"scores", "import filled score sheets",
-	"usage: lowcarb scores import [--profile NAME] FILE...\n"
+	"scores", N_("import filled score sheets"),
+	N_("usage: lowcarb scores import [--profile NAME] FILE...\n"
 	"\n"
 	"Reads filled score sheets (as written by 'lowcarb sheets export',\n"
 	"CSV or .xlsx: a workbook is known by its content; blank cells are\n"
@@ -75,6 +75,6 @@ const struct cli_cmd cli_cmd_scores = {
 	"or a locked cell was changed (a workbook), or the same score appears\n"
 	"twice; with any problem nothing is stored (exit 1). A changed score\n"
 	"replaces the stored one, which is kept in the history; every change\n"
-	"is audited with the file it came from.\n",
+	"is audited with the file it came from.\n"),
 	run, NULL
 };

@@ -183,8 +183,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_sheets = {
-	"sheets", "write experts' score sheets to fill in",
-	"usage: lowcarb sheets export --expert E -o FILE [--format csv|xlsx]\n"
+	"sheets", N_("write experts' score sheets to fill in"),
+	N_("usage: lowcarb sheets export --expert E -o FILE [--format csv|xlsx]\n"
 	"                             [--edition Y] [--blind] [--bom]\n"
 	"                             [--profile NAME] [--assumptions FILE]\n"
 	"       lowcarb sheets export --all --edition Y -o DIR [same options]\n"
@@ -222,6 +222,6 @@ const struct cli_cmd cli_cmd_sheets = {
 	"each criterion's cells accepting only a number on its scale, the\n"
 	"criterion's name and scale as its header's comment; the sheet 声明\n"
 	"holds the expert's declaration of no conflict of interest. The\n"
-	"returned workbook goes back through 'lowcarb scores import' as is.\n",
+	"returned workbook goes back through 'lowcarb scores import' as is.\n"),
 	run, NULL
 };

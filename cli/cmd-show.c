@@ -105,13 +105,13 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_show = {
-	"show", "show every field of one dossier",
-	"usage: lowcarb show ID [--format text|json|xml]\n"
+	"show", N_("show every field of one dossier"),
+	N_("usage: lowcarb show ID [--format text|json|xml]\n"
 	"\n"
 	"Prints every field of dossier ID. text (default): one field a line,\n"
 	"quantities in base units with what the submitter wrote beside them,\n"
 	"then status and demonstration projects. json: the CSV column names\n"
 	"as keys, plus status, reason and projects. xml: the submission\n"
-	"format (re-imports).\n",
+	"format (re-imports).\n"),
 	run, NULL
 };

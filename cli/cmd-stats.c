@@ -49,11 +49,11 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_stats = {
-	"stats", "count dossiers and abatement per sector and TRL band",
-	"usage: lowcarb stats [--edition YEAR]\n"
+	"stats", N_("count dossiers and abatement per sector and TRL band"),
+	N_("usage: lowcarb stats [--edition YEAR]\n"
 	"\n"
 	"Per sector: dossiers by TRL band (1-5 research, 6-7 demonstration,\n"
 	"8-9 deployment), their total, and the summed national abatement\n"
-	"potential in million tCO2 a year.\n",
+	"potential in million tCO2 a year.\n"),
 	run, NULL
 };

@@ -115,8 +115,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_template = {
-	"template", "write the submission template an association fills in",
-	"usage: lowcarb template [--format xlsx|csv] -o FILE [--edition YEAR]\n"
+	"template", N_("write the submission template an association fills in"),
+	N_("usage: lowcarb template [--format xlsx|csv] -o FILE [--edition YEAR]\n"
 	"                        [--profile NAME|FILE]\n"
 	"\n"
 	"Writes the submission template. --format xlsx (the default): a\n"
@@ -145,6 +145,6 @@ const struct cli_cmd cli_cmd_template = {
 	"sheet (the layout has its own column, if any). A header holding the\n"
 	"edition needs --edition. The filled workbook (or CSV, --format csv:\n"
 	"the layout's header) goes through 'lowcarb validate --profile NAME'\n"
-	"and 'lowcarb import --profile NAME'.\n",
+	"and 'lowcarb import --profile NAME'.\n"),
 	run, NULL
 };

@@ -37,8 +37,8 @@ static int run(int argc, char **argv)
 }
 
 const struct cli_cmd cli_cmd_track = {
-	"track", "follow one technology across editions",
-	"usage: lowcarb track ID|KEY [--format table|csv|json]\n"
+	"track", N_("follow one technology across editions"),
+	N_("usage: lowcarb track ID|KEY [--format table|csv|json]\n"
 	"\n"
 	"Shows one technology in every edition of the catalog, found through\n"
 	"its lineage (the id of the same technology in an earlier edition,\n"
@@ -55,6 +55,6 @@ const struct cli_cmd cli_cmd_track = {
 	"                name_en,trl,trl_scale,penetration_now,\n"
 	"                penetration_target,penetration_target_year,potential,\n"
 	"                abatement_cost,status,selected,forecast,forecast_from)\n"
-	"                or json (key, editions, forecasts)\n",
+	"                or json (key, editions, forecasts)\n"),
 	run, NULL
 };

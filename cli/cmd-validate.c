@@ -18,7 +18,7 @@ static void warning(const struct lc_error *e, void *ctx)
 {
 	char buf[1024];
 	(void)ctx;
-	fprintf(stderr, "lowcarb: warning: %s\n",
+	fprintf(stderr, _("lowcarb: warning: %s\n"),
 		lc_error_format(e, buf, sizeof buf));
 }
 
@@ -118,18 +118,21 @@ static int run(int argc, char **argv)
 	if (rc && rc != LC_EDATA)
 		return cli_fail(&err);
 	cli_skips_print(&skips);
-	printf("%ld dossier%s read, %ld valid, %ld rejected, %ld problem%s",
-	       sum.read, sum.read == 1 ? "" : "s", sum.read - sum.rejected,
-	       sum.rejected, sum.problems, sum.problems == 1 ? "" : "s");
+	printf(ngettext("%ld dossier read", "%ld dossiers read",
+			(unsigned long)sum.read), sum.read);
+	printf(_(", %ld valid, %ld rejected"), sum.read - sum.rejected,
+	       sum.rejected);
+	printf(ngettext(", %ld problem", ", %ld problems",
+			(unsigned long)sum.problems), sum.problems);
 	if (map)
-		printf(", %ld skipped", sum.skipped);
+		printf(_(", %ld skipped"), sum.skipped);
 	putchar('\n');
 	return rc ? 1 : 0;
 }
 
 const struct cli_cmd cli_cmd_validate = {
-	"validate", "check submission files without importing them",
-	"usage: lowcarb validate [--format xml|csv|xlsx] [--encoding gb18030]\n"
+	"validate", N_("check submission files without importing them"),
+	N_("usage: lowcarb validate [--format xml|csv|xlsx] [--encoding gb18030]\n"
 	"                        [--profile NAME|FILE [--edition YEAR]]\n"
 	"                        [--assumptions FILE] FILE...\n"
 	"\n"
@@ -156,6 +159,6 @@ const struct cli_cmd cli_cmd_validate = {
 	"warning `file:line: abatement_cost: stated X differs from computed\n"
 	"Y (...)` names both and the inputs when they differ by more than\n"
 	"the assumptions' tolerance (25 %) or in sign. Warnings do not\n"
-	"change the exit status.\n",
+	"change the exit status.\n"),
 	run, NULL
 };

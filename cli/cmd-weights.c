@@ -103,9 +103,9 @@ out:
 }
 
 const struct cli_cmd cli_cmd_weights = {
-	"weights", "derive criterion weights (entropy, CRITIC, equal) from a "
-	"matrix",
-	"usage: lowcarb weights --method entropy|critic|equal "
+	"weights", N_("derive criterion weights (entropy, CRITIC, equal) from a "
+	"matrix"),
+	N_("usage: lowcarb weights --method entropy|critic|equal "
 	"--matrix FILE.csv\n"
 	"                       [--types max,min,...] [--format csv|json]\n"
 	"\n"
@@ -125,6 +125,6 @@ const struct cli_cmd cli_cmd_weights = {
 	"                      alternative names\n"
 	"  --types max,min,... direction of each criterion (used by critic;\n"
 	"                      entropy ignores it); default all max\n"
-	"  --format F          csv (default) or json\n",
+	"  --format F          csv (default) or json\n"),
 	run, NULL
 };

@@ -49,10 +49,11 @@ static int strip_catalog(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	cli_i18n_init();
 	argc = strip_catalog(argc, argv);
 	if (argc < 2) {
-		fprintf(stderr, "usage: lowcarb [--catalog FILE] COMMAND "
-			"[ARGS]\ntry 'lowcarb help'\n");
+		fprintf(stderr, _("usage: lowcarb [--catalog FILE] COMMAND "
+			"[ARGS]\ntry 'lowcarb help'\n"));
 		return 2;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
@@ -73,7 +74,7 @@ int main(int argc, char **argv)
 		optind = 0;
 		return cli_commands[i]->run(argc - 1, argv + 1);
 	}
-	fprintf(stderr, "lowcarb: unknown command '%s'\ntry 'lowcarb help'\n",
-		argv[1]);
+	fprintf(stderr, _("lowcarb: unknown command '%s'\n"
+			  "try 'lowcarb help'\n"), argv[1]);
 	return 2;
 }

@@ -33,7 +33,7 @@ int cli_fail(const struct lc_error *err)
 {
 	char buf[1024];
 
-	fprintf(stderr, "lowcarb: %s\n", lc_error_format(err, buf, sizeof buf));
+	fprintf(stderr, _("lowcarb: %s\n"), lc_error_format(err, buf, sizeof buf));
 	return lc_exit_code(err->status ? err->status : LC_EIO);
 }
 
@@ -41,11 +41,11 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "lowcarb: %s: ", cmd);
+	fprintf(stderr, _("lowcarb: %s: "), cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	va_end(ap);
-	fprintf(stderr, "\ntry 'lowcarb help %s'\n", cmd);
+	fprintf(stderr, _("\ntry 'lowcarb help %s'\n"), cmd);
 	return 2;
 }
 

@@ -43,9 +43,10 @@ static int check(struct imp_sink *s, struct imp_raw *r, int f,
 		return 0;
 	imp_problem(s, r->line[f] ? r->line[f] : r->line0, imp_label(s, f),
 		    "%s%s", e.msg, (f == LC_F_CREDIT_CODE || f == LC_F_PHONE) &&
-		    spreadsheet_number(value) && !strstr(e.msg, "spreadsheet") ?
-		    "; a spreadsheet turned it into a number: format the "
-		    "column as text and type it again" : "");
+		    spreadsheet_number(value) && !imp_says_spreadsheet(e.msg) ?
+		    dgettext("lowcarb", "; a spreadsheet turned it into a "
+			     "number: format the column as text and type "
+			     "it again") : "");
 	r->problems++;
 	return -1;
 }

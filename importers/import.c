@@ -230,7 +230,7 @@ static int store_later(struct lc_tech *t, const char *file, int file_status,
 	return rc;
 }
 
-static int on_raw(struct imp_raw *r, void *arg)
+static int check_raw(struct imp_raw *r, void *arg)
 {
 	struct run *u = arg;
 	struct lc_tech *t = NULL;
@@ -316,6 +316,17 @@ static int on_raw(struct imp_raw *r, void *arg)
 	return rc;
 }
 
+/* A dossier as read: checked, then its problems reported in line
+ * order. */
+static int on_raw(struct imp_raw *r, void *arg)
+{
+	struct run *u = arg;
+	int rc = check_raw(r, arg);
+
+	imp_sink_flush(&u->sink);
+	return rc;
+}
+
 /* Reads path in format fmt, through the mapping profile when there is
  * one (foreign layouts are CSV or workbooks). */
 static int read_file(struct run *u, const char *path, int fmt)
@@ -351,6 +362,7 @@ static int run_file(struct run *u, const char *path)
 		/* an input refused whole (larger than the limit): a problem
 		 * of this file, reported like the others */
 		imp_problem_err(&u->sink, u->err);
+		imp_sink_flush(&u->sink);
 		u->bad = 1;
 		if (!u->o->skip_invalid)
 			u->stop_storing = 1;
@@ -359,9 +371,11 @@ static int run_file(struct run *u, const char *path)
 	if (fmt < 0)
 		return fmt;
 	rc = read_file(u, path, fmt);
+	imp_sink_flush(&u->sink);
 	if (rc == LC_EDATA) {
 		if (u->sink.problems == before)
 			imp_problem_err(&u->sink, u->err);
+		imp_sink_flush(&u->sink);
 		u->bad = 1;
 		if (!u->o->skip_invalid)
 			u->stop_storing = 1;
@@ -400,6 +414,7 @@ static void run_free(struct run *u)
 	free(u->changes);
 	imp_dupes_free(u->dupes);
 	imp_lineage_free(u->lineage);
+	imp_sink_release(&u->sink);
 }
 
 int lc_import_read(const char *path, const struct lc_import_opts *o,
@@ -419,6 +434,7 @@ int lc_import_read(const char *path, const struct lc_import_opts *o,
 		else {
 			u.sink.file = path;
 			rc = read_file(&u, path, fmt);
+			imp_sink_flush(&u.sink);
 		}
 	}
 	run_free(&u);
@@ -427,6 +443,7 @@ int lc_import_read(const char *path, const struct lc_import_opts *o,
 
 static void finish_sum(struct run *u, struct lc_import_summary *sum)
 {
+	imp_sink_flush(&u->sink);
 	u->sum.problems = u->sink.problems;
 	u->sum.skipped = u->sink.skipped;
 	u->sum.warnings += u->sink.warnings;
@@ -537,6 +554,7 @@ int lc_import_files(struct lc_catalog *cat, char *const *paths, size_t n,
 		rc = imp_lineage_finish(u.lineage, u.dupes, &u.sink,
 					u.o->accept_lineage, store_later, &u,
 					err);
+	imp_sink_flush(&u.sink);
 	if (rc == 0 && u.stop_storing) {
 		rc = lc_error_set(err, LC_EDATA, NULL, 0, NULL,
 				  "%ld problem%s found: nothing imported",

@@ -4,6 +4,7 @@
 #ifndef LC_IMPORTERS_INTERNAL_H
 #define LC_IMPORTERS_INTERNAL_H
 
+#include <libintl.h>
 #include <stdio.h>
 #include "importers/importers.h"
 
@@ -65,7 +66,17 @@ struct imp_sink {
 	 * (NULL: lines as they are). */
 	void (*locate)(struct lc_error *e, void *ctx);
 	void *locate_ctx;
+	/* Problems held until imp_sink_flush, so that a file's come out in
+	 * line order (a reader's, the rules' and the run's checks report a
+	 * dossier's at different times). Owned (imp_sink_release). */
+	struct imp_held *held;
+	size_t nheld, capheld;
 };
+/* Reports the held problems sorted by line (stable), leaving out a
+ * reader's problem (imp_problem_unless) whose subject one of ours names;
+ * called after each dossier and at the end of each file. */
+void imp_sink_flush(struct imp_sink *s);
+void imp_sink_release(struct imp_sink *s);
 /* The name problems give field f: s->label[f], else the field's name. */
 const char *imp_label(const struct imp_sink *s, int f);
 /* Reports a row left out (rep->skipped) and counts it. */
@@ -73,6 +84,12 @@ void imp_skipped(struct imp_sink *s, long line, const char *reason);
 void imp_problem(struct imp_sink *s, long line, const char *field,
 		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void imp_problem_err(struct imp_sink *s, const struct lc_error *e);
+/* A problem a reader found (a schema's message) that one of lowcarb's own
+ * says better: it is left out when a problem of the same dossier (the
+ * same flush) names a field listed in about (",sector,name_zh,"), and
+ * counts only when reported. */
+void imp_problem_unless(struct imp_sink *s, long line, const char *field,
+			const char *about, const char *msg);
 
 /* Checks every rule on r and builds *out (a new lc_tech the caller frees,
  * even when problems were found: it holds what could be converted).
@@ -81,6 +98,10 @@ void imp_problem_err(struct imp_sink *s, const struct lc_error *e);
  * rules) with err set. */
 int imp_build(struct imp_raw *r, struct imp_sink *s, struct lc_tech **out,
 	      struct lc_error *err);
+
+/* 1 when a rule's message (in either language) already says that a
+ * spreadsheet changed the value. */
+int imp_says_spreadsheet(const char *msg);
 
 /* Trims ASCII and ideographic white space in place; returns s. */
 char *imp_trim(char *s);
@@ -100,6 +121,24 @@ int imp_rules_group(const char *rule, const char *value, const char *group,
 int imp_rules_match(const char *rule, const char *value);
 /* Loads the rules if they are not loaded yet. */
 int imp_rules_ensure(struct lc_error *err);
+
+/* xml_msgs.c: libxml2's messages on a submission file. */
+/* The field an element of the submission format is (organisation is
+ * submitter, project and its children demonstrations, ...), or -1. */
+int imp_xml_field(const char *name);
+/* libxml2's message m in out (n bytes) without namespaces, on one line,
+ * its advice for programmers replaced by words for a submitter; the
+ * element it is about into elem (en bytes; "" when none). */
+void imp_xml_tidy(const char *m, char *out, size_t n, char *elem,
+		  size_t en);
+/* The fields a schema message msg on element elem (field: its
+ * imp_xml_field) is about, as ",a,b," in out: the elements it says are
+ * expected ("Expected is ( a )", "Expected is one of ( a, b )") when it
+ * is on an element lowcarb knows (a field or the technology), else the
+ * refused field itself; "" when lowcarb has no words of its own for it
+ * (an element it does not know: the schema names the cause). */
+void imp_xml_subjects(int field, const char *elem, const char *msg,
+		      char *out, size_t n);
 
 /* xml_guard.c: a libxml2 external entity loader that loads nothing. */
 struct _xmlParserCtxt;

@@ -1,6 +1,8 @@
 /* raw.c - the raw dossier every reader fills before the rules run, the
  * problem sink that counts what is reported, and small text helpers. */
+#include <libintl.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "importers/internal.h"
@@ -146,6 +148,91 @@ struct imp_raw_demo *imp_raw_add_demo(struct imp_raw *r)
 	return &r->demos[r->ndemos++];
 }
 
+/* A problem waiting for its file's line order: the error as it will be
+ * reported (placed), the line it sorts by and its rank of arrival. */
+struct imp_held {
+	struct lc_error e;
+	long line;
+	size_t seq;
+	char about[192];   /* imp_problem_unless's subjects, or "" */
+};
+
+/* Holds e (placed) with sort line `line`; 0, or -1 out of memory. */
+static int hold(struct imp_sink *s, const struct lc_error *e, long line,
+		const char *about)
+{
+	struct imp_held *h;
+
+	/* line order is within a file */
+	if (s->nheld && strcmp(s->held[s->nheld - 1].e.file, e->file))
+		imp_sink_flush(s);
+	if (s->nheld == s->capheld) {
+		size_t cap = s->capheld ? 2 * s->capheld : 16;
+		h = realloc(s->held, cap * sizeof *h);
+		if (!h)
+			return -1;
+		s->held = h;
+		s->capheld = cap;
+	}
+	h = &s->held[s->nheld];
+	h->e = *e;
+	h->line = line;
+	h->seq = s->nheld++;
+	snprintf(h->about, sizeof h->about, "%s", about ? about : "");
+	return 0;
+}
+
+static int by_line(const void *a, const void *b)
+{
+	const struct imp_held *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* 1 when a problem of ours among the held names a subject of about. */
+static int said(const struct imp_sink *s, const char *about)
+{
+	for (size_t i = 0; i < s->nheld; i++) {
+		const struct imp_held *h = &s->held[i];
+		char key[80];
+
+		if (h->about[0] || !h->e.field[0])
+			continue;
+		snprintf(key, sizeof key, ",%s,", h->e.field);
+		if (strstr(about, key))
+			return 1;
+	}
+	return 0;
+}
+
+void imp_sink_flush(struct imp_sink *s)
+{
+	if (!s->nheld)
+		return;
+	qsort(s->held, s->nheld, sizeof *s->held, by_line);
+	for (size_t i = 0; i < s->nheld; i++) {
+		const struct imp_held *h = &s->held[i];
+
+		if (h->about[0]) {
+			if (said(s, h->about))
+				continue;
+			s->problems++;
+		}
+		if (s->rep && s->rep->problem)
+			s->rep->problem(&h->e, s->rep->ctx);
+	}
+	s->nheld = 0;
+}
+
+void imp_sink_release(struct imp_sink *s)
+{
+	free(s->held);
+	s->held = NULL;
+	s->nheld = s->capheld = 0;
+}
+
 void imp_problem_err(struct imp_sink *s, const struct lc_error *e0)
 {
 	struct lc_error placed = *e0;
@@ -170,8 +257,27 @@ void imp_problem_err(struct imp_sink *s, const struct lc_error *e0)
 		s->locate(&placed, s->locate_ctx);
 		e = &placed;
 	}
+	if (hold(s, e, e0->line, NULL) == 0)
+		return;
 	if (s->rep && s->rep->problem)
 		s->rep->problem(e, s->rep->ctx);
+}
+
+void imp_problem_unless(struct imp_sink *s, long line, const char *field,
+			const char *about, const char *msg)
+{
+	struct lc_error e;
+
+	memset(&e, 0, sizeof e);
+	e.status = LC_EDATA;
+	e.line = line;
+	if (s->file)
+		snprintf(e.file, sizeof e.file, "%s", s->file);
+	if (field)
+		snprintf(e.field, sizeof e.field, "%s", field);
+	snprintf(e.msg, sizeof e.msg, "%s", msg);
+	if (!about || !about[0] || hold(s, &e, line, about) != 0)
+		imp_problem_err(s, &e);
 }
 
 void imp_problem(struct imp_sink *s, long line, const char *field,
@@ -187,7 +293,7 @@ void imp_problem(struct imp_sink *s, long line, const char *field,
 	if (field)
 		snprintf(e.field, sizeof e.field, "%s", field);
 	va_start(ap, fmt);
-	vsnprintf(e.msg, sizeof e.msg, fmt, ap);
+	vsnprintf(e.msg, sizeof e.msg, dgettext("lowcarb", fmt), ap);
 	va_end(ap);
 	imp_problem_err(s, &e);
 }
@@ -204,4 +310,11 @@ void imp_skipped(struct imp_sink *s, long line, const char *reason)
 	s->skipped++;
 	if (s->rep && s->rep->skipped)
 		s->rep->skipped(s->file, line, reason, s->rep->ctx);
+}
+
+int imp_says_spreadsheet(const char *msg)
+{
+	/* the word as the messages' language writes it */
+	return strstr(msg, "spreadsheet") != NULL ||
+		strstr(msg, dgettext("lowcarb", "spreadsheet")) != NULL;
 }

@@ -51,76 +51,6 @@ static void sub_clear(struct submitter *b)
 	}
 }
 
-/* Field name from an element's local name. */
-static int field_of_elem(const char *name)
-{
-	int i;
-	if (strcmp(name, "organisation") == 0)
-		return LC_F_SUBMITTER;
-	if (strcmp(name, "project") == 0 || strcmp(name, "site") == 0 ||
-	    strcmp(name, "enterprise") == 0 || strcmp(name, "year") == 0 ||
-	    strcmp(name, "capacity") == 0)
-		return LC_F_DEMONSTRATIONS;
-	if (strcmp(name, "owner") == 0)
-		return LC_F_OWNERS;
-	for (i = 0; i < 5; i++)
-		if (strcmp(name, imp_sub_elem[i]) == 0)
-			return imp_sub_field[i];
-	return lc_field_lookup(name);
-}
-
-/* Copies libxml2's message without namespaces and the trailing newline,
- * and the element it is about into elem. */
-static void tidy(const char *m, char *out, size_t n, char *elem, size_t en)
-{
-	size_t o = 0;
-	elem[0] = '\0';
-	/* libxml2's advice for programmers is no help to a submitter */
-	if (strcasestr(m, "excessive depth in document")) {
-		snprintf(out, n, "elements nested more than 256 deep are "
-			 "refused");
-		return;
-	}
-	if (strcasestr(m, "input is not proper UTF-8")) {
-		snprintf(out, n, "bytes that are not UTF-8 (save the file as "
-			 "UTF-8, or declare its encoding)");
-		return;
-	}
-	if (strncmp(m, "Element '", 9) == 0) {
-		const char *p = m + 9, *e = strchr(p, '\'');
-		const char *b = memchr(p, '}', e ? (size_t)(e - p) : 0);
-		if (e) {
-			if (b)
-				p = b + 1;
-			snprintf(elem, en, "%.*s", (int)(e - p), p);
-			m = e + 1;
-			if (*m == ':')
-				m++;
-			while (*m == ' ')
-				m++;
-		}
-	}
-	while (*m && o + 1 < n) {
-		if (*m == '{' && (strncmp(m + 1, "urn:", 4) == 0 ||
-				  strncmp(m + 1, "http", 4) == 0)) {
-			const char *c = strchr(m, '}');
-			if (c) {
-				m = c + 1;
-				continue;
-			}
-		}
-		/* one line: a message never spans two */
-		out[o++] = *m == '\n' ? ' ' : *m;
-		m++;
-	}
-	while (o > 0 && (out[o - 1] == '\n' || out[o - 1] == ' '))
-		o--;
-	out[o] = '\0';
-	if (out[0] >= 'A' && out[0] <= 'Z' && !(out[1] >= 'A' &&
-						out[1] <= 'Z'))
-		out[0] = (char)(out[0] - 'A' + 'a');
-}
-
 static void on_error(void *arg, xmlErrorPtr e)
 {
 	struct xctx *x = arg;
@@ -129,10 +59,10 @@ static void on_error(void *arg, xmlErrorPtr e)
 	int f;
 	if (!e || e->level == XML_ERR_WARNING)
 		return;
-	tidy(e->message ? e->message : "error", msg, sizeof msg, elem,
+	imp_xml_tidy(e->message ? e->message : "error", msg, sizeof msg, elem,
 	     sizeof elem);
 	if (e->domain == XML_FROM_SCHEMASV) {
-		f = elem[0] ? field_of_elem(elem) : -1;
+		f = elem[0] ? imp_xml_field(elem) : -1;
 		if (x->nq == x->capq) {
 			size_t cap = x->capq ? 2 * x->capq : 16;
 			struct qerr *nq = realloc(x->q, cap * sizeof *nq);
@@ -166,35 +96,46 @@ static void on_error(void *arg, xmlErrorPtr e)
 }
 
 /* Reports the queued errors before line `until` (0: all): those from
- * line `from` on belong to r (NULL: none), earlier ones to the file. */
+ * line `from` on belong to r (NULL: none), earlier ones to the file. A
+ * dossier's error that lowcarb's rules say in their own words is given
+ * as imp_problem_unless, and its field is left to the rules. */
 static void claim(struct xctx *x, struct imp_raw *r, long from, long until)
 {
 	size_t i, k = 0;
 	for (i = 0; i < x->nq; i++) {
 		struct qerr *q = &x->q[i];
 		const char *field;
+		char about[192];
 		if (until && q->line >= until) {
 			x->q[k++] = *q;
 			continue;
 		}
 		field = q->field >= 0 ? lc_field_name(q->field) : q->elem;
+		if (!r || q->line < from) {
+			imp_problem(x->s, q->line, field[0] ? field : NULL,
+				    "%s", q->msg);
+			x->file_errors++;
+			continue;
+		}
+		r->problems++;
+		imp_xml_subjects(q->field, q->elem, q->msg, about, sizeof about);
+		if (about[0]) {
+			imp_problem_unless(x->s, q->line,
+					   field[0] ? field : NULL, about,
+					   q->msg);
+			continue;
+		}
 		imp_problem(x->s, q->line, field[0] ? field : NULL, "%s",
 			    q->msg);
-		if (r && q->line >= from) {
-			r->problems++;
-			if (q->field >= 0 &&
-			    strcmp(q->elem, "technology") != 0) {
-				r->flagged[q->field] = 1;
-			} else {
-				/* the schema said what is missing: no
-				 * second "required" message for it */
-				int f;
-				for (f = 0; f < LC_F__COUNT; f++)
-					if (!r->val[f])
-						r->flagged[f] = 1;
-			}
+		if (q->field >= 0 && strcmp(q->elem, "technology") != 0) {
+			r->flagged[q->field] = 1;
 		} else {
-			x->file_errors++;
+			/* the schema said what is missing: no
+			 * second "required" message for it */
+			int f;
+			for (f = 0; f < LC_F__COUNT; f++)
+				if (!r->val[f])
+					r->flagged[f] = 1;
 		}
 	}
 	x->nq = k;

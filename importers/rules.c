@@ -3,6 +3,7 @@
  * messages shown to submitters; plus the GB 32100-2015 check character. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <errno.h>
+#include <libintl.h>
 #include <math.h>
 #include <pcre2.h>
 #include <stdlib.h>
@@ -237,7 +238,10 @@ const char *imp_rules_message(const char *key, const char *value,
 			      char *buf, size_t n)
 {
 	struct rule *r = find(key);
-	const char *m = (r && r->message) ? r->message : key;
+	/* the rules file's message in the front end's language (make pot
+	 * lists them) */
+	const char *m = (r && r->message) ? dgettext("lowcarb", r->message) :
+		key;
 	size_t o = 0;
 	if (n == 0)
 		return buf;

@@ -247,9 +247,9 @@ static int numeric_code(struct xread *x, int f, const char *v, long row)
 		return 0;
 	/* the rule's message may already say what a spreadsheet did */
 	imp_problem(x->s, row, lc_field_name(f), "%s%s", e.msg,
-		    strstr(e.msg, "spreadsheet") ? "" : "; a spreadsheet "
-		    "turned it into a number: format the column as text and "
-		    "type it again");
+		    imp_says_spreadsheet(e.msg) ? "" : dgettext("lowcarb",
+		    "; a spreadsheet turned it into a number: format the "
+		    "column as text and type it again"));
 	x->raw.flagged[f] = 1;
 	x->raw.problems++;
 	return 1;
