@@ -25,7 +25,7 @@ seed profile data/criteria/*.xml tests/bad/profiles/*.xml
 seed experts data/samples/panel/experts.csv tests/bad/experts/*.csv
 seed scores data/samples/panel/sheets/E01.csv tests/bad/scores/*.csv
 seed matrix tests/bad/matrices/*.csv tests/bad/pairwise/*.csv
-seed mapping data/profiles/*.xml
+seed mapping data/profiles/*.xml tests/bad/mappings/*.xml
 # a workbook's parts, cut at "\n@@\n" (fuzz_xlsx.c): a header row of the
 # CSV layout and one row, in shared and inline strings
 mkdir -p "$out/corpus/xlsx"
