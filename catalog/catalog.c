@@ -29,6 +29,20 @@ int lc_catalog_open(struct lc_catalog **out, const char *path, int mode,
 	int rc;
 
 	*out = NULL;
+	/* who is stored with every change and printed by audit and
+	 * history: text like any field of a file */
+	if (mode != LC_OPEN_READ) {
+		char why[160];
+
+		if (lc_text_check(lc_catalog_who(), 0, 256, why,
+				  sizeof why) < 0)
+			return lc_error_set(err, LC_EUSAGE, NULL, 0, NULL,
+					    "%s: %s (it names who made the "
+					    "changes)",
+					    getenv("LOWCARB_USER") &&
+					    *getenv("LOWCARB_USER") ?
+					    "LOWCARB_USER" : "USER", why);
+	}
 	cat = calloc(1, sizeof *cat);
 	if (!cat)
 		return lc_error_set(err, LC_ENOMEM, path, 0, NULL,

@@ -16,6 +16,7 @@ static int by_hand(int argc, char **argv, int clear)
 	struct lc_catalog *cat = NULL;
 	struct lc_error err = { 0 };
 	const char *reason[1] = { NULL };
+	char why[160];
 	int first, rc;
 
 	rc = cli_options("conflicts", argc, argv, "", opts, reason, -1,
@@ -28,6 +29,9 @@ static int by_hand(int argc, char **argv, int clear)
 	if (!reason[0] || !*reason[0])
 		return cli_usage("conflicts", "%s needs --reason TEXT",
 				 clear ? "clear" : "add");
+	/* stored and listed: text like any field of a file */
+	if (lc_text_check(reason[0], 0, 2048, why, sizeof why) < 0)
+		return cli_usage("conflicts", "--reason: %s", why);
 	rc = cli_open(&cat, LC_OPEN_WRITE);
 	if (rc)
 		return rc;

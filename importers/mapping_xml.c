@@ -16,7 +16,8 @@ int map_find(const char *name_or_path, char *path, size_t n,
 	size_t len = strlen(name_or_path);
 	char rel[128];
 
-	if (strchr(name_or_path, '/') ||
+	/* a path ("-": standard input) or a name of data/ */
+	if (strchr(name_or_path, '/') || strcmp(name_or_path, "-") == 0 ||
 	    (len > 4 && !strcmp(name_or_path + len - 4, ".xml"))) {
 		snprintf(path, n, "%s", name_or_path);
 		return 0;

@@ -340,7 +340,8 @@ int lc_profile_load(const char *name_or_path, struct lc_profile **out,
 	size_t len = strlen(name_or_path);
 
 	*out = NULL;
-	if (strchr(name_or_path, '/') ||
+	/* a path ("-": standard input) or a name of data/ */
+	if (strchr(name_or_path, '/') || strcmp(name_or_path, "-") == 0 ||
 	    (len > 4 && !strcmp(name_or_path + len - 4, ".xml"))) {
 		snprintf(path, sizeof path, "%s", name_or_path);
 	} else {

@@ -25,7 +25,9 @@ seed profile data/criteria/*.xml tests/bad/profiles/*.xml
 seed experts data/samples/panel/experts.csv tests/bad/experts/*.csv
 seed scores data/samples/panel/sheets/E01.csv tests/bad/scores/*.csv
 seed matrix tests/bad/matrices/*.csv tests/bad/pairwise/*.csv
-seed mapping data/profiles/*.xml
+seed mapping data/profiles/*.xml tests/bad/mappings/*.xml
+seed assumptions data/assumptions/*.xml tests/bad/assumptions/*.xml
+seed publication data/templates/publication.xml tests/bad/publications/*.xml
 # a workbook's parts, cut at "\n@@\n" (fuzz_xlsx.c): a header row of the
 # CSV layout and one row, in shared and inline strings
 mkdir -p "$out/corpus/xlsx"
@@ -55,7 +57,7 @@ for q in '3.5万tCO2/a' '1.2亿元' '-1,200万元/a' '35%' '1e6' '0.35 Mt'; do
 done
 fail=0
 for name in ${FUZZ_NAMES:-submission quantity profile experts scores matrix \
-	mapping xlsx mapped pairs}; do
+	mapping xlsx mapped pairs assumptions publication}; do
 	bin="$out/tests/fuzz/fuzz_$name"
 	[ -x "$bin" ] || { echo "fuzz: no $bin"; fail=1; continue; }
 	echo "== fuzz_$name: ${secs} s"
