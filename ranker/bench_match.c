@@ -33,6 +33,14 @@ static const char *const abbrev[][2] = {
 	{ "hvc", "high value chemicals" }, { "fcc", "fluid catalytic "
 	  "cracking" }, { "btx", "benzene toluene xylenes" },
 	{ "scm", "supplementary cementitious materials" },
+	/* the hydrogen and ammonia routes of the sector models (the
+	 * Mission Possible Partnership's ammonia model writes "Natural Gas
+	 * SMR", "dedicated VRES"); "green" hydrogen is the electrolytic
+	 * hydrogen of renewable power, in the domestic dossiers' English */
+	{ "smr", "steam methane reforming" },
+	{ "atr", "autothermal reforming" },
+	{ "vres", "variable renewable electricity" },
+	{ "green", "renewable electrolytic" },
 	{ NULL, NULL }
 };
 
