@@ -184,7 +184,20 @@ static int matches(struct ld *l, xmlNode *node, struct map_match **out,
 		if ((x->column != NULL) == (x->field >= 0))
 			return bad(l, line, "a match tests a column or a "
 				   "field: one of them");
-		rc = compile(l, x->pattern, line, &x->re);
+		/* {edition} in a pattern (a sector model's year column):
+		 * checked here as for a year, compiled for each edition
+		 * the rows have (read_mapped.c) */
+		if (x->pattern && strstr(x->pattern, "{edition")) {
+			char buf[1100], why[200];
+
+			if (map_expand(x->pattern, "2000", buf, sizeof buf,
+				       why, sizeof why) != 0)
+				return bad(l, line, "%s", why);
+			x->per_edition = 1;
+			rc = compile(l, buf, line, &x->re);
+		} else {
+			rc = compile(l, x->pattern, line, &x->re);
+		}
 		if (rc)
 			return rc;
 	}

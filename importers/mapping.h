@@ -22,8 +22,13 @@ struct map_match {
 	char *column;       /* header as the profile writes it */
 	int field;          /* enum lc_field, or -1 */
 	char *pattern;
-	pcre2_code *re;
+	pcre2_code *re;     /* the pattern; with {edition}, as for 2000
+			       (its syntax checked at load) */
 	long line;          /* in the profile */
+	int per_edition;    /* the pattern holds {edition}: matched with
+			       ed_re, compiled for the edition ed */
+	char ed[16];
+	pcre2_code *ed_re;
 };
 
 /* A source column read into a field. */

@@ -204,6 +204,7 @@ static void match_free(struct map_match *x, size_t n)
 		free(x[i].column);
 		free(x[i].pattern);
 		pcre2_code_free(x[i].re);
+		pcre2_code_free(x[i].ed_re);
 	}
 	free(x);
 }

@@ -280,12 +280,39 @@ static const char *val(const struct imp_raw *r, int f)
 }
 
 /* 1 when every match holds for this row. */
+/* The pattern of x for edition ed ({edition} filled), compiled once per
+ * edition the rows have; NULL when there is none (no edition, or one
+ * that makes no pattern). */
+static pcre2_code *edition_re(struct map_match *x, const char *ed)
+{
+	char buf[1100], why[200];
+	int ec;
+	PCRE2_SIZE off;
+
+	if (!ed || strlen(ed) >= sizeof x->ed)
+		return NULL;
+	if (x->ed_re && !strcmp(x->ed, ed))
+		return x->ed_re;
+	pcre2_code_free(x->ed_re);
+	x->ed_re = NULL;
+	x->ed[0] = '\0';
+	if (map_expand(x->pattern, ed, buf, sizeof buf, why, sizeof why))
+		return NULL;
+	x->ed_re = pcre2_compile((PCRE2_SPTR)buf, PCRE2_ZERO_TERMINATED,
+				 PCRE2_UTF, &ec, &off, NULL);
+	if (!x->ed_re)
+		return NULL;
+	(void)pcre2_jit_compile(x->ed_re, PCRE2_JIT_COMPLETE);
+	snprintf(x->ed, sizeof x->ed, "%s", ed);
+	return x->ed_re;
+}
+
 static int all_hold(const struct map_bind *b, const struct map_src *src,
-		    const struct imp_raw *r, const struct map_match *x,
-		    size_t n)
+		    const struct imp_raw *r, struct map_match *x, size_t n)
 {
 	for (size_t j = 0; j < n; j++) {
 		const char *v;
+		pcre2_code *re = x[j].re;
 
 		if (x[j].column) {
 			long c = find_named(b, x[j].column);
@@ -294,7 +321,10 @@ static int all_hold(const struct map_bind *b, const struct map_src *src,
 		} else {
 			v = val(r, x[j].field);
 		}
-		if (!v || !map_re_match(b->m, x[j].re, v))
+		if (x[j].per_edition)
+			re = edition_re(&x[j], b->edition ? b->edition :
+					val(r, LC_F_EDITION));
+		if (!v || !re || !map_re_match(b->m, re, v))
 			return 0;
 	}
 	return 1;
