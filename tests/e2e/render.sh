@@ -255,7 +255,11 @@ fi
 # (nothing wider than its box: tests/render/overflow.sh). First on bad
 # fixtures, which they must reject, then on the roadmaps.
 pdfcheck=${PDFCHECK:-$SRC/build/rel/tests/render/pdfcheck}
-if [ ! -x "$pdfcheck" ] || [ "$SRC/tests/render/pdfcheck.c" -nt "$pdfcheck" ]; then
+stale=""
+for f in "$SRC"/tests/render/pdfcheck*.[ch]; do
+	[ "$f" -nt "$pdfcheck" ] && stale=1
+done
+if [ ! -x "$pdfcheck" ] || [ -n "$stale" ]; then
 	make -s -C "$SRC" build/rel/tests/render/pdfcheck >"$tmp/make.log" 2>&1 ||
 		{ bad layout-build "$(tail -3 "$tmp/make.log")"; pdfcheck=false; }
 fi
