@@ -43,7 +43,10 @@ const char *exp_tpl_say(struct tpl *t, int en, const char *key, char *buf,
 			size_t n);
 /* 1 when field f is a column of the native template (xlsx: a workbook's
  * sheet 技术). */
-int exp_tpl_in_template(int f, int xlsx);
+static inline int exp_tpl_in_template(int f, int xlsx)
+{
+	return f != LC_F_ORIGIN && !(xlsx && f == LC_F_PROJECTS);
+}
 /* The sheet 说明: the instructions and one row per column. */
 void exp_tpl_help_sheet(struct tpl *t);
 

@@ -18,11 +18,6 @@
 /* The template's columns: every field but origin (written by mapping
  * profiles, refused from a submission) and, in a workbook, projects
  * (listed on their own sheet). */
-int exp_tpl_in_template(int f, int xlsx)
-{
-	return f != LC_F_ORIGIN && !(xlsx && f == LC_F_PROJECTS);
-}
-
 /* Fields an association should keep as text whatever they look like: a
  * spreadsheet turns long digit strings into numbers, "1-9" into a date
  * and "35%" into 0.35. */
