@@ -171,7 +171,9 @@ void lc_xml_in_free(struct lc_xml_in *in);             /* NULL is fine */
  * at xsd: *out receives the libxml2 tree (an xmlDocPtr, to free with
  * lc_xml_doc_free). LC_EDATA with err naming path and line when it is
  * not well-formed or not valid ("invalid WHAT: ..." when what is not
- * NULL); LC_EIO when either cannot be read. */
+ * NULL); LC_EIO when either cannot be read. what is a noun phrase the
+ * messages translate ("mapping profile"; xgettext keyword
+ * lc_xml_load:3). */
 int lc_xml_load(const char *path, const char *xsd, const char *what,
 		void **out, struct lc_error *err);
 void lc_xml_doc_free(void *doc);                       /* NULL is fine */

@@ -45,13 +45,15 @@ static int create(struct lc_store *st, struct lc_error *err)
 	if (rc == 0)
 		rc = lc_st_write(st, db, "meta:schema", r, 0, err);
 	if (rc == 0 && !tcbdbclose(db))
-		rc = lc_st_fail(st, db, err, "create the catalog");
+		rc = lc_st_fail(st, db, err,
+				"unable to create the catalog: %s");
 	tcbdbdel(db);
 	lc_rec_free(r);
 	if (rc == 0)
 		rc = lc_st_sync_file(tmp, err);
 	if (rc == 0 && link(tmp, st->path) != 0 && errno != EEXIST)
-		rc = lc_st_sys_fail(err, st->path, "create the catalog");
+		rc = lc_st_sys_fail(err, st->path,
+				    "unable to create the catalog: %s");
 	unlink(tmp);
 	return rc == 0 ? lc_st_sync_dir(st->path, err) : rc;
 }
@@ -180,7 +182,8 @@ int lc_store_begin(struct lc_store *st, struct lc_error *err)
 	if (rc < 0)
 		return rc;
 	if (!tcbdbtranbegin(st->bdb))
-		return lc_st_fail(st, st->bdb, err, "begin a transaction");
+		return lc_st_fail(st, st->bdb, err,
+				  "unable to begin a transaction: %s");
 	st->in_tx = 1;
 	return 0;
 }
@@ -200,12 +203,13 @@ static int copy_catalog(struct lc_store *st, const char *to,
 
 	o = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (o < 0)
-		return lc_st_sys_fail(err, to, "create");
+		return lc_st_sys_fail(err, to, "unable to create: %s");
 	while (rc == 0 && (n = pread(in, buf, sizeof buf, at)) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			rc = lc_st_sys_fail(err, st->path, "read");
+			rc = lc_st_sys_fail(err, st->path,
+					    "unable to read: %s");
 			break;
 		}
 		at += n;
@@ -214,11 +218,12 @@ static int copy_catalog(struct lc_store *st, const char *to,
 			if (w < 0 && errno == EINTR)
 				w = 0;
 			else if (w < 0)
-				rc = lc_st_sys_fail(err, to, "write");
+				rc = lc_st_sys_fail(err, to,
+						    "unable to write: %s");
 		}
 	}
 	if (close(o) != 0 && rc == 0)
-		rc = lc_st_sys_fail(err, to, "write");
+		rc = lc_st_sys_fail(err, to, "unable to write: %s");
 	return rc;
 }
 
@@ -243,7 +248,8 @@ int lc_store_begin_bulk(struct lc_store *st, struct lc_error *err)
 					  "out of memory");
 	}
 	if (rc == 0 && !tcbdbopen(st->shadow, bulk, BDBOWRITER))
-		rc = lc_st_fail(st, st->shadow, err, "open a bulk copy");
+		rc = lc_st_fail(st, st->shadow, err,
+				"unable to open a bulk copy: %s");
 	if (rc == 0)
 		rc = lc_st_buffer(st, st->shadow, err);
 	if (rc < 0) {
@@ -270,13 +276,15 @@ static int commit_bulk(struct lc_store *st, struct lc_error *err)
 	snprintf(bulk, sizeof bulk, "%s.bulk", st->path);
 	rc = lc_st_unbuffer(st, err);
 	if (rc == 0 && !tcbdbclose(st->shadow))
-		rc = lc_st_fail(st, st->shadow, err, "write the bulk copy");
+		rc = lc_st_fail(st, st->shadow, err,
+				"unable to write the bulk copy: %s");
 	tcbdbdel(st->shadow);
 	st->shadow = NULL;
 	if (rc == 0)
 		rc = lc_st_sync_file(bulk, err);
 	if (rc == 0 && rename(bulk, st->path) != 0)
-		rc = lc_st_sys_fail(err, st->path, "replace the catalog");
+		rc = lc_st_sys_fail(err, st->path,
+				    "unable to replace the catalog: %s");
 	if (rc < 0) {
 		unlink(bulk);
 		return rc;
@@ -302,7 +310,7 @@ int lc_store_commit(struct lc_store *st, struct lc_error *err)
 	if (st->shadow)
 		return commit_bulk(st, err);
 	if (!tcbdbtrancommit(st->bdb)) {
-		int rc = lc_st_fail(st, st->bdb, err, "commit");
+		int rc = lc_st_fail(st, st->bdb, err, "unable to commit: %s");
 
 		tcbdbtranabort(st->bdb);
 		return rc;
@@ -311,7 +319,7 @@ int lc_store_commit(struct lc_store *st, struct lc_error *err)
 	 * write: one sync after the commit is what durability needs. */
 	if (!tcbdbsync(st->bdb))
 		return lc_st_fail(st, st->bdb, err,
-				  "write the catalog to disk");
+				  "unable to write the catalog to disk: %s");
 	return 0;
 }
 

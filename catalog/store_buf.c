@@ -138,7 +138,8 @@ int lc_st_flush(struct lc_store *st, struct lc_error *err)
 			    !tcbdbout(st->bufdb, k, ksz) &&
 			    tcbdbecode(st->bufdb) != TCENOREC)
 				rc = lc_st_fail(st, st->bufdb, err,
-						"write the catalog");
+						"unable to write the "
+						"catalog: %s");
 		}
 	}
 	clear(b);

@@ -25,18 +25,19 @@ int lc_st_db(struct lc_store *st, TCBDB **db, struct lc_error *err)
 				      "again");
 }
 
+/* fmt is a whole sentence ("unable to write the catalog: %s"), one per
+ * action, so that it translates as one (xgettext: lc_st_fail:4,
+ * lc_st_sys_fail:3); lc_error_set translates it. */
 int lc_st_fail(struct lc_store *st, TCBDB *db, struct lc_error *err,
-	       const char *what)
+	       const char *fmt)
 {
-	return lc_error_set(err, LC_EIO, st->path, 0, NULL,
-			    "unable to %s: %s", what,
+	return lc_error_set(err, LC_EIO, st->path, 0, NULL, fmt,
 			    tcbdberrmsg(tcbdbecode(db)));
 }
 
-int lc_st_sys_fail(struct lc_error *err, const char *path, const char *what)
+int lc_st_sys_fail(struct lc_error *err, const char *path, const char *fmt)
 {
-	return lc_error_set(err, LC_EIO, path, 0, NULL, "unable to %s: %s",
-			    what, strerror(errno));
+	return lc_error_set(err, LC_EIO, path, 0, NULL, fmt, strerror(errno));
 }
 
 TCBDB *lc_st_new_db(void)
@@ -136,7 +137,8 @@ int lc_st_sync_dir(const char *path, struct lc_error *err)
 		*slash = '\0';
 	fd = open(dir, O_RDONLY | O_DIRECTORY);
 	if (fd < 0 || fsync(fd) != 0)
-		rc = lc_st_sys_fail(err, dir, "sync the directory");
+		rc = lc_st_sys_fail(err, dir,
+				    "unable to sync the directory: %s");
 	if (fd >= 0)
 		close(fd);
 	return rc;
@@ -147,7 +149,7 @@ int lc_st_sync_file(const char *path, struct lc_error *err)
 	int fd = open(path, O_RDONLY), rc = 0;
 
 	if (fd < 0 || fsync(fd) != 0)
-		rc = lc_st_sys_fail(err, path, "write to disk");
+		rc = lc_st_sys_fail(err, path, "unable to write to disk: %s");
 	if (fd >= 0)
 		close(fd);
 	return rc;

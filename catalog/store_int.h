@@ -54,13 +54,14 @@ int lc_st_db(struct lc_store *st, TCBDB **db, struct lc_error *err);
 /* LOWCARB_BUSY_TIMEOUT in seconds into *out (5 when unset or empty);
  * anything but a non-negative number is an error. */
 int lc_st_busy_timeout(double *out, struct lc_error *err);
-/* LC_EIO "unable to WHAT: strerror(errno)" about path. */
-int lc_st_sys_fail(struct lc_error *err, const char *path, const char *what);
+/* LC_EIO about path: fmt, a whole sentence with one %s ("unable to
+ * write: %s"), filled with strerror(errno). */
+int lc_st_sys_fail(struct lc_error *err, const char *path, const char *fmt);
 
-/* Fills err with "unable to WHAT: <Tokyo Cabinet's message>" for db's
- * last error; returns LC_EIO. */
+/* Fills err with fmt ("unable to write the catalog: %s", one %s) filled
+ * with Tokyo Cabinet's message for db's last error; returns LC_EIO. */
 int lc_st_fail(struct lc_store *st, TCBDB *db, struct lc_error *err,
-	       const char *what);
+	       const char *fmt);
 
 /* Writes r under key into db with its index entries, replacing the
  * record there (its old entries removed) or, with keep, only when there

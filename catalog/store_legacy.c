@@ -138,7 +138,8 @@ static int copy_all(struct lc_store *st, TCTDB *tdb, const char *conv,
 	else
 		lc_st_unbuffer(st, NULL);
 	if (!tcbdbclose(db) && rc == 0)
-		rc = lc_st_fail(st, db, err, "write the converted catalog");
+		rc = lc_st_fail(st, db, err,
+				"unable to write the converted catalog: %s");
 	tcbdbdel(db);
 	return rc;
 }

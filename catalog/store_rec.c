@@ -179,14 +179,14 @@ static int kv_get(struct lc_store *st, TCBDB *db, const char *k, int ksz,
 	if (*out)
 		return 1;
 	return tcbdbecode(db) == TCENOREC ? 0 :
-		lc_st_fail(st, db, err, "read a record");
+		lc_st_fail(st, db, err, "unable to read a record: %s");
 }
 
 static int kv_put(struct lc_store *st, TCBDB *db, const char *k, int ksz,
 		  const char *v, int vsz, struct lc_error *err)
 {
 	return tcbdbput(db, k, ksz, v, vsz) ? 0 :
-		lc_st_fail(st, db, err, "write the catalog");
+		lc_st_fail(st, db, err, "unable to write the catalog: %s");
 }
 
 /* Like kv_put when k has no value; 1 (nothing written) when it has. */
@@ -196,14 +196,14 @@ static int kv_putkeep(struct lc_store *st, TCBDB *db, const char *k,
 	if (tcbdbputkeep(db, k, ksz, v, vsz))
 		return 0;
 	return tcbdbecode(db) == TCEKEEP ? 1 :
-		lc_st_fail(st, db, err, "write the catalog");
+		lc_st_fail(st, db, err, "unable to write the catalog: %s");
 }
 
 static int kv_out(struct lc_store *st, TCBDB *db, const char *k, int ksz,
 		  struct lc_error *err)
 {
 	return tcbdbout(db, k, ksz) || tcbdbecode(db) == TCENOREC ? 0 :
-		lc_st_fail(st, db, err, "write the catalog");
+		lc_st_fail(st, db, err, "unable to write the catalog: %s");
 }
 
 /* 0 when key is "KIND:REST" and r's "kind" column, if any, is KIND. */

@@ -1,6 +1,7 @@
 /* xmldoc.c - reads a small data file of the project (products, GWP
  * values) as an XML tree checked against its schema: through the input
  * guard of xmlin.c, the first libxml2 error kept with its line. */
+#include <libintl.h>
 #include <stdio.h>
 #include <string.h>
 #include <libxml/parser.h>
@@ -76,10 +77,15 @@ int lc_xml_load(const char *path, const char *xsd, const char *what,
 		schema = xmlSchemaParse(spc);
 	}
 	if (!schema) {
-		rc = lc_error_set(err, LC_EIO, xsd, xe.line, NULL,
-				  "cannot load the %s%sschema: %s",
-				  what ? what : "", what ? " " : "",
-				  xe.set ? xe.msg : "?");
+		if (what)
+			rc = lc_error_set(err, LC_EIO, xsd, xe.line, NULL,
+					  "cannot load the %s schema: %s",
+					  dgettext("lowcarb", what),
+					  xe.set ? xe.msg : "?");
+		else
+			rc = lc_error_set(err, LC_EIO, xsd, xe.line, NULL,
+					  "cannot load the schema: %s",
+					  xe.set ? xe.msg : "?");
 		goto out;
 	}
 	vc = xmlSchemaNewValidCtxt(schema);
@@ -90,10 +96,17 @@ int lc_xml_load(const char *path, const char *xsd, const char *what,
 	}
 	xmlSchemaSetValidStructuredErrors(vc, on_error, &xe);
 	if (xmlSchemaValidateDoc(vc, doc) != 0) {
-		rc = lc_error_set(err, LC_EDATA, path, xe.line, NULL,
-				  "%s%s%s%s", what ? "invalid " : "",
-				  what ? what : "", what ? ": " : "",
-				  xe.set ? xe.msg : "does not match the schema");
+		const char *msg = xe.set ? xe.msg :
+				  dgettext("lowcarb",
+					   "does not match the schema");
+
+		if (what)
+			rc = lc_error_set(err, LC_EDATA, path, xe.line, NULL,
+					  "invalid %s: %s",
+					  dgettext("lowcarb", what), msg);
+		else
+			rc = lc_error_set(err, LC_EDATA, path, xe.line, NULL,
+					  "%s", msg);
 		goto out;
 	}
 	*out = doc;

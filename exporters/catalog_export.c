@@ -169,12 +169,15 @@ int lc_macc_edition(struct lc_catalog *cat, const char *edition,
 	if (c.oom)
 		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				  "out of memory");
-	if (rc == 0 && c.n == 0 && c.skipped == 0)
+	if (rc == 0 && c.n == 0 && c.skipped == 0 && sector >= 0)
 		rc = lc_error_set(err, LC_ENOTFOUND, NULL, 0, "edition",
-				  "no dossier in edition %s%s%s",
+				  "no dossier in edition %s and sector %s",
 				  edition ? edition : "",
-				  sector >= 0 ? " and sector " : "",
-				  sector >= 0 ? lc_sector_name(sector) : "");
+				  lc_sector_name(sector));
+	else if (rc == 0 && c.n == 0 && c.skipped == 0)
+		rc = lc_error_set(err, LC_ENOTFOUND, NULL, 0, "edition",
+				  "no dossier in edition %s",
+				  edition ? edition : "");
 	if (rc == 0)
 		rc = lc_products_load(NULL, &prods, err);
 	if (rc == 0)

@@ -81,11 +81,51 @@ void promo_release(struct promo *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* LC_ENOTFOUND: no dossier of that status in the edition (and sector
+ * when not negative); one whole sentence a case, to translate as one. */
+static int none_found(enum lc_promo_status status, const char *edition,
+		      int sector, struct lc_error *err)
+{
+	const char *s = sector >= 0 ? lc_sector_name(sector) : NULL;
+
+	switch (status) {
+	case LC_PROMO_PUBLISHED:
+		return s ? lc_error_set(err, LC_ENOTFOUND, NULL, 0, "status",
+					"no published dossier in edition %s, "
+					"sector %s", edition, s) :
+			   lc_error_set(err, LC_ENOTFOUND, NULL, 0, "status",
+					"no published dossier in edition %s",
+					edition);
+	case LC_PROMO_ELIGIBLE:
+		return s ? lc_error_set(err, LC_ENOTFOUND, NULL, 0, "status",
+					"no eligible dossier in edition %s, "
+					"sector %s (`lowcarb rank` records "
+					"the selection; --status eligible "
+					"takes every eligible one)", edition,
+					s) :
+			   lc_error_set(err, LC_ENOTFOUND, NULL, 0, "status",
+					"no eligible dossier in edition %s "
+					"(`lowcarb rank` records the "
+					"selection; --status eligible takes "
+					"every eligible one)", edition);
+	default:
+		return s ? lc_error_set(err, LC_ENOTFOUND, NULL, 0, "status",
+					"no selected dossier in edition %s, "
+					"sector %s (`lowcarb rank` records "
+					"the selection; --status eligible "
+					"takes every eligible one)", edition,
+					s) :
+			   lc_error_set(err, LC_ENOTFOUND, NULL, 0, "status",
+					"no selected dossier in edition %s "
+					"(`lowcarb rank` records the "
+					"selection; --status eligible takes "
+					"every eligible one)", edition);
+	}
+}
+
 int promo_load(struct lc_catalog *cat, const struct lc_promo_opts *o,
 	       struct promo *p, struct lc_error *err)
 {
-	static const char *const what[] = { "", "selected", "eligible",
-					    "published" };
 	struct lc_notice *no = NULL;
 	struct lc_filter f;
 	int rc;
@@ -111,14 +151,7 @@ int promo_load(struct lc_catalog *cat, const struct lc_promo_opts *o,
 		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				  "out of memory");
 	if (rc == 0 && p->n == 0)
-		rc = lc_error_set(err, LC_ENOTFOUND, NULL, 0, "status",
-				  "no %s dossier in edition %s%s%s%s",
-				  what[p->status], o->edition,
-				  o->sector >= 0 ? ", sector " : "",
-				  o->sector >= 0 ? lc_sector_name(o->sector) :
-				  "", p->status == LC_PROMO_PUBLISHED ? "" :
-				  " (`lowcarb rank` records the selection; "
-				  "--status eligible takes every eligible one)");
+		rc = none_found(p->status, o->edition, o->sector, err);
 	if (rc < 0) {
 		promo_release(p);
 		return rc;

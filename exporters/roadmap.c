@@ -197,12 +197,13 @@ int lc_roadmap_build(struct lc_catalog *cat, const struct lc_roadmap_opts *o,
 		basis = lc_profile_cost_basis(m.prof);
 	rc = load_edition(cat, o->edition, o->sector, o->discount_rate, basis,
 			  &m.cur, err);
-	if (rc == 0 && m.cur.n == 0)
+	if (rc == 0 && m.cur.n == 0 && o->sector >= 0)
 		rc = lc_error_set(err, LC_ENOTFOUND, NULL, 0, "edition",
-				  "no dossier in edition %s%s%s", o->edition,
-				  o->sector >= 0 ? ", sector " : "",
-				  o->sector >= 0 ? lc_sector_name(o->sector) :
-				  "");
+				  "no dossier in edition %s, sector %s",
+				  o->edition, lc_sector_name(o->sector));
+	else if (rc == 0 && m.cur.n == 0)
+		rc = lc_error_set(err, LC_ENOTFOUND, NULL, 0, "edition",
+				  "no dossier in edition %s", o->edition);
 	if (rc == 0)
 		rc = load_edition(cat, m.prev_edition, o->sector,
 				  o->discount_rate, basis, &m.prev, err);

@@ -179,12 +179,15 @@ static int read_row(struct lc_matrix *mx, struct lc_csv *c, size_t nf,
 	for (size_t j = 0; j < mx->cols; j++) {
 		const char *v = lc_csv_get(c, j + 1);
 
-		if (cell(v, flags & LC_MATRIX_FRACTIONS,
-			 &mx->x[mx->rows * mx->cols + j]))
+		if (!cell(v, flags & LC_MATRIX_FRACTIONS,
+			  &mx->x[mx->rows * mx->cols + j]))
+			continue;
+		if (flags & LC_MATRIX_FRACTIONS)
 			return lc_error_set(err, LC_EDATA, path, lineno,
-					    mx->cname[j], "'%s' is not a %s",
-					    v, flags & LC_MATRIX_FRACTIONS ?
-					    "number or fraction" : "number");
+					    mx->cname[j], "'%s' is not a "
+					    "number or fraction", v);
+		return lc_error_set(err, LC_EDATA, path, lineno,
+				    mx->cname[j], "'%s' is not a number", v);
 	}
 	mx->rname[mx->rows] = dup_str(name);
 	if (!mx->rname[mx->rows] || lc_strmap_put(mx->seen, name, 1) < 0)

@@ -3,6 +3,7 @@
  * A number is [sign] digits [, groups] [. digits] [e exp], then Chinese
  * multipliers (百 千 万 亿), then an optional unit "num[/den]". */
 #include <errno.h>
+#include <libintl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,9 +11,13 @@
 
 enum dim { D_NONE, D_MASS, D_CO2, D_ENERGY, D_MONEY, D_TIME, D_PCT };
 
+/* marks a noun phrase for xgettext (--keyword=N_), translated where it
+ * is printed */
+#define N_(s) (s)
+
 static const char *const dim_name[] = {
-	"a plain number", "a mass", "a CO2 mass", "an energy", "money",
-	"a time", "a percentage"
+	N_("a plain number"), N_("a mass"), N_("a CO2 mass"),
+	N_("an energy"), N_("money"), N_("a time"), N_("a percentage")
 };
 
 /* A unit's factor to the base unit is 10^p10 / div: scaling by powers
@@ -351,27 +356,40 @@ int lc_quantity_parse(int f, const char *text, const char *unit,
 		/* a rate written without its time: a bare mass is the
 		 * column's shorthand ("35 kt" of abatement a year), but a
 		 * unit that names what it counts must say per what */
+		if (!slash && want_den == D_TIME && num_dim != D_MASS &&
+		    u[0] != '\0')
+			return lc_error_set(err, LC_EDATA, NULL, 0,
+					    field_of(f), "'%s%s%s' is an "
+					    "amount, %s is per year: write "
+					    "the unit as '%s/a'", text,
+					    unit && *unit ? " " : "",
+					    unit && *unit ? unit : "",
+					    field_of(f), shown);
 		if (!slash && want_den != D_NONE && num_dim != D_MASS &&
 		    u[0] != '\0')
 			return lc_error_set(err, LC_EDATA, NULL, 0,
 					    field_of(f), "'%s%s%s' is an "
-					    "amount, %s is per %s: write the "
-					    "unit as '%s/%s'", text,
+					    "amount, %s is per tonne of "
+					    "product: write the unit as "
+					    "'%s/t'", text,
 					    unit && *unit ? " " : "",
 					    unit && *unit ? unit : "",
-					    field_of(f), want_den == D_TIME ?
-					    "year" : "tonne of product",
-					    shown, want_den == D_TIME ? "a" :
-					    "t");
-		if (!dim_ok(want_num, num_dim) ||
-		    (slash && (want_den == D_NONE ||
-			       !dim_ok(want_den, den_dim))))
+					    field_of(f), shown);
+		if (slash && (!dim_ok(want_num, num_dim) ||
+			      want_den == D_NONE ||
+			      !dim_ok(want_den, den_dim)))
 			return lc_error_set(err, LC_EDATA, NULL, 0,
-					    field_of(f),
-					    "unit '%s' is %s%s, not a unit "
-					    "of %s", shown,
-					    dim_name[num_dim],
-					    slash ? " per something" : "",
+					    field_of(f), "unit '%s' is %s "
+					    "per something, not a unit of %s",
+					    shown, dgettext("lowcarb",
+							    dim_name[num_dim]),
+					    lc_field_unit(f));
+		if (!dim_ok(want_num, num_dim))
+			return lc_error_set(err, LC_EDATA, NULL, 0,
+					    field_of(f), "unit '%s' is %s, "
+					    "not a unit of %s", shown,
+					    dgettext("lowcarb",
+						     dim_name[num_dim]),
 					    lc_field_unit(f));
 	}
 	/* read once, at the final scale; when that fails, the scale

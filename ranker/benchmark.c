@@ -322,11 +322,14 @@ int lc_bench_run(struct lc_catalog *dom, struct lc_catalog *ref,
 			 p.best : p.any);
 	if (rc == 0)
 		rc = load(ref, b->ref_edition, 1, &r, err);
-	if (rc == 0 && r.n == 0)
+	if (rc == 0 && r.n == 0 && b->ref_edition[0])
 		rc = lc_error_set(err, LC_ENOTFOUND, NULL, 0, "reference",
 				  "the reference catalog holds no "
-				  "technology%s%s", b->ref_edition[0] ?
-				  " in edition " : "", b->ref_edition);
+				  "technology in edition %s", b->ref_edition);
+	else if (rc == 0 && r.n == 0)
+		rc = lc_error_set(err, LC_ENOTFOUND, NULL, 0, "reference",
+				  "the reference catalog holds no "
+				  "technology");
 	if (rc)
 		goto out;
 	x = bm_index_new();

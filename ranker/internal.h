@@ -66,8 +66,9 @@ int lc_rk_check_out(const double *v, size_t m, const char *what,
 
 /* xmlload.c: parses path and validates it against the schema xsd_rel
  * (lc_data_path); *out receives the document (free with xmlFreeDoc).
- * what names the kind of file in messages ("profile"). LC_EIO when a
- * file cannot be read, LC_EDATA "file:line: invalid WHAT: ..." */
+ * what names the kind of file in messages ("profile", translated:
+ * xgettext keyword lc_rk_xml_load:3). LC_EIO when a file cannot be
+ * read, LC_EDATA "file:line: invalid WHAT: ..." */
 struct _xmlDoc;
 int lc_rk_xml_load(const char *path, const char *xsd_rel, const char *what,
 		   struct _xmlDoc **out, struct lc_error *err);

@@ -129,10 +129,15 @@ int lc_notice_open(struct lc_catalog *cat, const char *edition, long days,
 		return rc;
 	rc = lc_notice_get(cat, edition, &old, err);
 	if (rc == 0) {
-		rc = lc_error_set(err, LC_EDATA, NULL, 0, "edition",
-				  "edition %s is under notice since %s%s",
-				  edition, old->start, old->published ?
-				  " and published" : "");
+		if (old->published)
+			rc = lc_error_set(err, LC_EDATA, NULL, 0, "edition",
+					  "edition %s is under notice since "
+					  "%s and published", edition,
+					  old->start);
+		else
+			rc = lc_error_set(err, LC_EDATA, NULL, 0, "edition",
+					  "edition %s is under notice since "
+					  "%s", edition, old->start);
 		goto out;
 	}
 	if (rc != LC_ENOTFOUND)
