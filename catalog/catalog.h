@@ -76,6 +76,8 @@ int lc_num_parse(const char *s, double *out);
  * Writes the path into buf; 0 when the file exists, LC_EIO (with err
  * naming rel) when it does not. */
 int lc_data_path(const char *rel, char *buf, size_t n, struct lc_error *err);
+/* The folder of the running binary into buf: 0, or -1 when unknown. */
+int lc_exe_dir(char *buf, size_t n);
 
 /* ---- text codecs: display width, a CSV field, a JSON string -------------- */
 

@@ -74,11 +74,24 @@ static int try_path(char *buf, size_t n, const char *dir, const char *rel)
 	return stat(buf, &st) == 0;
 }
 
+int lc_exe_dir(char *buf, size_t n)
+{
+	ssize_t k = n > 1 ? readlink("/proc/self/exe", buf, n - 1) : -1;
+	char *slash;
+
+	if (k <= 0)
+		return -1;
+	buf[k] = '\0';
+	slash = strrchr(buf, '/');
+	if (slash)
+		*slash = '\0';
+	return 0;
+}
+
 int lc_data_path(const char *rel, char *buf, size_t n, struct lc_error *err)
 {
 	const char *env = getenv("LOWCARB_DATA");
 	char exe[4096], dir[4200];
-	ssize_t k;
 
 	if (env && *env) {
 		if (try_path(buf, n, env, rel))
@@ -86,14 +99,7 @@ int lc_data_path(const char *rel, char *buf, size_t n, struct lc_error *err)
 		return lc_error_set(err, LC_EIO, NULL, 0, NULL,
 				    "no data file '%s' under '%s'", rel, env);
 	}
-	k = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (k > 0) {
-		char *slash;
-
-		exe[k] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
+	if (lc_exe_dir(exe, sizeof exe) == 0) {
 		snprintf(dir, sizeof dir, "%s/data", exe);
 		if (try_path(buf, n, dir, rel))
 			return 0;

@@ -40,18 +40,10 @@ static const char *locale_dir(char *buf, size_t n)
 	};
 	const char *env = getenv("LOWCARB_LOCALEDIR");
 	char exe[4096];
-	ssize_t k;
 
 	if (env && *env)
 		return env;
-	k = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (k > 0) {
-		char *slash;
-
-		exe[k] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
+	if (lc_exe_dir(exe, sizeof exe) == 0) {
 		for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
 			if ((size_t)snprintf(buf, n, "%s/%s", exe, rel[i]) <
 			    n && has_catalog(buf))
