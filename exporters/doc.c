@@ -242,14 +242,73 @@ int lc_doc_toc(struct lc_doc *d, const char *title)
 	return add(d, BLK_TOC, title) ? 0 : LC_ENOMEM;
 }
 
+/* Adds len bytes of s as a paragraph unless they are blank. */
+static int para_part(struct lc_doc *d, const char *s, size_t len)
+{
+	char *part;
+	int rc;
+
+	if (strspn(s, " ") >= len)
+		return 0;
+	part = strndup(s, len);
+	if (!part) {
+		d->broken = 1;
+		return LC_ENOMEM;
+	}
+	rc = add(d, BLK_PARA, part) ? 0 : LC_ENOMEM;
+	free(part);
+	return rc;
+}
+
 int lc_doc_para(struct lc_doc *d, const char *text)
 {
-	return add(d, BLK_PARA, text) ? 0 : LC_ENOMEM;
+	const char *p = text ? text : "";
+
+	/* a displayed formula is a paragraph of its own between the
+	 * sentence's parts */
+	while (strchr(p, EXP_MATH_DISPLAY)) {
+		const char *o = strchr(p, EXP_MATH_DISPLAY);
+		const char *c = strchr(o, EXP_MATH_CLOSE);
+		char *f;
+
+		if (!c)
+			break;
+		if (para_part(d, p, (size_t)(o - p)) < 0)
+			return LC_ENOMEM;
+		f = strndup(o, (size_t)(c - o + 1));
+		if (!f) {
+			d->broken = 1;
+			return LC_ENOMEM;
+		}
+		f[0] = EXP_MATH_OPEN;
+		if (!add(d, BLK_PARA, f)) {
+			free(f);
+			return LC_ENOMEM;
+		}
+		free(f);
+		p = c + 1;
+		p += strspn(p, " ");
+		if (!*p)
+			return 0;
+	}
+	return add(d, BLK_PARA, p) ? 0 : LC_ENOMEM;
 }
 
 int lc_doc_item(struct lc_doc *d, const char *text)
 {
-	return add(d, BLK_ITEM, text) ? 0 : LC_ENOMEM;
+	char *t = text ? strdup(text) : NULL;
+	int rc;
+
+	/* no room for a formula of its own in a list item: in the text */
+	for (char *p = t; p && (p = strchr(p, EXP_MATH_DISPLAY)); )
+		*p = EXP_MATH_OPEN;
+	if (text && !t) {
+		d->broken = 1;
+		return LC_ENOMEM;
+	}
+	rc = add(d, BLK_ITEM, t ? t : text) ? 0 : LC_ENOMEM;
+	free(t);
+	return rc;
 }
 
 static int table_init(struct lc_doc *d, struct doc_table *t, size_t ncols,

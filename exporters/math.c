@@ -335,6 +335,12 @@ int exp_math_parse(const char *src, size_t len, struct exp_math **out,
 	return 0;
 }
 
+size_t exp_math_span_at(const char *s)
+{
+	return !strncmp(s, "{math:", 6) ? 6 : !strncmp(s, "{display:", 9) ?
+	       9 : 0;
+}
+
 const char *exp_math_span_end(const char *s)
 {
 	int level = 0;

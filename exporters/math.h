@@ -1,5 +1,7 @@
 /* math.h - exporters-private: the formulas of the text catalogues. A
- * catalogue sentence holds a formula as a span {math:NOTATION}; words.c
+ * catalogue sentence holds a formula as a span {math:NOTATION} (in the
+ * running text) or {display:NOTATION} (a block of its own, the sentence
+ * going on after it); words.c
  * checks every span when it loads the catalogue, doc.c parses the spans
  * of a paragraph once into trees, and each writer renders the trees
  * (html.c: presentation MathML; the others: readable Unicode text).
@@ -32,6 +34,7 @@
  * put them: text from the user never reaches the formula parser. */
 #define EXP_MATH_OPEN '\001'
 #define EXP_MATH_CLOSE '\002'
+#define EXP_MATH_DISPLAY '\003'   /* opens a displayed formula */
 
 struct exp_math;
 
@@ -45,6 +48,9 @@ int exp_math_parse(const char *src, size_t len, struct exp_math **out,
 		   char *why, size_t n);
 void exp_math_free(struct exp_math *m);                  /* NULL is fine */
 
+/* The length of the span's opening at s: 6 for "{math:", 9 for
+ * "{display:", 0 when s opens no formula. */
+size_t exp_math_span_at(const char *s);
 /* The end of the span that starts at s ("{math:..."): a pointer to its
  * closing brace (braces inside pair), NULL when it is never closed. */
 const char *exp_math_span_end(const char *s);

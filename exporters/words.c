@@ -44,22 +44,27 @@ static char *trim(char *s)
 	return s;
 }
 
-/* Checks the formulas ({math:...} spans) of val: 0, or -1 with why. */
+/* Checks the formulas ({math:...} and {display:...} spans) of val: 0,
+ * or -1 with why. */
 static int check_math(const char *val, char *why, size_t n)
 {
-	for (const char *p = val; (p = strstr(p, "{math:")); ) {
-		const char *e = exp_math_span_end(p);
+	for (const char *p = val; (p = strchr(p, '{')); p++) {
+		size_t at = exp_math_span_at(p);
+		const char *e = at ? exp_math_span_end(p) : NULL;
 		struct exp_math *m;
 
+		if (!at)
+			continue;
 		if (!e) {
-			snprintf(why, n, "formula: '{math:' is never closed "
-				 "(its braces do not pair)");
+			snprintf(why, n, "formula: '%.*s' is never closed "
+				 "(its braces do not pair)", (int)at, p);
 			return -1;
 		}
-		if (exp_math_parse(p + 6, (size_t)(e - p - 6), &m, why, n) < 0)
+		if (exp_math_parse(p + at, (size_t)(e - p - at), &m, why, n)
+		    < 0)
 			return -1;
 		exp_math_free(m);
-		p = e + 1;
+		p = e;
 	}
 	return 0;
 }
@@ -213,14 +218,15 @@ char *lc_words_fill(const struct lc_words *w, const char *key,
 		size_t k;
 
 		/* a formula, between markers, for the document to parse */
-		if (!strncmp(t, "{math:", 6) && exp_math_span_end(t)) {
+		if (exp_math_span_at(t) && exp_math_span_end(t)) {
+			size_t at = exp_math_span_at(t);
 			const char *e = exp_math_span_end(t);
-			size_t len = (size_t)(e - t - 6);
+			size_t len = (size_t)(e - t - at);
 
 			if (o + len + 3 > n)
 				break;
-			buf[o++] = EXP_MATH_OPEN;
-			memcpy(buf + o, t + 6, len);
+			buf[o++] = at == 6 ? EXP_MATH_OPEN : EXP_MATH_DISPLAY;
+			memcpy(buf + o, t + at, len);
 			o += len;
 			buf[o++] = EXP_MATH_CLOSE;
 			t = e + 1;
@@ -235,7 +241,8 @@ char *lc_words_fill(const struct lc_words *w, const char *key,
 			for (const char *v = values[k] ? values[k] : "";
 			     *v && o + 1 < n; v++)
 				if (*v != EXP_MATH_OPEN &&
-				    *v != EXP_MATH_CLOSE)
+				    *v != EXP_MATH_CLOSE &&
+				    *v != EXP_MATH_DISPLAY)
 					buf[o++] = *v;
 			t = close + 1;
 		} else {

@@ -35,7 +35,8 @@ static char *placeholders(const char *text)
 
 		/* a formula's braces group; its words may differ by
 		 * language (the loader checks formulas) */
-		if (!strncmp(p, "{math:", 6)) {
+		if (!strncmp(p, "{math:", 6) ||
+		    !strncmp(p, "{display:", 9)) {
 			int level = 0;
 
 			for (; *p; p++)
