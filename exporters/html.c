@@ -18,7 +18,9 @@ static const char fallback_css[] =
 	"td.num, th.num { text-align: right; }\n"
 	"figure.keep, table.keep, tr, h2, h3, h4 { break-inside: avoid; }\n"
 	"figcaption, .chart-svg, .desc, .tcap { break-after: avoid; }\n"
-	"svg { max-width: 100%; height: auto; }\n";
+	"svg { max-width: 100%; height: auto; }\n"
+	"math { font-family: 'DejaVu Math TeX Gyre', 'DejaVu Serif', "
+	"'Noto Serif CJK SC', math; }\n";
 
 static void cells(FILE *fp, const struct doc_table *t, size_t r, int head)
 {
