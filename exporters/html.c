@@ -19,8 +19,8 @@ static const char fallback_css[] =
 	"figure.keep, table.keep, tr, h2, h3, h4 { break-inside: avoid; }\n"
 	"figcaption, .chart-svg, .desc, .tcap { break-after: avoid; }\n"
 	"svg { max-width: 100%; height: auto; }\n"
-	"math[display=\"block\"] { font-family: 'DejaVu Math TeX Gyre', 'DejaVu Serif', "
-	"'Noto Serif CJK SC', math; }\n";
+	"math[display=\"block\"] { font-family: 'DejaVu Math TeX Gyre', "
+	"'DejaVu Serif', 'Noto Serif CJK SC', math; }\n";
 
 static void cells(FILE *fp, const struct doc_table *t, size_t r, int head)
 {
