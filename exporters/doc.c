@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exporters/internal.h"
+#include "exporters/math.h"
 
 int exp_is_en(const char *lang)
 {
@@ -53,6 +54,11 @@ void lc_doc_free(struct lc_doc *d)
 		free(d->blocks[i].desc);
 		free(d->blocks[i].svg);
 		table_free(&d->blocks[i].tab);
+		for (size_t k = 0; k < d->blocks[i].nrun; k++) {
+			free(d->blocks[i].run[k].text);
+			exp_math_free(d->blocks[i].run[k].math);
+		}
+		free(d->blocks[i].run);
 	}
 	for (size_t i = 0; i < d->nlines; i++)
 		free(d->lines[i]);
@@ -110,6 +116,80 @@ int lc_doc_css(struct lc_doc *d, const char *css)
 	return d->broken ? LC_ENOMEM : 0;
 }
 
+/* Adds a run to b: len bytes of text, or (math) the formula's notation
+ * parsed, with its Unicode form appended to flat (n bytes). A notation
+ * that does not parse (a sentence cut inside it) is dropped. */
+static void add_run(struct lc_doc *d, struct doc_block *b, const char *s,
+		    size_t len, int math, char *flat, size_t n)
+{
+	struct doc_run *r = realloc(b->run, (b->nrun + 1) * sizeof *r);
+	struct exp_math *m = NULL;
+	char why[160];
+	size_t o = strlen(flat);
+
+	if (!r) {
+		d->broken = 1;
+		return;
+	}
+	b->run = r;
+	r = &b->run[b->nrun];
+	r->text = NULL;
+	r->math = NULL;
+	if (math) {
+		if (exp_math_parse(s, len, &m, why, sizeof why) < 0)
+			return;
+		r->math = m;
+		exp_math_text(m, flat, n);
+	} else {
+		r->text = strndup(s, len);
+		if (!r->text) {
+			d->broken = 1;
+			return;
+		}
+		if (o + len >= n)
+			len = o + 1 < n ? n - o - 1 : 0;
+		memcpy(flat + o, s, len);
+		flat[o + len] = '\0';
+		lc_utf8_trim(flat);
+	}
+	b->nrun++;
+}
+
+/* Splits the text of b at its formulas (between EXP_MATH_OPEN and
+ * EXP_MATH_CLOSE, as lc_words_fill marks them) into runs, the text
+ * then being the readable whole. */
+static void split_runs(struct lc_doc *d, struct doc_block *b)
+{
+	char flat[4096] = "", *nt;
+	const char *p = b->text;
+	int only = 1, nmath = 0;
+
+	while (*p && !d->broken) {
+		const char *o = strchr(p, EXP_MATH_OPEN);
+		const char *c = o ? strchr(o, EXP_MATH_CLOSE) : NULL;
+		size_t lead = o && c ? (size_t)(o - p) : strlen(p);
+
+		if (lead) {
+			add_run(d, b, p, lead, 0, flat, sizeof flat);
+			only &= strspn(p, " ") >= lead;
+		}
+		if (!o || !c)
+			break;
+		add_run(d, b, o + 1, (size_t)(c - o - 1), 1, flat,
+			sizeof flat);
+		nmath++;
+		p = c + 1;
+	}
+	b->display = only && nmath == 1;
+	nt = strdup(flat);
+	if (!nt) {
+		d->broken = 1;
+		return;
+	}
+	free(b->text);
+	b->text = nt;
+}
+
 /* Appends a zeroed block of kind; NULL (document broken) on failure. */
 static struct doc_block *add(struct lc_doc *d, int kind, const char *text)
 {
@@ -135,6 +215,11 @@ static struct doc_block *add(struct lc_doc *d, int kind, const char *text)
 	if (d->broken)
 		return NULL;
 	d->n++;
+	if ((kind == BLK_PARA || kind == BLK_ITEM) &&
+	    strchr(b->text, EXP_MATH_OPEN))
+		split_runs(d, b);
+	if (d->broken)
+		return NULL;
 	return b;
 }
 
@@ -157,14 +242,73 @@ int lc_doc_toc(struct lc_doc *d, const char *title)
 	return add(d, BLK_TOC, title) ? 0 : LC_ENOMEM;
 }
 
+/* Adds len bytes of s as a paragraph unless they are blank. */
+static int para_part(struct lc_doc *d, const char *s, size_t len)
+{
+	char *part;
+	int rc;
+
+	if (strspn(s, " ") >= len)
+		return 0;
+	part = strndup(s, len);
+	if (!part) {
+		d->broken = 1;
+		return LC_ENOMEM;
+	}
+	rc = add(d, BLK_PARA, part) ? 0 : LC_ENOMEM;
+	free(part);
+	return rc;
+}
+
 int lc_doc_para(struct lc_doc *d, const char *text)
 {
-	return add(d, BLK_PARA, text) ? 0 : LC_ENOMEM;
+	const char *p = text ? text : "";
+
+	/* a displayed formula is a paragraph of its own between the
+	 * sentence's parts */
+	while (strchr(p, EXP_MATH_DISPLAY)) {
+		const char *o = strchr(p, EXP_MATH_DISPLAY);
+		const char *c = strchr(o, EXP_MATH_CLOSE);
+		char *f;
+
+		if (!c)
+			break;
+		if (para_part(d, p, (size_t)(o - p)) < 0)
+			return LC_ENOMEM;
+		f = strndup(o, (size_t)(c - o + 1));
+		if (!f) {
+			d->broken = 1;
+			return LC_ENOMEM;
+		}
+		f[0] = EXP_MATH_OPEN;
+		if (!add(d, BLK_PARA, f)) {
+			free(f);
+			return LC_ENOMEM;
+		}
+		free(f);
+		p = c + 1;
+		p += strspn(p, " ");
+		if (!*p)
+			return 0;
+	}
+	return add(d, BLK_PARA, p) ? 0 : LC_ENOMEM;
 }
 
 int lc_doc_item(struct lc_doc *d, const char *text)
 {
-	return add(d, BLK_ITEM, text) ? 0 : LC_ENOMEM;
+	char *t = text ? strdup(text) : NULL;
+	int rc;
+
+	/* no room for a formula of its own in a list item: in the text */
+	for (char *p = t; p && (p = strchr(p, EXP_MATH_DISPLAY)); )
+		*p = EXP_MATH_OPEN;
+	if (text && !t) {
+		d->broken = 1;
+		return LC_ENOMEM;
+	}
+	rc = add(d, BLK_ITEM, t ? t : text) ? 0 : LC_ENOMEM;
+	free(t);
+	return rc;
 }
 
 static int table_init(struct lc_doc *d, struct doc_table *t, size_t ncols,

@@ -181,8 +181,9 @@ int lc_words_load(const char *lang, struct lc_words **out,
 void lc_words_free(struct lc_words *w);                 /* NULL is fine */
 /* The text of key (belongs to w), or NULL. */
 const char *lc_words_get(const struct lc_words *w, const char *key);
-/* The text of key with each {names[k]} replaced by values[k], into buf
- * (size n); "[key]" when the catalogue lacks key. Returns buf. */
+/* The text of key with each {names[k]} replaced by values[k] (a formula
+ * span copied between the markers of exporters/math.h, never filled),
+ * into buf (size n); "[key]" when the catalogue lacks key. Returns buf. */
 char *lc_words_fill(const struct lc_words *w, const char *key,
 		    const char *const *names, const char *const *values,
 		    size_t nv, char *buf, size_t n);
@@ -238,8 +239,14 @@ int lc_doc_toc(struct lc_doc *d, const char *title);
 void lc_doc_run_on(struct lc_doc *d);
 /* A heading of level 1 (chapter: on a new page) to 3. */
 int lc_doc_section(struct lc_doc *d, int level, const char *title);
+/* A paragraph. The formulas of a sentence filled by lc_words_fill (its
+ * catalogue's {math:...} and {display:...} spans) are parsed here once:
+ * HTML prints them as MathML, the other writers as Unicode text; a
+ * displayed formula is a paragraph of its own between the sentence's
+ * parts. */
 int lc_doc_para(struct lc_doc *d, const char *text);
-/* A bullet item; consecutive items form one list. */
+/* A bullet item (its formulas all in the running text); consecutive
+ * items form one list. */
 int lc_doc_item(struct lc_doc *d, const char *text);
 /* A table of ncols columns with the given headings; align holds one
  * character per column, 'l' (text), 'r' (number, right-aligned) or 'i'

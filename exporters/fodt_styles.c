@@ -202,6 +202,8 @@ void fodt_styles(struct fw *f, const struct lc_doc *d)
 	fw_pstyle(f, "Description", "Standard", NULL, desc_t);
 	fw_pstyle(f, "Footer", "Standard", foot_p, NULL);
 	fw_pstyle(f, "Figure", "Standard", fig_p, NULL);
+	/* a displayed formula, in its Unicode text form (math.h) */
+	fw_pstyle(f, "Formula", "Standard", foot_p, NULL);
 	heading_style(f, 1, "17pt", 0);
 	heading_style(f, 1, "17pt", 1);
 	heading_style(f, 2, "13.5pt", 0);

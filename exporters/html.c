@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exporters/internal.h"
+#include "exporters/math.h"
 
 /* Used when the document brings no style sheet of its own. */
 static const char fallback_css[] =
@@ -17,7 +18,9 @@ static const char fallback_css[] =
 	"td.num, th.num { text-align: right; }\n"
 	"figure.keep, table.keep, tr, h2, h3, h4 { break-inside: avoid; }\n"
 	"figcaption, .chart-svg, .desc, .tcap { break-after: avoid; }\n"
-	"svg { max-width: 100%; height: auto; }\n";
+	"svg { max-width: 100%; height: auto; }\n"
+	"math[display=\"block\"] { font-family: 'DejaVu Math TeX Gyre', "
+	"'DejaVu Serif', 'Noto Serif CJK SC', math; }\n";
 
 static void cells(FILE *fp, const struct doc_table *t, size_t r, int head)
 {
@@ -90,6 +93,21 @@ static void toc(FILE *fp, const struct lc_doc *d, size_t at)
 		fputs("</a></li>\n", fp);
 	}
 	fputs("</ul>\n</nav>\n", fp);
+}
+
+/* The text of a paragraph or item, its formulas as MathML. */
+static void inline_text(FILE *fp, const struct doc_block *b)
+{
+	if (!b->nrun) {
+		lc_xml_text(fp, b->text);
+		return;
+	}
+	for (size_t k = 0; k < b->nrun; k++) {
+		if (b->run[k].math)
+			exp_math_mathml(fp, b->run[k].math, b->display);
+		else if (!b->display)
+			lc_xml_text(fp, b->run[k].text);
+	}
 }
 
 /* Writes the chart's SVG with its ids made unique in the page (fig N):
@@ -178,8 +196,9 @@ int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 			toc(fp, d, i);
 			break;
 		case BLK_PARA:
-			fputs("<p>", fp);
-			lc_xml_text(fp, b->text);
+			fputs(b->display ? "<p class=\"formula\">" : "<p>",
+			      fp);
+			inline_text(fp, b);
 			fputs("</p>\n", fp);
 			break;
 		case BLK_ITEM:
@@ -187,7 +206,7 @@ int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 				fputs("<ul>\n", fp);
 			in_list = 1;
 			fputs("<li>", fp);
-			lc_xml_text(fp, b->text);
+			inline_text(fp, b);
 			fputs("</li>\n", fp);
 			break;
 		case BLK_TABLE:

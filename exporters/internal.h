@@ -18,6 +18,14 @@ struct doc_table {
 	char **cells;
 };
 
+/* A piece of a paragraph or item with formulas: text, or a formula
+ * (math set, text NULL). */
+struct exp_math;
+struct doc_run {
+	char *text;
+	struct exp_math *math;
+};
+
 /* One block; text is the heading, paragraph, item, table caption or
  * figure title. */
 struct doc_block {
@@ -28,6 +36,12 @@ struct doc_block {
 	char *desc;          /* figures */
 	char *svg;           /* figures */
 	struct doc_table tab;  /* tables and figures */
+	/* paragraphs and items with formulas: their pieces in order (text
+	 * then holds the whole as readable Unicode text, for the formats
+	 * without formulas); display when the formula stands alone */
+	struct doc_run *run;
+	size_t nrun;
+	int display;
 };
 
 /* Invariants: blocks[0..n) in document order; broken set after any

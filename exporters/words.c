@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "exporters/internal.h"
+#include "exporters/math.h"
 
 struct lc_words {
 	char lang[3];
@@ -41,6 +42,31 @@ static char *trim(char *s)
 	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
 		*--e = '\0';
 	return s;
+}
+
+/* Checks the formulas ({math:...} and {display:...} spans) of val: 0,
+ * or -1 with why. */
+static int check_math(const char *val, char *why, size_t n)
+{
+	for (const char *p = val; (p = strchr(p, '{')); p++) {
+		size_t at = exp_math_span_at(p);
+		const char *e = at ? exp_math_span_end(p) : NULL;
+		struct exp_math *m;
+
+		if (!at)
+			continue;
+		if (!e) {
+			snprintf(why, n, "formula: '%.*s' is never closed "
+				 "(its braces do not pair)", (int)at, p);
+			return -1;
+		}
+		if (exp_math_parse(p + at, (size_t)(e - p - at), &m, why, n)
+		    < 0)
+			return -1;
+		exp_math_free(m);
+		p = e;
+	}
+	return 0;
 }
 
 /* A text in double quotes keeps its spaces: the quotes are dropped. */
@@ -122,6 +148,13 @@ int lc_words_load(const char *lang, struct lc_words **out,
 		}
 		pairs[2 * w->n] = trim(k);
 		pairs[2 * w->n + 1] = unquote(trim(eq + 1));
+		if (check_math(pairs[2 * w->n + 1], why, sizeof why) < 0) {
+			rc = lc_error_set(err, LC_EDATA, path, line,
+					  pairs[2 * w->n], "%s", why);
+			free(pairs);
+			lc_words_free(w);
+			return rc;
+		}
 		w->n++;
 	}
 	/* sorted pairs, then split into the two arrays */
@@ -184,15 +217,33 @@ char *lc_words_fill(const struct lc_words *w, const char *key,
 		const char *close = *t == '{' ? strchr(t, '}') : NULL;
 		size_t k;
 
+		/* a formula, between markers, for the document to parse */
+		if (exp_math_span_at(t) && exp_math_span_end(t)) {
+			size_t at = exp_math_span_at(t);
+			const char *e = exp_math_span_end(t);
+			size_t len = (size_t)(e - t - at);
+
+			if (o + len + 3 > n)
+				break;
+			buf[o++] = at == 6 ? EXP_MATH_OPEN : EXP_MATH_DISPLAY;
+			memcpy(buf + o, t + at, len);
+			o += len;
+			buf[o++] = EXP_MATH_CLOSE;
+			t = e + 1;
+			continue;
+		}
 		for (k = 0; close && k < nv; k++)
 			if ((size_t)(close - t - 1) == strlen(names[k]) &&
 			    !strncmp(t + 1, names[k], strlen(names[k])))
 				break;
 		if (close && k < nv) {
-			o += (size_t)snprintf(buf + o, n - o, "%s",
-					      values[k] ? values[k] : "");
-			if (o >= n)
-				o = n - 1;
+			/* no marker of a formula from a value */
+			for (const char *v = values[k] ? values[k] : "";
+			     *v && o + 1 < n; v++)
+				if (*v != EXP_MATH_OPEN &&
+				    *v != EXP_MATH_CLOSE &&
+				    *v != EXP_MATH_DISPLAY)
+					buf[o++] = *v;
 			t = close + 1;
 		} else {
 			buf[o++] = *t++;

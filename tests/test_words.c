@@ -33,6 +33,22 @@ static char *placeholders(const char *text)
 	for (const char *p = text; (p = strchr(p, '{')) && n < 64; p++) {
 		const char *e = strchr(p, '}');
 
+		/* a formula's braces group; its words may differ by
+		 * language (the loader checks formulas) */
+		if (!strncmp(p, "{math:", 6) ||
+		    !strncmp(p, "{display:", 9)) {
+			int level = 0;
+
+			for (; *p; p++)
+				if (*p == '{')
+					level++;
+				else if (*p == '}' && --level == 0)
+					break;
+			if (!*p)
+				break;
+			continue;
+		}
+
 		if (!e)
 			break;
 		name[n] = strndup(p + 1, (size_t)(e - p - 1));
