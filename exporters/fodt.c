@@ -269,8 +269,7 @@ int lc_doc_write_fodt(const struct lc_doc *d, FILE *fp,
 			toc(&f, d, i);
 			break;
 		case BLK_PARA:
-			fw_para(&f, b->display ? "Formula" : "Standard",
-				b->text);
+			fw_runs(&f, b->display ? "Formula" : "Standard", b);
 			break;
 		case BLK_ITEM:
 			fw_start(&f, "text:list");

@@ -202,7 +202,7 @@ void fodt_styles(struct fw *f, const struct lc_doc *d)
 	fw_pstyle(f, "Description", "Standard", NULL, desc_t);
 	fw_pstyle(f, "Footer", "Standard", foot_p, NULL);
 	fw_pstyle(f, "Figure", "Standard", fig_p, NULL);
-	/* a displayed formula, in its Unicode text form (math.h) */
+	/* a displayed formula: its paragraph, centred (math.h) */
 	fw_pstyle(f, "Formula", "Standard", foot_p, NULL);
 	heading_style(f, 1, "17pt", 0);
 	heading_style(f, 1, "17pt", 1);
@@ -278,6 +278,17 @@ void fodt_styles(struct fw *f, const struct lc_doc *d)
 	fw_attr(f, "style:wrap", "none");
 	fw_attr(f, "style:horizontal-pos", "center");
 	fw_attr(f, "style:horizontal-rel", "paragraph");
+	fw_end(f);
+	fw_end(f);
+	/* a formula object in the text, centred on the line's middle */
+	fw_start(f, "style:style");
+	fw_attr(f, "style:name", "Formula_20_Frame");
+	fw_attr(f, "style:family", "graphic");
+	fw_start(f, "style:graphic-properties");
+	fw_attr(f, "style:vertical-pos", "middle");
+	fw_attr(f, "style:vertical-rel", "text");
+	fw_attr(f, "fo:margin-left", "0.05cm");
+	fw_attr(f, "fo:margin-right", "0.05cm");
 	fw_end(f);
 	fw_end(f);
 	fw_start(f, "text:list-style");

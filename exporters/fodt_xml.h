@@ -23,6 +23,9 @@ void fw_attr(struct fw *f, const char *name, const char *val);
 void fw_text(struct fw *f, const char *s);
 /* A paragraph of style holding s. */
 void fw_para(struct fw *f, const char *style, const char *s);
+/* A paragraph of style holding b's text, its formulas as ODF formula
+ * objects (math.h). */
+void fw_runs(struct fw *f, const char *style, const struct doc_block *b);
 /* A paragraph style with paragraph and text properties given as
  * NULL-terminated name/value lists (either may be NULL). */
 void fw_pstyle(struct fw *f, const char *name, const char *parent,

@@ -58,6 +58,11 @@ const char *exp_math_span_end(const char *s);
 /* Writes m as a MathML <math> element (display: a block of its own,
  * else inline in the text). */
 void exp_math_mathml(FILE *fp, const struct exp_math *m, int display);
+/* The same as an ODF formula object's content: a math:math element (its
+ * namespace declared on it) for a draw:object of the .fodt. */
+void exp_math_mathml_odf(FILE *fp, const struct exp_math *m, int display);
+/* m's width and height in em of its type, generous (a frame's size). */
+void exp_math_extent(const struct exp_math *m, double *w_em, double *h_em);
 /* Appends m as readable Unicode text (xᵢⱼ, (a + b) ÷ c, √(…), Σᵢ) to
  * buf (size n, NUL-terminated, cut at a character when full). */
 void exp_math_text(const struct exp_math *m, char *buf, size_t n);

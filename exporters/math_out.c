@@ -8,98 +8,100 @@
 
 /* ---- MathML ------------------------------------------------------------ */
 
-static void ml(FILE *fp, const struct exp_math *m);
+static void ml(FILE *fp, const char *p, const struct exp_math *m);
 
 /* A row's items, without a wrapping mrow. */
-static void ml_items(FILE *fp, const struct exp_math *r)
+static void ml_items(FILE *fp, const char *p, const struct exp_math *r)
 {
 	for (size_t i = 0; i < r->n; i++)
-		ml(fp, r->kid[i]);
+		ml(fp, p, r->kid[i]);
 }
 
 /* One argument of a fraction, script or root: one element. */
-static void ml_arg(FILE *fp, const struct exp_math *m)
+static void ml_arg(FILE *fp, const char *p, const struct exp_math *m)
 {
 	if (m->kind == M_ROW && m->n == 1) {
-		ml(fp, m->kid[0]);
+		ml(fp, p, m->kid[0]);
 	} else if (m->kind == M_ROW) {
-		fputs("<mrow>", fp);
-		ml_items(fp, m);
-		fputs("</mrow>", fp);
+		fprintf(fp, "<%smrow>", p);
+		ml_items(fp, p, m);
+		fprintf(fp, "</%smrow>", p);
 	} else {
-		ml(fp, m);
+		ml(fp, p, m);
 	}
 }
 
-static void ml_leaf(FILE *fp, const char *tag, const char *text)
+static void ml_leaf(FILE *fp, const char *p, const char *tag,
+		    const char *text)
 {
-	fprintf(fp, "<%s>", tag);
+	fprintf(fp, "<%s%s>", p, tag);
 	lc_xml_text(fp, text);
-	fprintf(fp, "</%s>", tag);
+	fprintf(fp, "</%s%s>", p, tag);
 }
 
-static void ml(FILE *fp, const struct exp_math *m)
+static void ml(FILE *fp, const char *p, const struct exp_math *m)
 {
 	const char *tag;
 
 	switch (m->kind) {
 	case M_ROW:
-		ml_arg(fp, m);
+		ml_arg(fp, p, m);
 		break;
 	case M_ID:
 	case M_NAME:
-		ml_leaf(fp, "mi", m->text);
+		ml_leaf(fp, p, "mi", m->text);
 		break;
 	case M_TEXT:
-		ml_leaf(fp, "mtext", m->text);
+		ml_leaf(fp, p, "mtext", m->text);
 		break;
 	case M_NUM:
-		ml_leaf(fp, "mn", m->text);
+		ml_leaf(fp, p, "mn", m->text);
 		break;
 	case M_OP:
-		ml_leaf(fp, "mo", m->text);
+		ml_leaf(fp, p, "mo", m->text);
 		break;
 	case M_FENCE:
-		fputs("<mrow>", fp);
-		ml_leaf(fp, "mo", m->text);
-		ml_items(fp, m->a);
-		ml_leaf(fp, "mo", m->close);
-		fputs("</mrow>", fp);
+		fprintf(fp, "<%smrow>", p);
+		ml_leaf(fp, p, "mo", m->text);
+		ml_items(fp, p, m->a);
+		ml_leaf(fp, p, "mo", m->close);
+		fprintf(fp, "</%smrow>", p);
 		break;
 	case M_FRAC:
 	case M_SQRT:
-		fputs(m->kind == M_FRAC ? "<mfrac>" : "<msqrt>", fp);
+		fprintf(fp, "<%s%s>", p, m->kind == M_FRAC ? "mfrac" : "msqrt");
 		if (m->kind == M_SQRT)
-			ml_items(fp, m->a);
+			ml_items(fp, p, m->a);
 		else
-			ml_arg(fp, m->a);
+			ml_arg(fp, p, m->a);
 		if (m->b)
-			ml_arg(fp, m->b);
-		fputs(m->kind == M_FRAC ? "</mfrac>" : "</msqrt>", fp);
+			ml_arg(fp, p, m->b);
+		fprintf(fp, "</%s%s>", p, m->kind == M_FRAC ? "mfrac" :
+			"msqrt");
 		break;
 	case M_SUM:
 		/* limits under and over, moved beside it in running text */
 		tag = m->b && m->c ? "munderover" : m->b ? "munder" :
 		      m->c ? "mover" : NULL;
 		if (tag)
-			fprintf(fp, "<%s>", tag);
-		ml_leaf(fp, "mo", m->text);
+			fprintf(fp, "<%s%s>", p, tag);
+		ml_leaf(fp, p, "mo", m->text);
 		if (m->b)
-			ml_arg(fp, m->b);
+			ml_arg(fp, p, m->b);
 		if (m->c)
-			ml_arg(fp, m->c);
+			ml_arg(fp, p, m->c);
 		if (tag)
-			fprintf(fp, "</%s>", tag);
+			fprintf(fp, "</%s%s>", p, tag);
 		break;
 	case M_SCRIPT:
 		tag = m->b && m->c ? "msubsup" : m->b ? "msub" : "msup";
-		fprintf(fp, "<%s>", tag);
-		ml_arg(fp, m->a);
+		fprintf(fp, "<%s%s>", p, tag);
+		ml_arg(fp, p, m->a);
 		if (m->b)
-			ml_arg(fp, m->b);
+			ml_arg(fp, p, m->b);
 		if (m->c)
-			ml_arg(fp, m->c);
-		fprintf(fp, "</%s>", tag);
+			ml_arg(fp, p, m->c);
+		fprintf(fp, "</%s%s>", p, tag);
 		break;
 	}
 }
@@ -107,8 +109,89 @@ static void ml(FILE *fp, const struct exp_math *m)
 void exp_math_mathml(FILE *fp, const struct exp_math *m, int display)
 {
 	fputs(display ? "<math display=\"block\">" : "<math>", fp);
-	ml_items(fp, m);
+	ml_items(fp, "", m);
 	fputs("</math>", fp);
+}
+
+void exp_math_mathml_odf(FILE *fp, const struct exp_math *m, int display)
+{
+	fprintf(fp, "<math:math xmlns:math=\"http://www.w3.org/1998/Math/"
+		"MathML\"%s><math:semantics><math:mrow>",
+		display ? " display=\"block\"" : "");
+	ml_items(fp, "math:", m);
+	fputs("</math:mrow></math:semantics></math:math>", fp);
+}
+
+/* ---- extent ------------------------------------------------------------ */
+
+/* The width and height of m in em of the formula's type, generously
+ * (LibreOffice draws a formula object at the size its frame says: a
+ * frame too small overlaps the text beside it, one too large only
+ * leaves room). */
+static void ext(const struct exp_math *m, double *w, double *h)
+{
+	double aw = 0, ah = 1, bw = 0, bh = 0, cw = 0, ch = 0;
+
+	*w = 0;
+	*h = 1.2;
+	switch (m->kind) {
+	case M_ROW:
+		for (size_t i = 0; i < m->n; i++) {
+			ext(m->kid[i], &aw, &ah);
+			*w += aw;
+			if (ah > *h)
+				*h = ah;
+		}
+		break;
+	case M_ID:
+	case M_NAME:
+	case M_TEXT:
+	case M_NUM:
+		*w = 0.62 * (double)lc_text_width(m->text) + 0.1;
+		break;
+	case M_OP:
+		*w = 0.62 * (double)lc_text_width(m->text) + 0.5;
+		break;
+	case M_FENCE:
+		ext(m->a, &aw, &ah);
+		*w = aw + 1.0;
+		*h = ah + 0.2;
+		break;
+	case M_FRAC:
+		ext(m->a, &aw, &ah);
+		if (m->b)
+			ext(m->b, &bw, &bh);
+		*w = (aw > bw ? aw : bw) + 0.6;
+		*h = ah + bh + 0.4;
+		break;
+	case M_SQRT:
+		ext(m->a, &aw, &ah);
+		*w = aw + 1.2;
+		*h = ah + 0.4;
+		break;
+	case M_SCRIPT:
+		ext(m->a, &aw, &ah);
+		if (m->b)
+			ext(m->b, &bw, &bh);
+		if (m->c)
+			ext(m->c, &cw, &ch);
+		*w = aw + 0.75 * (bw > cw ? bw : cw) + 0.1;
+		*h = ah + 0.5 * ((m->b ? bh : 0) + (m->c ? ch : 0));
+		break;
+	case M_SUM:
+		if (m->b)
+			ext(m->b, &bw, &bh);
+		if (m->c)
+			ext(m->c, &cw, &ch);
+		*w = 1.4 + 0.75 * (bw > cw ? bw : cw);
+		*h = 1.8 + 0.75 * (bh + ch);
+		break;
+	}
+}
+
+void exp_math_extent(const struct exp_math *m, double *w_em, double *h_em)
+{
+	ext(m, w_em, h_em);
 }
 
 /* ---- Unicode text ------------------------------------------------------ */

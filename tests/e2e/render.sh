@@ -20,6 +20,9 @@ chromium=$(command -v chromium || command -v chromium-browser || true)
 office=$(command -v libreoffice || command -v soffice || true)
 [ -n "$chromium" ] || missing="$missing chromium"
 [ -n "$office" ] || missing="$missing libreoffice-writer-nogui"
+# the formulas of the .fodt are drawn by LibreOffice Math
+[ -z "$office" ] || [ -n "$(ls /usr/lib/libreoffice/program/libsmlo.so 2>/dev/null)" ] ||
+	missing="$missing libreoffice-math-nogui"
 for t in pdftotext pdfinfo pdffonts; do
 	command -v $t >/dev/null 2>&1 || missing="$missing $t(poppler-utils)"
 done
@@ -242,6 +245,15 @@ if [ -s "$out/roadmap.pdf" ]; then
 		ok fodt-pdf-cjk-font
 	else
 		bad fodt-pdf-cjk-font "no CJK font embedded: $(pdffonts "$out/roadmap.pdf" | tail -n +3 | cut -c1-36 | tr '\n' ' ')"
+	fi
+	# the method annex's formulas are formula objects: LibreOffice Math
+	# draws them (without it nothing stands where they are); "CRF" is
+	# printed by the capital recovery factor's formula only
+	if pdftotext "$out/roadmap.pdf" - | grep -q 'CRF' &&
+	   pdftotext "$out/roadmap-en.pdf" - | grep -q 'CRF'; then
+		ok fodt-pdf-formulas
+	else
+		bad fodt-pdf-formulas "the formulas are not drawn (is libreoffice-math-nogui installed?)"
 	fi
 else
 	bad fodt-pdf "libreoffice wrote no PDF: $(tail -3 "$tmp/lo.log")"
