@@ -63,7 +63,8 @@ static void table(struct fw *f, const struct doc_table *t, int no,
 	snprintf(name, sizeof name, "Table%d", no);
 	fw_start(f, "table:table");
 	fw_attr(f, "table:name", name);
-	fw_attr(f, "table:style-name", "Tbl");
+	fw_attr(f, "table:style-name", t->nrows <= EXP_KEEP_ROWS ?
+		"Tbl_20_Keep" : "Tbl");
 	for (size_t c = 0; c < t->ncols; c++) {
 		snprintf(name, sizeof name, "T%dC%zu", no, c);
 		fw_start(f, "table:table-column");

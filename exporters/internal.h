@@ -18,6 +18,11 @@ struct doc_table {
 	char **cells;
 };
 
+/* A table of at most this many rows is kept on one page (a catalog
+ * entry's table, about 16 rows, stays whole); longer ones break between
+ * rows and repeat their heading row. */
+#define EXP_KEEP_ROWS 20
+
 /* A piece of a paragraph or item with formulas: text, or a formula
  * (math set, text NULL). */
 struct exp_math;
