@@ -341,6 +341,18 @@ int lc_doc_table(struct lc_doc *d, const char *caption, size_t ncols,
 	return table_init(d, &b->tab, ncols, head, align);
 }
 
+void lc_doc_keep(struct lc_doc *d)
+{
+	for (size_t i = d->n; i > 0; i--) {
+		struct doc_block *b = &d->blocks[i - 1];
+
+		if (b->kind == BLK_TABLE) {
+			b->tab.keep = 1;
+			return;
+		}
+	}
+}
+
 int lc_doc_figure(struct lc_doc *d, const char *title, const char *desc,
 		  const char *svg, size_t ncols, const char *const *head,
 		  const char *align)

@@ -245,17 +245,6 @@ void fodt_styles(struct fw *f, const struct lc_doc *d)
 	fw_attr(f, "fo:margin-bottom", "0.3cm");
 	fw_end(f);
 	fw_end(f);
-	/* a short table on one page (EXP_KEEP_ROWS) */
-	fw_start(f, "style:style");
-	fw_attr(f, "style:name", "Tbl_20_Keep");
-	fw_attr(f, "style:family", "table");
-	fw_start(f, "style:table-properties");
-	fw_attr(f, "style:width", w1);
-	fw_attr(f, "table:align", "margins");
-	fw_attr(f, "fo:margin-bottom", "0.3cm");
-	fw_attr(f, "style:may-break-between-rows", "false");
-	fw_end(f);
-	fw_end(f);
 	column_styles(f, d);
 	/* a row is never split across pages */
 	fw_start(f, "style:style");

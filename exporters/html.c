@@ -50,7 +50,8 @@ static void table(FILE *fp, const struct doc_table *t, const char *caption,
 	cm = calloc(t->ncols + 1, sizeof *cm);
 	dense = cm ? exp_col_widths(t, page, cm) : 0;
 	fprintf(fp, "<table class=\"%s%s%s\">\n", cls,
-		t->nrows <= EXP_KEEP_ROWS ? " keep" : "", dense ? " dense" : "");
+		t->keep || t->nrows <= EXP_KEEP_ROWS ? " keep" : "",
+		dense ? " dense" : "");
 	if (caption && *caption) {
 		fputs("<caption>", fp);
 		lc_xml_text(fp, caption);

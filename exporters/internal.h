@@ -16,12 +16,13 @@ struct doc_table {
 	char **head;
 	char *align;         /* ncols chars 'l' / 'r' */
 	char **cells;
+	int keep;            /* kept on one page whatever its length */
 };
 
-/* A table of at most this many rows is kept on one page (a catalog
- * entry's table, about 16 rows, stays whole); longer ones break between
- * rows and repeat their heading row. */
-#define EXP_KEEP_ROWS 20
+/* A table of at most this many rows is kept on one page (so is one
+ * marked with lc_doc_keep); longer ones break between rows and repeat
+ * their heading row. */
+#define EXP_KEEP_ROWS 12
 
 /* A piece of a paragraph or item with formulas: text, or a formula
  * (math set, text NULL). */

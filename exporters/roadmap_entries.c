@@ -105,6 +105,8 @@ static int entry(struct rm *m, size_t no, const struct tinfo *ti)
 		 lc_tech_name(t, m->lang));
 	lc_doc_section(m->d, 3, title);
 	rc = lc_doc_table(m->d, NULL, 2, head, "ll");
+	if (rc == 0)   /* an entry is read whole: never split */
+		lc_doc_keep(m->d);
 	if (rc == 0)
 		rc = row2(m, "entry.id", lc_tech_get(t, LC_F_ID));
 	if (rc == 0)
