@@ -414,6 +414,7 @@ static int run_promotion(int argc, char **argv)
 	po.edition = a.f.edition;
 	po.sector = a.f.sector;
 	po.lang = a.lang;
+	po.publication = a.publication;
 	switch (a.f.status) {
 	case -1:
 		po.status = LC_PROMO_DEFAULT;
@@ -510,7 +511,7 @@ const struct cli_cmd cli_cmd_export = {
 	"       lowcarb export promotion-catalog --edition YEAR [--sector S]\n"
 	"                      [--status selected|eligible|published]\n"
 	"                      [--lang zh|en] --format html|fodt|csv|xlsx\n"
-	"                      [--bom] [-o FILE]\n"
+	"                      [--publication FILE] [--bom] [-o FILE]\n"
 	"\n"
 	"roadmap  the edition's technology roadmap: title page, key findings,\n"
 	"         the Top N with per-criterion contributions, one chapter per\n"
@@ -573,7 +574,8 @@ const struct cli_cmd cli_cmd_export = {
 	"                       the roadmap's)\n"
 	"  --publication FILE   roadmap: the publisher's title, authority,\n"
 	"                       document number, date, foreword and contact\n"
-	"                       for the title page (default\n"
+	"                       for the title page; promotion-catalog: its\n"
+	"                       authority, number, date and contact (default\n"
 	"                       data/templates/publication.xml; see the\n"
 	"                       README)\n"
 	"  --stamp              print the generation time on the title page\n"

@@ -530,6 +530,9 @@ struct lc_promo_opts {
 	int sector;           /* enum lc_sector, -1 for all */
 	int status;           /* enum lc_promo_status */
 	const char *lang;     /* "zh" (default) or "en": the headings */
+	const char *publication;  /* the publisher's file (title page:
+				     authority, number, date, contact);
+				     NULL: data/templates/publication.xml */
 };
 /* Every sector, the default status, Chinese. */
 void lc_promo_opts_init(struct lc_promo_opts *o);

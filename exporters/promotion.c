@@ -307,6 +307,33 @@ static const char *fill(const struct pb *b, const char *key,
 	return lc_words_fill(b->w, key, names, vals, 4, buf, size);
 }
 
+/* The title page's lines in the publisher's words (the publication
+ * file, as the roadmap's): issuing authority, document number, date,
+ * contact; none of them a program's name. */
+static void title_lines(const struct pb *b, const struct lc_publication *pub)
+{
+	static const char *const names[] = { "number", "date" };
+	const char *vals[2], *txt;
+	char buf[1024];
+
+	vals[0] = lc_publication_get(pub, "number", b->lang);
+	vals[1] = lc_publication_get(pub, "date", b->lang);
+	txt = lc_publication_get(pub, "authority", b->lang);
+	if (txt)
+		lc_doc_title_line(b->d, txt);
+	if (vals[0])
+		lc_doc_title_line(b->d, lc_words_fill(b->w, "doc.number",
+						      names, vals, 2, buf,
+						      sizeof buf));
+	if (vals[1])
+		lc_doc_title_line(b->d, lc_words_fill(b->w, "doc.date",
+						      names, vals, 2, buf,
+						      sizeof buf));
+	txt = lc_publication_get(pub, "contact", b->lang);
+	if (txt)
+		lc_doc_title_line(b->d, txt);
+}
+
 /* Appends s to buf (len, size), cut at the end of buf. */
 static void cat_s(char *buf, size_t size, size_t *len, const char *s)
 {
@@ -473,6 +500,7 @@ int lc_promo_build(struct lc_catalog *cat, const struct lc_promo_opts *o,
 	char buf[1024];
 	const char *sl;
 	int rc, any_gas = 0, chapter = 0;
+	struct lc_publication *pub = NULL;
 
 	*out = NULL;
 	memset(&b, 0, sizeof b);
@@ -482,7 +510,10 @@ int lc_promo_build(struct lc_catalog *cat, const struct lc_promo_opts *o,
 	if (rc < 0)
 		return rc;
 	rc = lc_words_load(b.lang, &b.w, err);
+	if (rc == 0)
+		rc = lc_publication_load(o->publication, &pub, err);
 	if (rc < 0) {
+		lc_words_free(b.w);
 		promo_release(&p);
 		return rc;
 	}
@@ -500,7 +531,7 @@ int lc_promo_build(struct lc_catalog *cat, const struct lc_promo_opts *o,
 			       sl, 0, NULL, buf, sizeof buf), NULL);
 	lc_doc_title_line(b.d, fill(&b, "promo.line.edition", sl, 0, NULL,
 				    buf, sizeof buf));
-	lc_doc_title_line(b.d, W(&b, "promo.line.by"));
+	title_lines(&b, pub);
 	lc_doc_para(b.d, fill(&b, scope[p.status], sl, p.n, NULL, buf,
 			      sizeof buf));
 	for (size_t i = 0; i < p.n; i++)
@@ -528,6 +559,7 @@ out:
 		*out = b.d;
 	}
 	lc_words_free(b.w);
+	lc_publication_free(pub);
 	promo_release(&p);
 	return rc;
 }
