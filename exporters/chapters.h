@@ -82,6 +82,10 @@ const char *rm_co2(const struct rm *m, double t, char *buf);
 const char *rm_co2e(const struct rm *m, double t, int eq, char *buf);
 /* The name of a method, normalisation or aggregation for a reader. */
 const char *rm_method_label(const struct rm *m, const char *id);
+/* Keeps in top[0..*ntop) the (up to) three dossiers of the edition with
+ * the largest potentials, largest first, ties in the order offered:
+ * offers dossier i. */
+void rm_top3(const struct rm *m, size_t top[3], size_t *ntop, size_t i);
 /* Index of the dossier id in the edition, or -1. */
 long rm_tech_index(const struct rm *m, const char *id);
 /* Adds a formatted paragraph (item 0) or bullet item (item 1). */

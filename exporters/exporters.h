@@ -254,8 +254,9 @@ int lc_doc_item(struct lc_doc *d, const char *text);
  * Rows are appended with lc_doc_row to the last table or figure. */
 int lc_doc_table(struct lc_doc *d, const char *caption, size_t ncols,
 		 const char *const *head, const char *align);
-/* Keeps the last table on one page whatever its length (a catalog entry:
- * a reader finds it whole); only for a table shorter than a page. */
+/* Keeps the last table on one page in HTML whatever its length (a
+ * catalog entry: a reader finds it whole); only for a table shorter than
+ * a page. */
 void lc_doc_keep(struct lc_doc *d);
 /* A figure: title, a description (the chart's text alternative) and the
  * chart as a complete SVG document (copied), then its data table (ncols

@@ -101,6 +101,30 @@ static void column_styles(struct fw *f, const struct lc_doc *d)
 	}
 }
 
+/* A graphic (frame) style with the name/value pairs of props (NULL
+ * ends them) as its graphic properties. */
+static void gstyle(struct fw *f, const char *name, const char *const *props)
+{
+	fw_start(f, "style:style");
+	fw_attr(f, "style:name", name);
+	fw_attr(f, "style:family", "graphic");
+	fw_start(f, "style:graphic-properties");
+	for (; props[0]; props += 2)
+		fw_attr(f, props[0], props[1]);
+	fw_end(f);
+	fw_end(f);
+}
+
+static const char *const fr1_g[] = {
+	"style:wrap", "none", "style:horizontal-pos", "center",
+	"style:horizontal-rel", "paragraph", NULL
+};
+static const char *const formula_g[] = {
+	"style:vertical-pos", "middle", "style:vertical-rel", "text",
+	"fo:margin-left", "0.05cm", "fo:margin-right", "0.05cm", NULL
+};
+
+
 void fodt_styles(struct fw *f, const struct lc_doc *d)
 {
 	char w1[32], w2[32];
@@ -271,26 +295,9 @@ void fodt_styles(struct fw *f, const struct lc_doc *d)
 	fw_attr(f, "fo:background-color", "#e3e9f0");
 	fw_end(f);
 	fw_end(f);
-	fw_start(f, "style:style");
-	fw_attr(f, "style:name", "fr1");
-	fw_attr(f, "style:family", "graphic");
-	fw_start(f, "style:graphic-properties");
-	fw_attr(f, "style:wrap", "none");
-	fw_attr(f, "style:horizontal-pos", "center");
-	fw_attr(f, "style:horizontal-rel", "paragraph");
-	fw_end(f);
-	fw_end(f);
+	gstyle(f, "fr1", fr1_g);
 	/* a formula object in the text, centred on the line's middle */
-	fw_start(f, "style:style");
-	fw_attr(f, "style:name", "Formula_20_Frame");
-	fw_attr(f, "style:family", "graphic");
-	fw_start(f, "style:graphic-properties");
-	fw_attr(f, "style:vertical-pos", "middle");
-	fw_attr(f, "style:vertical-rel", "text");
-	fw_attr(f, "fo:margin-left", "0.05cm");
-	fw_attr(f, "fo:margin-right", "0.05cm");
-	fw_end(f);
-	fw_end(f);
+	gstyle(f, "Formula_20_Frame", formula_g);
 	fw_start(f, "text:list-style");
 	fw_attr(f, "style:name", "L1");
 	fw_start(f, "text:list-level-style-bullet");

@@ -19,9 +19,9 @@ struct doc_table {
 	int keep;            /* kept on one page whatever its length */
 };
 
-/* A table of at most this many rows is kept on one page (so is one
- * marked with lc_doc_keep); longer ones break between rows and repeat
- * their heading row. */
+/* In HTML, a table of at most this many rows is kept on one page (so is
+ * one marked with lc_doc_keep); longer ones break between rows and
+ * repeat their heading row. The .fodt leaves LibreOffice its breaks. */
 #define EXP_KEEP_ROWS 12
 
 /* A piece of a paragraph or item with formulas: text, or a formula

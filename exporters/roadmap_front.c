@@ -98,16 +98,7 @@ int rm_findings(struct rm *m)
 			if (ti->cost < 0)
 				negative += ti->pot;
 		}
-		/* The three largest potentials, ties by catalog order. */
-		for (size_t k = 0; k < 3; k++)
-			if (k == ntop || ti->pot > m->cur.v[top[k]].pot) {
-				memmove(top + k + 1, top + k,
-					(2 - k) * sizeof *top);
-				top[k] = i;
-				if (ntop < 3)
-					ntop++;
-				break;
-			}
+		rm_top3(m, top, &ntop, i);
 	}
 	for (int s = 0; s < LC_SECTOR__COUNT; s++)
 		if (spot[s] > 0 && (best < 0 || spot[s] > spot[best]))

@@ -75,15 +75,7 @@ int rm_industry_findings(struct rm *m)
 			    ti->cost <= m->o->carbon_price)
 				av += ti->pot;
 		}
-		for (size_t k = 0; k < 3; k++)
-			if (k == ntop || ti->pot > m->cur.v[top[k]].pot) {
-				memmove(top + k + 1, top + k,
-					(2 - k) * sizeof *top);
-				top[k] = i;
-				if (ntop < 3)
-					ntop++;
-				break;
-			}
+		rm_top3(m, top, &ntop, i);
 	}
 	for (size_t i = 0; i < m->nlist; i++) {
 		long k = rm_tech_index(m, m->list[i]);

@@ -74,6 +74,18 @@ const char *rm_method_label(const struct rm *m, const char *id)
 	return v ? v : id;
 }
 
+void rm_top3(const struct rm *m, size_t top[3], size_t *ntop, size_t i)
+{
+	for (size_t k = 0; k < 3; k++)
+		if (k == *ntop || m->cur.v[i].pot > m->cur.v[top[k]].pot) {
+			memmove(top + k + 1, top + k, (2 - k) * sizeof *top);
+			top[k] = i;
+			if (*ntop < 3)
+				(*ntop)++;
+			return;
+		}
+}
+
 /* Index of the dossier id in the edition, or -1. */
 long rm_tech_index(const struct rm *m, const char *id)
 {

@@ -263,18 +263,25 @@ void imp_problem_err(struct imp_sink *s, const struct lc_error *e0)
 		s->rep->problem(e, s->rep->ctx);
 }
 
+/* A data problem of s's file at line, about field (NULL: none). */
+static void problem_at(const struct imp_sink *s, long line,
+		       const char *field, struct lc_error *e)
+{
+	memset(e, 0, sizeof *e);
+	e->status = LC_EDATA;
+	e->line = line;
+	if (s->file)
+		snprintf(e->file, sizeof e->file, "%s", s->file);
+	if (field)
+		snprintf(e->field, sizeof e->field, "%s", field);
+}
+
 void imp_problem_unless(struct imp_sink *s, long line, const char *field,
 			const char *about, const char *msg)
 {
 	struct lc_error e;
 
-	memset(&e, 0, sizeof e);
-	e.status = LC_EDATA;
-	e.line = line;
-	if (s->file)
-		snprintf(e.file, sizeof e.file, "%s", s->file);
-	if (field)
-		snprintf(e.field, sizeof e.field, "%s", field);
+	problem_at(s, line, field, &e);
 	snprintf(e.msg, sizeof e.msg, "%s", msg);
 	if (!about || !about[0] || hold(s, &e, line, about) != 0)
 		imp_problem_err(s, &e);
@@ -285,13 +292,8 @@ void imp_problem(struct imp_sink *s, long line, const char *field,
 {
 	struct lc_error e;
 	va_list ap;
-	memset(&e, 0, sizeof e);
-	e.status = LC_EDATA;
-	e.line = line;
-	if (s->file)
-		snprintf(e.file, sizeof e.file, "%s", s->file);
-	if (field)
-		snprintf(e.field, sizeof e.field, "%s", field);
+
+	problem_at(s, line, field, &e);
 	va_start(ap, fmt);
 	vsnprintf(e.msg, sizeof e.msg, dgettext("lowcarb", fmt), ap);
 	va_end(ap);
