@@ -5,11 +5,6 @@
 #include "exporters/internal.h"
 #include "exporters/math.h"
 
-int exp_is_en(const char *lang)
-{
-	return lang && strncmp(lang, "en", 2) == 0;
-}
-
 static char *dup_or_null(struct lc_doc *d, const char *s)
 {
 	char *p;

@@ -5,6 +5,11 @@
 #include <string.h>
 #include "exporters/internal.h"
 
+int exp_is_en(const char *lang)
+{
+	return lang && strncmp(lang, "en", 2) == 0;
+}
+
 /* First and last bytes of an isolate: FSI (U+2068) and PDI (U+2069). */
 #define FSI "\xE2\x81\xA8"
 #define PDI "\xE2\x81\xA9"
