@@ -28,16 +28,20 @@ static uint64_t key_of(double v)
 }
 
 /* Indices of v by value, ascending (descending: the keys inverted), ties
- * by index: a stable radix sort of (key, index) pairs in four passes of
- * 16 bits, where a comparison sort of a million scores took ten times as
- * long. */
+ * by index: a stable radix sort of (key, index) pairs, where a comparison
+ * sort of a million scores took ten times as long. Digits of 16 bits
+ * (four passes) for large inputs, of 8 bits (eight passes over 256
+ * counts) below 65,536 values, so that a small sort costs little: explain
+ * sorts a few hundred times. */
 int lc_rk_order(const double *v, size_t m, int higher_better, size_t *ord)
 {
 	struct kv {
 		uint64_t key;
 		size_t i;
 	} *base = malloc((m ? m : 1) * 2 * sizeof *base), *a = base, *b;
-	size_t *count = malloc(65536 * sizeof *count);
+	int bits = m < 65536 ? 8 : 16;
+	size_t nd = (size_t)1 << bits, mask = nd - 1;
+	size_t *count = malloc(nd * sizeof *count);
 
 	if (!base || !count) {
 		free(base);
@@ -48,21 +52,21 @@ int lc_rk_order(const double *v, size_t m, int higher_better, size_t *ord)
 	for (size_t i = 0; i < m; i++)
 		a[i] = (struct kv){ higher_better ? ~key_of(v[i]) : key_of(v[i]),
 				    i };
-	for (int shift = 0; shift < 64; shift += 16) {
+	for (int shift = 0; shift < 64; shift += bits) {
 		struct kv *t;
 		size_t sum = 0;
 
-		memset(count, 0, 65536 * sizeof *count);
+		memset(count, 0, nd * sizeof *count);
 		for (size_t k = 0; k < m; k++)
-			count[(a[k].key >> shift) & 0xFFFF]++;
-		for (size_t d = 0; d < 65536; d++) {
+			count[(a[k].key >> shift) & mask]++;
+		for (size_t d = 0; d < nd; d++) {
 			size_t c = count[d];
 
 			count[d] = sum;
 			sum += c;
 		}
 		for (size_t k = 0; k < m; k++)
-			b[count[(a[k].key >> shift) & 0xFFFF]++] = a[k];
+			b[count[(a[k].key >> shift) & mask]++] = a[k];
 		t = a;
 		a = b;
 		b = t;

@@ -66,8 +66,8 @@ static int cmp_rows(const struct order_ctx *c, size_t a, size_t b,
 	return strcmp(ea->id, eb->id);
 }
 
-/* Insertion into a merge sort keeps this stable and free of qsort's
- * missing context argument. */
+/* A merge sort keeps this stable and free of qsort's missing context
+ * argument; it only ever sorts a run of near-equal scores. */
 static void sort_rows(const struct order_ctx *c, size_t *ord, size_t *tmp,
 		      size_t n)
 {
@@ -88,21 +88,43 @@ static void sort_rows(const struct order_ctx *c, size_t *ord, size_t *tmp,
 	memcpy(ord, tmp, n * sizeof *ord);
 }
 
+/* Rows best first: a radix sort by score (linear: explain re-selects
+ * some hundred times, and a comparison sort made it grow as n log n
+ * each time), then each run of near-equal scores sorted by the whole
+ * comparison, score and tie-break chain. */
+static int order_rows(const struct order_ctx *c, size_t *ord, size_t m)
+{
+	size_t *tmp;
+
+	if (lc_rk_order(c->score, m, 1, ord))
+		return LC_ENOMEM;
+	tmp = malloc((m ? m : 1) * sizeof *tmp);
+	if (!tmp)
+		return LC_ENOMEM;
+	for (size_t k = 0; k < m;) {
+		size_t e = k + 1;
+
+		while (e < m && lc_rk_near(c->score[ord[e]],
+					   c->score[ord[e - 1]]))
+			e++;
+		sort_rows(c, ord + k, tmp, e - k);
+		k = e;
+	}
+	free(tmp);
+	return 0;
+}
+
 int lc_rk_order_select(const struct lc_ranking *r, const double *X,
 			const double *score, size_t *ord, char *sel, long *cut,
 			long *out)
 {
 	struct order_ctx c = { r, X, score };
-	size_t m = r->m, *tmp = malloc((m ? m : 1) * sizeof *tmp);
+	size_t m = r->m;
 	int count[LC_SECTOR__COUNT] = { 0 };
 	size_t n = (size_t)r->select_n, taken = 0;
 
-	if (!tmp)
+	if (order_rows(&c, ord, m))
 		return LC_ENOMEM;
-	for (size_t i = 0; i < m; i++)
-		ord[i] = i;
-	sort_rows(&c, ord, tmp, m);
-	free(tmp);
 	memset(sel, LC_RK_SEL_NO, m ? m : 1);
 	*cut = *out = -1;
 	for (size_t k = 0; k < m && taken < n; k++) {

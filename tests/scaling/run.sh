@@ -50,7 +50,8 @@ count() {
 
 # The catalog pipeline at one size, in the order users run it: import,
 # experts import (not counted), assign, scores import, rank, then the
-# reading commands.
+# reading commands (explain of a selected dossier, sensitivity, the roadmap
+# among them).
 catalog_cases() {
 	s=$1 d=$T/c$s
 	mkdir -p "$d"
@@ -68,6 +69,13 @@ catalog_cases() {
 	count scores-import "$s" "$LC" --catalog "$cat" scores import \
 		"$d/scores.csv"
 	count rank-edition "$s" "$LC" --catalog "$cat" rank --edition 2025
+	id=$("$LC" --catalog "$cat" list --status selected --format csv |
+		sed -n 2p | cut -d, -f1)
+	count explain "$s" "$LC" --catalog "$cat" explain "$id"
+	count sensitivity "$s" "$LC" --catalog "$cat" rank --edition 2025 \
+		--dry-run --sensitivity 20
+	count export-roadmap "$s" "$LC" --catalog "$cat" export roadmap \
+		--edition 2025 --format html -o "$d/roadmap.html"
 	count list-csv "$s" "$LC" --catalog "$cat" list --format csv
 	for f in xml csv json; do
 		count "export-catalog-$f" "$s" "$LC" --catalog "$cat" export \
@@ -175,7 +183,8 @@ fi
 cat "$T"/counts.* >"$T/all"
 known=$(sed 's/#.*//' "$HERE/known-quadratic" | awk 'NF { print $1 }')
 pass=0 fail=0 xfail=0 xpass=0 xlist=""
-for c in import-csv import-xml assign scores-import rank-edition list-csv \
+for c in import-csv import-xml assign scores-import rank-edition explain \
+	sensitivity export-roadmap list-csv \
 	export-catalog-xml export-catalog-csv export-catalog-json \
 	mcda-wsm mcda-topsis mcda-vikor mcda-promethee2 weights-entropy \
 	weights-critic import-profile import-lineage track benchmark; do
