@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "importers/dupes.h"
+#include "importers/idset.h"
 #include "importers/mapping.h"
 #include "importers/xlsx.h"
 
@@ -20,51 +21,13 @@ void lc_import_opts_init(struct lc_import_opts *o)
 	o->dup_check = 1;
 }
 
-/* The ids seen in this run, exactly, each with where it was first seen:
- * the file's number in files[] and the line, packed in one long. */
-struct idset {
-	struct lc_strmap *first;   /* id -> (file + 1) << 32 | line */
-	const char **files;        /* the run's files (not owned) */
-	size_t nfiles, cap;
-};
-
-/* 1 when already there (*file, *line: where it was first), 0 when added,
- * -1 out of memory. */
-static int idset_add(struct idset *z, const char *id, const char *file,
-		     long line, const char **first_file, long *first_line)
-{
-	long v;
-
-	if (!z->first && !(z->first = lc_strmap_new()))
-		return -1;
-	v = lc_strmap_get(z->first, id, 0);
-	if (v) {
-		*first_file = z->files[(v >> 32) - 1];
-		*first_line = v & 0xffffffffL;
-		return 1;
-	}
-	if (!z->nfiles || z->files[z->nfiles - 1] != file) {
-		if (z->nfiles == z->cap) {
-			size_t nc = z->cap ? 2 * z->cap : 8;
-			const char **nf = realloc(z->files, nc * sizeof *nf);
-			if (!nf)
-				return -1;
-			z->files = nf;
-			z->cap = nc;
-		}
-		z->files[z->nfiles++] = file;
-	}
-	v = ((long)z->nfiles << 32) | (line & 0xffffffffL);
-	return lc_strmap_put(z->first, id, v) < 0 ? -1 : 0;
-}
-
 /* State of one validate or import run. */
 struct run {
 	struct imp_sink sink;
 	struct lc_import_opts defaults;
 	const struct lc_import_opts *o;
 	struct lc_import_summary sum;
-	struct idset ids;
+	struct imp_idset *ids;       /* this run's ids */
 	struct lc_catalog *cat;      /* NULL: validate only */
 	long existing;               /* dossiers in cat before, -1 unknown */
 	struct imp_dupes *dupes;
@@ -254,7 +217,7 @@ static int check_raw(struct imp_raw *r, void *arg)
 		long line = r->line[LC_F_ID] ? r->line[LC_F_ID] : r->line0;
 		const char *ff = NULL;
 		long fl = 0;
-		int d = idset_add(&u->ids, id, u->sink.file, line, &ff, &fl);
+		int d = imp_idset_add(u->ids, id, u->sink.file, line, &ff, &fl);
 		if (d < 0) {
 			lc_tech_free(t);
 			return lc_error_set(u->err, LC_ENOMEM, NULL, 0, NULL,
@@ -398,6 +361,10 @@ static int run_init(struct run *u, const struct lc_import_opts *o,
 	u->o = o ? o : &u->defaults;
 	u->sink.rep = rep;
 	u->err = err;
+	u->ids = imp_idset_new(0);
+	if (!u->ids)
+		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				    "out of memory");
 	if (dupes && u->o->dup_check) {
 		u->dupes = imp_dupes_new();
 		if (!u->dupes)
@@ -409,8 +376,7 @@ static int run_init(struct run *u, const struct lc_import_opts *o,
 
 static void run_free(struct run *u)
 {
-	lc_strmap_free(u->ids.first);
-	free(u->ids.files);
+	imp_idset_free(u->ids);
 	free(u->changes);
 	imp_dupes_free(u->dupes);
 	imp_lineage_free(u->lineage);

@@ -166,5 +166,10 @@ int imp_read_xml(const char *path, struct imp_sink *s, imp_emit_fn emit,
 /* 1 when code is on the list of products (data/products.xml), 0 when
  * not, -1 when the list cannot be read (then nothing is checked). */
 int imp_product_known(const char *code);
+/* The first of n names (name i at names + off[i]) equal to an earlier
+ * one: 1 and *dup its index, 0 when all differ, -1 out of memory. Linear
+ * in the names' size (dupnames.c). */
+int imp_first_duplicate(const char *names, const size_t *off, size_t n,
+			size_t *dup);
 
 #endif

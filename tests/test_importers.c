@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include "importers/importers.h"
 #include "importers/dupes.h"
+#include "importers/idset.h"
 #include "exporters/exporters.h"
 
 /* ---- quantities ---------------------------------------------------------
@@ -386,6 +387,59 @@ static int taken_one(const char *id, void *ctx)
 /* The same technology in an earlier edition: the same submitter and
  * sector, earlier editions only, the same name before a similar one, the
  * nearest edition first, never one that has a descendant already. */
+/* The run's id set: the same answers in memory, after it moved to its
+ * temporary file (spill 10), and when no file can be made there. */
+static void idset_run(const char *dir, size_t spill, int want_disk)
+{
+	static const char fa[] = "a.csv", fb[] = "b.xml";
+	struct imp_idset *z;
+	const char *ff;
+	long fl;
+	char id[32];
+
+	setenv("TMPDIR", dir, 1);
+	z = imp_idset_new(spill);
+	assert_non_null(z);
+	for (int i = 0; i < 100; i++) {
+		snprintf(id, sizeof id, "2025-ST-%04d", i);
+		assert_int_equal(imp_idset_add(z, id, i < 50 ? fa : fb,
+					       i + 2, &ff, &fl), 0);
+	}
+	assert_int_equal(imp_idset_on_disk(z), want_disk);
+	/* a repeat of an id seen before and after the move */
+	assert_int_equal(imp_idset_add(z, "2025-ST-0003", fb, 500, &ff, &fl),
+			 1);
+	assert_ptr_equal(ff, fa);
+	assert_int_equal(fl, 5);
+	assert_int_equal(imp_idset_add(z, "2025-ST-0077", fb, 501, &ff, &fl),
+			 1);
+	assert_ptr_equal(ff, fb);
+	assert_int_equal(fl, 79);
+	/* a prefix or an extension of a known id is another id */
+	assert_int_equal(imp_idset_add(z, "2025-ST-007", fb, 502, &ff, &fl),
+			 0);
+	assert_int_equal(imp_idset_add(z, "2025-ST-00777", fb, 503, &ff,
+				       &fl), 0);
+	assert_int_equal(imp_idset_add(z, "2025-ST-007", fa, 504, &ff, &fl),
+			 1);
+	assert_int_equal(fl, 502);
+	imp_idset_free(z);
+	unsetenv("TMPDIR");
+}
+
+static void test_idset(void **state)
+{
+	char dir[] = "/tmp/lowcarb-idset.XXXXXX";
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	idset_run(dir, 0, 0);                 /* 100 ids stay in memory */
+	idset_run(dir, 10, 1);                /* moved to the file */
+	/* the file is unlinked at once: nothing is left in the directory */
+	assert_int_equal(rmdir(dir), 0);
+	idset_run("/nonexistent-dir", 10, 0); /* no file: memory */
+}
+
 static void test_dupes_lineage(void **state)
 {
 	struct imp_dupes *d = imp_dupes_new();
@@ -781,6 +835,7 @@ int main(void)
 		cmocka_unit_test(test_csv_edges),
 		cmocka_unit_test(test_csv_errors),
 		cmocka_unit_test(test_dupes_lineage),
+		cmocka_unit_test(test_idset),
 		cmocka_unit_test(test_gb18030),
 		cmocka_unit_test(test_lc_csv),
 		cmocka_unit_test(test_xml_roundtrip),
