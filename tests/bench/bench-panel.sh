@@ -1,12 +1,12 @@
 # bench-panel.sh - the panel and ranking commands on an edition of N
-# (5,000) and 10N (50,000) dossiers built as users build it: `lowcarb
+# (10,000, about a second for rank) and 10N (100,000, the roadmap at the issue's figure) dossiers built as users build it: `lowcarb
 # import` of the submissions, `experts import` of 500 experts (the same
 # panel at both sizes), then, timed: assign (3 reviewers a dossier),
 # scores import (every assigned expert scores the five panel criteria),
 # rank --edition, explain of a selected dossier, rank --sensitivity 100,
 # export roadmap (html).
 . "$SRC/tests/bench/lib.sh"
-n=$(size 5000)
+n=$(size 10000)
 N=$((n * 10))
 g="$BENCH_BIN/gen"
 "$g" experts 500 "$BT/experts.csv" || exit 1
