@@ -1,7 +1,8 @@
 # bench-panel.sh - the panel and ranking commands on an edition of N
 # (10,000: about a second for rank) and 10N (100,000: the roadmap at the
-# issue's figure) dossiers built as users build it: `lowcarb import` of the submissions, `experts import` of 500 experts (the same
-# panel at both sizes), then, timed: assign (3 reviewers a dossier),
+# issue's figure) dossiers built as users build it: `lowcarb import` of
+# the submissions, `experts import` of 500 experts (the same panel at
+# both sizes), then, timed: assign (3 reviewers a dossier),
 # scores import (every assigned expert scores the five panel criteria),
 # rank --edition, explain of a selected dossier, rank --sensitivity 100,
 # export roadmap (html).
