@@ -67,7 +67,7 @@ static void table(struct fw *f, const struct doc_table *t, int no,
 	 * whole (style:may-break-between-rows false), catalog entries made
 	 * LibreOffice push a chart to the next page and leave one half
 	 * empty (the layout test fodt-en-pdf-words) */
-	fw_attr(f, "table:style-name", "Tbl");
+	fw_attr(f, "table:style-name", t->keep ? "TblKeep" : "Tbl");
 	for (size_t c = 0; c < t->ncols; c++) {
 		snprintf(name, sizeof name, "T%dC%zu", no, c);
 		fw_start(f, "table:table-column");
