@@ -151,6 +151,8 @@ static void toc(struct fw *f, const struct lc_doc *d, size_t at)
 	fw_end(f);
 }
 
+#define FIG_MAX_CM 13.0
+
 static void figure(struct fw *f, const struct doc_block *b, int no)
 {
 	double vw = 800, vh = 400, wcm = 17;
@@ -162,6 +164,11 @@ static void figure(struct fw *f, const struct doc_block *b, int no)
 		(void)sscanf(vb, "viewBox=\"0 0 %lf %lf", &vw, &vh);
 	if (!(vw > 0) || !(vh > 0))
 		vw = 800, vh = 400;
+	/* a tall chart (a MACC with its long key) made smaller, at most
+	 * FIG_MAX_CM high: with its caption and description it would leave
+	 * a page a third empty for the want of a few lines */
+	if (wcm * vh / vw > FIG_MAX_CM)
+		wcm = FIG_MAX_CM * vw / vh;
 	snprintf(wbuf, sizeof wbuf, "%.2fcm", wcm);
 	snprintf(hbuf, sizeof hbuf, "%.2fcm", wcm * vh / vw);
 	snprintf(name, sizeof name, "Figure%d", no);

@@ -113,7 +113,8 @@ static void table_style(struct fw *f, const char *name, const char *width,
 	fw_attr(f, "style:width", width);
 	fw_attr(f, "table:align", "margins");
 	fw_attr(f, "fo:margin-bottom", "0.3cm");
-	(void)keep;
+	if (keep)
+		fw_attr(f, "style:may-break-between-rows", "false");
 	fw_end(f);
 	fw_end(f);
 }
