@@ -3,9 +3,9 @@
  * on one page, from its heading to its last line, where it fits on a
  * page; and no page left mostly empty before an entry that would have
  * fitted under its text. The entries are found in the printed words by
- * their heading's text; an entry ends with the last print of its table's
- * last cell before the next heading of the source (or where that heading
- * starts). */
+ * their heading's text; an entry ends with its table's last row (its
+ * last cell printed after its first), or where the next heading of the
+ * source starts. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,10 +126,16 @@ int check_entries(int pages)
 		double h, tall, low;
 		int p;
 
-		if (!allheads[k].entry)
-			continue;
-		n++;
 		s = find(allheads[k].text, at);
+		/* every heading moves the search on: an entry's heading is
+		 * not taken for a cell of an earlier table that says the
+		 * same */
+		if (!allheads[k].entry) {
+			if (s < ntext)
+				at = s + 1;
+			continue;
+		}
+		n++;
 		if (s == ntext) {
 			report(PC_ENTRY, "entry '%s' not found in the print",
 			       allheads[k].text);
@@ -137,13 +143,19 @@ int check_entries(int pages)
 		}
 		e = k + 1 < nallheads ?
 			find(allheads[k + 1].text, s + 1) : ntext;
-		at = e < ntext ? e : s + 1;
-		/* the entry ends with its table's last cell: its last
-		 * print before the next heading */
+		at = s + 1;
+		/* the entry ends with its table's last row: the first print
+		 * of its last cell after its first cell, else the last print
+		 * of its last cell before the next heading */
 		if (allheads[k].last && *allheads[k].last) {
 			size_t c = s, end = ntext;
+			const char *f = allheads[k].first;
 
-			while ((c = find(allheads[k].last, c + 1)) < e)
+			if (f && *f && (c = find(f, s + 1)) < e &&
+			    (c = find(allheads[k].last, c + strlen(f))) < e)
+				end = c + strlen(allheads[k].last);
+			for (c = s; end == ntext &&
+			     (c = find(allheads[k].last, c + 1)) < e;)
 				end = c + strlen(allheads[k].last);
 			if (end < ntext)
 				e = end;

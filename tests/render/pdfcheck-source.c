@@ -235,8 +235,8 @@ static int is_kept_table(xmlNode *n)
 	return yes;
 }
 
-/* The last cell (HTML td, ODF table-cell) under n; NULL when none. */
-static xmlNode *last_cell(xmlNode *n)
+/* The last element named name (or name2) under n; NULL when none. */
+static xmlNode *last_named(xmlNode *n, const char *name, const char *name2)
 {
 	xmlNode *last = NULL;
 
@@ -245,13 +245,24 @@ static xmlNode *last_cell(xmlNode *n)
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (strcmp((const char *)n->name, "td") == 0 ||
-		    strcmp((const char *)n->name, "table-cell") == 0)
+		if (strcmp((const char *)n->name, name) == 0 ||
+		    strcmp((const char *)n->name, name2) == 0)
 			last = n;
-		else if ((c = last_cell(n->children)))
+		else if ((c = last_named(n->children, name, name2)))
 			last = c;
 	}
 	return last;
+}
+
+/* The first cell (HTML td, ODF table-cell) of row n; NULL when none. */
+static xmlNode *first_cell(xmlNode *n)
+{
+	for (n = n ? n->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    (strcmp((const char *)n->name, "td") == 0 ||
+		     strcmp((const char *)n->name, "table-cell") == 0))
+			return n;
+	return NULL;
 }
 
 /* s with its white space left out (allocated). */
@@ -269,7 +280,7 @@ static char *nospace(const xmlChar *t)
 static void add_heading(xmlNode *n)
 {
 	xmlChar *t = xmlNodeGetContent(n);
-	xmlNode *next = n->next, *cell;
+	xmlNode *next = n->next, *cell, *row;
 
 	while (next && next->type != XML_ELEMENT_NODE)
 		next = next->next;
@@ -280,10 +291,16 @@ static void add_heading(xmlNode *n)
 	allheads[nallheads].text = nospace(t);
 	xmlFree(t);
 	allheads[nallheads].entry = is_kept_table(next);
-	allheads[nallheads].last = NULL;
-	if (allheads[nallheads].entry && (cell = last_cell(next->children))) {
+	allheads[nallheads].last = allheads[nallheads].first = NULL;
+	row = allheads[nallheads].entry ?
+		last_named(next->children, "tr", "table-row") : NULL;
+	if (row && (cell = last_named(row->children, "td", "table-cell"))) {
 		t = xmlNodeGetContent(cell);
 		allheads[nallheads].last = nospace(t);
+		xmlFree(t);
+		cell = first_cell(row);
+		t = cell ? xmlNodeGetContent(cell) : NULL;
+		allheads[nallheads].first = nospace(t);
 		xmlFree(t);
 	}
 	nallheads++;

@@ -62,7 +62,9 @@ extern size_t nheads;
 struct head {
 	char *text;
 	int entry;
-	char *last;	/* an entry's last cell, spaces removed, or NULL */
+	/* an entry's last row: its first and last cells, spaces removed,
+	 * or NULL */
+	char *first, *last;
 };
 extern struct head *allheads;
 extern size_t nallheads;
