@@ -18,7 +18,7 @@
 #define PAD_CM 0.36
 /* Digits of ids and numbers are wider than the average column (a
  * digit of 9 pt text is 1.74 mm in Chromium's serif and LibreOffice's
- * sans; capitals count a quarter more: whole_quarters). */
+ * sans; capitals count a quarter more: whole_eighths). */
 #define WHOLE_UNIT_CM 0.18
 
 /* Display width of the UTF-8 character at s, its length into *len. */
@@ -87,11 +87,12 @@ static size_t longest_word(const char *s)
 	return best;
 }
 
-/* The width of an id or number in quarters of a column (a column is a
- * digit's): capitals and wide characters as their width says, points
- * and commas three quarters, spaces half (Chromium's and LibreOffice's
- * 9 pt: a digit 1.74 mm, a comma 1.0 mm, a capital 2.0 mm). */
-static size_t whole_quarters(const char *s)
+/* The width of an id or number in eighths of a column (a column is a
+ * digit's): capitals a quarter wider, points and commas five eighths,
+ * spaces half, a dash a digit's, wide characters as their width says
+ * (9 pt in Chromium's serif and LibreOffice's sans: a digit 1.74 mm, a
+ * comma 1.0 mm, a capital 2.0 mm). */
+static size_t whole_eighths(const char *s)
 {
 	size_t q = 0, len;
 
@@ -99,13 +100,15 @@ static size_t whole_quarters(const char *s)
 		size_t w = char_width(p, &len);
 
 		if (*p == ',' || *p == '.')
-			q += 3;
-		else if (*p == ' ')
-			q += 2;
-		else if (*p >= 'A' && *p <= 'Z')
 			q += 5;
+		else if (*p == ' ')
+			q += 4;
+		else if (*p >= 'A' && *p <= 'Z')
+			q += 10;
+		else if (strncmp(p, "–", len) == 0)
+			q += 8;
 		else
-			q += 4 * w;
+			q += 8 * w;
 	}
 	return q;
 }
@@ -192,7 +195,7 @@ static void widths(const struct doc_table *t, double page, double *cm)
 
 		for (size_t r = 0; r < t->nrows; r++) {
 			const char *s = t->cells[r * t->ncols + c];
-			size_t w = whole ? (whole_quarters(s) + 3) / 4 :
+			size_t w = whole ? (whole_eighths(s) + 7) / 8 :
 				lc_text_width(s ? s : "");
 
 			if (w > cw)
@@ -253,8 +256,9 @@ static void widths(const struct doc_table *t, double page, double *cm)
 	/* too wide at the natural widths: the headings of ids and numbers
 	 * wrap first (their cells never do), onto two lines, and the text
 	 * columns share what is left; when that is not enough for their
-	 * natural widths, the headings wrap as far as their longest word
-	 * and the text columns share the rest by water filling */
+	 * natural widths, all share the page by water filling, the
+	 * headings of ids and numbers at most on two lines (at the level
+	 * that fills the page a heading may take more) */
 	{
 		double text = 0, nmin = 0, nnat = 0;
 
@@ -276,7 +280,7 @@ static void widths(const struct doc_table *t, double page, double *cm)
 		}
 		for (size_t c = 0; c < n; c++)
 			if (t->align[c] != 'l')
-				nat[c] = min[c];
+				nat[c] = wrap[c];
 	}
 	/* water filling of the text columns: the level at which the widths
 	 * fill the page */
