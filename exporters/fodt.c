@@ -63,10 +63,11 @@ static void table(struct fw *f, const struct doc_table *t, int no,
 	snprintf(name, sizeof name, "Table%d", no);
 	fw_start(f, "table:table");
 	fw_attr(f, "table:name", name);
-	/* tables break between rows here, a row never (style Row): held
-	 * whole (style:may-break-between-rows false), catalog entries made
-	 * LibreOffice push a chart to the next page and leave one half
-	 * empty (the layout test fodt-en-pdf-words) */
+	/* tables break between rows, a row never (style Row); a table
+	 * read whole, a catalog entry, never (style TblKeep: no break
+	 * between rows; its heading keeps with it). A tall chart after
+	 * such tables was once pushed over a page by a few lines: charts
+	 * are at most FIG_MAX_CM high. */
 	fw_attr(f, "table:style-name", t->keep ? "TblKeep" : "Tbl");
 	for (size_t c = 0; c < t->ncols; c++) {
 		snprintf(name, sizeof name, "T%dC%zu", no, c);
