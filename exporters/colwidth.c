@@ -3,8 +3,10 @@
  * (its column is at least as wide as its widest cell), no word of a
  * heading or a text cell is broken letter by letter (a column is at
  * least as wide as its longest word), and the room left goes where the
- * text needs it: narrow columns get their natural width, wide ones share
- * the rest at a common cap (water filling). */
+ * text needs it: narrow columns get their natural width; when the page is
+ * too narrow for all, the headings of ids and numbers wrap first (onto two
+ * lines), and the
+ * text columns share the rest at a common cap (water filling). */
 #include <math.h>
 #include <string.h>
 #include "exporters/internal.h"
@@ -14,10 +16,10 @@
  * ODF 9 pt with 0.6 mm: the larger of each). */
 #define UNIT_CM 0.17
 #define PAD_CM 0.36
-/* Digits and capitals of ids and numbers are wider than the average
- * column: '2025-BM-001' takes 2.0 cm of 8.5 pt text in Chromium's
- * English document (the layout tests measure it). */
-#define WHOLE_UNIT_CM 0.19
+/* Digits of ids and numbers are wider than the average column (a
+ * digit of 9 pt text is 1.74 mm in Chromium's serif and LibreOffice's
+ * sans; capitals count a quarter more: whole_eighths). */
+#define WHOLE_UNIT_CM 0.18
 
 /* Display width of the UTF-8 character at s, its length into *len. */
 static size_t char_width(const char *s, size_t *len)
@@ -37,10 +39,24 @@ static size_t char_width(const char *s, size_t *len)
 	return lc_text_width(buf);
 }
 
+/* A CJK closing mark at s (len bytes), which never starts a line. */
+static int cjk_closing(const char *s, size_t len)
+{
+	static const char *const marks[] = { "）", "，", "。", "、", "：",
+					     "；", "！", "？", "」", "』",
+					     "】", "》" };
+
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (strlen(marks[i]) == len && strncmp(s, marks[i], len) == 0)
+			return 1;
+	return 0;
+}
+
 /* The width of the longest run of s that a renderer will not break: a
  * word between spaces, cut after a hyphen that does not start a number,
- * and around every wide (CJK) character, which may break on either
- * side. */
+ * and around every wide (CJK) character, which may break on either side
+ * but for brackets: an opening one starts a run, a closing mark ends the
+ * run before it ("CO2）", "（%）" stay whole). */
 static size_t longest_word(const char *s)
 {
 	size_t best = 0, run = 0, len;
@@ -52,17 +68,71 @@ static size_t longest_word(const char *s)
 			run = 0;
 			continue;
 		}
-		if (w >= 2) {
+		if (w >= 2 && strncmp(p, "（", len) != 0 &&
+		    !cjk_closing(p, len)) {
 			run = 0;
 			if (w > best)
 				best = w;
 			continue;
 		}
+		if (w >= 2 && strncmp(p, "（", len) == 0)
+			run = 0;   /* an opening bracket starts a run */
 		run += w;
 		if (run > best)
 			best = run;
-		if (*p == '-' && run > 1 && !(p[1] >= '0' && p[1] <= '9'))
+		if ((*p == '-' && run > 1 && !(p[1] >= '0' && p[1] <= '9')) ||
+		    (w >= 2 && cjk_closing(p, len)))
 			run = 0;
+	}
+	return best;
+}
+
+/* The width of an id or number in eighths of a column (a column is a
+ * digit's): capitals a quarter wider, points and commas five eighths,
+ * spaces half, a dash a digit's, wide characters as their width says
+ * (9 pt in Chromium's serif and LibreOffice's sans: a digit 1.74 mm, a
+ * comma 1.0 mm, a capital 2.0 mm). */
+static size_t whole_eighths(const char *s)
+{
+	size_t q = 0, len;
+
+	for (const char *p = s ? s : ""; *p; p += len) {
+		size_t w = char_width(p, &len);
+
+		if (*p == ',' || *p == '.')
+			q += 5;
+		else if (*p == ' ')
+			q += 4;
+		else if (*p >= 'A' && *p <= 'Z')
+			q += 10;
+		else if (strncmp(p, "–", len) == 0)
+			q += 8;
+		else
+			q += 8 * w;
+	}
+	return q;
+}
+
+/* The width of s set on two lines, broken where a renderer may break
+ * (at a space, which goes, or beside a wide character) so that the
+ * longer line is shortest; its whole width when it cannot break. */
+static size_t two_lines(const char *s)
+{
+	size_t all = lc_text_width(s ? s : ""), best = all, left = 0, len;
+	size_t prev = 0;
+
+	for (const char *p = s ? s : ""; *p; p += len) {
+		size_t w = char_width(p, &len), m;
+
+		if (*p == ' ' || (left && (w >= 2 || prev >= 2))) {
+			size_t right = all - left - (*p == ' ' ? w : 0);
+
+			m = left > right ? left : right;
+			if (m < best)
+				best = m;
+		}
+		left += w;
+		prev = *p == ' ' ? 0 : w;
 	}
 	return best;
 }
@@ -113,7 +183,7 @@ int exp_col_widths(const struct doc_table *t, double page, double *cm)
 
 static void widths(const struct doc_table *t, double page, double *cm)
 {
-	double nat[64], min[64], sum_nat = 0, sum_min = 0, lo, hi;
+	double nat[64], min[64], wrap[64], sum_nat = 0, sum_min = 0, lo, hi;
 	size_t n = t->ncols < 64 ? t->ncols : 64;
 
 	for (size_t c = 0; c < n; c++) {
@@ -125,7 +195,8 @@ static void widths(const struct doc_table *t, double page, double *cm)
 
 		for (size_t r = 0; r < t->nrows; r++) {
 			const char *s = t->cells[r * t->ncols + c];
-			size_t w = lc_text_width(s ? s : "");
+			size_t w = whole ? (whole_eighths(s) + 7) / 8 :
+				lc_text_width(s ? s : "");
 
 			if (w > cw)
 				cw = w;
@@ -143,6 +214,11 @@ static void widths(const struct doc_table *t, double page, double *cm)
 		min[c] = fmax(cm_of(cmin, whole), cm_of(hmin, 0));
 		if (nat[c] < min[c])
 			nat[c] = min[c];
+		/* the heading on two lines at most, when the column must
+		 * give room to the text */
+		wrap[c] = fmin(nat[c], fmax(min[c],
+					    cm_of(two_lines(t->head[c]) *
+						  11 / 10, 0)));
 		sum_nat += nat[c];
 		sum_min += min[c];
 	}
@@ -177,7 +253,37 @@ static void widths(const struct doc_table *t, double page, double *cm)
 				: nat[c] * page / sum_nat;
 		return;
 	}
-	/* water filling: the level at which the widths fill the page */
+	/* too wide at the natural widths: the headings of ids and numbers
+	 * wrap first (their cells never do), onto two lines, and the text
+	 * columns share what is left; when that is not enough for their
+	 * natural widths, all share the page by water filling, the
+	 * headings of ids and numbers at most on two lines (at the level
+	 * that fills the page a heading may take more) */
+	{
+		double text = 0, nmin = 0, nnat = 0;
+
+		for (size_t c = 0; c < n; c++) {
+			if (t->align[c] == 'l') {
+				text += nat[c];
+			} else {
+				nmin += wrap[c];
+				nnat += nat[c];
+			}
+		}
+		if (text + nmin <= page && text > 0) {
+			double k = (page - nmin) / text;
+
+			for (size_t c = 0; c < n; c++)
+				cm[c] = t->align[c] == 'l' ? nat[c] * k :
+					wrap[c];
+			return;
+		}
+		for (size_t c = 0; c < n; c++)
+			if (t->align[c] != 'l')
+				nat[c] = wrap[c];
+	}
+	/* water filling of the text columns: the level at which the widths
+	 * fill the page */
 	lo = 0;
 	hi = page;
 	for (int i = 0; i < 60; i++) {

@@ -63,11 +63,12 @@ static void table(struct fw *f, const struct doc_table *t, int no,
 	snprintf(name, sizeof name, "Table%d", no);
 	fw_start(f, "table:table");
 	fw_attr(f, "table:name", name);
-	/* tables break between rows here, a row never (style Row): held
-	 * whole (style:may-break-between-rows false), catalog entries made
-	 * LibreOffice push a chart to the next page and leave one half
-	 * empty (the layout test fodt-en-pdf-words) */
-	fw_attr(f, "table:style-name", "Tbl");
+	/* tables break between rows, a row never (style Row); a table
+	 * read whole, a catalog entry, never (style TblKeep: no break
+	 * between rows; its heading keeps with it). A tall chart after
+	 * such tables was once pushed over a page by a few lines: charts
+	 * are at most FIG_MAX_CM high. */
+	fw_attr(f, "table:style-name", t->keep ? "TblKeep" : "Tbl");
 	for (size_t c = 0; c < t->ncols; c++) {
 		snprintf(name, sizeof name, "T%dC%zu", no, c);
 		fw_start(f, "table:table-column");
@@ -151,6 +152,8 @@ static void toc(struct fw *f, const struct lc_doc *d, size_t at)
 	fw_end(f);
 }
 
+#define FIG_MAX_CM 13.0
+
 static void figure(struct fw *f, const struct doc_block *b, int no)
 {
 	double vw = 800, vh = 400, wcm = 17;
@@ -162,6 +165,11 @@ static void figure(struct fw *f, const struct doc_block *b, int no)
 		(void)sscanf(vb, "viewBox=\"0 0 %lf %lf", &vw, &vh);
 	if (!(vw > 0) || !(vh > 0))
 		vw = 800, vh = 400;
+	/* a tall chart (a MACC with its long key) made smaller, at most
+	 * FIG_MAX_CM high: with its caption and description it would leave
+	 * a page a third empty for the want of a few lines */
+	if (wcm * vh / vw > FIG_MAX_CM)
+		wcm = FIG_MAX_CM * vw / vh;
 	snprintf(wbuf, sizeof wbuf, "%.2fcm", wcm);
 	snprintf(hbuf, sizeof hbuf, "%.2fcm", wcm * vh / vw);
 	snprintf(name, sizeof name, "Figure%d", no);

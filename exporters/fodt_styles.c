@@ -101,6 +101,24 @@ static void column_styles(struct fw *f, const struct lc_doc *d)
 	}
 }
 
+/* A table style: the text's width; keep: a table read whole (a catalog
+ * entry), kept on one page. */
+static void table_style(struct fw *f, const char *name, const char *width,
+			int keep)
+{
+	fw_start(f, "style:style");
+	fw_attr(f, "style:name", name);
+	fw_attr(f, "style:family", "table");
+	fw_start(f, "style:table-properties");
+	fw_attr(f, "style:width", width);
+	fw_attr(f, "table:align", "margins");
+	fw_attr(f, "fo:margin-bottom", "0.3cm");
+	if (keep)
+		fw_attr(f, "style:may-break-between-rows", "false");
+	fw_end(f);
+	fw_end(f);
+}
+
 /* A graphic (frame) style with the name/value pairs of props (NULL
  * ends them) as its graphic properties. */
 static void gstyle(struct fw *f, const char *name, const char *const *props)
@@ -260,15 +278,8 @@ void fodt_styles(struct fw *f, const struct lc_doc *d)
 	fw_end(f);
 	fw_end(f);
 	fw_end(f);
-	fw_start(f, "style:style");
-	fw_attr(f, "style:name", "Tbl");
-	fw_attr(f, "style:family", "table");
-	fw_start(f, "style:table-properties");
-	fw_attr(f, "style:width", w1);
-	fw_attr(f, "table:align", "margins");
-	fw_attr(f, "fo:margin-bottom", "0.3cm");
-	fw_end(f);
-	fw_end(f);
+	table_style(f, "Tbl", w1, 0);
+	table_style(f, "TblKeep", w1, 1);
 	column_styles(f, d);
 	/* a row is never split across pages */
 	fw_start(f, "style:style");

@@ -262,9 +262,12 @@ fi
 # Layout: the word boxes of every PDF (no two words overlap, no id or
 # number of the source split across lines, no word broken letter by
 # letter, no page left half empty before a figure or before a page whose
-# text would have fitted under its own: tests/render/pdfcheck), the HTML's
+# text would have fitted under its own, every catalog entry from its
+# heading to its last line on one page where it fits on one, no page left
+# mostly empty before an entry: tests/render/pdfcheck), the HTML's
 # cells at the print width
-# (nothing wider than its box: tests/render/overflow.sh). First on bad
+# (nothing wider than its box, no chart data whose names wrap for want of
+# the width its numbers leave unused: tests/render/overflow.sh). First on bad
 # fixtures, which they must reject, then on the roadmaps.
 pdfcheck=${PDFCHECK:-$SRC/build/rel/tests/render/pdfcheck}
 stale=""
@@ -284,7 +287,10 @@ if [ $rc -eq 1 ] && grep -q "overlap: '2025-BM-001'" "$tmp/self.out" &&
    grep -q "'Building' broken letter by letter" "$tmp/self.out" &&
    grep -q "page 2: text ends at .* starts page 3" "$tmp/self.out" &&
    grep -q "page 4: text ends at .* page 5's text .* would fit under it" "$tmp/self.out" &&
-   ! grep -q "page 3: text ends" "$tmp/self.out"; then
+   ! grep -q "page 3: text ends" "$tmp/self.out" &&
+   grep -q "entry '1.余热发电技术' (.*) split: .* on page 6, .* on page 7" "$tmp/self.out" &&
+   grep -q "page 7: text ends at .* the entry '3.电炉短流程技术' .* starts page 8" "$tmp/self.out" &&
+   ! grep -q "entry '2\." "$tmp/self.out"; then
 	ok layout-selftest-words
 else
 	bad layout-selftest-words "pdfcheck missed a fault (rc $rc): $(cat "$tmp/self.out")"
@@ -292,10 +298,11 @@ fi
 sh "$SRC/tests/render/overflow.sh" "$chromium" \
 	"$SRC/tests/render/bad-overflow.html" "$tmp" >"$tmp/self-ov.out" 2>&1
 rc=$?
-if [ $rc -eq 1 ] && grep -q 'OVERFLOW td "2025-BM-001"' "$tmp/self-ov.out"; then
+if [ $rc -eq 1 ] && grep -q 'OVERFLOW td "2025-BM-001"' "$tmp/self-ov.out" &&
+   grep -q 'NARROW text cell "Clinker substitution' "$tmp/self-ov.out"; then
 	ok layout-selftest-overflow
 else
-	bad layout-selftest-overflow "overflow.sh missed the overflowing id (rc $rc): $(cat "$tmp/self-ov.out")"
+	bad layout-selftest-overflow "overflow.sh missed the overflowing id or the narrow name column (rc $rc): $(cat "$tmp/self-ov.out")"
 fi
 # $1 label, $2 pdf, $3 the document it was printed from.
 words_check() {

@@ -6,7 +6,10 @@
 # to apply, @media screen not) and the body as wide as the A4 page less
 # the margins of the page's @page rule, and runs a script that lists
 # every td, th, caption and figure whose scrollWidth exceeds its
-# clientWidth, and every table wider than the body.
+# clientWidth, every table wider than the body, and every chart's data
+# table that wraps a text cell onto three lines or more while its columns
+# of ids and numbers leave 15 mm unused, which would have saved it a line
+# (NARROW: the width not where the text needs it).
 # Usage: overflow.sh CHROMIUM PAGE.html WORKDIR
 # Prints one line per overflow; exit 0 none, 1 some, 2 no result.
 chromium=$1
@@ -50,6 +53,71 @@ window.addEventListener('load', function () {
       out.push('OVERFLOW table wider than the page: ' + t.offsetWidth +
         ' > ' + bw + ' in "' + where(t) + '"');
   });
+  // A chart's data table that wraps a text cell onto three lines or more
+  // while its columns of ids and numbers leave 15 mm unused between
+  // them, which would have saved the cell a line: the width is not where
+  // the text needs it.
+  var mm = 96 / 25.4, cv = document.createElement('canvas').getContext('2d');
+  function natural(e) {
+    var r = document.createRange(), w = 0;
+    if (e.tagName.toLowerCase() === 'th') {
+      cv.font = getComputedStyle(e).font;
+      e.textContent.split(/\s+/).forEach(function (x) {
+        w = Math.max(w, cv.measureText(x).width);
+      });
+      return w;
+    }
+    r.selectNodeContents(e);
+    return r.getBoundingClientRect().width;
+  }
+  function lines(e) {
+    var r = document.createRange(), tops = {};
+    r.selectNodeContents(e);
+    Array.prototype.forEach.call(r.getClientRects(), function (q) {
+      tops[Math.round(q.top)] = 1;
+    });
+    return Object.keys(tops).length;
+  }
+  document.querySelectorAll('table.chart-data').forEach(function (t) {
+    var slack = {}, worst = null, n = 0, free = 0;
+    Array.prototype.forEach.call(t.rows, function (row) {
+      Array.prototype.forEach.call(row.cells, function (c, k) {
+        var cs = getComputedStyle(c), num = c.classList.contains('num') ||
+          c.classList.contains('id'), room = c.clientWidth -
+          parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+        if (c.colSpan > 1) return;
+        if (!(k in slack)) slack[k] = { num: false, free: room };
+        if (num && c.tagName.toLowerCase() === 'td') slack[k].num = true;
+        slack[k].free = Math.min(slack[k].free, room - natural(c));
+        if (!num && c.tagName.toLowerCase() === 'td' && lines(c) > n) {
+          n = lines(c);
+          worst = c;
+        }
+      });
+    });
+    var each = [];
+    Object.keys(slack).forEach(function (k) {
+      if (slack[k].num && slack[k].free > 0) {
+        free += slack[k].free;
+        each.push('column ' + (+k + 1) + ' ' +
+          Math.round(slack[k].free / mm) + ' mm');
+      }
+    });
+    // ... and would have saved that cell a line
+    var fit = 0;
+    if (worst) {
+      var ws = getComputedStyle(worst);
+      cv.font = ws.font;
+      fit = Math.ceil(cv.measureText(worst.textContent).width /
+        (worst.clientWidth - parseFloat(ws.paddingLeft) -
+         parseFloat(ws.paddingRight) + free));
+    }
+    if (worst && n >= 3 && free >= 15 * mm && fit < n)
+      out.push('NARROW text cell "' + worst.textContent.slice(0, 60) +
+        '" on ' + n + ' lines while the columns of ids and numbers leave ' +
+        Math.round(free / mm) + ' mm unused (' + each.join(', ') +
+        ') in "' + where(t) + '"');
+  });
   var r = document.createElement('pre');
   r.id = 'overflow-report';
   r.textContent = 'WIDTH ' + bw + '\n' + out.join('\n') + '\nEND\n';
@@ -70,6 +138,6 @@ if ! grep -q '^WIDTH [0-9]' "$copy.report"; then
 	echo "overflow: no result from chromium for $page: $(tail -2 "$copy.log")"
 	exit 2
 fi
-grep '^OVERFLOW' "$copy.report" |
+grep '^OVERFLOW\|^NARROW' "$copy.report" |
 	sed 's/&quot;/"/g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g'
-! grep -q '^OVERFLOW' "$copy.report"
+! grep -q '^OVERFLOW\|^NARROW' "$copy.report"

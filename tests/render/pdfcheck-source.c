@@ -29,6 +29,12 @@ char **heads;
 size_t nheads;
 static size_t capheads;
 
+/* The source's headings in document order, spaces removed, each marked
+ * when it opens an entry: a heading followed by a table kept whole. */
+struct head *allheads;
+size_t nallheads;
+static size_t capallheads;
+
 /* The source's tokens as a sorted array of strings. */
 static char **tokens;
 size_t ntokens;
@@ -195,6 +201,111 @@ static int is_chapter(xmlNode *n)
 	return yes;
 }
 
+/* Any heading: HTML h1 to h6, ODF text:h. */
+static int is_heading(xmlNode *n)
+{
+	const char *name = (const char *)n->name;
+
+	return strcmp(name, "h") == 0 || (name[0] == 'h' &&
+					  name[1] >= '1' && name[1] <= '6' &&
+					  !name[2]);
+}
+
+/* A table kept whole on one page: HTML table of class "keep", ODF
+ * table of style "TblKeep". */
+static int is_kept_table(xmlNode *n)
+{
+	xmlChar *v;
+	int yes = 0;
+
+	if (!n || strcmp((const char *)n->name, "table") != 0)
+		return 0;
+	v = xmlGetProp(n, (const xmlChar *)"class");
+	if (v) {
+		char *c = squeeze((const char *)v);
+
+		for (char *w = strtok(c, " "); w; w = strtok(NULL, " "))
+			yes |= strcmp(w, "keep") == 0;
+		free(c);
+		xmlFree(v);
+	}
+	v = xmlGetProp(n, (const xmlChar *)"style-name");
+	yes |= v && strcmp((const char *)v, "TblKeep") == 0;
+	xmlFree(v);
+	return yes;
+}
+
+/* The last element named name (or name2) under n; NULL when none. */
+static xmlNode *last_named(xmlNode *n, const char *name, const char *name2)
+{
+	xmlNode *last = NULL;
+
+	for (; n; n = n->next) {
+		xmlNode *c;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, name) == 0 ||
+		    strcmp((const char *)n->name, name2) == 0)
+			last = n;
+		else if ((c = last_named(n->children, name, name2)))
+			last = c;
+	}
+	return last;
+}
+
+/* The first cell (HTML td, ODF table-cell) of row n; NULL when none. */
+static xmlNode *first_cell(xmlNode *n)
+{
+	for (n = n ? n->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    (strcmp((const char *)n->name, "td") == 0 ||
+		     strcmp((const char *)n->name, "table-cell") == 0))
+			return n;
+	return NULL;
+}
+
+/* s with its white space left out (allocated). */
+static char *nospace(const xmlChar *t)
+{
+	char *o = squeeze((const char *)(t ? t : (const xmlChar *)"")), *q = o;
+
+	for (const char *s = o; *s; s++)
+		if (*s != ' ')
+			*q++ = *s;
+	*q = '\0';
+	return o;
+}
+
+static void add_heading(xmlNode *n)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	xmlNode *next = n->next, *cell, *row;
+
+	while (next && next->type != XML_ELEMENT_NODE)
+		next = next->next;
+	if (nallheads == capallheads) {
+		capallheads = capallheads ? 2 * capallheads : 64;
+		allheads = xrealloc(allheads, capallheads * sizeof *allheads);
+	}
+	allheads[nallheads].text = nospace(t);
+	xmlFree(t);
+	allheads[nallheads].entry = is_kept_table(next);
+	allheads[nallheads].last = allheads[nallheads].first = NULL;
+	row = allheads[nallheads].entry ?
+		last_named(next->children, "tr", "table-row") : NULL;
+	if (row && (cell = last_named(row->children, "td", "table-cell"))) {
+		t = xmlNodeGetContent(cell);
+		allheads[nallheads].last = nospace(t);
+		xmlFree(t);
+		cell = first_cell(row);
+		t = cell ? xmlNodeGetContent(cell) : NULL;
+		allheads[nallheads].first = nospace(t);
+		xmlFree(t);
+	}
+	nallheads++;
+}
+
 static void walk_source(xmlNode *n)
 {
 	for (; n; n = n->next) {
@@ -206,6 +317,8 @@ static void walk_source(xmlNode *n)
 			walk_chart(n->children);
 			continue;
 		}
+		if (is_heading(n))
+			add_heading(n);
 		if (is_chapter(n)) {
 			xmlChar *t = xmlNodeGetContent(n);
 

@@ -4,7 +4,9 @@
  * document split across two lines ('2025-B' / 'M-001', '0.8' / '79'), and
  * a Latin word broken letter by letter down a narrow column, a page left
  * half empty before a page that starts with a figure or before a page
- * whose text would have fitted under its own. Each message
+ * whose text would have fitted under its own, an entry of the catalog (a
+ * heading and the table kept with it) split across pages, or a page left
+ * mostly empty before one. Each message
  * names the page, the words and their boxes (x0,y0,x1,y1 in points).
  * Usage: pdfcheck [-s SOURCE] [-l LABEL] BBOX.html
  *   SOURCE: the document that was printed (HTML or .fodt, read as XML);
@@ -24,7 +26,8 @@ static const char *label = "pdf";
 static int shown[PC_KINDS];
 static int found[PC_KINDS];
 static const char *const kind_name[PC_KINDS] = { "overlap", "split",
-						 "letters", "empty" };
+						 "letters", "empty",
+						 "entry" };
 
 void *xrealloc(void *p, size_t n)
 {
@@ -54,7 +57,7 @@ void report(int kind, const char *fmt, ...)
 int main(int argc, char **argv)
 {
 	const char *src = NULL;
-	int page, opt, total;
+	int page, opt, total, entries;
 
 	while ((opt = getopt(argc, argv, "s:l:")) != -1) {
 		if (opt == 's')
@@ -82,6 +85,7 @@ int main(int argc, char **argv)
 		i = j;
 	}
 	check_empty(page);
+	entries = check_entries(page);
 	total = 0;
 	for (int k = 0; k < PC_KINDS; k++)
 		total += found[k];
@@ -91,9 +95,9 @@ int main(int argc, char **argv)
 			       found[k], kind_name[k]);
 	printf("%s: %d pages, %zu words, %zu source tokens: %d overlaps, "
 	       "%d split tokens, %d words letter by letter, "
-	       "%d half-empty pages\n", label, page, nwords, ntokens,
-	       found[PC_OVERLAP], found[PC_SPLIT], found[PC_LETTERS],
-	       found[PC_EMPTY]);
+	       "%d half-empty pages, %d of %d entries split\n", label,
+	       page, nwords, ntokens, found[PC_OVERLAP], found[PC_SPLIT],
+	       found[PC_LETTERS], found[PC_EMPTY], found[PC_ENTRY], entries);
 	return total ? 1 : 0;
 usage:
 	fputs("usage: pdfcheck [-s SOURCE] [-l LABEL] BBOX.html\n", stderr);

@@ -6,6 +6,8 @@
  *   pdfcheck-words.c   the checks of the words of a page: overlaps, split
  *                      tokens, words broken letter by letter
  *   pdfcheck-pages.c   the checks of page breaks: pages left half empty
+ *   pdfcheck-entries.c the checks of the catalog's entries: each whole on
+ *                      its page, no page left mostly empty before one
  *   pdfcheck.c         the command line and the report */
 #ifndef PDFCHECK_H
 #define PDFCHECK_H
@@ -21,7 +23,7 @@ struct word {
 };
 
 /* The kinds of problem, each counted and reported apart. */
-enum { PC_OVERLAP, PC_SPLIT, PC_LETTERS, PC_EMPTY, PC_KINDS };
+enum { PC_OVERLAP, PC_SPLIT, PC_LETTERS, PC_EMPTY, PC_ENTRY, PC_KINDS };
 
 /* The pages whose height is kept: page_h[1] to page_h[PC_MAX_PAGES - 1]. */
 #define PC_MAX_PAGES 4096
@@ -54,6 +56,18 @@ void page_words(int p, size_t *from, size_t *to);
  * of outline level 1), spaces collapsed. */
 extern char **heads;
 extern size_t nheads;
+/* The source's headings (HTML h1 to h6, ODF text:h) in document order,
+ * spaces removed; entry: the heading opens an entry of the catalog, a
+ * table kept whole follows it (HTML table.keep, ODF style TblKeep). */
+struct head {
+	char *text;
+	int entry;
+	/* an entry's last row: its first and last cells, spaces removed,
+	 * or NULL */
+	char *first, *last;
+};
+extern struct head *allheads;
+extern size_t nallheads;
 /* The number of the source's ids and numbers. */
 extern size_t ntokens;
 /* Reads the source document at path: 0, -1 (said on stderr) when it
@@ -70,5 +84,9 @@ void check_letters(size_t from, size_t to);
 
 /* pdfcheck-pages.c: the checks of the page breaks of pages 2 to pages. */
 void check_empty(int pages);
+
+/* pdfcheck-entries.c: every entry of the catalog on one page where it
+ * fits on one; no page left mostly empty before an entry. */
+int check_entries(int pages);   /* the number of entries */
 
 #endif
