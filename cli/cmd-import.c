@@ -348,6 +348,8 @@ const struct cli_cmd cli_cmd_import = {
 	"Inputs of some 20,000 dossiers or more (16 MiB of XML, 6 MiB of CSV;\n"
 	"$LOWCARB_BULK_BYTES sets one threshold for both) are stored in a bulk\n"
 	"transaction whose memory does not grow with the file: the catalog\n"
-	"is written as a copy that replaces it at the commit.\n"),
+	"is written as a copy that replaces it at the commit. The ids read\n"
+	"(a repeated id names its first line) stay in memory up to 65,536,\n"
+	"beyond in an unlinked temporary file in $TMPDIR.\n"),
 	run, NULL
 };
