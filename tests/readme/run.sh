@@ -3,7 +3,10 @@
 # the lines <!-- tour --> and <!-- /tour --> of README.md, in order, as
 # one script under `sh -eu`, in a scratch folder holding ./lowcarb (the
 # binary given) and ./data (the source tree's), as at the top of the
-# tree. Any failing command fails the test (exit 1).
+# tree. Any failing command fails the test (exit 1). Then claims.sh
+# checks the README's concrete claims (commands and options against
+# `lowcarb help`, counts, quoted messages and figures, cited files and
+# cases) against the binary and the tour's catalog; a false one fails it.
 # Usage: run.sh /path/to/lowcarb [README.md]
 bin=$1
 [ -n "$bin" ] && [ -x "$bin" ] || { echo "run.sh: no binary '$bin'" >&2; exit 2; }
@@ -27,5 +30,14 @@ if (cd "$tmp/work" && env -u LOWCARB_CATALOG LOWCARB_DATA="$src/data" \
 else
 	tail -n 20 "$tmp/log"
 	echo "tour: README.md's tour failed"
+	exit 1
+fi
+if (cd "$tmp/work" && env LOWCARB_CATALOG="$tmp/work/tour.tct" \
+	LOWCARB_DATA="$src/data" sh -u "$here/claims.sh" "$bin" "$readme" \
+	"$src") > "$tmp/claims" 2>&1; then
+	echo "claims: README.md's claims hold"
+else
+	cat "$tmp/claims"
+	echo "claims: README.md says something the binary or the tree does not"
 	exit 1
 fi

@@ -1,0 +1,172 @@
+#!/bin/sh
+# claims.sh - the README's concrete claims against the real binary and
+# the source tree: the commands and options it names are the ones
+# `lowcarb help` documents (and the other way round), the counts it gives
+# of the sample edition, its panel, the translations, the bad-input
+# corpus and the crash test are today's, the messages and figures it
+# quotes are what the binary prints, and the files and e2e cases it cites
+# exist. Run by run.sh after the tour, in the tour's folder (its catalog
+# holds the sample edition, the panel's scores and a recorded rank).
+# Everything after "## Benchmarks" is left out: make bench pins it.
+# Prints one line per failed claim and exits 1 when any failed.
+# Usage: claims.sh LOWCARB README SRC
+bin=$1
+readme=$2
+src=$3
+fail=0
+bad() { echo "claim: $*"; fail=1; }
+
+# The README up to its benchmarks; and as one line, single spaces, so
+# that a sentence broken across lines is found whole.
+awk '/^## Benchmarks/ { exit } { print }' "$readme" > rd.md
+tr '\n' ' ' < rd.md | tr -s ' ' > rd.txt
+says() { grep -qF -- "$1" rd.txt || bad "README does not say: $1"; }
+
+# --- commands and options: README and help agree -----------------------
+"$bin" help > help.txt
+awk '/^commands:/ { f = 1; next } f && /^  [a-z]/ { print $1 }' help.txt \
+	> cmds.txt
+[ -s cmds.txt ] || bad "no command in lowcarb help"
+: > hflags.txt
+grep -o -- '--[a-z][a-z0-9-]*' help.txt >> hflags.txt || :
+while read -r c; do
+	"$bin" help "$c" > "h-$c.txt" || bad "lowcarb help $c fails"
+	grep -o -- '--[a-z][a-z0-9-]*' "h-$c.txt" >> hflags.txt || :
+	grep -qE "lowcarb $c\b|\`$c\`" rd.md ||
+		bad "command '$c' of lowcarb help is not in the README"
+done < cmds.txt
+sort -u hflags.txt -o hflags.txt
+grep -o -- '--[a-z][a-z0-9-]*' rd.md | sort -u > rflags.txt
+# options of other programs the README shows (soffice, the linker)
+printf '%s\n' --convert-to --headless --infilter --wrap > others.txt
+for f in $(comm -23 hflags.txt rflags.txt); do
+	bad "option $f of lowcarb help is not in the README"
+done
+for f in $(comm -13 hflags.txt rflags.txt); do
+	grep -qx -- "$f" others.txt ||
+		bad "option $f of the README is not in lowcarb help"
+done
+# Every command line of the README's sh blocks: a command lowcarb has,
+# with options its help names (`lowcarb help CMD`).
+awk '/^```sh$/ { b = 1; next } b && /^```$/ { b = 0; next }
+	b { sub(/[ \t]+#.*/, ""); if (sub(/\\$/, "")) { l = l $0; next }
+	    print l $0; l = "" }' rd.md |
+	sed -n 's/^\(.*[ =]\)\{0,1\}\(\.\/\)\{0,1\}lowcarb \(.*\)$/\3/p' \
+	> lines.txt
+[ -s lines.txt ] || bad "no lowcarb command line in the README"
+while read -r l; do
+	# shellcheck disable=SC2086
+	set -f; set -- $l; set +f
+	while [ $# -gt 0 ]; do
+		case $1 in --catalog) shift 2 ;; --*) shift ;; *) break ;; esac
+	done
+	c=${1:-}
+	if ! grep -qx -- "$c" cmds.txt; then
+		bad "'lowcarb $l': no command '$c'"
+		continue
+	fi
+	for f in $(echo "$l" | grep -o -- '--[a-z][a-z0-9-]*'); do
+		case $f in --catalog|--help) continue ;; esac
+		grep -q -- "$f\b" "h-$c.txt" ||
+			bad "'lowcarb $l': $f is not in lowcarb help $c"
+	done
+done < lines.txt
+tr '\n' ' ' < help.txt | tr -s ' ' > help1.txt
+st=$(grep -o 'Exit status: [^.]*\.' help1.txt)
+[ -n "$st" ] || bad "lowcarb help gives no exit statuses"
+says "$st"
+
+# --- the sample edition and its panel (the tour's catalog) --------------
+n=$(ls "$src"/data/samples/2025 | wc -l)
+[ "$n" -eq 4 ] || bad "data/samples/2025 holds $n files, not four associations'"
+"$bin" list --edition 2025 --format json > d.json
+nd=$(jq length d.json)
+says "import $nd dossiers from four associations"
+says "\`data/samples/2025/\`: $nd dossiers from four associations"
+"$bin" experts list --format csv > experts.csv
+ne=$(($(wc -l < experts.csv) - 1))
+says "the panel's $ne experts"
+says "$ne experts over the five sectors"
+for s in steel nonferrous petrochemical chemical building-materials; do
+	grep -q "[,;]$s[,;]" experts.csv || bad "no $s expert in the sample panel"
+done
+"$bin" conflicts list --format csv > conflicts.csv
+np=$(($(wc -l < conflicts.csv) - 1))
+nx=$(tail -n +2 conflicts.csv | cut -d, -f1 | sort -u | wc -l)
+says "$nx of them with conflicts of interest on sample dossiers ($np expert-dossier pairs"
+# the samples' potentials, and the steel routes' claims
+lo=$(jq '[.[].potential | tonumber?] | min' d.json)
+hi=$(jq '[.[].potential | tonumber?] | max' d.json)
+says "potentials span $(printf '%.1e' "$lo" | sed 's/e+0*/e/') to $(printf '%.1e' "$hi" | sed 's/e+0*/e/') tCO2/a"
+"$bin" export macc --edition 2025 --sector steel --format csv -o steel.csv
+says "their claims add up to $(awk -F, 'NR > 1 { s += $8 } END { printf "%.1f", s / 1e6 }' steel.csv) Mt CO2/a"
+if awk -F, 'NR > 1 && $7 != "crude-steel" { bad = 1 } END { exit !bad }' steel.csv; then
+	bad "a steel dossier of the samples names another product than crude-steel"
+fi
+
+# --- the cost check on the samples ---------------------------------------
+"$bin" costs --edition 2025 --format csv > costs.csv
+word() { echo "$1" | awk '{ split("one two three four five six seven eight nine ten", w, " ")
+	print ($1 >= 1 && $1 <= 10) ? w[$1] : $1 }'; }
+ids() { awk -F, -v f="$1" '$5 == f { printf "%s`%s`", n++ ? ", " : "", $1 }' costs.csv; }
+count() { awk -F, -v f="$1" '$5 == f { n++ } END { print n + 0 }' costs.csv; }
+nd2=$(count diverges)
+ns=$(count sign)
+says "except for $(word $((nd2 + ns))) dossiers left contradictory on purpose"
+says "$(word "$nd2") off by over 25 % ($(ids diverges))"
+says "$(word "$ns") of the opposite sign ($(ids sign))"
+says "$(word "$(count stated-only)") more state a cost without the inputs to check it (\`stated-only\`)"
+says "of their $nd stated costs"
+r=$(awk -F, '$1 == "2025-BM-007" { printf "%.2f CNY/tCO2, against %s stated: ratio %.3f", $3, $2, $4 }' costs.csv)
+says "= $r, *$(awk -F, '$1 == "2025-BM-007" { print $5 }' costs.csv)*"
+
+# --- translations, the bad-input corpus, the crash test -----------------
+msgfmt --statistics -o /dev/null "$src/po/zh_CN.po" 2> stats.txt ||
+	bad "po/zh_CN.po does not compile"
+tr_=$(sed -n 's/^\([0-9]*\) translated messages.*/\1/p' stats.txt)
+un=$(sed -n 's/.* \([0-9]*\) untranslated messages.*/\1/p' stats.txt)
+fz=$(sed -n 's/.* \([0-9]*\) fuzzy translations.*/\1/p' stats.txt)
+[ -z "$fz" ] || bad "po/zh_CN.po has $fz fuzzy translations"
+says "Today $tr_ of the $((tr_ + ${un:-0})) messages are translated"
+says "the ${un:-0} left are"
+nb=$(find "$src/tests/bad" -name '*.err' | wc -l)
+says "runs the $nb files of \`tests/bad/\`"
+says "(\`tests/bad/\`, $nb files over every input kind"
+k=$(sed -n 's/.*$(S)\/lowcarb \([0-9][0-9]*\) .*/\1/p' "$src/GNUmakefile")
+K=$(sed -n 's/^CRASH_KILLS ?= *//p' "$src/GNUmakefile")
+says "\`make check\` runs $k kills (under ASan and UBSan), \`make crash\` $K"
+
+# --- messages and answers quoted ----------------------------------------
+rc=0
+"$bin" export roadmap --edition 2025 --sector x --format html -o x.html \
+	2> e.txt || rc=$?
+[ "$rc" -eq 1 ] || bad "an unknown --sector exits $rc"
+says "An unknown sector is refused: \`$(cat e.txt)\`, exit 1"
+rc=0
+LOWCARB_BUSY_TIMEOUT=soon "$bin" list > /dev/null 2>&1 || rc=$?
+[ "$rc" -ne 0 ] || bad "LOWCARB_BUSY_TIMEOUT=soon is not an error"
+"$bin" list --sector steel --explain > plan.txt
+grep -q 'index: "sector"' plan.txt ||
+	bad "list --sector steel does not answer from the sector index"
+says "\`--explain\` says which index answers the query (\`list --sector steel\` answers from the \`sector\` index)"
+
+# --- what the README cites exists ----------------------------------------
+# e2e cases: GROUP/CASE (a pattern such as catalog/lang-zh* too), not a
+# file (no dot) and not the tail of a longer path
+perl -ne 'print "$1\n" while m{(?<![/\w])((?:catalog|exporters|hostile|importers|panel|ranker)/[a-z0-9*-]*[a-z0-9*])(?![\w./*-])}g' \
+	rd.md | sort -u > cases.txt
+[ -s cases.txt ] || bad "no e2e case cited"
+while read -r c; do
+	# shellcheck disable=SC2086
+	ls -d "$src"/tests/e2e/$c > /dev/null 2>&1 || bad "no e2e case $c"
+done < cases.txt
+# files of the tree (data, sources, scripts), not placeholders (NAME)
+perl -ne 'print "$1\n" while m{(?<![/\w])((?:data|catalog|importers|ranker|exporters|cli|po|tests)/[\w./-]*\w)}g' \
+	rd.md | grep -v 'NAME\|GROUP' | sort -u > paths.txt
+[ -s paths.txt ] || bad "no file cited"
+while read -r p; do
+	case $p in */*.*|data/*) ;; *) continue ;; esac
+	[ -e "$src/$p" ] || bad "no file $p"
+done < paths.txt
+
+exit $fail
