@@ -120,6 +120,42 @@ says "of their $nd stated costs"
 r=$(awk -F, '$1 == "2025-BM-007" { printf "%.2f CNY/tCO2, against %s stated: ratio %.3f", $3, $2, $4 }' costs.csv)
 says "= $r, *$(awk -F, '$1 == "2025-BM-007" { print $5 }' costs.csv)*"
 
+# --- the CSV headers the README gives exactly ----------------------------
+hdr() { # what, the header printed, the README's text around it
+	[ -n "$2" ] || bad "$1 prints no header"
+	says "$3$2$4"
+}
+"$bin" list --format csv > l.csv
+hdr "the submission CSV (list's)" "$(head -n 1 l.csv)" "these columns, in any order: \`" "\`"
+hdr "track" "$("$bin" track 2025-ST-001 --format csv | head -n 1)" "CSV header: \`" "\`"
+cp "$LOWCARB_CATALOG" ref.tct
+"$bin" benchmark --edition 2025 --reference ref.tct --format csv > b.csv
+hdr "benchmark" "$(head -n 1 b.csv)" "CSV header exactly \`" "\`"
+hdr "costs" "$(head -n 1 costs.csv)" "CSV header exactly " " with"
+hdr "export macc" "$(head -n 1 steel.csv)" "\`export macc\` CSV columns: \`" "\`"
+hdr "export macc" "$(head -n 1 steel.csv)" "(\`--format csv\`: \`" "\` in drawing order"
+hdr "products" "$("$bin" products --format csv | head -n 1)" "lowcarb products --format csv # " ""
+hdr "experts" "$(head -n 1 experts.csv)" "lowcarb experts import experts.csv # " ""
+hdr "assign list" "$("$bin" assign list --format csv | head -n 1)" "# CSV: " ""
+hdr "panel status" "$("$bin" panel status --format csv | head -n 1)" "The CSV header is \`" "\`"
+printf 'x,a,b\np,1,2\nq,3,1\n' > m.csv
+hdr "mcda vikor" "$("$bin" mcda --matrix m.csv --types min,max --weights 0.5,0.5 --method vikor --v 0.5 --format csv 2> /dev/null | head -n 1)" "--format csv # " ""
+for m in topsis promethee2; do
+	"$bin" mcda --matrix m.csv --method $m --format csv > "$m.csv"
+done
+hdr "mcda topsis" "$(head -n 1 topsis.csv | sed 's/^alternative,score,rank,//')" "(TOPSIS \`" "\`"
+hdr "mcda promethee2" "$(head -n 1 promethee2.csv | sed 's/^alternative,score,rank,//')" "PROMETHEE II \`" "\`)"
+printf 'c,a,b\na,1,3\nb,1/3,1\n' > p.csv
+hdr "ahp" "$("$bin" ahp p.csv | head -n 1)" "prints \`" "\`, or with"
+# the README's links inside itself lead to a heading (GitHub's anchors)
+awk '/^```/ { b = !b; next } !b && /^#/' "$readme" |
+	perl -CSD -pe 'chomp; s/^#+ *//; $_ = lc; s/[^\w\- ]//g; s/ /-/g; $_ .= "\n"' \
+	> anchors.txt
+perl -ne 'print "$1\n" while /\]\(#([^)]+)\)/g' rd.md | sort -u > links.txt
+while read -r a; do
+	grep -qx -- "$a" anchors.txt || bad "link to #$a: no such heading"
+done < links.txt
+
 # --- translations, the bad-input corpus, the crash test -----------------
 msgfmt --statistics -o /dev/null "$src/po/zh_CN.po" 2> stats.txt ||
 	bad "po/zh_CN.po does not compile"
