@@ -156,6 +156,20 @@ while read -r a; do
 	grep -qx -- "$a" anchors.txt || bad "link to #$a: no such heading"
 done < links.txt
 
+# --- the text catalogues' lines the README shows -----------------------
+awk '/^```$/ { b = !b; next } b && /^[a-z][a-z.]* = /' rd.md > keys.txt
+[ -s keys.txt ] || bad "no line of data/text/zh.txt shown"
+while IFS= read -r l; do
+	grep -qxF -- "$l" "$src/data/text/zh.txt" ||
+		bad "not a line of data/text/zh.txt: $l"
+done < keys.txt
+perl -ne 'print "$1 $2\n" while /`zh\.txt:(\d+): ([\w.]+):/g' rd.md > at.txt
+[ -s at.txt ] || bad "no zh.txt:LINE: KEY quoted"
+while read -r n k; do
+	sed -n "${n}p" "$src/data/text/zh.txt" | grep -q "^$k = " ||
+		bad "zh.txt:$n is not the key $k"
+done < at.txt
+
 # --- translations, the bad-input corpus, the crash test -----------------
 msgfmt --statistics -o /dev/null "$src/po/zh_CN.po" 2> stats.txt ||
 	bad "po/zh_CN.po does not compile"
