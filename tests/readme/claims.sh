@@ -120,6 +120,12 @@ says "of their $nd stated costs"
 r=$(awk -F, '$1 == "2025-BM-007" { printf "%.2f CNY/tCO2, against %s stated: ratio %.3f", $3, $2, $4 }' costs.csv)
 says "= $r, *$(awk -F, '$1 == "2025-BM-007" { print $5 }' costs.csv)*"
 
+# explain's units and magnitudes, on the sample dossier the README quotes
+"$bin" explain 2025-BM-007 --edition 2025 > explain.txt
+row() { awk -v c="$1" '$1 == c { sub(/^[a-z_]+ +[0-9.]+ +/, ""); print }' explain.txt; }
+pv=$(row potential | sed 's/  .*//'); pn=$(row potential | sed 's/.*  //')
+says "(\`explain 2025-BM-007\` of the samples: \`potential $pv\`, needed alone \`$pn\`; \`payback $(row payback | sed 's/  .*//')\`; \`abatement_cost $(row abatement_cost | sed 's/  .*//')\`, needed alone \`$(row abatement_cost | sed 's/.*  //')\`)"
+
 # --- the CSV headers the README gives exactly ----------------------------
 hdr() { # what, the header printed, the README's text around it
 	[ -n "$2" ] || bad "$1 prints no header"
