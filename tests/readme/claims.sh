@@ -104,6 +104,35 @@ if awk -F, 'NR > 1 && $7 != "crude-steel" { bad = 1 } END { exit !bad }' steel.c
 	bad "a steel dossier of the samples names another product than crude-steel"
 fi
 
+# the samples' potentials under min-max and on the log scale (top20)
+lmm=$(jq --argjson lo "$lo" --argjson hi "$hi" \
+	'[.[].potential | tonumber? | select((. - $lo) / ($hi - $lo) < 0.05)] | length' d.json)
+llg=$(jq --argjson lo "$lo" --argjson hi "$hi" \
+	'[.[].potential | tonumber? | select(((log10 - ($lo | log10)) / (($hi | log10) - ($lo | log10))) < 0.05)] | length' d.json)
+says "min-max left $lmm of the $nd dossiers below 0.05 of that criterion's weight"
+[ "$llg" -eq 1 ] && says "on the log scale only the smallest is" ||
+	bad "$llg dossiers below 0.05 on the log scale, not only the smallest"
+grep -A1 '<criterion id="potential"' "$src/data/criteria/top20.xml" |
+	grep -q 'normalization="log-minmax"' ||
+	bad "top20 does not normalise the potential on the log scale"
+
+# --- the top20 profile -------------------------------------------------
+t20=$src/data/criteria/top20.xml
+says "five criteria scored by the panel on 0-10"
+[ "$(grep -c '<panel min="0" max="10"/>' "$t20")" -eq 5 ] ||
+	bad "top20 has not five panel criteria on 0-10"
+says "and four indicators"
+[ "$(grep -c '<indicator ' "$t20")" -eq 4 ] || bad "top20 has not four indicators"
+says "eligibility TRL at least $(sed -n 's/.*rule id="trl" field="trl" op="ge" value="\([0-9]*\)".*/\1/p' "$t20"), at least one demonstration project"
+grep -q 'field="demonstrations" op="ge" value="1"' "$t20" || bad "top20: demonstrations"
+q=$(grep '<quota ' "$t20" | sed 's/.*min="\([0-9]*\)" max="\([0-9]*\)".*/at least \1 and at most \2 per sector/' | sort -u)
+says "$q; $(sed -n 's/.*<select n="\([0-9]*\)".*/\1/p' "$t20") selected"
+[ "$(grep -c '<quota ' "$t20")" -eq 5 ] || bad "top20: not a quota per sector"
+[ "$(grep -o 'by="[a-z-]*"\( ref="[a-z]*"\)\{0,1\}' "$t20" | tr '\n' ' ')" = \
+  'by="criterion" ref="carbon" by="top-scores" by="disagreement" by="id" ' ] ||
+	bad "top20's tie-break chain is not carbon, top scores, disagreement, id"
+says "ties broken by the carbon score, then more top panel scores, then lower disagreement, then the id"
+
 # --- the cost check on the samples ---------------------------------------
 "$bin" costs --edition 2025 --format csv > costs.csv
 word() { echo "$1" | awk '{ split("one two three four five six seven eight nine ten", w, " ")
