@@ -205,6 +205,34 @@ while read -r n k; do
 		bad "zh.txt:$n is not the key $k"
 done < at.txt
 
+# --- products, GWP100 values, published assumptions ---------------------
+"$bin" products --format csv > products.csv
+sed -n 's/.*for the four industries: \([^.]*\)\. Each has.*/\1/p' rd.txt |
+	sed 's/, /\n/g' > pnames.txt
+tail -n +2 products.csv | cut -d, -f3 | tr 'A-Z' 'a-z' > pen.txt
+[ "$(grep -c "" pnames.txt)" -eq "$(grep -c "" pen.txt)" ] ||
+	bad "the README names $(grep -c "" pnames.txt) products, data/products.xml has $(grep -c "" pen.txt)"
+paste -d'|' pnames.txt pen.txt | while IFS='|' read -r a b; do
+	case $b in *"$a"*) ;; *) echo "claim: product '$a' of the README is '$b'" ;; esac
+done > pbad.txt
+[ ! -s pbad.txt ] || { cat pbad.txt; fail=1; }
+gw=$src/data/assumptions/gwp.xml
+gv() { sed -n "/<set name=\"$1\">/,/<\/set>/s/.*<gas name=\"$2\" value=\"\([0-9.]*\)\".*/\1/p" "$gw"; }
+for g in CH4 N2O CF4 C2F6 SF6 HFC-23; do
+	r=$(grep "^| $g |" rd.md | tr -d ',')
+	v5=$(gv ar5 $g); v6=$(gv ar6 $g)
+	case $r in "| $g | $v5 | $v6 "*) ;; *) bad "GWP100 of $g: the README says '$r', gwp.xml $v5 and $v6" ;; esac
+done
+df=$src/data/assumptions/default.xml
+says "| discount rate \`r\` | $(sed -n 's/.*<discount-rate value="\([0-9.]*\)".*/\1/p' "$df") |"
+says "| GWP100 set | \`$(sed -n 's/.*<gwp set="\([a-z0-9]*\)".*/\1/p' "$df")\` |"
+says "| tolerance of the cost check | $(sed -n 's/.*<cost-check tolerance="\([0-9.]*\)".*/\1/p' "$df") |"
+says "| prices | $(sed -n 's/.*<prices year="\([0-9]*\)" currency="\([A-Z]*\)".*/\2, \1/p' "$df") |"
+for t in 8.A.1 7.SM.7; do
+	grep -q "table $t" "$gw" || bad "gwp.xml does not cite table $t"
+done
+if grep -q 'table 7\.15' rd.md; then bad "the README cites AR6 table 7.15, gwp.xml 7.SM.7"; fi
+
 # --- translations, the bad-input corpus, the crash test -----------------
 msgfmt --statistics -o /dev/null "$src/po/zh_CN.po" 2> stats.txt ||
 	bad "po/zh_CN.po does not compile"
