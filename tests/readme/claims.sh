@@ -233,6 +233,20 @@ for t in 8.A.1 7.SM.7; do
 done
 if grep -q 'table 7\.15' rd.md; then bad "the README cites AR6 table 7.15, gwp.xml 7.SM.7"; fi
 
+# --- mapping profiles: the two shipped, ndrc-catalog's columns --------
+ls "$src/data/profiles" | sed -n 's/\.xml$//p' | sort > profs.txt
+[ "$(tr '\n' ' ' < profs.txt)" = "iea-etp ndrc-catalog " ] ||
+	bad "shipped profiles: $(tr '\n' ' ' < profs.txt), not the README's two"
+says "Two profiles are shipped: - **\`ndrc-catalog\`**"
+says "- **\`iea-etp\`**: the IEA ETP"
+sed -n 's/.*promotion catalogs (\(序号[^)]*([^)]*)[^)]*([^)]*)[^)]*([^)]*)[^)]*([^)]*)\)), UTF-8 or GB18030.*/\1/p' rd.txt |
+	sed 's/, /\n/g' > ncols.txt
+[ "$(grep -c '' ncols.txt)" -eq 13 ] || bad "ndrc-catalog's columns not found in the README"
+while read -r c; do
+	grep -qF "\"$c\"" "$src/data/profiles/ndrc-catalog.xml" ||
+		bad "ndrc-catalog.xml has no column $c"
+done < ncols.txt
+
 # --- translations, the bad-input corpus, the crash test -----------------
 msgfmt --statistics -o /dev/null "$src/po/zh_CN.po" 2> stats.txt ||
 	bad "po/zh_CN.po does not compile"
