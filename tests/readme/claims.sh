@@ -247,6 +247,23 @@ while read -r c; do
 		bad "ndrc-catalog.xml has no column $c"
 done < ncols.txt
 
+# --- the Layout: every file it names under its folder --------------------
+awk '/^## Layout/ { l = 1 } l && /^```$/ { if (b) exit; b = 1; next } b' rd.md |
+	perl -ne 'if (/^(\w+)\/ /) { $d = $1 } print "$d/$1\n" while /([\w*-]+\.[ch])\b/g' \
+	> layout.txt
+[ "$(grep -c '' layout.txt)" -gt 50 ] || bad "the Layout names few files"
+while read -r f; do
+	# shellcheck disable=SC2086
+	ls "$src"/$f > /dev/null 2>&1 ||
+		[ -n "$(find "$src/${f%%/*}" -name "${f#*/}" | head -n 1)" ] ||
+		bad "Layout: no file $f"
+done < layout.txt
+# and every module header the README names
+for h in catalog/catalog.h importers/importers.h ranker/ranker.h \
+	exporters/exporters.h catalog/store.h ranker/internal.h exporters/chapters.h; do
+	[ -f "$src/$h" ] || bad "no header $h"
+done
+
 # --- translations, the bad-input corpus, the crash test -----------------
 msgfmt --statistics -o /dev/null "$src/po/zh_CN.po" 2> stats.txt ||
 	bad "po/zh_CN.po does not compile"
