@@ -264,6 +264,60 @@ for h in catalog/catalog.h importers/importers.h ranker/ranker.h \
 	[ -f "$src/$h" ] || bad "no header $h"
 done
 
+# --- submissions: the required columns, quantities as written ---------
+req=$(sed -n 's/.*(required: `\([a-z_,]*\)`;.*/\1/p' rd.txt)
+[ -n "$req" ] || bad "no required columns in the README"
+row=$(echo "$req" | sed 's/id/2025-ST-001/; s/edition/2025/; s/name_zh/氢基竖炉/;
+	s/sector/steel/; s/category/process/; s/trl/7/; s/submitter/x/;
+	s/credit_code/51100000500001836H/; s/summary/s/')
+printf '%s\n%s\n' "$req" "$row" > q.csv
+"$bin" validate q.csv > /dev/null 2>&1 ||
+	bad "a CSV of the required columns ($req) is not valid"
+for c in $(echo "$req" | tr ',' ' '); do
+	cut -d, -f"$(echo "$req" | tr ',' '\n' | grep -nx "$c" | cut -d: -f1)" \
+		--complement q.csv > q1.csv
+	if "$bin" validate q1.csv > /dev/null 2>&1; then
+		bad "column $c is said required, but a CSV without it is valid"
+	fi
+done
+printf '%s,sector\n%s,steel\n' "$req" "$row" > q1.csv
+if "$bin" validate q1.csv > /dev/null 2>&1; then bad "a repeated column is not an error"; fi
+printf '%s,colour\n%s,red\n' "$req" "$row" > q1.csv
+if "$bin" validate q1.csv > /dev/null 2>&1; then bad "an unknown column is not an error"; fi
+# each way of writing a quantity the README gives, and what is stored
+qty() { # field, as written, stored in base units
+	printf '%s,%s\n%s,"%s"\n' "$req" "$1" "$row" "$2" > q1.csv
+	says "\`$2\`"
+	rm -f q.tct
+	if "$bin" --catalog q.tct import q1.csv > /dev/null 2>&1; then
+		"$bin" --catalog q.tct show 2025-ST-001 --format json > q.json
+		v=$(jq -r ".$1" q.json)
+		[ "$v" = "$3" ] || bad "$1 '$2' is stored as $v, not $3"
+	else
+		bad "$1 '$2' is refused"
+	fi
+}
+qty potential '350,000' 350000
+qty potential '3.5万' 35000
+qty potential '1.2亿' 120000000
+qty investment '5万亿元' 5000000000000
+qty investment '3千万元' 30000000
+qty potential '35 kt' 35000
+qty potential '0.35 Mt' 350000
+qty potential '35万tCO2/a' 350000
+qty investment '2.4亿元' 240000000
+qty energy_saving '1.5万tce/a' 15000
+qty lifetime '25年' 25
+qty penetration_now '35%' 35
+for v in 1万万 '5 ktCO2' 35xyz; do
+	printf '%s,abatement\n%s,%s\n' "$req" "$row" "$v" > q1.csv
+	if "$bin" validate q1.csv > /dev/null 2>&1; then
+		bad "abatement '$v' is accepted"
+	fi
+done
+says "A magnitude is written once (\`1亿\`, not \`1万万\`"
+says "\`5 ktCO2/a\`, not \`5 ktCO2\`"
+
 # --- translations, the bad-input corpus, the crash test -----------------
 msgfmt --statistics -o /dev/null "$src/po/zh_CN.po" 2> stats.txt ||
 	bad "po/zh_CN.po does not compile"
