@@ -318,6 +318,24 @@ done
 says "A magnitude is written once (\`1亿\`, not \`1万万\`"
 says "\`5 ktCO2/a\`, not \`5 ktCO2\`"
 
+# --- the data model's closed lists --------------------------------------
+tr '\n' ' ' < h-list.txt | tr -s ' ' > hl.txt
+cats=$(sed -n 's/.*`category` (\([a-z, -]*\)), `trl` 1-9.*/\1/p' rd.txt)
+grep -qF -- "--category C $cats" hl.txt ||
+	bad "the README's categories ($cats) are not lowcarb help list's"
+for c in $(echo "$cats" | tr -d ','); do
+	printf '%s\n%s\n' "$req" "$(echo "$row" | sed "s/,process,/,$c,/")" > q1.csv
+	"$bin" validate q1.csv > /dev/null 2>&1 || bad "category $c is refused"
+done
+for s in "ST steel" "NF nonferrous" "PC petrochemical" "CH chemical" "BM building-materials"; do
+	says "\`${s% *}\` ${s#* }"
+	grep -q -- "${s#* }" hl.txt || bad "sector ${s#* } not in lowcarb help list"
+done
+# one file per command in cli/
+ls "$src"/cli/cmd-*.c | sed 's/.*cmd-\(.*\)\.c$/\1/' | sort > cfiles.txt
+sort cmds.txt | comm -3 - cfiles.txt > cdiff.txt
+[ ! -s cdiff.txt ] || bad "commands and cli/cmd-*.c differ: $(tr '\n' ' ' < cdiff.txt)"
+
 # --- translations, the bad-input corpus, the crash test -----------------
 msgfmt --statistics -o /dev/null "$src/po/zh_CN.po" 2> stats.txt ||
 	bad "po/zh_CN.po does not compile"
