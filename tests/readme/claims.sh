@@ -321,7 +321,7 @@ says "\`5 ktCO2/a\`, not \`5 ktCO2\`"
 # --- the data model's closed lists --------------------------------------
 tr '\n' ' ' < h-list.txt | tr -s ' ' > hl.txt
 cats=$(sed -n 's/.*`category` (\([a-z, -]*\)), `trl` 1-9.*/\1/p' rd.txt)
-grep -qF -- "--category C $cats" hl.txt ||
+grep -qF -- "--category C $cats --min-trl" hl.txt ||
 	bad "the README's categories ($cats) are not lowcarb help list's"
 for c in $(echo "$cats" | tr -d ','); do
 	printf '%s\n%s\n' "$req" "$(echo "$row" | sed "s/,process,/,$c,/")" > q1.csv
