@@ -169,12 +169,12 @@ hdr "benchmark" "$(head -n 1 b.csv)" "CSV header exactly \`" "\`"
 hdr "costs" "$(head -n 1 costs.csv)" "CSV header exactly " " with"
 hdr "export macc" "$(head -n 1 steel.csv)" "\`export macc\` CSV columns: \`" "\`"
 hdr "export macc" "$(head -n 1 steel.csv)" "(\`--format csv\`: \`" "\` in drawing order"
-hdr "products" "$("$bin" products --format csv | head -n 1)" "lowcarb products --format csv # " ""
-hdr "experts" "$(head -n 1 experts.csv)" "lowcarb experts import experts.csv # " ""
-hdr "assign list" "$("$bin" assign list --format csv | head -n 1)" "# CSV: " ""
+hdr "products" "$("$bin" products --format csv | head -n 1)" "lowcarb products --format csv # " " "
+hdr "experts" "$(head -n 1 experts.csv)" "lowcarb experts import experts.csv # " " "
+hdr "assign list" "$("$bin" assign list --format csv | head -n 1)" "# CSV: " " "
 hdr "panel status" "$("$bin" panel status --format csv | head -n 1)" "The CSV header is \`" "\`"
 printf 'x,a,b\np,1,2\nq,3,1\n' > m.csv
-hdr "mcda vikor" "$("$bin" mcda --matrix m.csv --types min,max --weights 0.5,0.5 --method vikor --v 0.5 --format csv 2> /dev/null | head -n 1)" "--format csv # " ""
+hdr "mcda vikor" "$("$bin" mcda --matrix m.csv --types min,max --weights 0.5,0.5 --method vikor --v 0.5 --format csv 2> /dev/null | head -n 1)" "--format csv # " " "
 for m in topsis promethee2; do
 	"$bin" mcda --matrix m.csv --method $m --format csv > "$m.csv"
 done
@@ -350,7 +350,7 @@ says "runs the $nb files of \`tests/bad/\`"
 says "(\`tests/bad/\`, $nb files over every input kind"
 k=$(sed -n 's/.*$(S)\/lowcarb \([0-9][0-9]*\) .*/\1/p' "$src/GNUmakefile")
 K=$(sed -n 's/^CRASH_KILLS ?= *//p' "$src/GNUmakefile")
-says "\`make check\` runs $k kills (under ASan and UBSan), \`make crash\` $K"
+says "\`make check\` runs $k kills (under ASan and UBSan), \`make crash\` $K ("
 
 # --- messages and answers quoted ----------------------------------------
 rc=0
