@@ -86,14 +86,14 @@ says "\`data/samples/2025/\`: $nd dossiers from four associations"
 "$bin" experts list --format csv > experts.csv
 ne=$(($(wc -l < experts.csv) - 1))
 says "the panel's $ne experts"
-says "$ne experts over the five sectors"
+says "(\`data/samples/panel/\`): $ne experts over the five sectors"
 for s in steel nonferrous petrochemical chemical building-materials; do
 	grep -q "[,;]$s[,;]" experts.csv || bad "no $s expert in the sample panel"
 done
 "$bin" conflicts list --format csv > conflicts.csv
 np=$(($(wc -l < conflicts.csv) - 1))
 nx=$(tail -n +2 conflicts.csv | cut -d, -f1 | sort -u | wc -l)
-says "$nx of them with conflicts of interest on sample dossiers ($np expert-dossier pairs"
+says "affiliations, $nx of them with conflicts of interest on sample dossiers ($np expert-dossier pairs"
 # the samples' potentials, and the steel routes' claims
 lo=$(jq '[.[].potential | tonumber?] | min' d.json)
 hi=$(jq '[.[].potential | tonumber?] | max' d.json)
