@@ -76,6 +76,28 @@ st=$(grep -o 'Exit status: [^.]*\.' help1.txt)
 [ -n "$st" ] || bad "lowcarb help gives no exit statuses"
 says "$st"
 
+# --- the catalog: --catalog FILE anywhere, else $LOWCARB_CATALOG, else
+# ./lowcarb.tct
+says "The catalog is \`--catalog FILE\` (anywhere on the command line), else \`\$LOWCARB_CATALOG\`, else \`lowcarb.tct\` in the working directory."
+cat_=$LOWCARB_CATALOG
+"$bin" --catalog "$cat_" list --format csv > c1.csv
+env -u LOWCARB_CATALOG "$bin" list --format csv --catalog "$cat_" > c2.csv ||
+	bad "--catalog after the command is refused"
+env -u LOWCARB_CATALOG "$bin" list --catalog "$cat_" --format csv > c3.csv ||
+	bad "--catalog among the command's options is refused"
+cmp -s c1.csv c2.csv && cmp -s c1.csv c3.csv && [ -s c1.csv ] ||
+	bad "--catalog after the command reads another catalog"
+mkdir -p cwd
+rc=0
+(cd cwd && LOWCARB_CATALOG=../none.tct "$bin" --catalog "$cat_" list > /dev/null) ||
+	bad "--catalog does not win over \$LOWCARB_CATALOG"
+(cd cwd && LOWCARB_CATALOG=none.tct "$bin" list > /dev/null 2>&1) || rc=$?
+[ "$rc" -eq 3 ] || bad "\$LOWCARB_CATALOG naming no catalog exits $rc, not 3"
+cp "$cat_" cwd/lowcarb.tct
+(cd cwd && env -u LOWCARB_CATALOG "$bin" list --format csv > ../c4.csv) ||
+	bad "./lowcarb.tct is not the catalog without --catalog or \$LOWCARB_CATALOG"
+cmp -s c1.csv c4.csv || bad "./lowcarb.tct is not the catalog read"
+
 # --- the sample edition and its panel (the tour's catalog) --------------
 n=$(ls "$src"/data/samples/2025 | wc -l)
 [ "$n" -eq 4 ] || bad "data/samples/2025 holds $n files, not four associations'"
