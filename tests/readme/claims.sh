@@ -71,6 +71,37 @@ while read -r l; do
 			bad "'lowcarb $l': $f is not in lowcarb help $c"
 	done
 done < lines.txt
+# and every `lowcarb CMD ... --option` or `CMD ... --option` span of the
+# prose (CMD may be `validate|import`)
+grep -o '`[^`]*`' rd.txt | tr -d '`' | sed 's/ | lowcarb /\n/g' |
+	sed 's/^lowcarb //' | grep -- '--' > spans.txt
+: > spans-ok.txt
+while read -r l; do
+	c=${l%% *}
+	ok=1
+	for a in $(echo "$c" | tr '|' ' '); do
+		grep -qx -- "$a" cmds.txt || ok=
+	done
+	[ -n "$ok" ] || continue
+	echo "$l" >> spans-ok.txt
+	for f in $(echo "$l" | grep -o -- '--[a-z][a-z0-9-]*'); do
+		for a in $(echo "$c" | tr '|' ' '); do
+			grep -q -- "$f\b" "h-$a.txt" ||
+				bad "'$l': $f is not in lowcarb help $a"
+		done
+	done
+done < spans.txt
+[ "$(grep -c '' spans-ok.txt)" -gt 20 ] || bad "few command spans found in the prose"
+# the commands that take --assumptions, as the README lists them
+says "\`--assumptions FILE\` replaces them on \`rank\`, \`explain\`, \`costs\`, \`export roadmap|macc|ranking\`, \`sheets export\`, \`validate\` and \`import\` ("
+grep -l -- '--assumptions' h-*.txt | sed 's/^h-//; s/\.txt$//' | sort | tr '\n' ' ' > as.txt
+[ "$(cat as.txt)" = "costs explain export import rank sheets validate " ] ||
+	bad "the commands taking --assumptions are $(cat as.txt)"
+grep '^ *lowcarb export' h-export.txt > /dev/null || bad "no export usage"
+awk '/^$/ { exit } /^usage: lowcarb export|^       lowcarb export/ { s = $0; sub(/.*lowcarb export /, "", s); sub(/ .*/, "", s) }
+	/--assumptions/ && s { print s }' h-export.txt | sort -u | tr '\n' ' ' > ea.txt
+[ "$(cat ea.txt)" = "macc ranking roadmap " ] ||
+	bad "export takes --assumptions for $(cat ea.txt), the README says roadmap, macc, ranking"
 tr '\n' ' ' < help.txt | tr -s ' ' > help1.txt
 st=$(grep -o 'Exit status: [^.]*\.' help1.txt)
 [ -n "$st" ] || bad "lowcarb help gives no exit statuses"
