@@ -419,6 +419,18 @@ grep -q 'index: "sector"' plan.txt ||
 	bad "list --sector steel does not answer from the sector index"
 says "\`--explain\` says which index answers the query (\`list --sector steel\` answers from the \`sector\` index)"
 
+# --- the tools the end-to-end tests call are the README's ----------------
+sed -n 's/.*the end-to-end tests also call \(.*\); the linearity test.*/\1/p' rd.txt \
+	> tools.txt
+[ -s tools.txt ] || bad "the README does not say what the e2e tests call"
+cat "$src"/tests/e2e/*/*/cmd "$src"/tests/e2e/*/*/check "$src"/tests/e2e/*/data/*.sh \
+	2> /dev/null | sed 's/#.*//' |
+	grep -oE '\b(xmllint|tcbmgr|tctmgr|iconv|jq|localedef|msgfmt|python3|soffice|valgrind|strace|sqlite3|xxd|perl|curl|wget|chromium|pdftotext)\b' |
+	sort -u > used.txt
+while read -r t; do
+	grep -q "\`$t\`" tools.txt || bad "the e2e tests call $t, the README does not say so"
+done < used.txt
+
 # --- what the README cites exists ----------------------------------------
 # e2e cases: GROUP/CASE (a pattern such as catalog/lang-zh* too), not a
 # file (no dot) and not the tail of a longer path
