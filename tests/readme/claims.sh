@@ -208,6 +208,15 @@ row() { awk -v c="$1" '$1 == c { sub(/^[a-z_]+ +[0-9.]+ +/, ""); print }' explai
 pv=$(row potential | sed 's/  .*//'); pn=$(row potential | sed 's/.*  //')
 says "(\`explain 2025-BM-007\` of the samples: \`potential $pv\`, needed alone \`$pn\`; \`payback $(row payback | sed 's/  .*//')\`; \`abatement_cost $(row abatement_cost | sed 's/  .*//')\`, needed alone \`$(row abatement_cost | sed 's/.*  //')\`)"
 
+# list's JSON keys: the CSV's column names, and status and reason
+says "the JSON's keys the same names (a field the dossier does not give left out) and \`status\` and \`reason\`"
+jq -r '[.[] | keys_unsorted[]] | unique[]' d.json > jkeys.txt
+{ "$bin" list --format csv | head -n 1 | tr ',' '\n'; echo status; echo reason; } |
+	sort > ckeys.txt
+comm -23 jkeys.txt ckeys.txt > jextra.txt
+[ ! -s jextra.txt ] || bad "list's JSON has keys that are no CSV column: $(tr '\n' ' ' < jextra.txt)"
+grep -qx status jkeys.txt || bad "list's JSON has no status"
+
 # --- the CSV headers the README gives exactly ----------------------------
 hdr() { # what, the header printed, the README's text around it
 	[ -n "$2" ] || bad "$1 prints no header"
