@@ -102,6 +102,12 @@ awk '/^$/ { exit } /^usage: lowcarb export|^       lowcarb export/ { s = $0; sub
 	/--assumptions/ && s { print s }' h-export.txt | sort -u | tr '\n' ' ' > ea.txt
 [ "$(cat ea.txt)" = "macc ranking roadmap " ] ||
 	bad "export takes --assumptions for $(cat ea.txt), the README says roadmap, macc, ranking"
+# the .fodt is tried with LibreOffice only: no help says WPS or Word
+# read it without saying that is untested
+says "WPS and Word read flat ODF too, but no test here runs them"
+cat h-*.txt | tr '\n' ' ' | tr -s ' ' > hall.txt
+[ "$(grep -o 'Word' hall.txt | wc -l)" -eq "$(grep -o 'Word untested' hall.txt | wc -l)" ] ||
+	bad "a command's help says the .fodt is for Word without 'untested'"
 tr '\n' ' ' < help.txt | tr -s ' ' > help1.txt
 st=$(grep -o 'Exit status: [^.]*\.' help1.txt)
 [ -n "$st" ] || bad "lowcarb help gives no exit statuses"
