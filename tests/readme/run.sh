@@ -32,7 +32,9 @@ else
 	echo "tour: README.md's tour failed"
 	exit 1
 fi
-if (cd "$tmp/work" && env LOWCARB_CATALOG="$tmp/work/tour.tct" \
+# English messages (the README quotes them) whatever the caller's locale
+if (cd "$tmp/work" && env -u LANGUAGE -u LC_MESSAGES -u LOWCARB_LOCALEDIR \
+	LC_ALL=C.UTF-8 LANG=C.UTF-8 LOWCARB_CATALOG="$tmp/work/tour.tct" \
 	LOWCARB_DATA="$src/data" sh -u "$here/claims.sh" "$bin" "$readme" \
 	"$src") > "$tmp/claims" 2>&1; then
 	echo "claims: README.md's claims hold"
