@@ -446,6 +446,14 @@ while read -r t; do
 	grep -q "\`$t\`" tools.txt || bad "the e2e tests call $t, the README does not say so"
 done < used.txt
 
+# --- the fuzz harnesses: one per parser the README lists ---------------
+ls "$src"/tests/fuzz/fuzz_*.c | sed 's/.*fuzz_\(.*\)\.c$/\1/' | tr '\n' ' ' > fz.txt
+[ "$(cat fz.txt)" = "assumptions experts mapped mapping matrix pairs profile publication quantity scores submission xlsx " ] ||
+	bad "the fuzz harnesses are $(cat fz.txt), not the README's"
+says "300 s each of the nine harnesses other than \`xlsx\`"
+says "The \`assumptions\` and \`publication\` harnesses came later"
+says "(\`submission\`), \`.xlsx\` workbooks (\`xlsx\`"
+
 # --- what the README cites exists ----------------------------------------
 # e2e cases: GROUP/CASE (a pattern such as catalog/lang-zh* too), not a
 # file (no dot) and not the tail of a longer path
