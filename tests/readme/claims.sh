@@ -204,7 +204,7 @@ says "except for $(word $((nd2 + ns))) dossiers left contradictory on purpose"
 says "$(word "$nd2") off by over 25 % ($(ids diverges))"
 says "$(word "$ns") of the opposite sign ($(ids sign))"
 says "$(word "$(count stated-only)") more state a cost without the inputs to check it (\`stated-only\`)"
-says "of their $nd stated costs"
+says "of their $(awk -F, 'NR > 1 && $2 != ""' costs.csv | wc -l) stated costs"
 r=$(awk -F, '$1 == "2025-BM-007" { printf "%.2f CNY/tCO2, against %s stated: ratio %.3f", $3, $2, $4 }' costs.csv)
 says "= $r, *$(awk -F, '$1 == "2025-BM-007" { print $5 }' costs.csv)*"
 
