@@ -112,6 +112,21 @@ tr '\n' ' ' < help.txt | tr -s ' ' > help1.txt
 st=$(grep -o 'Exit status: [^.]*\.' help1.txt)
 [ -n "$st" ] || bad "lowcarb help gives no exit statuses"
 says "$st"
+# each exit status as the help and the README give them
+xs() { # want, command...
+	w=$1; shift
+	r=0; "$@" > /dev/null 2> xs.err || r=$?
+	[ "$r" -eq "$w" ] || bad "'lowcarb ${*#"$bin" }' exits $r, not $w: $(head -n 1 xs.err)"
+}
+printf 'id,edition\n2025-ST-001,2025\n' > x.csv
+xs 0 "$bin" list --edition 2025
+xs 1 "$bin" validate x.csv
+xs 2 "$bin" list --no-such-option
+xs 3 "$bin" --catalog no-such.tct list
+case $(head -n 1 xs.err) in "lowcarb: "*) ;; *) bad "an error is not 'lowcarb: ...'" ;; esac
+says "Errors go to stderr as \`lowcarb: file:line: field: message\`."
+"$bin" validate x.csv > /dev/null 2> xs.err || :
+grep -q '^lowcarb: x\.csv:1: name_zh: ' xs.err || bad "validate's errors are not 'lowcarb: file:line: field: message'"
 
 # --- the catalog: --catalog FILE anywhere, else $LOWCARB_CATALOG, else
 # ./lowcarb.tct
