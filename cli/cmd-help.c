@@ -124,7 +124,8 @@ static int run(int argc, char **argv)
 	puts(_("\n'lowcarb help COMMAND' (or COMMAND --help) tells more.\n"
 	     "The catalog is --catalog FILE, else $LOWCARB_CATALOG, else\n"
 	     "./lowcarb.tct. Exit status: 0 ok, 1 data or validation error,\n"
-	     "2 usage error, 3 catalog or I/O error."));
+	     "2 usage error, 3 catalog or I/O error. 'lowcarb --version'\n"
+	     "prints the version."));
 	return 0;
 }
 
