@@ -106,7 +106,8 @@ const struct cli_cmd cli_cmd_notice = {
 	"number and contact from the publication file (--publication FILE,\n"
 	"default data/templates/publication.xml; see the README), the list\n"
 	"with each dossier's submitter, the period and how to object.\n"
-	"Without -o it goes to standard output; --format md needs -o FILE.\n"
+	"Without -o FILE (or --output FILE) it goes to standard output;\n"
+	"--format md needs -o FILE.\n"
 	"\n"
 	"Then: 'lowcarb objection' records objections and their outcome,\n"
 	"'lowcarb publish --edition YEAR' fixes the final list.\n"),

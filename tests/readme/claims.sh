@@ -108,6 +108,18 @@ says "WPS and Word read flat ODF too, but no test here runs them"
 cat h-*.txt | tr '\n' ' ' | tr -s ' ' > hall.txt
 [ "$(grep -o 'Word' hall.txt | wc -l)" -eq "$(grep -o 'Word untested' hall.txt | wc -l)" ] ||
 	bad "a command's help says the .fodt is for Word without 'untested'"
+# every option a command accepts (its getopt table in cli/cmd-CMD.c) is
+# in its help, --help aside (the help of every command says it)
+while read -r c; do
+	sed -n 's/.*{ *"\([a-z][a-z0-9-]*\)", *\(required\|no\|optional\)_argument.*/\1/p' \
+		"$src/cli/cmd-$c.c" 2> /dev/null | sort -u > opts.txt
+	while read -r o; do
+		[ "$o" = help ] && continue
+		grep -q -- "--$o\b" "h-$c.txt" ||
+			bad "$c accepts --$o, lowcarb help $c does not name it"
+	done < opts.txt
+done < cmds.txt
+grep -q -- '--version' help.txt || bad "lowcarb help does not name --version"
 tr '\n' ' ' < help.txt | tr -s ' ' > help1.txt
 st=$(grep -o 'Exit status: [^.]*\.' help1.txt)
 [ -n "$st" ] || bad "lowcarb help gives no exit statuses"
