@@ -162,6 +162,27 @@ cp "$cat_" cwd/lowcarb.tct
 	bad "./lowcarb.tct is not the catalog without --catalog or \$LOWCARB_CATALOG"
 cmp -s c1.csv c4.csv || bad "./lowcarb.tct is not the catalog read"
 
+# --- import's summary, a listed CSV re-imported, a revision per change --
+"$bin" --catalog imp.tct import "$src"/data/samples/2025/* > imp1.txt 2> /dev/null ||
+	bad "the sample edition does not import"
+says "the run ends with \`N added, N updated, N unchanged, N rejected, N skipped\`"
+grep -qx '[0-9]* added, 0 updated, 0 unchanged, 0 rejected, 0 skipped' imp1.txt ||
+	bad "import's summary is not 'N added, N updated, N unchanged, N rejected, N skipped': $(tail -n 1 imp1.txt)"
+"$bin" --catalog imp.tct list --format csv > all.csv
+"$bin" --catalog imp.tct import all.csv > imp2.txt 2> /dev/null
+says "a listed CSV re-imports into an identical catalog (\`0 added, 0 updated\`)"
+grep -q '^0 added, 0 updated, [0-9]* unchanged, 0 rejected, 0 skipped$' imp2.txt ||
+	bad "list's CSV does not re-import unchanged: $(tail -n 1 imp2.txt)"
+sed 's/^\(2025-BM-001,2025,[^,]*,[^,]*,building-materials,[a-z-]*\),9,/\1,8,/' all.csv > all2.csv
+"$bin" --catalog imp.tct import all2.csv > imp3.txt 2> /dev/null
+says "prints \`updated ID: fields\`"
+grep -qx 'updated 2025-BM-001: trl' imp3.txt ||
+	bad "a changed TRL is not reported as 'updated ID: trl': $(head -n 1 imp3.txt)"
+"$bin" --catalog imp.tct history 2025-BM-001 > hist.txt
+[ "$(grep -c '^rev ' hist.txt)" -eq 2 ] ||
+	bad "history does not hold two revisions after one change"
+grep -q '    trl: 9 -> 8' hist.txt || bad "history does not show 'trl: 9 -> 8'"
+
 # --- the sample edition and its panel (the tour's catalog) --------------
 n=$(ls "$src"/data/samples/2025 | wc -l)
 [ "$n" -eq 4 ] || bad "data/samples/2025 holds $n files, not four associations'"
