@@ -113,6 +113,16 @@ static void json(FILE *fp, const struct lc_track *k)
 	fputs(first ? "]}\n" : "\n ]}\n", fp);
 }
 
+/* One line of text, cut with "…" when wider than width columns. */
+static void fit(FILE *fp, const char *s, size_t width)
+{
+	if (lc_text_width(s) > width)
+		lc_text_cell(fp, s, width, 0);
+	else
+		fputs(s, fp);
+	fputc('\n', fp);
+}
+
 static void cell(FILE *fp, const char *s, size_t w, int right, int last)
 {
 	lc_text_cell(fp, s, w, right);
@@ -125,9 +135,26 @@ static void table(FILE *fp, const struct lc_track *k)
 	const char *zh = lc_tech_get(last, LC_F_NAME_ZH);
 	const char *en = lc_tech_get(last, LC_F_NAME_EN);
 	int any = 0;
+	char title[4800];
 
-	fprintf(fp, "technology %s: %s%s%s\n", k->key, zh ? zh : "",
-		zh && en ? " / " : "", en ? en : "");
+	/* the title in the table's 80 columns: the names on one line when
+	 * they fit, else the English name on a line of its own, each cut
+	 * (with "…") when still too wide */
+	snprintf(title, sizeof title, "technology %s: %s%s%s", k->key,
+		 zh ? zh : "", zh && en ? " / " : "", en ? en : "");
+	lc_utf8_trim(title);
+	if (lc_text_width(title) <= 80) {
+		fprintf(fp, "%s\n", title);
+	} else {
+		snprintf(title, sizeof title, "technology %s: %s", k->key,
+			 zh ? zh : en ? en : "");
+		lc_utf8_trim(title);
+		fit(fp, title, 80);
+		if (zh && en) {
+			fputs("  ", fp);
+			fit(fp, en, 78);
+		}
+	}
 	fprintf(fp, "%zu edition%s, %s to %s\n\n", k->n, k->n == 1 ? "" :
 		"s", lc_tech_get(k->v[0].t, LC_F_EDITION),
 		lc_tech_get(last, LC_F_EDITION));
@@ -136,7 +163,7 @@ static void table(FILE *fp, const struct lc_track *k)
 	cell(fp, "TRL", 6, 0, 0);
 	cell(fp, "NOW %", 5, 1, 0);
 	cell(fp, "TARGET %", 8, 1, 0);
-	cell(fp, "POTENTIAL Mt", 12, 1, 0);
+	cell(fp, "POTENTIAL", 9, 1, 0);
 	cell(fp, "COST", 5, 1, 0);
 	cell(fp, "STATUS", 9, 0, 0);
 	fputs("TOP\n", fp);
@@ -168,7 +195,7 @@ static void table(FILE *fp, const struct lc_track *k)
 		cell(fp, trl, 6, 0, 0);
 		cell(fp, now, 5, 1, 0);
 		cell(fp, tgt, 8, 1, 0);
-		cell(fp, pot, 12, 1, 0);
+		cell(fp, pot, 9, 1, 0);
 		cell(fp, cost, 5, 1, 0);
 		cell(fp, lc_status_name(lc_tech_status(t)), 9, 0, 0);
 		fputs(k->v[i].selected ? "yes\n" : "no\n", fp);
@@ -193,8 +220,8 @@ static void table(FILE *fp, const struct lc_track *k)
 			fprintf(fp, "%s reports no penetration\n",
 				lc_tech_get(r->t, LC_F_EDITION));
 	}
-	fputs("\nTRL as the source gives it; COST in CNY/tCO2 as declared.\n",
-	      fp);
+	fputs("\nTRL as the source gives it; POTENTIAL in Mt/a; COST in "
+	      "CNY/tCO2 as declared.\n", fp);
 }
 
 void lc_track_write(FILE *fp, const struct lc_track *k, int fmt)
