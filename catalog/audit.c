@@ -161,6 +161,17 @@ int lc_audit_tx_begin(struct lc_catalog *cat, struct lc_audit **a,
 	return rc;
 }
 
+int lc_audit_tx_begin_bulk(struct lc_catalog *cat, struct lc_audit **a,
+			   struct lc_error *err)
+{
+	int rc = lc_catalog_begin_bulk(cat, err);
+
+	*a = NULL;
+	if (rc == 0)
+		rc = lc_audit_begin(cat, a, err);
+	return rc;
+}
+
 int lc_audit_tx_end(struct lc_catalog *cat, struct lc_audit *a, int rc,
 		  struct lc_error *err)
 {

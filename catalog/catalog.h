@@ -646,6 +646,10 @@ int lc_audit_begin(struct lc_catalog *cat, struct lc_audit **out,
 /* One command's writes: opens the transaction and an audit writer. */
 int lc_audit_tx_begin(struct lc_catalog *cat, struct lc_audit **a,
 		    struct lc_error *err);
+/* The same in a bulk transaction (lc_catalog_begin_bulk), for a large
+ * write. */
+int lc_audit_tx_begin_bulk(struct lc_catalog *cat, struct lc_audit **a,
+			   struct lc_error *err);
 /* Ends them: with rc 0 stores the audit head and commits, otherwise (or
  * when that fails) aborts so that nothing is written. Returns the final
  * status. a may be NULL (begin failed). */

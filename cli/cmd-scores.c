@@ -75,6 +75,8 @@ const struct cli_cmd cli_cmd_scores = {
 	"or a locked cell was changed (a workbook), or the same score appears\n"
 	"twice; with any problem nothing is stored (exit 1). A changed score\n"
 	"replaces the stored one, which is kept in the history; every change\n"
-	"is audited with the file it came from.\n"),
+	"is audited with the file it came from. Some 100,000 score rows or\n"
+	"more ($LOWCARB_BULK_BYTES, at 64 bytes a row) are stored in a bulk\n"
+	"transaction, as large imports are.\n"),
 	run, NULL
 };
