@@ -19,7 +19,8 @@
 # Usage: crash.sh LOWCARB_BINARY [KILLS] [SEED]
 # The commands are the sample job of `make sample` on data/samples/:
 # import (normal, and bulk with LOWCARB_BULK_BYTES=1), experts import,
-# assign --edition 2025 --per-dossier 3, scores import, rank --edition
+# assign --edition 2025 --per-dossier 3, scores import (normal, and bulk
+# with LOWCARB_BULK_BYTES=1), rank --edition
 # 2025; and, with Tokyo Cabinet's tcbmgr and tctmgr installed, the first
 # command on a catalog of the older table format, which converts it. Kill moments are drawn from [0, 1.2 x the command's own run time].
 # Exit 0 when every kill passed, 1 otherwise (each failure is printed with
@@ -49,7 +50,8 @@ step_args() {
 		"$S/2025/cnia-nonferrous.csv" ;;
 	experts) echo "experts import $S/panel/experts.csv" ;;
 	assign) echo "assign --edition 2025 --per-dossier 3" ;;
-	scores) echo "scores import $(ls "$S"/panel/sheets/*.csv | tr '\n' ' ')" ;;
+	scores|bulkscores) echo "scores import" \
+		"$(ls "$S"/panel/sheets/*.csv | tr '\n' ' ')" ;;
 	rank) echo "rank --edition 2025" ;;
 	convert) echo "list --format csv" ;;
 	esac
@@ -60,7 +62,7 @@ steps="import experts assign scores rank"
 # process (call it in a subshell: `(run STEP) &` gives the command's own
 # pid, so that the kill reaches lowcarb itself), under $wrap if set.
 run() {
-	[ "$1" = bulk ] && export LOWCARB_BULK_BYTES=1
+	case $1 in bulk|bulkscores) export LOWCARB_BULK_BYTES=1 ;; esac
 	# shellcheck disable=SC2046
 	exec $wrap "$bin" $(step_args "$1")
 }
@@ -120,11 +122,15 @@ for st in $steps; do
 	(run "$st") >/dev/null 2>&1 || { echo "crash.sh: $st failed"; exit 1; }
 	dump "$tmp/after.$st"
 done
-# A bulk import goes from and to the same states as an ordinary one.
-cp -r "$tmp/s.import" "$tmp/s.bulk"
-cp "$tmp/before.import" "$tmp/before.bulk"
-cp "$tmp/after.import" "$tmp/after.bulk"
-all="import bulk experts assign scores rank"
+# A bulk import (of dossiers, of scores) goes from and to the same states
+# as an ordinary one.
+for b in "import bulk" "scores bulkscores"; do
+	set -- $b
+	cp -r "$tmp/s.$1" "$tmp/s.$2"
+	cp "$tmp/before.$1" "$tmp/before.$2"
+	cp "$tmp/after.$1" "$tmp/after.$2"
+done
+all="import bulk experts assign scores bulkscores rank"
 # The conversion of a catalog of the table format (lowcarb before the B+
 # tree store) by the first command that opens it: the job's final
 # catalog written as such a table with Tokyo Cabinet's own tools (its
