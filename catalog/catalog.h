@@ -617,6 +617,18 @@ int lc_strmap_put(struct lc_strmap *m, const char *key, long val);
 long lc_strmap_get(const struct lc_strmap *m, const char *key, long dflt);
 size_t lc_strmap_count(const struct lc_strmap *m);
 
+/* Strings kept until the pool is freed, without an allocation each
+ * (textpool.c). */
+struct lc_textpool;
+/* A new empty pool (free with lc_textpool_free), NULL on no memory. */
+struct lc_textpool *lc_textpool_new(void);
+void lc_textpool_free(struct lc_textpool *p);      /* NULL is fine */
+/* A copy of s in p (owned by p), NULL on no memory. */
+const char *lc_textpool_add(struct lc_textpool *p, const char *s);
+/* The one copy of s in p, made the first time (for strings met many
+ * times: names of experts, criteria, files); NULL on no memory. */
+const char *lc_textpool_once(struct lc_textpool *p, const char *s);
+
 /* Room for element n of an array v of size-byte elements with capacity
  * *cap: returns v, or a larger copy (capacity doubled, *cap updated), or
  * NULL when out of memory (v is then still valid). */

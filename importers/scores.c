@@ -217,7 +217,8 @@ int lc_scores_import(struct lc_catalog *cat, const struct lc_criteria *c,
 	im.d = d;
 	im.assigned = lc_strmap_new();
 	im.seen = lc_strmap_new();
-	if (!im.assigned || !im.seen) {
+	im.text = lc_textpool_new();
+	if (!im.assigned || !im.seen || !im.text) {
 		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				  "out of memory");
 		goto out;
@@ -269,15 +270,8 @@ int lc_scores_import(struct lc_catalog *cat, const struct lc_criteria *c,
 	free(note);
 	rc = lc_audit_tx_end(cat, a, rc, err);
 out:
-	for (size_t i = 0; i < im.np; i++) {
-		free(im.p[i].tech);
-		free(im.p[i].expert);
-		free(im.p[i].crit);
-		free(im.p[i].score);
-		free(im.p[i].comment);
-		free(im.p[i].source);
-	}
 	free(im.p);
+	lc_textpool_free(im.text);
 	lc_strmap_free(im.assigned);
 	lc_strmap_free(im.seen);
 	return rc;

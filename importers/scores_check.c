@@ -132,12 +132,15 @@ static int take(struct sc_imp *im, const struct sc_where *w,
 	im->p = p;
 	lc_num_format(v, num, sizeof num);
 	p = &im->p[im->np++];
-	p->tech = strdup(tech);
-	p->expert = strdup(expert);
-	p->crit = strdup(crit);
-	p->score = strdup(num);
-	p->comment = strdup(comment);
-	p->source = strdup(file);
+	/* a dossier, an expert, a criterion, a file, a score value are
+	 * met many times: kept once */
+	p->tech = lc_textpool_once(im->text, tech);
+	p->expert = lc_textpool_once(im->text, expert);
+	p->crit = lc_textpool_once(im->text, crit);
+	p->score = lc_textpool_once(im->text, num);
+	p->comment = *comment ? lc_textpool_add(im->text, comment)
+			      : lc_textpool_once(im->text, "");
+	p->source = lc_textpool_once(im->text, file);
 	if (!p->tech || !p->expert || !p->crit || !p->score || !p->comment ||
 	    !p->source)
 		return LC_ENOMEM;

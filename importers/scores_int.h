@@ -9,8 +9,8 @@
 #include "importers/xlsx.h"
 
 /* A score checked and waiting to be stored (all strings owned). */
-struct pending {
-	char *tech, *expert, *crit, *score, *comment, *source;
+struct pending {   /* the strings are in the run's text pool */
+	const char *tech, *expert, *crit, *score, *comment, *source;
 };
 
 /* The import run: scores.c sets it up and stores what the checks
@@ -24,6 +24,7 @@ struct sc_imp {
 	const struct lc_strmap *conf;
 	struct pending *p;
 	size_t np, capp;
+	struct lc_textpool *text;    /* owns the pending rows' strings */
 	lc_problem_fn fn;
 	void *pctx;
 	long problems;

@@ -274,64 +274,6 @@ static int collect_conflict(const char *key, const struct lc_rec *rec,
 	return 0;
 }
 
-struct lc_rk_textblock {
-	struct lc_rk_textblock *next;
-	size_t used, cap;
-	char text[];
-};
-
-/* A copy of t in the blocks at *head (a new block when the first is
- * full); NULL when out of memory. */
-static char *keep_text(struct lc_rk_textblock **head, const char *t)
-{
-	size_t n = strlen(t) + 1;
-	struct lc_rk_textblock *b = *head;
-	char *d;
-
-	if (!b || b->cap - b->used < n) {
-		size_t cap = n > 65536 ? n : 65536;
-
-		b = malloc(sizeof *b + cap);
-		if (!b)
-			return NULL;
-		b->next = *head;
-		b->used = 0;
-		b->cap = cap;
-		*head = b;
-	}
-	d = b->text + b->used;
-	memcpy(d, t, n);
-	b->used += n;
-	return d;
-}
-
-/* The one copy of expert name ex the scores keep; NULL out of memory. */
-static const char *intern_expert(struct lc_rk_scores *s, const char *ex)
-{
-	long k;
-
-	if (!s->exidx && !(s->exidx = lc_strmap_new()))
-		return NULL;
-	k = lc_strmap_get(s->exidx, ex, 0);
-	if (k)
-		return s->exname[k - 1];
-	if (s->nex == s->excap) {
-		size_t nc = s->excap ? 2 * s->excap : 64;
-		char **nn = realloc(s->exname, nc * sizeof *nn);
-
-		if (!nn)
-			return NULL;
-		s->exname = nn;
-		s->excap = nc;
-	}
-	if (!(s->exname[s->nex] = lc_rk_strdup(ex)))
-		return NULL;
-	s->nex++;
-	if (lc_strmap_put(s->exidx, ex, (long)s->nex) < 0)
-		return NULL;
-	return s->exname[s->nex - 1];
-}
-
 static int collect_score(const char *key, const struct lc_rec *rec,
 			 void *ctx)
 {
@@ -401,7 +343,7 @@ static int collect_score(const char *key, const struct lc_rec *rec,
 	if (s->n == s->cap) {
 		size_t nc = s->cap ? 2 * s->cap : 256;
 		struct lc_rk_score_row *nr = realloc(s->row, nc * sizeof *nr);
-		char **nv;
+		const char **nv;
 
 		if (!nr) {
 			s->failed = 1;
@@ -416,8 +358,13 @@ static int collect_score(const char *key, const struct lc_rec *rec,
 		s->val = nv;
 		s->cap = nc;
 	}
-	s->val[s->n] = keep_text(&s->vtext, val);
-	s->row[s->n].expert = intern_expert(s, ex);
+	if (!s->text && !(s->text = lc_textpool_new())) {
+		s->failed = 1;
+		return 1;
+	}
+	/* an expert, a score value are met many times: kept once */
+	s->val[s->n] = lc_textpool_once(s->text, val);
+	s->row[s->n].expert = lc_textpool_once(s->text, ex);
 	if (!s->val[s->n] || !s->row[s->n].expert) {
 		s->failed = 1;
 		return 1;
@@ -460,7 +407,7 @@ int lc_rk_read_scores(struct lc_catalog *cat, struct lc_rk_scores *s,
 	struct lc_ranking *r = s->r;
 	size_t *start = NULL;
 	struct lc_rk_score_row *row2 = NULL;
-	char **val2 = NULL;
+	const char **val2 = NULL;
 	int rc;
 
 	s->byid = malloc((r->n ? r->n : 1) * sizeof *s->byid);
@@ -522,21 +469,10 @@ int lc_rk_read_scores(struct lc_catalog *cat, struct lc_rk_scores *s,
 
 void lc_rk_scores_free(struct lc_rk_scores *s)
 {
-	while (s->vtext) {
-		struct lc_rk_textblock *b = s->vtext;
-
-		s->vtext = b->next;
-		free(b);
-	}
+	lc_textpool_free(s->text);
+	s->text = NULL;
 	free(s->val);
 	s->val = NULL;
-	for (size_t k = 0; k < s->nex; k++)
-		free(s->exname[k]);
-	free(s->exname);
-	s->exname = NULL;
-	s->nex = s->excap = 0;
-	lc_strmap_free(s->exidx);
-	s->exidx = NULL;
 	free(s->row);
 	s->row = NULL;
 	for (size_t k = 0; k < s->nconf; k++)

@@ -222,13 +222,9 @@ struct lc_ranking {
 struct lc_rk_score_row {
 	size_t entry;
 	int crit;
-	const char *expert;  /* interned in the lc_rk_scores (exname) */
+	const char *expert;  /* in the lc_rk_scores' text pool */
 	double score;
 };
-
-/* Text kept in blocks of 64 KiB, never moved, freed at once: the score
- * values as stored, without an allocation each. */
-struct lc_rk_textblock;
 
 struct lc_rk_scores {
 	struct lc_ranking *r;
@@ -237,13 +233,10 @@ struct lc_rk_scores {
 	char **conf;       /* "EXPERT:ID" of every declared conflict */
 	size_t nconf, confcap;
 	struct lc_rk_score_row *row;
-	char **val;        /* each row's score as stored (for the hash),
-			      in vtext */
+	const char **val;       /* each row's score as stored (for the hash),
+			      in text */
 	size_t n, cap;
-	struct lc_rk_textblock *vtext;  /* owns the val strings */
-	struct lc_strmap *exidx;        /* expert -> index in exname + 1 */
-	char **exname;                  /* the experts named, owned */
-	size_t nex, excap;
+	struct lc_textpool *text;       /* owns val and the experts */
 	long conflicted, unknown, bad;
 	long unassigned;   /* scores of experts no longer assigned */
 	struct lc_strmap *assigned;  /* pair keys assigned, and "\1ID" of

@@ -202,6 +202,41 @@ static void num_format(void **state)
 					  sizeof got), "-0.3");
 }
 
+/* The text pool: copies that stay where they are while blocks are
+ * added, one copy of a string kept once, strings longer than a block. */
+static void text_pool(void **state)
+{
+	struct lc_textpool *p = lc_textpool_new();
+	const char *first, *a, *b, *big;
+	char buf[32], *huge = malloc(200000);
+
+	(void)state;
+	assert_non_null(p);
+	assert_non_null(huge);
+	memset(huge, 'x', 199999);
+	huge[199999] = '\0';
+	first = lc_textpool_add(p, "first");
+	for (int i = 0; i < 20000; i++) {
+		snprintf(buf, sizeof buf, "score %d", i % 7);
+		a = lc_textpool_once(p, buf);
+		b = lc_textpool_add(p, buf);
+		assert_string_equal(a, buf);
+		assert_string_equal(b, buf);
+		assert_ptr_not_equal(a, b);
+		assert_ptr_equal(a, lc_textpool_once(p, buf));
+	}
+	big = lc_textpool_add(p, huge);
+	assert_non_null(big);
+	assert_int_equal(strlen(big), 199999);
+	assert_string_equal(first, "first");   /* never moved */
+	assert_ptr_not_equal(lc_textpool_once(p, "score 1"),
+			     lc_textpool_once(p, "score 2"));
+	assert_string_equal(lc_textpool_once(p, ""), "");
+	lc_textpool_free(p);
+	lc_textpool_free(NULL);
+	free(huge);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +245,7 @@ int main(void)
 		cmocka_unit_test(xml_guard),
 		cmocka_unit_test(input_limit),
 		cmocka_unit_test(num_format),
+		cmocka_unit_test(text_pool),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
