@@ -216,9 +216,8 @@ int lc_scores_import(struct lc_catalog *cat, const struct lc_criteria *c,
 	im.x = x;
 	im.d = d;
 	im.assigned = lc_strmap_new();
-	im.seen = lc_strmap_new();
 	im.text = lc_textpool_new();
-	if (!im.assigned || !im.seen || !im.text) {
+	if (!im.assigned || !im.text) {
 		rc = lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				  "out of memory");
 		goto out;
@@ -273,6 +272,6 @@ out:
 	free(im.p);
 	lc_textpool_free(im.text);
 	lc_strmap_free(im.assigned);
-	lc_strmap_free(im.seen);
+	free(im.seen);
 	return rc;
 }

@@ -3,6 +3,7 @@
  * every score checked in full and queued, problems placed on the line
  * or the cell. */
 #include <math.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,55 @@ void sc_problem(struct sc_imp *im, const struct sc_where *w, long col,
 		im->fn(&e, im->pctx);
 }
 
+/* The slot of the pending row of (t, e, c), kept-once copies compared
+ * by address: its own, or the empty one where it goes. */
+static size_t seen_slot(const struct sc_imp *im, const char *t,
+			const char *e, const char *c)
+{
+	size_t mask = im->nseen_cap - 1;
+	uint64_t h = ((uint64_t)(uintptr_t)t * 0x9E3779B97F4A7C15ULL) ^
+		     ((uint64_t)(uintptr_t)e * 0xC2B2AE3D27D4EB4FULL) ^
+		     ((uint64_t)(uintptr_t)c * 0x165667B19E3779F9ULL);
+	size_t i = (size_t)(h ^ (h >> 31)) & mask;
+
+	while (im->seen[i]) {
+		const struct pending *p = &im->p[im->seen[i] - 1];
+
+		if (p->tech == t && p->expert == e && p->crit == c)
+			break;
+		i = (i + 1) & mask;
+	}
+	return i;
+}
+
+/* Room for one more row in the seen table (doubled, half full at
+ * most); 0 or LC_ENOMEM. */
+static int seen_room(struct sc_imp *im)
+{
+	uint32_t *old = im->seen;
+	size_t on = im->nseen_cap;
+
+	if ((im->nseen + 1) * 2 <= im->nseen_cap)
+		return 0;
+	im->nseen_cap = on ? 2 * on : 1024;
+	im->seen = calloc(im->nseen_cap, sizeof *im->seen);
+	if (!im->seen) {
+		im->seen = old;
+		im->nseen_cap = on;
+		return LC_ENOMEM;
+	}
+	for (size_t k = 0; k < on; k++) {
+		if (old[k]) {
+			const struct pending *p = &im->p[old[k] - 1];
+
+			im->seen[seen_slot(im, p->tech, p->expert,
+					   p->crit)] = old[k];
+		}
+	}
+	free(old);
+	return 0;
+}
+
 /* Checks one score and queues it. */
 static int take(struct sc_imp *im, const struct sc_where *w,
 		const struct sc_head *h, const char *expert, const char *tech,
@@ -59,6 +109,8 @@ static int take(struct sc_imp *im, const struct sc_where *w,
 	const char *file = w->path;
 	long line = w->line;
 	char pk[300], num[40];
+	const char *t, *e, *c;
+	size_t slot;
 	long j;
 	double v;
 	int bad = 0;
@@ -117,32 +169,38 @@ static int take(struct sc_imp *im, const struct sc_where *w,
 	}
 	if (bad)
 		return 0;
-	snprintf(pk, sizeof pk, "%s\037%s\037%s", tech, expert, crit);
-	if (lc_strmap_get(im->seen, pk, 0)) {
+	/* a dossier, an expert, a criterion, a file, a score value are
+	 * met many times: kept once, and a repeat found by their copies */
+	t = lc_textpool_once(im->text, tech);
+	e = lc_textpool_once(im->text, expert);
+	c = lc_textpool_once(im->text, crit);
+	if (!t || !e || !c || seen_room(im))
+		return LC_ENOMEM;
+	slot = seen_slot(im, t, e, c);
+	if (im->seen[slot]) {
 		sc_problem(im, w, sc, field, "score of %s on %s for %s "
 			"given twice (first at %s %ld)", expert, tech, crit,
-			w->b ? "row" : "line", lc_strmap_get(im->seen, pk, 0));
+			w->b ? "row" : "line",
+			im->p[im->seen[slot] - 1].line);
 		return 0;
 	}
-	if (lc_strmap_put(im->seen, pk, line) < 0)
-		return LC_ENOMEM;
 	p = lc_grow(im->p, &im->capp, im->np, sizeof *p);
-	if (!p)
+	if (!p || im->np >= UINT32_MAX - 1)
 		return LC_ENOMEM;
 	im->p = p;
 	lc_num_format(v, num, sizeof num);
 	p = &im->p[im->np++];
-	/* a dossier, an expert, a criterion, a file, a score value are
-	 * met many times: kept once */
-	p->tech = lc_textpool_once(im->text, tech);
-	p->expert = lc_textpool_once(im->text, expert);
-	p->crit = lc_textpool_once(im->text, crit);
+	im->seen[slot] = (uint32_t)im->np;
+	im->nseen++;
+	p->tech = t;
+	p->expert = e;
+	p->crit = c;
+	p->line = line;
 	p->score = lc_textpool_once(im->text, num);
 	p->comment = *comment ? lc_textpool_add(im->text, comment)
 			      : lc_textpool_once(im->text, "");
 	p->source = lc_textpool_once(im->text, file);
-	if (!p->tech || !p->expert || !p->crit || !p->score || !p->comment ||
-	    !p->source)
+	if (!p->score || !p->comment || !p->source)
 		return LC_ENOMEM;
 	return 0;
 }

@@ -6,11 +6,13 @@
 #ifndef LC_IMPORTERS_SCORES_INT_H
 #define LC_IMPORTERS_SCORES_INT_H
 
+#include <stdint.h>
 #include "importers/xlsx.h"
 
 /* A score checked and waiting to be stored (all strings owned). */
 struct pending {   /* the strings are in the run's text pool */
 	const char *tech, *expert, *crit, *score, *comment, *source;
+	long line;         /* where it was read (CSV line, sheet row) */
 };
 
 /* The import run: scores.c sets it up and stores what the checks
@@ -20,7 +22,11 @@ struct sc_imp {
 	const struct lc_criteria *c;
 	const struct lc_experts *x;
 	const struct lc_dossiers *d;
-	struct lc_strmap *assigned, *seen;
+	struct lc_strmap *assigned;
+	uint32_t *seen;              /* pending rows by (tech, expert, crit):
+					index + 1, 0 empty; open addressing,
+					half full, power of 2 */
+	size_t nseen, nseen_cap;
 	const struct lc_strmap *conf;
 	struct pending *p;
 	size_t np, capp;
