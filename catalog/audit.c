@@ -150,10 +150,12 @@ int lc_audit_end(struct lc_audit *a, int fail, struct lc_error *err)
 	return rc;
 }
 
-int lc_audit_tx_begin(struct lc_catalog *cat, struct lc_audit **a,
+/* The transaction (bulk or not) and its audit writer. */
+static int tx_begin(struct lc_catalog *cat, int bulk, struct lc_audit **a,
 		    struct lc_error *err)
 {
-	int rc = lc_catalog_begin(cat, err);
+	int rc = bulk ? lc_catalog_begin_bulk(cat, err)
+		      : lc_catalog_begin(cat, err);
 
 	*a = NULL;
 	if (rc == 0)
@@ -161,15 +163,16 @@ int lc_audit_tx_begin(struct lc_catalog *cat, struct lc_audit **a,
 	return rc;
 }
 
+int lc_audit_tx_begin(struct lc_catalog *cat, struct lc_audit **a,
+		    struct lc_error *err)
+{
+	return tx_begin(cat, 0, a, err);
+}
+
 int lc_audit_tx_begin_bulk(struct lc_catalog *cat, struct lc_audit **a,
 			   struct lc_error *err)
 {
-	int rc = lc_catalog_begin_bulk(cat, err);
-
-	*a = NULL;
-	if (rc == 0)
-		rc = lc_audit_begin(cat, a, err);
-	return rc;
+	return tx_begin(cat, 1, a, err);
 }
 
 int lc_audit_tx_end(struct lc_catalog *cat, struct lc_audit *a, int rc,
