@@ -8,7 +8,8 @@
 # (fixed strings), and the driver must exit non-zero; an `expect` whose
 # first line is `pass` wants exit 0 instead (the control, run with a
 # hostile environment exported that the cases must not see). A file
-# `timeout` sets E2E_TIMEOUT for that root (default 60 s).
+# `timeout` sets E2E_TIMEOUT for that root (default 60 s), a file `jobs`
+# E2E_JOBS (default 1).
 # Prints one line per kind and "e2e-selftest: N passed, N failed"; exits 0
 # only when every kind behaved and there was at least one of each sort.
 bin=$1
@@ -32,13 +33,15 @@ for k in "$here"/*/; do
 	fi
 	limit=60
 	[ -f "$k/timeout" ] && limit=$(cat "$k/timeout")
+	jobs=1
+	[ -f "$k/jobs" ] && jobs=$(cat "$k/jobs")
 	rc=0
 	# What a developer's shell might hold; the cases must see none of it.
 	env LOWCARB_CATALOG=/nonexistent/caller.tct LOWCARB_USER=intruder \
 		USER=intruder LOGNAME=intruder HOME=/nonexistent \
 		LC_ALL=de_DE.UTF-8 TZ=Asia/Shanghai SOURCE_DATE_EPOCH=0 \
 		LOWCARB_BUSY_TIMEOUT=99 LOWCARB_BULK_BYTES=0 \
-		LOWCARB_DATA=/nonexistent E2E_TIMEOUT="$limit" \
+		LOWCARB_DATA=/nonexistent E2E_TIMEOUT="$limit" E2E_JOBS="$jobs" \
 		sh "$driver" "$bin" "$k" >"$tmp/out" 2>&1 || rc=$?
 	why=""
 	if [ "$(head -1 "$k/expect")" = pass ]; then

@@ -32,6 +32,9 @@
 # off, when lowcarb's output is piped (sh has no pipefail: its exit status
 # would be lost; write it to a file first), when it runs longer than E2E_TIMEOUT seconds (default 300), or when
 # it leaves a process running.
+# E2E_JOBS=N runs N cases at a time (default 1), each in its own scratch
+# folder; a case's report is printed whole when it ends, so the order of
+# the lines may differ from run to run, and the summary counts them all.
 # E2E_KEEP=DIR keeps the scratch folder of every failed case in DIR/NAME
 # (work/, the sanitizer logs in san/, stdout and stderr as out and err).
 # Prints one line per case and "e2e: N passed, N failed" at the end; exits
@@ -46,7 +49,12 @@ root=${2:-$here}
 [ -d "$root" ] || { echo "run.sh: no folder '$root'" >&2; exit 2; }
 root=$(cd "$root" && pwd)
 only=${3:-}
+[ "$only" != "*" ] || only=""   # every case: the whole suite
 limit=${E2E_TIMEOUT:-300}
+jobs=${E2E_JOBS:-1}
+case $jobs in
+''|*[!0-9]*|0*) echo "run.sh: E2E_JOBS must be a positive number, not '$jobs'" >&2; exit 2 ;;
+esac
 # The suite's sanitizer options, after any the caller set (later wins).
 asan="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1:abort_on_error=0"
 ubsan="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}print_stacktrace=1:halt_on_error=1"
@@ -102,19 +110,19 @@ run_script() {
 # if/while/until/elif never fails under set -e.
 lint() {
 	if grep -nE '(^|[;&|({]|\b(do|then|else))[[:space:]]*![[:space:]]' \
-		"$1" >"$tmp/lint"; then
-		why="${why:+$why; }$(basename "$1"): a negated command is ignored by set -e (use if ...; then exit 1; fi): $(head -1 "$tmp/lint")"
+		"$1" >"$lintf"; then
+		why="${why:+$why; }$(basename "$1"): a negated command is ignored by set -e (use if ...; then exit 1; fi): $(head -1 "$lintf")"
 	fi
 	if grep -nE 'set[[:space:]]+\+[a-z]*[eu]|set[[:space:]]+\+o[[:space:]]*(errexit|nounset)' \
-		"$1" >"$tmp/lint"; then
-		why="${why:+$why; }$(basename "$1"): turns set -e or -u off: $(head -1 "$tmp/lint")"
+		"$1" >"$lintf"; then
+		why="${why:+$why; }$(basename "$1"): turns set -e or -u off: $(head -1 "$lintf")"
 	fi
 	# sh has no pipefail: lowcarb's status is lost before a |, so its
 	# output goes to a file first (quoted text, e.g. a regex, is skipped).
 	if sed -e "s/'[^']*'//g" -e 's/"[^"]*"//g' "$1" | grep -nE \
 		'^[^#]*(^|[;&({[:space:]])lowcarb([[:space:]][^|;&]*)?\|([^|]|$)' \
-		>"$tmp/lint"; then
-		why="${why:+$why; }$(basename "$1"): lowcarb's exit status is lost in a pipeline (write its output to a file first): $(head -1 "$tmp/lint")"
+		>"$lintf"; then
+		why="${why:+$why; }$(basename "$1"): lowcarb's exit status is lost in a pipeline (write its output to a file first): $(head -1 "$lintf")"
 	fi
 }
 
@@ -163,31 +171,17 @@ $(grep -E 'Sanitizer|runtime error' "$f" | head -10)"
 	done
 }
 
-n=0
-for c in "$root"/*/*/; do
-	[ -d "$c" ] || continue
-	c=${c%/}
-	name=${c#"$root"/}
-	if [ "${c##*/}" = data ]; then
-		# fixtures, not a case; a `cmd` there would never run
-		if [ -e "$c/cmd" ]; then
-			fail=$((fail + 1))
-			echo "FAIL $name: a fixtures folder named 'data' holds a cmd"
-		fi
-		continue
-	fi
-	if [ -n "$only" ]; then
-		case $name in $only) ;; *) continue ;; esac
-	fi
-	n=$((n + 1))
+# run_case: runs the case $c (named $name) in the scratch folder $box and
+# prints its line (with the details of a failure); adds to $pass, $fail,
+# $nout, $nerr.
+run_case() {
 	why=""
-	box="$tmp/box"
 	rm -rf "$box"
 	mkdir "$box" "$box/work" "$box/home" "$box/tmp" "$box/san"
 	if [ ! -f "$c/cmd" ]; then
 		fail=$((fail + 1))
 		echo "FAIL $name: no cmd (a case folder must hold one)"
-		continue
+		return
 	fi
 	declared
 	lint "$c/cmd"
@@ -195,7 +189,7 @@ for c in "$root"/*/*/; do
 	if [ -n "$why" ]; then
 		fail=$((fail + 1))
 		echo "FAIL $name: $why"
-		continue
+		return
 	fi
 	[ -f "$c/no-out" ] && nout=$((nout + 1))
 	[ -f "$c/no-err" ] && nerr=$((nerr + 1))
@@ -232,6 +226,74 @@ $(tail -20 "$box/chk")"
 			sed 's/^/     stderr: /' "$box/err" | head -20
 		fi
 	fi
+}
+
+# worker W: runs the listed cases ($tmp/cases) that no other worker took
+# (a case is taken by creating $tmp/taken/INDEX, which only one can do),
+# each in its own scratch folder $tmp/wW; prints each case's report whole
+# (under the lock $tmp/print), and its counts to $tmp/wW/counts.
+worker() {
+	w=$1
+	mkdir "$tmp/w$w"
+	box="$tmp/w$w/box"
+	lintf="$tmp/w$w/lint"
+	pass=0 fail=0 nout=0 nerr=0
+	i=0
+	while IFS= read -r c <&3; do
+		i=$((i + 1))
+		mkdir "$tmp/taken/$i" 2>/dev/null || continue
+		name=${c#"$root"/}
+		run_case >"$tmp/w$w/report"
+		until mkdir "$tmp/print" 2>/dev/null; do sleep 0.05; done
+		cat "$tmp/w$w/report"
+		rmdir "$tmp/print"
+	done 3<"$tmp/cases"
+	echo "$pass $fail $nout $nerr" >"$tmp/w$w/counts"
+}
+
+# The cases, in order; fixtures folders checked here.
+n=0
+: >"$tmp/cases"
+for c in "$root"/*/*/; do
+	[ -d "$c" ] || continue
+	c=${c%/}
+	name=${c#"$root"/}
+	if [ "${c##*/}" = data ]; then
+		# fixtures, not a case; a `cmd` there would never run
+		if [ -e "$c/cmd" ]; then
+			fail=$((fail + 1))
+			echo "FAIL $name: a fixtures folder named 'data' holds a cmd"
+		fi
+		continue
+	fi
+	if [ -n "$only" ]; then
+		case $name in $only) ;; *) continue ;; esac
+	fi
+	n=$((n + 1))
+	printf '%s\n' "$c" >>"$tmp/cases"
+done
+[ "$jobs" -le "$n" ] || jobs=$n
+mkdir "$tmp/taken"
+k=1
+workers=""
+while [ "$k" -le "$jobs" ]; do
+	worker "$k" &
+	workers="$workers $!"
+	k=$((k + 1))
+done
+trap 'kill $workers 2>/dev/null; exit 130' INT TERM
+wait
+k=1
+while [ "$k" -le "$jobs" ]; do
+	if [ -f "$tmp/w$k/counts" ]; then
+		read -r p f o e <"$tmp/w$k/counts"
+		pass=$((pass + p)) fail=$((fail + f))
+		nout=$((nout + o)) nerr=$((nerr + e))
+	else
+		fail=$((fail + 1))
+		echo "FAIL e2e: worker $k did not finish"
+	fi
+	k=$((k + 1))
 done
 summary="e2e: $pass passed, $fail failed"
 [ -z "$only" ] || summary="$summary (only cases matching '$only')"
