@@ -12,12 +12,17 @@ size() {
 # measure NAME CAP CMD...: runs CMD (stdout to $BT/out.NAME, stderr to
 # $BT/err.NAME), stopping it after CAP seconds (0: never). Sets NAME_s
 # (seconds; CAP when stopped), NAME_stop (1 when stopped), NAME_cpu (user
-# + system seconds), NAME_rss and NAME_heap (peak KiB). A command that fails ends the script (status 1)
-# with its error. It uses _m* variables itself: callers must not.
+# + system seconds), NAME_rss and NAME_heap (peak KiB). A command that
+# fails ends the script (status 1) with its error. It uses _m* variables
+# itself: callers must not. The files written before (a generated matrix
+# of 800 MB, a catalog just imported) are synced first, so that the
+# kernel's writeback of them is not timed as part of CMD (it made the
+# mcda figures at 12,800,000 rows half as large again, run to run).
 measure() {
 	_mn=$1
 	_mcap=$2
 	shift 2
+	sync
 	rm -f "$BT/peak.$_mn"
 	/usr/bin/time -f '%e %M %U %S' -o "$BT/time.$_mn" "$BENCH_BIN/peak" \
 		"$BT/peak.$_mn" "$_mcap" "$@" >"$BT/out.$_mn" 2>"$BT/err.$_mn"
