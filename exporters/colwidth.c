@@ -260,15 +260,13 @@ static void widths(const struct doc_table *t, double page, double *cm)
 	 * headings of ids and numbers at most on two lines (at the level
 	 * that fills the page a heading may take more) */
 	{
-		double text = 0, nmin = 0, nnat = 0;
+		double text = 0, nmin = 0;
 
 		for (size_t c = 0; c < n; c++) {
-			if (t->align[c] == 'l') {
+			if (t->align[c] == 'l')
 				text += nat[c];
-			} else {
+			else
 				nmin += wrap[c];
-				nnat += nat[c];
-			}
 		}
 		if (text + nmin <= page && text > 0) {
 			double k = (page - nmin) / text;
