@@ -51,12 +51,6 @@ void imp_idset_free(struct imp_idset *z)
 	free(z);
 }
 
-size_t imp_idset_bytes(const struct imp_idset *z)
-{
-	return z->cap + z->nslot * sizeof *z->slot +
-	       z->capfiles * sizeof *z->files;
-}
-
 int imp_idset_on_disk(const struct imp_idset *z)
 {
 	return z->disk != NULL;

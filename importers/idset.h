@@ -18,8 +18,7 @@ void imp_idset_free(struct imp_idset *z);
  * first seen), 0 when added, -1 out of memory. */
 int imp_idset_add(struct imp_idset *z, const char *id, const char *file,
 		  long line, const char **first_file, long *first_line);
-/* The heap z holds, in bytes, and whether it moved to a file (tests). */
-size_t imp_idset_bytes(const struct imp_idset *z);
+/* Whether z moved to its file (for the tests). */
 int imp_idset_on_disk(const struct imp_idset *z);
 
 #endif

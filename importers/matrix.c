@@ -6,7 +6,6 @@
  * it at 6.4 million rows, and 10 times the rows took 12.5 times as
  * long). */
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
