@@ -153,12 +153,14 @@ static size_t walk_to(struct walk *w, const double *y, size_t m, double x)
 }
 
 /* Adds w times the preference sums of column v (m values, oriented so
- * that higher is better) to pp (a over the others) and pm (the others
- * over a). y, ps and ord are scratch of m, m + 1 and m entries. Returns
- * 0 or LC_ENOMEM. */
+ * that higher is better) to f[2a] (a over the others) and f[2a + 1] (the
+ * others over a): the two sums of an alternative share a cache line, as
+ * the alternatives are visited in value order, that is scattered. y, ps
+ * and ord are scratch of m, m + 1 and m entries. Returns 0 or
+ * LC_ENOMEM. */
 static int flows_sorted(const double *v, size_t m, const struct lc_pref *p,
-			double w, double *pp, double *pm, double *y,
-			long double *ps, size_t *ord)
+			double w, double *f2, double *y, long double *ps,
+			size_t *ord)
 {
 	double t1 = p->type == LC_PREF_USHAPE ? p->q :
 		p->type == LC_PREF_VSHAPE || p->type == LC_PREF_LINEAR ? p->p
@@ -208,8 +210,8 @@ static int flows_sorted(const double *v, size_t m, const struct lc_pref *p,
 			minus = (double)(m - fr);
 			break;
 		}
-		pp[a] += w * plus;
-		pm[a] += w * minus;
+		f2[2 * a] += w * plus;
+		f2[2 * a + 1] += w * minus;
 	}
 	return 0;
 }
@@ -219,7 +221,7 @@ int lc_mcda_promethee2(const double *x, size_t m, size_t n, const int *cost,
 		       double *phi_plus, double *phi_minus, double *phi,
 		       struct lc_error *err)
 {
-	double *pp, *pm, *v, *y;
+	double *f2, *v, *y;
 	long double *ps;
 	size_t *ord;
 	int rc = lc_rk_check_matrix(x, m, n, err), gauss = 0;
@@ -228,18 +230,17 @@ int lc_mcda_promethee2(const double *x, size_t m, size_t n, const int *cost,
 		rc = lc_rk_check_weights(w, n, err);
 	if (rc)
 		return rc;
-	pp = calloc(4 * m, sizeof *pp);
+	f2 = calloc(4 * m + 1, sizeof *f2);
 	ps = malloc((m + 1) * sizeof *ps);
 	ord = malloc((m ? m : 1) * sizeof *ord);
-	if (!pp || !ps || !ord) {
-		free(pp);
+	if (!f2 || !ps || !ord) {
+		free(f2);
 		free(ps);
 		free(ord);
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				    "out of memory");
 	}
-	pm = pp + m;
-	v = pm + m;
+	v = f2 + 2 * m;   /* f2: the two flows of each alternative */
 	y = v + m;
 	for (size_t j = 0; j < n; j++) {
 		if (pref[j].type == LC_PREF_GAUSSIAN) {
@@ -250,8 +251,8 @@ int lc_mcda_promethee2(const double *x, size_t m, size_t n, const int *cost,
 			continue;
 		for (size_t a = 0; a < m; a++)
 			v[a] = cost && cost[j] ? -x[a * n + j] : x[a * n + j];
-		if (flows_sorted(v, m, &pref[j], w[j], pp, pm, y, ps, ord)) {
-			free(pp);
+		if (flows_sorted(v, m, &pref[j], w[j], f2, y, ps, ord)) {
+			free(f2);
 			free(ps);
 			free(ord);
 			return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
@@ -278,22 +279,22 @@ int lc_mcda_promethee2(const double *x, size_t m, size_t n, const int *cost,
 				else if (d < 0)
 					pba += w[j] * pref_value(&pref[j], -d);
 			}
-			pp[a] += pab;
-			pm[b] += pab;
-			pp[b] += pba;
-			pm[a] += pba;
+			f2[2 * a] += pab;
+			f2[2 * b + 1] += pab;
+			f2[2 * b] += pba;
+			f2[2 * a + 1] += pba;
 		}
 	}
 	for (size_t a = 0; a < m; a++) {
 		double f = m > 1 ? 1.0 / (double)(m - 1) : 0;
 
 		if (phi_plus)
-			phi_plus[a] = pp[a] * f;
+			phi_plus[a] = f2[2 * a] * f;
 		if (phi_minus)
-			phi_minus[a] = pm[a] * f;
-		phi[a] = (pp[a] - pm[a]) * f;
+			phi_minus[a] = f2[2 * a + 1] * f;
+		phi[a] = (f2[2 * a] - f2[2 * a + 1]) * f;
 	}
-	free(pp);
+	free(f2);
 	free(ps);
 	free(ord);
 	return 0;
