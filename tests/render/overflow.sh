@@ -9,7 +9,10 @@
 # clientWidth, every table wider than the body, and every chart's data
 # table that wraps a text cell onto three lines or more while its columns
 # of ids and numbers leave 15 mm unused, which would have saved it a line
-# (NARROW: the width not where the text needs it).
+# (NARROW: the width not where the text needs it), and every table as
+# wide as the page that wraps a text of 60 characters at most (a name, a
+# category) onto four lines or more (CRAMPED: its columns of ids and
+# numbers, their headings on one line, hold the width the name needs).
 # Usage: overflow.sh CHROMIUM PAGE.html WORKDIR
 # Prints one line per overflow; exit 0 none, 1 some, 2 no result.
 chromium=$1
@@ -40,6 +43,12 @@ window.addEventListener('load', function () {
     var t = e.closest('table'), c = t && t.querySelector('caption'),
       f = e.closest('figure'), fc = f && f.querySelector('figcaption');
     return (c ? c.textContent : fc ? fc.textContent : '').slice(0, 40);
+  }
+  // a table without a caption: the heading before it
+  function heading(t) {
+    for (var e = t.previousElementSibling; e; e = e.previousElementSibling)
+      if (/^H[1-4]$/.test(e.tagName)) return e.textContent.slice(0, 40);
+    return where(t);
   }
   document.querySelectorAll('td, th, caption, figure, figcaption')
     .forEach(function (e) {
@@ -118,6 +127,27 @@ window.addEventListener('load', function () {
         Math.round(free / mm) + ' mm unused (' + each.join(', ') +
         ') in "' + where(t) + '"');
   });
+  // A table as wide as the page that wraps a short text (a name, a
+  // category: 60 characters at most) onto four lines or more: the
+  // columns of ids and numbers hold the width (their headings on one
+  // line) that the text needs to be read (CRAMPED).
+  document.querySelectorAll('table').forEach(function (t) {
+    if (t.offsetWidth < bw * 0.9) return;
+    var worst = null, n = 0;
+    t.querySelectorAll('td').forEach(function (c) {
+      var s = c.textContent.trim(), k;
+      if (c.classList.contains('num') || c.classList.contains('id') ||
+          c.colSpan > 1 || Array.from(s).length > 60) return;
+      k = lines(c);
+      if (k > n) { n = k; worst = c; }
+    });
+    if (worst && n >= 4)
+      out.push('CRAMPED text cell "' + worst.textContent.trim().slice(0, 60) +
+        '" (' + Array.from(worst.textContent.trim()).length +
+        ' characters) on ' + n + ' lines, ' +
+        Math.round(worst.clientWidth / mm) + ' mm wide, in "' + heading(t) +
+        '"');
+  });
   var r = document.createElement('pre');
   r.id = 'overflow-report';
   r.textContent = 'WIDTH ' + bw + '\n' + out.join('\n') + '\nEND\n';
@@ -138,6 +168,6 @@ if ! grep -q '^WIDTH [0-9]' "$copy.report"; then
 	echo "overflow: no result from chromium for $page: $(tail -2 "$copy.log")"
 	exit 2
 fi
-grep '^OVERFLOW\|^NARROW' "$copy.report" |
+grep '^OVERFLOW\|^NARROW\|^CRAMPED' "$copy.report" |
 	sed 's/&quot;/"/g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g'
-! grep -q '^OVERFLOW\|^NARROW' "$copy.report"
+! grep -q '^OVERFLOW\|^NARROW\|^CRAMPED' "$copy.report"
