@@ -268,7 +268,8 @@ fi
 # cells at the print width
 # (nothing wider than its box, no chart data whose names wrap for want of
 # the width its numbers leave unused, no name of 60 characters at most on
-# four lines or more in a table as wide as the page: tests/render/overflow.sh). First on bad
+# four lines or more in a table as wide as the page, no chart's key printed
+# under 7 pt: tests/render/overflow.sh). First on bad
 # fixtures, which they must reject, then on the roadmaps.
 pdfcheck=${PDFCHECK:-$SRC/build/rel/tests/render/pdfcheck}
 stale=""
@@ -301,10 +302,11 @@ sh "$SRC/tests/render/overflow.sh" "$chromium" \
 rc=$?
 if [ $rc -eq 1 ] && grep -q 'OVERFLOW td "2025-BM-001"' "$tmp/self-ov.out" &&
    grep -q 'NARROW text cell "Clinker substitution' "$tmp/self-ov.out" &&
-   grep -q 'CRAMPED text cell "Aluminium reduction cell side-wall heat recovery" (48 characters) on [4-9] lines' "$tmp/self-ov.out"; then
+   grep -q 'CRAMPED text cell "Aluminium reduction cell side-wall heat recovery" (48 characters) on [4-9] lines' "$tmp/self-ov.out" &&
+   grep -q 'SMALL key text "1  Clinker substitution" printed at 5\.6 pt' "$tmp/self-ov.out"; then
 	ok layout-selftest-overflow
 else
-	bad layout-selftest-overflow "overflow.sh missed the overflowing id, the narrow name column or the cramped name (rc $rc): $(cat "$tmp/self-ov.out")"
+	bad layout-selftest-overflow "overflow.sh missed the overflowing id, the narrow name column, the cramped name or the small key (rc $rc): $(cat "$tmp/self-ov.out")"
 fi
 # $1 label, $2 pdf, $3 the document it was printed from.
 words_check() {

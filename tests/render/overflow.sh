@@ -12,7 +12,9 @@
 # (NARROW: the width not where the text needs it), and every table as
 # wide as the page that wraps a text of 60 characters at most (a name, a
 # category) onto four lines or more (CRAMPED: its columns of ids and
-# numbers, their headings on one line, hold the width the name needs).
+# numbers, their headings on one line, hold the width the name needs),
+# and every chart whose key (text.key) prints under 7 pt at the size the
+# chart takes on the page (SMALL).
 # Usage: overflow.sh CHROMIUM PAGE.html WORKDIR
 # Prints one line per overflow; exit 0 none, 1 some, 2 no result.
 chromium=$1
@@ -148,6 +150,21 @@ window.addEventListener('load', function () {
         Math.round(worst.clientWidth / mm) + ' mm wide, in "' + heading(t) +
         '"');
   });
+  // A chart's key (text.key in its SVG) printed under 7 pt, at the
+  // size the chart takes on the page (its width, or its height cap):
+  // too small to read on paper (SMALL).
+  document.querySelectorAll('svg').forEach(function (s) {
+    var vb = s.viewBox && s.viewBox.baseVal, k = s.querySelector('text.key');
+    if (!vb || !vb.width || !k) return;
+    // the drawing fits its box (a height cap narrows it)
+    var bx = s.getBoundingClientRect(), pt = parseFloat(
+      getComputedStyle(k).fontSize) * Math.min(bx.width / vb.width,
+      bx.height / vb.height) * 72 / 96;
+    if (pt < 6.95)
+      out.push('SMALL key text "' + k.textContent.slice(0, 40) +
+        '" printed at ' + pt.toFixed(1) + ' pt (under 7) in "' +
+        where(s) + '"');
+  });
   var r = document.createElement('pre');
   r.id = 'overflow-report';
   r.textContent = 'WIDTH ' + bw + '\n' + out.join('\n') + '\nEND\n';
@@ -168,6 +185,6 @@ if ! grep -q '^WIDTH [0-9]' "$copy.report"; then
 	echo "overflow: no result from chromium for $page: $(tail -2 "$copy.log")"
 	exit 2
 fi
-grep '^OVERFLOW\|^NARROW\|^CRAMPED' "$copy.report" |
+grep '^OVERFLOW\|^NARROW\|^CRAMPED\|^SMALL' "$copy.report" |
 	sed 's/&quot;/"/g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g'
-! grep -q '^OVERFLOW\|^NARROW\|^CRAMPED' "$copy.report"
+! grep -q '^OVERFLOW\|^NARROW\|^CRAMPED\|^SMALL' "$copy.report"
