@@ -387,7 +387,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		"stroke=\"#000000\"/>\n", ml, MT, ml, MT + ph);
 
 	/* Key of the numbered bars, three columns (four when long), in
-	 * type that prints at 7 pt or more (a display column some 0.55 of
+	 * type that prints at 7 pt or more (a display column half
 	 * its size). */
 	if (nkey) {
 		size_t k = 0;
@@ -402,7 +402,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 			if (!keyed(&b[i], b[i].potential * sx))
 				continue;
 			key_name(name, sizeof name, b[i].key, b[i].name,
-				 (size_t)((cw - 12) / (KEY_FONT * 0.55)));
+				 (size_t)((cw - 12) / (KEY_FONT * 0.5)));
 			text_at(fp, ml + (double)(k % kcols) * cw,
 				ky + (double)(k / kcols) * KEY_PITCH, "start",
 				"class=\"key\"", name);
