@@ -392,7 +392,9 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	if (nkey) {
 		size_t k = 0;
 		double ky = MT + ph + 56 + (isfinite(price) ? 18 : 0);
-		double cw = pw / (double)kcols;
+		/* the key spans the chart's width, under the axis's title
+		 * (not only the plot's: a name cut less) */
+		double cw = (MW - 2.0 * 12) / (double)kcols;
 
 		fprintf(fp, "<g font-size=\"%d\" fill=\"#333333\">\n",
 			KEY_FONT);
@@ -403,7 +405,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 				continue;
 			key_name(name, sizeof name, b[i].key, b[i].name,
 				 (size_t)((cw - 12) / (KEY_FONT * 0.5)));
-			text_at(fp, ml + (double)(k % kcols) * cw,
+			text_at(fp, 12 + (double)(k % kcols) * cw,
 				ky + (double)(k / kcols) * KEY_PITCH, "start",
 				"class=\"key\"", name);
 			k++;
