@@ -267,7 +267,7 @@ fi
 # mostly empty before an entry: tests/render/pdfcheck), the HTML's
 # cells at the print width
 # (nothing wider than its box, no chart data whose names wrap for want of
-# the width its numbers leave unused, no name of 60 characters at most on
+# the width its numbers leave unused, no name of 60 columns at most on
 # four lines or more in a table as wide as the page, no chart's key printed
 # under 7 pt: tests/render/overflow.sh). First on bad
 # fixtures, which they must reject, then on the roadmaps.
@@ -302,7 +302,7 @@ sh "$SRC/tests/render/overflow.sh" "$chromium" \
 rc=$?
 if [ $rc -eq 1 ] && grep -q 'OVERFLOW td "2025-BM-001"' "$tmp/self-ov.out" &&
    grep -q 'NARROW text cell "Clinker substitution' "$tmp/self-ov.out" &&
-   grep -q 'CRAMPED text cell "Aluminium reduction cell side-wall heat recovery" (48 characters) on [4-9] lines' "$tmp/self-ov.out" &&
+   grep -q 'CRAMPED text cell "Aluminium reduction cell side-wall heat recovery" (48 columns) on [4-9] lines' "$tmp/self-ov.out" &&
    grep -q 'SMALL key text "1  Clinker substitution" printed at 5\.6 pt' "$tmp/self-ov.out"; then
 	ok layout-selftest-overflow
 else

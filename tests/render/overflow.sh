@@ -10,8 +10,8 @@
 # table that wraps a text cell onto three lines or more while its columns
 # of ids and numbers leave 15 mm unused, which would have saved it a line
 # (NARROW: the width not where the text needs it), and every table as
-# wide as the page that wraps a text of 60 characters at most (a name, a
-# category) onto four lines or more (CRAMPED: its columns of ids and
+# wide as the page that wraps a text of 60 columns at most (a name, a
+# category; a CJK character two columns) onto four lines or more (CRAMPED: its columns of ids and
 # numbers, their headings on one line, hold the width the name needs),
 # and every chart whose key (text.key) prints under 7 pt at the size the
 # chart takes on the page (SMALL).
@@ -130,23 +130,31 @@ window.addEventListener('load', function () {
         ') in "' + where(t) + '"');
   });
   // A table as wide as the page that wraps a short text (a name, a
-  // category: 60 characters at most) onto four lines or more: the
+  // category: 60 columns at most) onto four lines or more: the
   // columns of ids and numbers hold the width (their headings on one
   // line) that the text needs to be read (CRAMPED).
+  // (60 display columns: a wide, CJK character counts two, so that a
+  // Chinese description is not taken for a name)
+  function cols(s) {
+    return Array.from(s).reduce(function (w, ch) {
+      return w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/
+        .test(ch) ? 2 : 1);
+    }, 0);
+  }
   document.querySelectorAll('table').forEach(function (t) {
     if (t.offsetWidth < bw * 0.9) return;
     var worst = null, n = 0;
     t.querySelectorAll('td').forEach(function (c) {
       var s = c.textContent.trim(), k;
       if (c.classList.contains('num') || c.classList.contains('id') ||
-          c.colSpan > 1 || Array.from(s).length > 60) return;
+          c.colSpan > 1 || cols(s) > 60) return;
       k = lines(c);
       if (k > n) { n = k; worst = c; }
     });
     if (worst && n >= 4)
       out.push('CRAMPED text cell "' + worst.textContent.trim().slice(0, 60) +
-        '" (' + Array.from(worst.textContent.trim()).length +
-        ' characters) on ' + n + ' lines, ' +
+        '" (' + cols(worst.textContent.trim()) +
+        ' columns) on ' + n + ' lines, ' +
         Math.round(worst.clientWidth / mm) + ' mm wide, in "' + heading(t) +
         '"');
   });
