@@ -355,6 +355,33 @@ for doc in roadmap roadmap-en gen-zh gen-en promo promo-en sector sector-en; do
 		bad "$doc-html-overflow" "$(head -12 "$tmp/$doc.ov")"
 	fi
 done
+# The MACC keys of the .fodt's PDFs at 7 pt or more (the HTML's: the
+# SMALL check of overflow.sh): their word boxes (tests/render/keysize.awk),
+# the keys read from the same edition's HTML. First on a made-up page
+# whose key prints at 6 pt, which it must reject.
+printf '1  Clinker substitution\n' >"$tmp/self.keys"
+printf '%s\n' '<page width="595" height="842">' \
+	'<word xMin="50" yMin="100" xMax="55" yMax="107.8">1</word>' \
+	'<word xMin="60" yMin="100" xMax="90" yMax="107.8">Clinker</word>' \
+	'</page>' >"$tmp/self.keybox"
+if ! awk -F'"' -f "$SRC/tests/render/keysize.awk" "$tmp/self.keys" \
+	"$tmp/self.keybox" >"$tmp/self.keysize" &&
+   grep -q 'key "1 Clinker" printed at 6.0 pt' "$tmp/self.keysize"; then
+	ok layout-selftest-keysize
+else
+	bad layout-selftest-keysize "keysize.awk missed a key at 6 pt: $(cat "$tmp/self.keysize")"
+fi
+for doc in roadmap roadmap-en sector sector-en; do
+	grep -o 'class="key">[^<]*' "$out/$doc.html" |
+		sed 's/class="key">//' >"$tmp/$doc.keys"
+	if [ -s "$out/$doc.pdf" ] && pdftotext -bbox "$out/$doc.pdf" - |
+		awk -F'"' -f "$SRC/tests/render/keysize.awk" "$tmp/$doc.keys" - \
+		>"$tmp/$doc.keysize"; then
+		ok "$doc-fodt-keysize"
+	else
+		bad "$doc-fodt-keysize" "$(cat "$tmp/$doc.keysize" 2>/dev/null)"
+	fi
+done
 if [ "$fail" -eq 0 ]; then
 	echo "render: all passed"
 else
