@@ -5,8 +5,12 @@
  * least as wide as its longest word), and the room left goes where the
  * text needs it: narrow columns get their natural width; when the page is
  * too narrow for all, the headings of ids and numbers wrap first (onto two
- * lines), and the
- * text columns share the rest at a common cap (water filling). */
+ * lines, then onto as many as their words need, before a name takes a
+ * third line), and the text columns share the rest in proportion to their
+ * text, so that the longest wraps onto no more lines than the shortest
+ * needs (a name is not set on five lines beside a category on one). A
+ * table whose text would still wrap onto four lines or more is set in
+ * the dense type when that saves its text lines. */
 #include <math.h>
 #include <string.h>
 #include "exporters/internal.h"
@@ -167,9 +171,38 @@ static double at_level(const double *nat, const double *min, size_t n,
 
 static void widths(const struct doc_table *t, double page, double *cm);
 
+/* The most lines a text cell of t takes at the widths cm, as the type
+ * scale sets it (a tenth more than its width over the column's, for
+ * the room lost at the ends of lines). */
+static double text_lines(const struct doc_table *t, const double *cm)
+{
+	double worst = 1;
+	size_t n = t->ncols < 64 ? t->ncols : 64;
+
+	for (size_t c = 0; c < n; c++) {
+		double room = cm[c] - (scale < 1 ? 0.25 : PAD_CM);
+
+		if (t->align[c] != 'l' || !(room > 0))
+			continue;
+		for (size_t r = 0; r < t->nrows; r++) {
+			const char *s = t->cells[r * t->ncols + c];
+			double w = scale * (double)lc_text_width(s ? s : "") *
+				   UNIT_CM * 1.1;
+
+			worst = fmax(worst, ceil(w / room));
+		}
+	}
+	return worst;
+}
+
 int exp_col_widths(const struct doc_table *t, double page, double *cm)
 {
-	/* the normal type when its words fit, else the dense type */
+	double dense[64], normal;
+	size_t n = t->ncols < 64 ? t->ncols : 64;
+
+	/* the normal type when its words fit and its text wraps onto three
+	 * lines at most, else the dense type (when its words do not fit,
+	 * or when it saves the text lines) */
 	scale = 1.0;
 	widths(t, page, cm);
 	if (dense_needed) {
@@ -178,7 +211,119 @@ int exp_col_widths(const struct doc_table *t, double page, double *cm)
 		scale = 1.0;
 		return 1;
 	}
+	normal = text_lines(t, cm);
+	if (normal < 4)
+		return 0;
+	scale = EXP_DENSE;
+	widths(t, page, dense);
+	if (text_lines(t, dense) < normal) {
+		memcpy(cm, dense, n * sizeof *cm);
+		scale = 1.0;
+		return 1;
+	}
+	scale = 1.0;
 	return 0;
+}
+
+/* The text columns at k times their natural width, never below their
+ * minimum, the other columns as num says. Returns the sum. */
+static double at_share(const struct doc_table *t, const double *nat,
+		       const double *min, const double *num, size_t n,
+		       double k, double *out)
+{
+	double s = 0;
+
+	for (size_t c = 0; c < n; c++) {
+		double w = t->align[c] == 'l' ? fmax(min[c], nat[c] * k) :
+			   num[c];
+
+		if (out)
+			out[c] = w;
+		s += w;
+	}
+	return s;
+}
+
+/* The largest share k (at most 1) of their natural widths that the text
+ * columns get beside columns of ids and numbers as num says; 0 when even
+ * their minimums do not fit. */
+static double share(const struct doc_table *t, const double *nat,
+		    const double *min, const double *num, size_t n,
+		    double page)
+{
+	double lo = 0, hi = 1;
+
+	if (at_share(t, nat, min, num, n, 0, NULL) > page)
+		return 0;
+	for (int i = 0; i < 50; i++) {
+		double mid = (lo + hi) / 2;
+
+		if (at_share(t, nat, min, num, n, mid, NULL) > page)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return lo;
+}
+
+/* The page too narrow for the text at its natural width beside headings
+ * of ids and numbers on two lines: the text columns share the room in
+ * proportion to their natural widths (their text on as many lines each);
+ * when that would set their text on three lines or more (a share under
+ * half), the headings of ids and numbers narrow towards their longest
+ * word (onto three lines, say) as far as it saves the text that line.
+ * Returns 0 when the minimums do not fit (water filling then). */
+static int by_share(const struct doc_table *t, const double *nat,
+		    const double *min, const double *wrap, size_t n,
+		    double page, double *cm)
+{
+	double num[64], k, lo = 0, hi = 1;
+
+	for (size_t c = 0; c < n; c++)
+		num[c] = wrap[c];
+	k = share(t, nat, min, num, n, page);
+	if (k >= 0.5) {
+		at_share(t, nat, min, num, n, k, cm);
+		goto fill;
+	}
+	/* the headings at t of the way from two lines to their longest word */
+	for (size_t c = 0; c < n; c++)
+		num[c] = min[c];
+	if (share(t, nat, min, num, n, page) < 0.5) {
+		k = share(t, nat, min, num, n, page);
+		if (!(k > 0))
+			return 0;
+		at_share(t, nat, min, num, n, k, cm);
+		goto fill;
+	}
+	for (int i = 0; i < 40; i++) {
+		double mid = (lo + hi) / 2;
+
+		for (size_t c = 0; c < n; c++)
+			num[c] = wrap[c] - mid * (wrap[c] - min[c]);
+		if (share(t, nat, min, num, n, page) >= 0.5)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	for (size_t c = 0; c < n; c++)
+		num[c] = wrap[c] - hi * (wrap[c] - min[c]);
+	at_share(t, nat, min, num, n, share(t, nat, min, num, n, page), cm);
+fill:
+	/* what the bisection leaves (a hair) to the widest text column */
+	{
+		double s = 0;
+		size_t wide = n;
+
+		for (size_t c = 0; c < n; c++) {
+			s += cm[c];
+			if (t->align[c] == 'l' && (wide == n || cm[c] > cm[wide]))
+				wide = c;
+		}
+		if (wide < n)
+			cm[wide] += page - s;
+	}
+	return 1;
 }
 
 static void widths(const struct doc_table *t, double page, double *cm)
@@ -276,6 +421,8 @@ static void widths(const struct doc_table *t, double page, double *cm)
 					wrap[c];
 			return;
 		}
+		if (text > 0 && by_share(t, nat, min, wrap, n, page, cm))
+			return;
 		for (size_t c = 0; c < n; c++)
 			if (t->align[c] != 'l')
 				nat[c] = wrap[c];

@@ -113,7 +113,21 @@ static void key_name(char *buf, size_t n, int key, const char *name,
 	free(s);
 }
 
-enum { MW = 880, ML = 78, MR = 24, MT = 28, MPH = 300 };
+/* The plot at most MPH high, at least MPH_MIN when its key is long; the
+ * key in KEY_FONT type, a row every KEY_PITCH, three columns or four
+ * when long. MH_FIT: the height at which a chart MW wide meets the
+ * print's cap at the full text width (115 mm high on 174 mm in HTML,
+ * 13 cm on 17 cm in the .fodt): under it the key's 13 units print at
+ * 7.3 pt (at 63 entries a hair over it, still 7 pt). */
+enum { MW = 880, ML = 78, MR = 24, MT = 28, MPH = 300, MPH_MIN = 200,
+       KEY_FONT = 13, KEY_PITCH = 18, KEY_LONG = 24, MH_FIT = 581 };
+
+/* Whether bar b, w units wide, is too narrow for its name: it shows its
+ * key number and the key lists it. */
+static int keyed(const struct lc_macc_bar *b, double w)
+{
+	return b->drawn && w < lc_text_width(b->name) * 6.5 + 6;
+}
 
 char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		  const char *title, const char *desc, const char *lang)
@@ -123,7 +137,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	double xdiv = en ? 1e6 : 1e4, sx, sy, y0, over = 0;
 	const char *xunit, *unit_key = "svg.unit.big";
 	int eq = 0;   /* a bar of another gas: the axes say CO2e */
-	size_t nkey = 0, keyrows;
+	size_t nkey = 0, keyrows, kcols;
 	char *buf = NULL, a[32], c[32], d[32], e[32], t[160], u[64];
 	static const char *const names[] = { "co2", "unit", "price",
 					     "available" };
@@ -131,7 +145,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	size_t len = 0;
 	struct lc_words *wd = NULL;
 	FILE *fp;
-	int h, ml;
+	int h, ml, ph;
 	char *out;
 
 	for (size_t i = 0; i < n; i++) {
@@ -151,6 +165,18 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 		ymin = fmin(ymin, price);
 		ymax = fmax(ymax, price);
 	}
+	/* the plot lower when the key is long, so that the chart meets the
+	 * print's height cap with its key readable (the bars keyed at the
+	 * widest plot: a few more may be at the plot's width) */
+	for (size_t i = 0; i < n; i++)
+		if (keyed(&b[i], b[i].potential * (MW - ML - MR) /
+			  fmax(total + over, 1e-9)))
+			nkey++;
+	kcols = nkey > KEY_LONG ? 4 : 3;
+	ph = MH_FIT - MT - 62 - (isfinite(price) ? 18 : 0) -
+	     (int)((nkey + kcols - 1) / kcols) * KEY_PITCH;
+	ph = ph > MPH ? MPH : ph < MPH_MIN ? MPH_MIN : ph;
+	nkey = 0;
 	if (ymax - ymin <= 0)
 		ymax = ymin + 100;
 	step = nice_step(ymax - ymin, 6);
@@ -160,7 +186,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	 * highest, clear of the axis's figures: one step more when the
 	 * bar comes within 16 px of the plot's edge */
 	for (size_t i = 0; i < n; i++) {
-		double s = MPH / (ymax - ymin);
+		double s = ph / (ymax - ymin);
 
 		if (!b[i].drawn && !(b[i].overlap > 0))
 			continue;
@@ -202,16 +228,17 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	 * drawn after the counted curve, past a dashed line at its total:
 	 * seen, never read as part of it. */
 	sx = pw / (total + over);
-	sy = MPH / (ymax - ymin);
+	sy = ph / (ymax - ymin);
 	y0 = MT + (ymax - 0) * sy;
 
 	/* Which bars are too narrow for their name: count the key. */
 	for (size_t i = 0; i < n; i++)
-		if (b[i].drawn && b[i].potential * sx <
-		    lc_text_width(b[i].name) * 6.5 + 6)
+		if (keyed(&b[i], b[i].potential * sx))
 			nkey++;
-	keyrows = (nkey + 2) / 3;
-	h = MT + MPH + 62 + (int)keyrows * 16 + (isfinite(price) ? 18 : 0);
+	kcols = nkey > KEY_LONG ? 4 : 3;
+	keyrows = (nkey + kcols - 1) / kcols;
+	h = MT + ph + 62 + (int)keyrows * KEY_PITCH +
+	    (isfinite(price) ? 18 : 0);
 	fp = svg_open(&buf, &len, MW, h, title, desc, lang);
 	if (!fp) {
 		lc_words_free(wd);
@@ -235,12 +262,12 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	for (double v = 0; v * xdiv <= total * 1.0001; v += step) {
 		lc_num_human(v, step < 1 ? (step < 0.1 ? 2 : 1) : 0, t,
 			     sizeof t);
-		text_at(fp, ml + v * xdiv * sx, MT + MPH + 16, "middle", NULL,
+		text_at(fp, ml + v * xdiv * sx, MT + ph + 16, "middle", NULL,
 			t);
 	}
 	fputs("</g>\n", fp);
 	tx(wd, "svg.macc.yaxis", names, vals, 4, t, sizeof t);
-	snprintf(a, sizeof a, "%.2f", MT + MPH / 2.0);
+	snprintf(a, sizeof a, "%.2f", MT + ph / 2.0);
 	snprintf(c, sizeof c, "%.2f", ml - 6 - tickw - 20);
 	fprintf(fp, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" "
 		"font-size=\"12\" transform=\"rotate(-90 %s %s)\" "
@@ -248,7 +275,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 	lc_xml_text(fp, t);
 	fputs("</text>\n", fp);
 	tx(wd, "svg.macc.xaxis", names, vals, 4, t, sizeof t);
-	text_at(fp, ml + pw / 2, MT + MPH + 36, "middle",
+	text_at(fp, ml + pw / 2, MT + ph + 36, "middle",
 		"fill=\"#333333\"", t);
 
 	/* Bars. */
@@ -277,7 +304,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 
 		fprintf(fp, "<line x1=\"%s\" y1=\"%d\" x2=\"%s\" y2=\"%d\" "
 			"stroke=\"#555555\" stroke-dasharray=\"3 3\"/>\n",
-			co(x, a, sizeof a), MT, co(x, c, sizeof c), MT + MPH);
+			co(x, a, sizeof a), MT, co(x, c, sizeof c), MT + ph);
 		text_at(fp, x + 4, MT + 12, "start",
 			"fill=\"#555555\" font-size=\"10\"",
 			lc_words_get(wd, "svg.macc.overlap"));
@@ -313,7 +340,7 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 
 		if (!b[i].drawn)
 			continue;
-		fits = w >= lc_text_width(b[i].name) * 6.5 + 6;
+		fits = !keyed(&b[i], w);
 		x = ml + b[i].xmin * sx + w / 2;
 		y = b[i].cost >= 0 ? y0 - b[i].cost * sy - 4 :
 		    y0 - b[i].cost * sy + 12;
@@ -357,25 +384,29 @@ char *lc_svg_macc(const struct lc_macc_bar *b, size_t n, double price,
 			"fill=\"#c0392b\" font-size=\"11\"", t);
 	}
 	fprintf(fp, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
-		"stroke=\"#000000\"/>\n", ml, MT, ml, MT + MPH);
+		"stroke=\"#000000\"/>\n", ml, MT, ml, MT + ph);
 
-	/* Key of the numbered bars, three columns. */
+	/* Key of the numbered bars, three columns (four when long), in
+	 * type that prints at 7 pt or more (a display column half
+	 * its size). */
 	if (nkey) {
 		size_t k = 0;
-		double ky = MT + MPH + 56 + (isfinite(price) ? 18 : 0);
+		double ky = MT + ph + 56 + (isfinite(price) ? 18 : 0);
+		/* the key spans the chart's width, under the axis's title
+		 * (not only the plot's: a name cut less) */
+		double cw = (MW - 2.0 * 12) / (double)kcols;
 
-		fputs("<g font-size=\"10\" fill=\"#333333\">\n", fp);
+		fprintf(fp, "<g font-size=\"%d\" fill=\"#333333\">\n",
+			KEY_FONT);
 		for (size_t i = 0; i < n && k < nkey; i++) {
-			double w = b[i].potential * sx;
 			char name[160];
 
-			if (!b[i].drawn ||
-			    w >= lc_text_width(b[i].name) * 6.5 + 6)
+			if (!keyed(&b[i], b[i].potential * sx))
 				continue;
 			key_name(name, sizeof name, b[i].key, b[i].name,
-				 (size_t)((pw / 3 - 12) / 5.5));
-			text_at(fp, ml + (double)(k % 3) * (pw / 3),
-				ky + (double)(k / 3) * 16, "start",
+				 (size_t)((cw - 12) / (KEY_FONT * 0.5)));
+			text_at(fp, 12 + (double)(k % kcols) * cw,
+				ky + (double)(k / kcols) * KEY_PITCH, "start",
 				"class=\"key\"", name);
 			k++;
 		}

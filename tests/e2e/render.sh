@@ -267,7 +267,9 @@ fi
 # mostly empty before an entry: tests/render/pdfcheck), the HTML's
 # cells at the print width
 # (nothing wider than its box, no chart data whose names wrap for want of
-# the width its numbers leave unused: tests/render/overflow.sh). First on bad
+# the width its numbers leave unused, no name of 60 columns at most on
+# four lines or more in a table as wide as the page, no chart's key printed
+# under 7 pt: tests/render/overflow.sh). First on bad
 # fixtures, which they must reject, then on the roadmaps.
 pdfcheck=${PDFCHECK:-$SRC/build/rel/tests/render/pdfcheck}
 stale=""
@@ -299,10 +301,12 @@ sh "$SRC/tests/render/overflow.sh" "$chromium" \
 	"$SRC/tests/render/bad-overflow.html" "$tmp" >"$tmp/self-ov.out" 2>&1
 rc=$?
 if [ $rc -eq 1 ] && grep -q 'OVERFLOW td "2025-BM-001"' "$tmp/self-ov.out" &&
-   grep -q 'NARROW text cell "Clinker substitution' "$tmp/self-ov.out"; then
+   grep -q 'NARROW text cell "Clinker substitution' "$tmp/self-ov.out" &&
+   grep -q 'CRAMPED text cell "Aluminium reduction cell side-wall heat recovery" (48 columns) on [4-9] lines' "$tmp/self-ov.out" &&
+   grep -q 'SMALL key text "1  Clinker substitution" printed at 5\.6 pt' "$tmp/self-ov.out"; then
 	ok layout-selftest-overflow
 else
-	bad layout-selftest-overflow "overflow.sh missed the overflowing id or the narrow name column (rc $rc): $(cat "$tmp/self-ov.out")"
+	bad layout-selftest-overflow "overflow.sh missed the overflowing id, the narrow name column, the cramped name or the small key (rc $rc): $(cat "$tmp/self-ov.out")"
 fi
 # $1 label, $2 pdf, $3 the document it was printed from.
 words_check() {
@@ -349,6 +353,33 @@ for doc in roadmap roadmap-en gen-zh gen-en promo promo-en sector sector-en; do
 		ok "$doc-html-overflow"
 	else
 		bad "$doc-html-overflow" "$(head -12 "$tmp/$doc.ov")"
+	fi
+done
+# The MACC keys of the .fodt's PDFs at 7 pt or more (the HTML's: the
+# SMALL check of overflow.sh): their word boxes (tests/render/keysize.awk),
+# the keys read from the same edition's HTML. First on a made-up page
+# whose key prints at 6 pt, which it must reject.
+printf '1  Clinker substitution\n' >"$tmp/self.keys"
+printf '%s\n' '<page width="595" height="842">' \
+	'<word xMin="50" yMin="100" xMax="55" yMax="107.8">1</word>' \
+	'<word xMin="60" yMin="100" xMax="90" yMax="107.8">Clinker</word>' \
+	'</page>' >"$tmp/self.keybox"
+if ! awk -F'"' -f "$SRC/tests/render/keysize.awk" "$tmp/self.keys" \
+	"$tmp/self.keybox" >"$tmp/self.keysize" &&
+   grep -q 'key "1 Clinker" printed at 6.0 pt' "$tmp/self.keysize"; then
+	ok layout-selftest-keysize
+else
+	bad layout-selftest-keysize "keysize.awk missed a key at 6 pt: $(cat "$tmp/self.keysize")"
+fi
+for doc in roadmap roadmap-en sector sector-en; do
+	grep -o 'class="key">[^<]*' "$out/$doc.html" |
+		sed 's/class="key">//' >"$tmp/$doc.keys"
+	if [ -s "$out/$doc.pdf" ] && pdftotext -bbox "$out/$doc.pdf" - |
+		awk -F'"' -f "$SRC/tests/render/keysize.awk" "$tmp/$doc.keys" - \
+		>"$tmp/$doc.keysize"; then
+		ok "$doc-fodt-keysize"
+	else
+		bad "$doc-fodt-keysize" "$(cat "$tmp/$doc.keysize" 2>/dev/null)"
 	fi
 done
 if [ "$fail" -eq 0 ]; then

@@ -9,7 +9,12 @@
 # clientWidth, every table wider than the body, and every chart's data
 # table that wraps a text cell onto three lines or more while its columns
 # of ids and numbers leave 15 mm unused, which would have saved it a line
-# (NARROW: the width not where the text needs it).
+# (NARROW: the width not where the text needs it), and every table as
+# wide as the page that wraps a text of 60 columns at most (a name, a
+# category; a CJK character two columns) onto four lines or more (CRAMPED: its columns of ids and
+# numbers, their headings on one line, hold the width the name needs),
+# and every chart whose key (text.key) prints under 7 pt at the size the
+# chart takes on the page (SMALL).
 # Usage: overflow.sh CHROMIUM PAGE.html WORKDIR
 # Prints one line per overflow; exit 0 none, 1 some, 2 no result.
 chromium=$1
@@ -40,6 +45,12 @@ window.addEventListener('load', function () {
     var t = e.closest('table'), c = t && t.querySelector('caption'),
       f = e.closest('figure'), fc = f && f.querySelector('figcaption');
     return (c ? c.textContent : fc ? fc.textContent : '').slice(0, 40);
+  }
+  // a table without a caption: the heading before it
+  function heading(t) {
+    for (var e = t.previousElementSibling; e; e = e.previousElementSibling)
+      if (/^H[1-4]$/.test(e.tagName)) return e.textContent.slice(0, 40);
+    return where(t);
   }
   document.querySelectorAll('td, th, caption, figure, figcaption')
     .forEach(function (e) {
@@ -118,6 +129,50 @@ window.addEventListener('load', function () {
         Math.round(free / mm) + ' mm unused (' + each.join(', ') +
         ') in "' + where(t) + '"');
   });
+  // A table as wide as the page that wraps a short text (a name, a
+  // category: 60 columns at most) onto four lines or more: the
+  // columns of ids and numbers hold the width (their headings on one
+  // line) that the text needs to be read (CRAMPED).
+  // (60 display columns: a wide, CJK character counts two, so that a
+  // Chinese description is not taken for a name)
+  function cols(s) {
+    return Array.from(s).reduce(function (w, ch) {
+      return w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/
+        .test(ch) ? 2 : 1);
+    }, 0);
+  }
+  document.querySelectorAll('table').forEach(function (t) {
+    if (t.offsetWidth < bw * 0.9) return;
+    var worst = null, n = 0;
+    t.querySelectorAll('td').forEach(function (c) {
+      var s = c.textContent.trim(), k;
+      if (c.classList.contains('num') || c.classList.contains('id') ||
+          c.colSpan > 1 || cols(s) > 60) return;
+      k = lines(c);
+      if (k > n) { n = k; worst = c; }
+    });
+    if (worst && n >= 4)
+      out.push('CRAMPED text cell "' + worst.textContent.trim().slice(0, 60) +
+        '" (' + cols(worst.textContent.trim()) +
+        ' columns) on ' + n + ' lines, ' +
+        Math.round(worst.clientWidth / mm) + ' mm wide, in "' + heading(t) +
+        '"');
+  });
+  // A chart's key (text.key in its SVG) printed under 7 pt, at the
+  // size the chart takes on the page (its width, or its height cap):
+  // too small to read on paper (SMALL).
+  document.querySelectorAll('svg').forEach(function (s) {
+    var vb = s.viewBox && s.viewBox.baseVal, k = s.querySelector('text.key');
+    if (!vb || !vb.width || !k) return;
+    // the drawing fits its box (a height cap narrows it)
+    var bx = s.getBoundingClientRect(), pt = parseFloat(
+      getComputedStyle(k).fontSize) * Math.min(bx.width / vb.width,
+      bx.height / vb.height) * 72 / 96;
+    if (pt < 6.95)
+      out.push('SMALL key text "' + k.textContent.slice(0, 40) +
+        '" printed at ' + pt.toFixed(1) + ' pt (under 7) in "' +
+        where(s) + '"');
+  });
   var r = document.createElement('pre');
   r.id = 'overflow-report';
   r.textContent = 'WIDTH ' + bw + '\n' + out.join('\n') + '\nEND\n';
@@ -138,6 +193,6 @@ if ! grep -q '^WIDTH [0-9]' "$copy.report"; then
 	echo "overflow: no result from chromium for $page: $(tail -2 "$copy.log")"
 	exit 2
 fi
-grep '^OVERFLOW\|^NARROW' "$copy.report" |
+grep '^OVERFLOW\|^NARROW\|^CRAMPED\|^SMALL' "$copy.report" |
 	sed 's/&quot;/"/g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g'
-! grep -q '^OVERFLOW\|^NARROW' "$copy.report"
+! grep -q '^OVERFLOW\|^NARROW\|^CRAMPED\|^SMALL' "$copy.report"
