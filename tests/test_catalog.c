@@ -193,6 +193,28 @@ static void test_tech_types(void **state)
 			 LC_EDATA);
 	assert_int_equal(lc_tech_set(t, LC_F_POTENTIAL, "", &err), 0);
 	assert_false(lc_tech_num(t, LC_F_POTENTIAL, &v));
+	/* every numeric field keeps its number and what was written, apart
+	 * from the others (tech.c gives them slots of their own) */
+	for (int f = 0; f < LC_F__COUNT; f++) {
+		enum lc_field_type ty = lc_field_type(f);
+
+		if (ty != LC_FT_NUM && ty != LC_FT_INT)
+			continue;
+		assert_int_equal(lc_tech_set_num(t, f, 1000 + f, "written"),
+				 0);
+	}
+	for (int f = 0; f < LC_F__COUNT; f++) {
+		enum lc_field_type ty = lc_field_type(f);
+
+		if (ty != LC_FT_NUM && ty != LC_FT_INT) {
+			assert_false(lc_tech_num(t, f, &v));
+			assert_null(lc_tech_src(t, f));
+			continue;
+		}
+		assert_true(lc_tech_num(t, f, &v));
+		assert_true(v == 1000 + f);
+		assert_string_equal(lc_tech_src(t, f), "written");
+	}
 	lc_tech_free(t);
 }
 
