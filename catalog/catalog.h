@@ -315,6 +315,9 @@ enum lc_field {
 	LC_F_PROJECTS,             /* the demonstration projects written as
 				      text (CSV): not stored as a field, see
 				      lc_demo and lc_tech_demo */
+	/* the entry's text in English, for the English documents (absent:
+	 * they print the Chinese); see lc_tech_text */
+	LC_F_SUMMARY_EN, LC_F_SCOPE_EN, LC_F_KEY_INDICATORS_EN,
 	LC_F__COUNT
 };
 
@@ -336,7 +339,8 @@ const char *lc_field_label(int f, const char *lang); /* "zh" or "en" */
  * the technology's id, then the fields of struct lc_demo. */
 enum lc_demo_col {
 	LC_DC_ID, LC_DC_SITE, LC_DC_ENTERPRISE, LC_DC_YEAR, LC_DC_CAPACITY,
-	LC_DC_ABATEMENT, LC_DC__COUNT
+	LC_DC_ABATEMENT, LC_DC_SITE_EN, LC_DC_ENTERPRISE_EN,
+	LC_DC_CAPACITY_EN, LC_DC__COUNT
 };
 const char *lc_demo_col_name(int k);     /* "id", ...; NULL out of range */
 const char *lc_demo_col_unit(int k);     /* base unit or "" */
@@ -356,6 +360,9 @@ struct lc_demo {
 	int year;
 	const char *capacity;   /* as written, e.g. "100万t/a" */
 	double abatement;       /* measured abatement, tCO2/a */
+	/* the same in English, or NULL (the English documents then print
+	 * the Chinese) */
+	const char *site_en, *enterprise_en, *capacity_en;
 };
 
 /* Returns a new empty dossier (status submitted); free with lc_tech_free.
@@ -416,17 +423,21 @@ const struct lc_demo *lc_tech_demo(const struct lc_tech *t, size_t i);
 int lc_tech_add_demo(struct lc_tech *t, const struct lc_demo *d);
 
 /* The projects of t written as text (the CSV's "projects" column): one
- * project a line, "site | enterprise | year | capacity | abatement", '|'
- * and '\' inside a field escaped with '\', abatement in tCO2/a. Returns
- * a string the caller frees, or NULL when t has no project (or out of
- * memory). */
+ * project a line, "site | enterprise | year | capacity | abatement",
+ * followed by " | site_en | enterprise_en | capacity_en" when the project
+ * has English text; '|' and '\' inside a field escaped with '\',
+ * abatement in tCO2/a. Returns a string the caller frees, or NULL when t
+ * has no project (or out of memory). */
 char *lc_projects_text(const struct lc_tech *t);
-/* Parses such text: fn gets each project's five fields (unescaped,
- * trimmed, "" when absent; the strings are fn's to modify during the
- * call) and its line within text, and returns 0 to go on. Returns 0, fn's
- * non-zero value, or -1 with the reason in why and the line in *line. */
+/* Parses such text: fn gets each project's LC_PROJECT_FIELDS fields
+ * (unescaped, trimmed, "" when absent; the strings are fn's to modify
+ * during the call) and its line within text, and returns 0 to go on.
+ * Returns 0, fn's non-zero value, or -1 with the reason in why and the
+ * line in *line. */
+#define LC_PROJECT_FIELDS 8
 int lc_projects_parse(const char *text,
-		      int (*fn)(char *const f[5], long line, void *ctx),
+		      int (*fn)(char *const f[LC_PROJECT_FIELDS], long line,
+				void *ctx),
 		      void *ctx, long *line, char *why, size_t n);
 
 /* Writes the names of the fields that differ between a and b (fields,

@@ -33,7 +33,9 @@ static void put(struct sbuf *b, char c)
 	b->p[b->len++] = c;
 }
 
-/* Projects are lines of five tab-separated cells; tab, newline and
+/* Projects are lines of five tab-separated cells, or eight when a project
+ * has English text (site_en, enterprise_en, capacity_en follow); tab,
+ * newline and
  * backslash inside a cell are escaped as \t \n \\. Appends s escaped,
  * then sep. */
 static void put_cell(struct sbuf *b, const char *s, char sep)
@@ -70,8 +72,16 @@ static char *encode_projects(const struct lc_tech *t)
 			num[0] = '\0';
 		put_cell(&b, num, '\t');
 		put_cell(&b, d->capacity, '\t');
+		if (!d->site_en && !d->enterprise_en && !d->capacity_en) {
+			put_cell(&b, lc_num_format(d->abatement, num,
+						   sizeof num), '\n');
+			continue;
+		}
 		put_cell(&b, lc_num_format(d->abatement, num, sizeof num),
-			 '\n');
+			 '\t');
+		put_cell(&b, d->site_en, '\t');
+		put_cell(&b, d->enterprise_en, '\t');
+		put_cell(&b, d->capacity_en, '\n');
 	}
 	put(&b, '\0');
 	if (b.failed) {
@@ -81,8 +91,9 @@ static char *encode_projects(const struct lc_tech *t)
 	return b.p;
 }
 
-/* Splits one project line in place into 5 unescaped cells. */
-static int split_line(char *line, char *cell[5])
+/* Splits one project line in place into 5 or 8 unescaped cells (the
+ * last three "" when there are 5). */
+static int split_line(char *line, char *cell[8])
 {
 	int k = 0;
 	char *w = line;
@@ -94,7 +105,7 @@ static int split_line(char *line, char *cell[5])
 			*w++ = *r == 't' ? '\t' : *r == 'n' ? '\n' : *r;
 		} else if (*r == '\t') {
 			*w++ = '\0';
-			if (++k >= 5)
+			if (++k >= 8)
 				return -1;
 			cell[k] = w;
 		} else {
@@ -102,7 +113,9 @@ static int split_line(char *line, char *cell[5])
 		}
 	}
 	*w = '\0';
-	return k == 4 ? 0 : -1;
+	for (int i = k + 1; i < 8; i++)
+		cell[i] = w;
+	return k == 4 || k == 7 ? 0 : -1;
 }
 
 static int decode_projects(struct lc_tech *t, const char *s)
@@ -114,8 +127,8 @@ static int decode_projects(struct lc_tech *t, const char *s)
 		return LC_ENOMEM;
 	for (line = strtok_r(copy, "\n", &save); line && rc == 0;
 	     line = strtok_r(NULL, "\n", &save)) {
-		char *cell[5];
-		struct lc_demo d;
+		char *cell[8];
+		struct lc_demo d = { 0 };
 		double v;
 
 		if (split_line(line, cell) < 0) {
@@ -127,6 +140,9 @@ static int decode_projects(struct lc_tech *t, const char *s)
 		d.year = *cell[2] ? atoi(cell[2]) : 0;
 		d.capacity = *cell[3] ? cell[3] : NULL;
 		d.abatement = lc_num_parse(cell[4], &v) == 0 ? v : NAN;
+		d.site_en = *cell[5] ? cell[5] : NULL;
+		d.enterprise_en = *cell[6] ? cell[6] : NULL;
+		d.capacity_en = *cell[7] ? cell[7] : NULL;
 		rc = lc_tech_add_demo(t, &d);
 	}
 	free(copy);

@@ -92,6 +92,12 @@ static const struct {
 	{ "gas", LC_FT_ENUM, 0, "", "温室气体", "Greenhouse gas" },
 	{ "origin", LC_FT_TEXT, 0, "", "来源目录的映射", "Read through mapping" },
 	{ "projects", LC_FT_TEXT, 0, "", "示范项目", "Demonstration projects" },
+	{ "summary_en", LC_FT_TEXT, 0, "", "技术简介（英文）",
+	  "Summary (English)" },
+	{ "scope_en", LC_FT_TEXT, 0, "", "适用范围（英文）",
+	  "Applicable scope (English)" },
+	{ "key_indicators_en", LC_FT_TEXT, 0, "", "关键技术指标（英文）",
+	  "Key technical indicators (English)" },
 };
 
 /* The columns of a workbook's demonstration-projects sheet (示范项目),
@@ -105,6 +111,9 @@ static const struct {
 	{ "year", "", "投运年份", "Year in operation" },
 	{ "capacity", "", "规模", "Capacity" },
 	{ "abatement", "tCO2/a", "减排量", "Abatement" },
+	{ "site_en", "", "地点（英文）", "Site (English)" },
+	{ "enterprise_en", "", "企业（英文）", "Enterprise (English)" },
+	{ "capacity_en", "", "规模（英文）", "Capacity (English)" },
 };
 
 const char *lc_demo_col_name(int k)

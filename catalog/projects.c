@@ -1,7 +1,9 @@
 /* projects.c - a dossier's demonstration projects written as text, so
  * that a CSV row carries them and a person can read and write them: one
  * project a line, "site | enterprise | year | capacity | abatement",
- * '|' and '\' inside a field escaped with '\', abatement in tCO2/a. */
+ * then, when the project has English text, " | site_en | enterprise_en |
+ * capacity_en"; '|' and '\' inside a field escaped with '\', abatement
+ * in tCO2/a. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +58,17 @@ char *lc_projects_text(const struct lc_tech *t)
 			free(buf);
 			return NULL;
 		}
+		if (!d->site_en && !d->enterprise_en && !d->capacity_en)
+			continue;
+		if (put(&buf, &len, &cap, " | ", 0) ||
+		    put(&buf, &len, &cap, d->site_en, 1) ||
+		    put(&buf, &len, &cap, " | ", 0) ||
+		    put(&buf, &len, &cap, d->enterprise_en, 1) ||
+		    put(&buf, &len, &cap, " | ", 0) ||
+		    put(&buf, &len, &cap, d->capacity_en, 1)) {
+			free(buf);
+			return NULL;
+		}
 	}
 	if (put(&buf, &len, &cap, " ", 0)) {   /* room for the NUL */
 		free(buf);
@@ -79,7 +92,8 @@ static char *trim(char *s, size_t *n)
 }
 
 int lc_projects_parse(const char *text,
-		      int (*fn)(char *const f[5], long line, void *ctx),
+		      int (*fn)(char *const f[LC_PROJECT_FIELDS], long line,
+				void *ctx),
 		      void *ctx, long *line, char *why, size_t n)
 {
 	char *copy = strdup(text ? text : ""), *p = copy;
@@ -91,11 +105,13 @@ int lc_projects_parse(const char *text,
 		return -1;
 	}
 	while (*p && rc == 0) {
-		char none[5] = { 0 }, *end = strchr(p, '\n');
-		char *f[5] = { none, none + 1, none + 2, none + 3, none + 4 };
+		char none[LC_PROJECT_FIELDS] = { 0 }, *end = strchr(p, '\n');
+		char *f[LC_PROJECT_FIELDS];
 		char *w = p, *start = p;
 		int k = 0;
 
+		for (int i = 0; i < LC_PROJECT_FIELDS; i++)
+			f[i] = none + i;
 		++*line;
 		if (end)
 			*end = '\0';
@@ -109,10 +125,12 @@ int lc_projects_parse(const char *text,
 				size_t len = (size_t)(w - start);
 				int last = *r == '\0';
 
-				if (k == 5) {
-					snprintf(why, n, "more than 5 fields "
+				if (k == LC_PROJECT_FIELDS) {
+					snprintf(why, n, "more than 8 fields "
 						 "(site | enterprise | year | "
-						 "capacity | abatement)");
+						 "capacity | abatement | "
+						 "site_en | enterprise_en | "
+						 "capacity_en)");
 					rc = -1;
 					break;
 				}

@@ -42,6 +42,9 @@ static void demo_release(struct lc_demo *d)
 	free((char *)d->site);
 	free((char *)d->enterprise);
 	free((char *)d->capacity);
+	free((char *)d->site_en);
+	free((char *)d->enterprise_en);
+	free((char *)d->capacity_en);
 }
 
 void lc_tech_free(struct lc_tech *t)
@@ -277,10 +280,15 @@ int lc_tech_add_demo(struct lc_tech *t, const struct lc_demo *d)
 	c.site = dup_or_null(d->site);
 	c.enterprise = dup_or_null(d->enterprise);
 	c.capacity = dup_or_null(d->capacity);
+	c.site_en = dup_or_null(d->site_en);
+	c.enterprise_en = dup_or_null(d->enterprise_en);
+	c.capacity_en = dup_or_null(d->capacity_en);
 	c.year = d->year;
 	c.abatement = d->abatement;
 	if ((d->site && !c.site) || (d->enterprise && !c.enterprise) ||
-	    (d->capacity && !c.capacity)) {
+	    (d->capacity && !c.capacity) || (d->site_en && !c.site_en) ||
+	    (d->enterprise_en && !c.enterprise_en) ||
+	    (d->capacity_en && !c.capacity_en)) {
 		demo_release(&c);
 		return LC_ENOMEM;
 	}
@@ -310,6 +318,9 @@ static int demos_eq(const struct lc_tech *a, const struct lc_tech *b)
 		if (!str_eq(x->site, y->site) ||
 		    !str_eq(x->enterprise, y->enterprise) ||
 		    !str_eq(x->capacity, y->capacity) || x->year != y->year ||
+		    !str_eq(x->site_en, y->site_en) ||
+		    !str_eq(x->enterprise_en, y->enterprise_en) ||
+		    !str_eq(x->capacity_en, y->capacity_en) ||
 		    !num_eq(x->abatement, y->abatement))
 			return 0;
 	}

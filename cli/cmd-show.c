@@ -56,6 +56,13 @@ static void show_text(const struct lc_tech *t)
 		if (!isnan(d->abatement))
 			printf("  %-18s %s tCO2/a\n", "abatement",
 			       lc_num_format(d->abatement, num, sizeof num));
+		if (d->site_en)
+			printf("  %-18s %s\n", "site_en", d->site_en);
+		if (d->enterprise_en)
+			printf("  %-18s %s\n", "enterprise_en",
+			       d->enterprise_en);
+		if (d->capacity_en)
+			printf("  %-18s %s\n", "capacity_en", d->capacity_en);
 	}
 }
 

@@ -316,6 +316,15 @@ char *lc_co2e_human(double t, const char *lang, int eq, char *buf,
 /* The dossier's name in lang ("zh"/"en"), falling back to the other
  * language, then the id; "" at worst. Belongs to t. */
 const char *lc_tech_name(const struct lc_tech *t, const char *lang);
+/* Text field f (LC_F_SUMMARY, LC_F_SCOPE, LC_F_KEY_INDICATORS, or any
+ * other) in lang: the field's English text (summary_en...) under "en"
+ * when the dossier gives it, else the field itself; NULL when absent.
+ * Belongs to t. */
+const char *lc_tech_text(const struct lc_tech *t, int f, const char *lang);
+/* A project's site, enterprise or capacity (k: LC_DC_SITE,
+ * LC_DC_ENTERPRISE, LC_DC_CAPACITY) in lang, the same way; belongs to
+ * d. */
+const char *lc_demo_text(const struct lc_demo *d, int k, const char *lang);
 
 /* ---- charts (SVG, no scripts) ------------------------------------------
  * Every chart is a standalone SVG document (xmlns, viewBox, role="img",

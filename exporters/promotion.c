@@ -369,10 +369,10 @@ static const char *projects(const struct pb *b, const struct lc_tech *t,
 			lc_words_fill(b->w, "promo.project.year", nm, v, 1,
 				      year, sizeof year);
 		}
-		part[0] = d->site;
-		part[1] = d->enterprise;
+		part[0] = lc_demo_text(d, LC_DC_SITE, b->lang);
+		part[1] = lc_demo_text(d, LC_DC_ENTERPRISE, b->lang);
 		part[2] = year;
-		part[3] = d->capacity;
+		part[3] = lc_demo_text(d, LC_DC_CAPACITY, b->lang);
 		if (i)
 			cat_s(buf, size, &len, W(b, "promo.projects.sep"));
 		for (int k = 0; k < 4; k++) {
@@ -472,9 +472,10 @@ static int sector_table(struct pb *b, const struct promo *p, size_t from,
 		snprintf(no, sizeof no, "%zu", i + 1);
 		row[0] = no;
 		row[1] = lc_tech_name(e, b->lang);
-		row[2] = or_dash(lc_tech_get(e, LC_F_SCOPE));
-		row[3] = or_dash(lc_tech_get(e, LC_F_SUMMARY));
-		row[4] = or_dash(lc_tech_get(e, LC_F_KEY_INDICATORS));
+		row[2] = or_dash(lc_tech_text(e, LC_F_SCOPE, b->lang));
+		row[3] = or_dash(lc_tech_text(e, LC_F_SUMMARY, b->lang));
+		row[4] = or_dash(lc_tech_text(e, LC_F_KEY_INDICATORS,
+					      b->lang));
 		row[5] = or_dash(projects(b, e, pr, sizeof pr));
 		row[6] = pct(b, e, LC_F_PENETRATION_NOW, c[0], sizeof c[0]);
 		row[7] = pct(b, e, LC_F_PENETRATION_TARGET, c[1],

@@ -69,16 +69,20 @@ static const char *project(const struct rm *m, const struct lc_demo *d,
 
 	buf[0] = '\0';
 	for (int k = 0; k < 5; k++) {
+		const char *site = lc_demo_text(d, LC_DC_SITE, m->lang);
+		const char *ent = lc_demo_text(d, LC_DC_ENTERPRISE, m->lang);
+		const char *cap = lc_demo_text(d, LC_DC_CAPACITY, m->lang);
+
 		part[0] = '\0';
-		if (k == 0 && d->site)
-			snprintf(part, sizeof part, "%s", d->site);
-		else if (k == 1 && d->enterprise)
-			snprintf(part, sizeof part, "%s", d->enterprise);
+		if (k == 0 && site)
+			snprintf(part, sizeof part, "%s", site);
+		else if (k == 1 && ent)
+			snprintf(part, sizeof part, "%s", ent);
 		else if (k == 2 && d->year > 0) {
 			snprintf(y, sizeof y, "%d", d->year);
 			fill(m, "entry.p.year", y, NULL, part, sizeof part);
-		} else if (k == 3 && d->capacity && *d->capacity)
-			fill(m, "entry.p.capacity", d->capacity, NULL, part,
+		} else if (k == 3 && cap && *cap)
+			fill(m, "entry.p.capacity", cap, NULL, part,
 			     sizeof part);
 		else if (k == 4 && isfinite(d->abatement))
 			fill(m, "entry.p.abatement",
@@ -112,12 +116,14 @@ static int entry(struct rm *m, size_t no, const struct tinfo *ti)
 	if (rc == 0)
 		rc = row2(m, "entry.sector", rm_sector_label(m, ti->sector));
 	if (rc == 0)
-		rc = row2(m, "entry.scope", lc_tech_get(t, LC_F_SCOPE));
+		rc = row2(m, "entry.scope", lc_tech_text(t, LC_F_SCOPE,
+							 m->lang));
 	if (rc == 0)
-		rc = row2(m, "entry.summary", lc_tech_get(t, LC_F_SUMMARY));
+		rc = row2(m, "entry.summary", lc_tech_text(t, LC_F_SUMMARY,
+							   m->lang));
 	if (rc == 0)
 		rc = row2(m, "entry.indicators",
-			  lc_tech_get(t, LC_F_KEY_INDICATORS));
+			  lc_tech_text(t, LC_F_KEY_INDICATORS, m->lang));
 	for (size_t i = 0; rc == 0 && i < lc_tech_demo_count(t); i++) {
 		const char *row[2];
 

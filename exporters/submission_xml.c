@@ -228,6 +228,9 @@ static void demos(struct lc_xml_writer *x, const struct lc_tech *t)
 		if (!isnan(d->abatement) &&
 		    lc_num_format(d->abatement, b, sizeof b))
 			elem(x, "abatement", b);
+		elem(x, "site_en", d->site_en);
+		elem(x, "enterprise_en", d->enterprise_en);
+		elem(x, "capacity_en", d->capacity_en);
 		chk(x, xmlTextWriterEndElement(x->w));
 	}
 	chk(x, xmlTextWriterEndElement(x->w));

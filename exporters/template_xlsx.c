@@ -62,7 +62,9 @@ static double width_of(int f, const char *head)
 		if (*p)
 			p++;
 	}
-	if (f == LC_F_SUMMARY || f == LC_F_SCOPE || f == LC_F_KEY_INDICATORS)
+	if (f == LC_F_SUMMARY || f == LC_F_SCOPE || f == LC_F_KEY_INDICATORS ||
+	    f == LC_F_SUMMARY_EN || f == LC_F_SCOPE_EN ||
+	    f == LC_F_KEY_INDICATORS_EN)
 		w = 40;
 	else if (f == LC_F_NAME_ZH || f == LC_F_NAME_EN ||
 		 f == LC_F_SUBMITTER || f == LC_F_OWNERS || f == LC_F_EMAIL)
@@ -289,7 +291,9 @@ static void tech_column(struct tpl *t, lxw_worksheet *ws, lxw_col_t col,
 	else if (f >= 0 && lc_field_type(f) == LC_FT_INT)
 		fmt = t->whole;
 	else if (f == LC_F_SUMMARY || f == LC_F_SCOPE ||
-		 f == LC_F_KEY_INDICATORS || f == LC_F_PROJECTS)
+		 f == LC_F_KEY_INDICATORS || f == LC_F_PROJECTS ||
+		 f == LC_F_SUMMARY_EN || f == LC_F_SCOPE_EN ||
+		 f == LC_F_KEY_INDICATORS_EN)
 		fmt = t->wrap;
 	chk(t, worksheet_set_column(ws, col, col, width_of(f, head), fmt));
 	chk(t, worksheet_write_string(ws, 0, col, head,

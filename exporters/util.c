@@ -235,6 +235,29 @@ const char *lc_tech_name(const struct lc_tech *t, const char *lang)
 	return first ? first : "";
 }
 
+const char *lc_tech_text(const struct lc_tech *t, int f, const char *lang)
+{
+	int en = f == LC_F_SUMMARY ? LC_F_SUMMARY_EN :
+		 f == LC_F_SCOPE ? LC_F_SCOPE_EN :
+		 f == LC_F_KEY_INDICATORS ? LC_F_KEY_INDICATORS_EN : -1;
+	const char *v = en >= 0 && exp_is_en(lang) ? lc_tech_get(t, en) : NULL;
+
+	return v && *v ? v : lc_tech_get(t, f);
+}
+
+const char *lc_demo_text(const struct lc_demo *d, int k, const char *lang)
+{
+	int en = exp_is_en(lang);
+	const char *zh = k == LC_DC_SITE ? d->site :
+			 k == LC_DC_ENTERPRISE ? d->enterprise :
+			 k == LC_DC_CAPACITY ? d->capacity : NULL;
+	const char *v = !en ? NULL : k == LC_DC_SITE ? d->site_en :
+			k == LC_DC_ENTERPRISE ? d->enterprise_en :
+			k == LC_DC_CAPACITY ? d->capacity_en : NULL;
+
+	return v && *v ? v : zh;
+}
+
 int lc_horizon(int trl)
 {
 	if (trl >= 8)

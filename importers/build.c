@@ -210,7 +210,9 @@ static int text_ok(struct imp_sink *s, struct imp_raw *r, int f, long line,
 		   const char *what, const char *v)
 {
 	int para = f == LC_F_SUMMARY || f == LC_F_SCOPE ||
-		   f == LC_F_KEY_INDICATORS || f == LC_F_PROJECTS;
+		   f == LC_F_KEY_INDICATORS || f == LC_F_PROJECTS ||
+		   f == LC_F_SUMMARY_EN || f == LC_F_SCOPE_EN ||
+		   f == LC_F_KEY_INDICATORS_EN;
 	char why[160];
 
 	if (lc_text_check(v, para, para ? 32768 : 2048, why, sizeof why) == 0)
@@ -301,7 +303,8 @@ static void check_trl_source(struct imp_sink *s, struct imp_raw *r,
 }
 
 /* One project of the "projects" text, into the raw dossier. */
-static int take_project(char *const f[5], long line, void *ctx)
+static int take_project(char *const f[LC_PROJECT_FIELDS], long line,
+			void *ctx)
 {
 	struct imp_raw *r = ctx;
 	struct imp_raw_demo *d = imp_raw_add_demo(r);
@@ -314,7 +317,10 @@ static int take_project(char *const f[5], long line, void *ctx)
 	    (*f[1] && !(d->enterprise = strdup(f[1]))) ||
 	    (*f[2] && !(d->year = strdup(f[2]))) ||
 	    (*f[3] && !(d->capacity = strdup(f[3]))) ||
-	    (*f[4] && !(d->abatement = strdup(f[4]))))
+	    (*f[4] && !(d->abatement = strdup(f[4]))) ||
+	    (*f[5] && !(d->site_en = strdup(f[5]))) ||
+	    (*f[6] && !(d->enterprise_en = strdup(f[6]))) ||
+	    (*f[7] && !(d->capacity_en = strdup(f[7]))))
 		return LC_ENOMEM;
 	return 0;
 }
@@ -365,11 +371,22 @@ static int add_demos(struct imp_sink *s, struct imp_raw *r,
 					      d->line, what,
 					      d->enterprise) < 0) ||
 		    (d->capacity && text_ok(s, r, LC_F_DEMONSTRATIONS,
-					    d->line, what, d->capacity) < 0))
+					    d->line, what, d->capacity) < 0) ||
+		    (d->site_en && text_ok(s, r, LC_F_DEMONSTRATIONS,
+					   d->line, what, d->site_en) < 0) ||
+		    (d->enterprise_en && text_ok(s, r, LC_F_DEMONSTRATIONS,
+						 d->line, what,
+						 d->enterprise_en) < 0) ||
+		    (d->capacity_en && text_ok(s, r, LC_F_DEMONSTRATIONS,
+					       d->line, what,
+					       d->capacity_en) < 0))
 			continue;
 		ld.site = d->site;
 		ld.enterprise = d->enterprise;
 		ld.capacity = d->capacity;
+		ld.site_en = d->site_en;
+		ld.enterprise_en = d->enterprise_en;
+		ld.capacity_en = d->capacity_en;
 		if (d->year && *d->year) {
 			if (lc_rules_check("year", d->year, &e) != 0) {
 				imp_problem(s, d->line, "demonstrations",

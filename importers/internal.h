@@ -11,6 +11,7 @@
 /* A demonstration project as read, before conversion. */
 struct imp_raw_demo {
 	char *site, *enterprise, *year, *capacity, *abatement, *abatement_unit;
+	char *site_en, *enterprise_en, *capacity_en;
 	long line;
 };
 

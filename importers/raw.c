@@ -100,6 +100,9 @@ static void demo_free(struct imp_raw_demo *d)
 	free(d->capacity);
 	free(d->abatement);
 	free(d->abatement_unit);
+	free(d->site_en);
+	free(d->enterprise_en);
+	free(d->capacity_en);
 }
 
 void imp_raw_clear(struct imp_raw *r)

@@ -290,6 +290,12 @@ static int read_demos(struct imp_raw *r, xmlNodePtr node)
 				slot = &d->year;
 			else if (strcmp(nm, "capacity") == 0)
 				slot = &d->capacity;
+			else if (strcmp(nm, "site_en") == 0)
+				slot = &d->site_en;
+			else if (strcmp(nm, "enterprise_en") == 0)
+				slot = &d->enterprise_en;
+			else if (strcmp(nm, "capacity_en") == 0)
+				slot = &d->capacity_en;
 			else if (strcmp(nm, "abatement") == 0) {
 				xmlChar *u = xmlGetNoNsProp(c,
 					(const xmlChar *)"unit");

@@ -185,7 +185,13 @@ static int attach_demos(struct xread *x, const char *id)
 		    (d->f[D_CAPACITY] &&
 		     !(rd->capacity = strdup(d->f[D_CAPACITY]))) ||
 		    (d->f[D_ABATEMENT] &&
-		     !(rd->abatement = strdup(d->f[D_ABATEMENT]))))
+		     !(rd->abatement = strdup(d->f[D_ABATEMENT]))) ||
+		    (d->f[LC_DC_SITE_EN] &&
+		     !(rd->site_en = strdup(d->f[LC_DC_SITE_EN]))) ||
+		    (d->f[LC_DC_ENTERPRISE_EN] &&
+		     !(rd->enterprise_en = strdup(d->f[LC_DC_ENTERPRISE_EN]))) ||
+		    (d->f[LC_DC_CAPACITY_EN] &&
+		     !(rd->capacity_en = strdup(d->f[LC_DC_CAPACITY_EN]))))
 			return nomem(x);
 	}
 	return 0;

@@ -14,7 +14,9 @@ int imp_xml_field(const char *name)
 		return LC_F_SUBMITTER;
 	if (strcmp(name, "project") == 0 || strcmp(name, "site") == 0 ||
 	    strcmp(name, "enterprise") == 0 || strcmp(name, "year") == 0 ||
-	    strcmp(name, "capacity") == 0)
+	    strcmp(name, "capacity") == 0 || strcmp(name, "site_en") == 0 ||
+	    strcmp(name, "enterprise_en") == 0 ||
+	    strcmp(name, "capacity_en") == 0)
 		return LC_F_DEMONSTRATIONS;
 	if (strcmp(name, "owner") == 0)
 		return LC_F_OWNERS;

@@ -78,7 +78,8 @@ static struct lc_tech *full_tech(const char *id, const char *sector, int trl)
 {
 	struct lc_tech *t = lc_tech_new();
 	struct lc_demo d = { "湛江", "宝钢湛江钢铁有限公司", 2023,
-			     "100万t/a", 5e5 };
+			     "100万t/a", 5e5, "Zhanjiang\tGuangdong",
+			     "Baosteel \\ Zhanjiang", "1 Mt/a\nnew line" };
 	char num[16];
 
 	assert_non_null(t);
@@ -101,6 +102,9 @@ static struct lc_tech *full_tech(const char *id, const char *sector, int trl)
 	lc_tech_set(t, LC_F_OWNERS, "宝武;中冶", NULL);
 	lc_tech_set(t, LC_F_SUMMARY, "line one\nline\ttwo", NULL);
 	lc_tech_set(t, LC_F_SCOPE, "长流程钢厂", NULL);
+	lc_tech_set(t, LC_F_SUMMARY_EN, "line one\nline\ttwo (en)", NULL);
+	lc_tech_set(t, LC_F_SCOPE_EN, "Integrated steel plants", NULL);
+	lc_tech_set(t, LC_F_KEY_INDICATORS_EN, "CO2 down >= 50%", NULL);
 	for (int f = LC_F_CO2_PER_UNIT; f <= LC_F_PENETRATION_TARGET; f++)
 		assert_int_equal(lc_tech_set_num(t, f, 0.1 * f + 1e-9 * f,
 						 f == LC_F_POTENTIAL ?
@@ -114,7 +118,7 @@ static struct lc_tech *full_tech(const char *id, const char *sector, int trl)
 static void test_fields(void **state)
 {
 	(void)state;
-	assert_int_equal(LC_F__COUNT, 38);
+	assert_int_equal(LC_F__COUNT, 41);
 	assert_int_equal(lc_field_lookup("origin"), LC_F_ORIGIN);
 	assert_string_equal(lc_field_name(LC_F_ID), "id");
 	assert_string_equal(lc_field_name(LC_F_PATENTS), "patents");
@@ -228,6 +232,14 @@ static void test_round_trip(void **state)
 	assert_string_equal(lc_tech_demo(u, 0)->capacity, "100万t/a");
 	assert_true(lc_tech_demo(u, 0)->abatement == 5e5);
 	assert_string_equal(lc_tech_get(u, LC_F_SUMMARY), "line one\nline\ttwo");
+	/* the English text, escapes and all (tab, backslash, newline) */
+	assert_string_equal(lc_tech_demo(u, 0)->site_en, "Zhanjiang\tGuangdong");
+	assert_string_equal(lc_tech_demo(u, 0)->enterprise_en,
+			    "Baosteel \\ Zhanjiang");
+	assert_string_equal(lc_tech_demo(u, 0)->capacity_en,
+			    "1 Mt/a\nnew line");
+	assert_string_equal(lc_tech_get(u, LC_F_SUMMARY_EN),
+			    "line one\nline\ttwo (en)");
 	lc_tech_free(u);
 	assert_int_equal(lc_catalog_get_tech(cat, "2025-ST-999", &u, &err) ==
 			 LC_ENOTFOUND, 1);
