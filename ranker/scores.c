@@ -296,6 +296,9 @@ static int collect_score(const char *key, const struct lc_rec *rec,
 		}
 		while (s->korder[s->kp] != c)
 			s->kp++;
+		/* the entries passed go first: their rows make room */
+		if (advance(s))
+			return 1;
 		if (!s->pcount[c]) {
 			s->pstart[c] = s->npend;
 			s->nopen++;
@@ -306,7 +309,7 @@ static int collect_score(const char *key, const struct lc_rec *rec,
 		s->failed = 1;
 		return 1;
 	}
-	return s->hold ? 0 : advance(s);
+	return 0;
 }
 
 /* Back to the state before the scan (for a scan over). */
