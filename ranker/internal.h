@@ -151,8 +151,9 @@ struct lc_profile {
 
 
 /* ---- a ranking of an edition (rank.c and the files of its steps) -------
- * rank.c runs the steps (ranking.c holds what they share): edition.c reads the dossiers and panel scores
- * from the catalog, aggregate.c aggregates the scores, method.c runs the
+ * rank.c runs the steps (ranking.c holds what they share): edition.c reads the dossiers
+ * from the catalog, scores.c streams their panel scores, aggregate.c
+ * aggregates them dossier by dossier, method.c runs the
  * method, select.c orders with ties and quotas and selects, sensitivity.c
  * perturbs and compares, explain.c answers "what would have to change",
  * selection.c records the selection. */

@@ -1,6 +1,7 @@
 /* rank.c - the Top N selection of an edition, step by step: the edition
- * and its panel scores read from the catalog (edition.c), aggregated
- * (aggregate.c), the hash of the inputs, the weights in use, the method
+ * read from the catalog (edition.c), its panel scores streamed dossier by
+ * dossier into the hash of the inputs and aggregated (scores.c,
+ * aggregate.c), the weights in use, the method
  * (method.c), ties, quotas and the selection (select.c), sensitivity and
  * comparison (sensitivity.c); then the views the callers read. */
 #include <math.h>
