@@ -239,6 +239,13 @@ struct lc_rk_zrow {
 	int crit;
 };
 
+/* An expert assigned to an entry (the expert in the text pool, kept
+ * once: the same expert is the same pointer). */
+struct lc_rk_asg {
+	uint32_t entry;
+	const char *expert;
+};
+
 /* The panel scores of an edition read as a stream (scores.c): each
  * entry's rows are held until the scan has passed its keys, then hashed
  * into h and hd, aggregated into the entry (aggregate.c) and dropped.
@@ -265,9 +272,12 @@ struct lc_rk_scores {
 	struct lc_textpool *text;       /* owns the experts and values */
 	long conflicted, unknown, bad;
 	long unassigned;   /* scores of experts no longer assigned */
-	struct lc_strmap *assigned;  /* pair keys assigned, and "\1ID" of
-					each dossier with an assignment;
-					only while reading */
+	struct lc_rk_asg *asg;  /* the assignments as read, then by entry:
+				   entry i's experts are asg[astart[i] ..
+				   astart[i + 1]) (none: not reviewed by
+				   assignment, every score counts) */
+	size_t nasg, asgcap;
+	uint32_t *astart;
 	long plain, kmax;  /* trimmed means of < 4 scores; most scores */
 	struct lc_rk_zrow *z;   /* z-scores only: every score, entry order */
 	size_t nz, zcap;

@@ -114,6 +114,19 @@ static void build(const char *path, int how)
 	/* out of scale, an unknown criterion: counted as ignored */
 	score(cat, how, &seq, "2031-NF-001", "E6", "carbon", "11");
 	score(cat, how, &seq, "2031-NF-001", "E6", "color", "3");
+	/* 2031-NF-002 is reviewed by assignment, E1 and E2 only: E3's and
+	 * E4's scores no longer count */
+	for (int e = 1; e <= 2; e++) {
+		char ex[8], key[64];
+
+		snprintf(ex, sizeof ex, "E%d", e);
+		snprintf(key, sizeof key, "assign:2031-NF-002:%s", ex);
+		r = lc_rec_new();
+		lc_rec_set(r, "expert", ex);
+		lc_rec_set(r, "tech", "2031-NF-002");
+		assert_int_equal(lc_catalog_rec_put(cat, key, r, NULL), 0);
+		lc_rec_free(r);
+	}
 	r = lc_rec_new();
 	lc_rec_set(r, "expert", "E4");
 	lc_rec_set(r, "tech", "2031-ST-0011");
@@ -263,7 +276,8 @@ static void stream_as_held(void **state)
 		same_ranking(n, e);
 		same_ranking(n, g);
 		/* the data the comparison rests on: scores counted, one
-		 * conflicted, three ignored, a dossier without any */
+		 * conflicted, unassigned, three ignored, a dossier without
+		 * any */
 		i = lc_ranking_find(n, "2031-ST-0011");
 		assert_true(i >= 0);
 		x = lc_ranking_entry(n, (size_t)i);
@@ -280,6 +294,13 @@ static void stream_as_held(void **state)
 		assert_true(x->rank > 0);
 		assert_non_null(strstr(lc_ranking_info(n)->notes,
 				       "2 score(s) of conflicted"));
+		i = lc_ranking_find(n, "2031-NF-002");
+		assert_true(i >= 0);
+		x = lc_ranking_entry(n, (size_t)i);
+		assert_int_equal(x->nscores[0], 2);
+		assert_non_null(strstr(lc_ranking_info(n)->notes,
+				       "4 score(s) of experts no longer "
+				       "assigned"));
 		/* E6's 11 and 'color', E2's 10.5 on 2031-CH-0001 */
 		assert_non_null(strstr(lc_ranking_info(n)->notes,
 				       "3 score record(s) ignored"));
