@@ -124,102 +124,159 @@ double lc_panel_spread(const double *s, size_t k, double lo, double hi)
 	return (b - a) / (hi - lo);
 }
 
-/* The panel criteria of every entry: each aggregated by the profile's
- * rule, with the disagreement flag and the count of top scores. */
-int lc_rk_aggregate(struct lc_ranking *r, const struct lc_profile *p,
-		     struct lc_rk_scores *s, struct lc_error *err)
+/* Room for 2k doubles in s->buf; 0 or -1. */
+static int buf_room(struct lc_rk_scores *s, size_t k)
 {
-	/* buf: one entry's scores on one criterion; raw: the scores as the
-	 * experts gave them, for the disagreement (a panel discusses its
-	 * own scores, whatever the aggregation does with them) */
-	double *buf = malloc((s->n ? s->n : 1) * 2 * sizeof *buf);
-	double *raw = buf + (s->n ? s->n : 1);
-	struct lc_panel_score *ps = NULL;
+	double *nb;
 
-	if (!buf)
-		return lc_rk_oom(err);
-	for (size_t t = 0; t < s->n; t++)
-		raw[t] = s->row[t].score;
+	if (2 * k <= s->bufcap)
+		return 0;
+	nb = realloc(s->buf, 2 * k * sizeof *nb);
+	if (!nb)
+		return -1;
+	s->buf = nb;
+	s->bufcap = 2 * k;
+	return 0;
+}
+
+int lc_rk_agg_entry(struct lc_rk_scores *s, size_t i,
+		    const struct lc_rk_srow *row, size_t k)
+{
+	const struct lc_profile *p = s->p;
+	struct lc_rk_entry *e = &s->r->e[i];
+	/* raw: one criterion's scores as the experts gave them, for the
+	 * disagreement (a panel discusses its own scores, whatever the
+	 * aggregation does with them); buf: the same, to aggregate */
+	double *raw, *buf;
+
+	if (k == 0)
+		return 0;
+	if (buf_room(s, k))
+		return LC_ENOMEM;
+	raw = s->buf;
+	buf = s->buf + k;
 	/* top scores count on the scale as given, before any z-scores */
-	for (size_t t = 0; t < s->n; t++)
-		if (s->row[t].score >= p->crit[s->row[t].crit].hi)
-			r->e[s->row[t].entry].top++;
+	for (size_t t = 0; t < k; t++)
+		if (row[t].score >= p->crit[row[t].crit].hi)
+			e->top++;
 	if (p->agg == LC_AGG_ZSCORE) {
-		ps = malloc((s->n ? s->n : 1) * sizeof *ps);
-		if (!ps) {
-			free(buf);
-			return lc_rk_oom(err);
-		}
-		for (size_t j = 0; j < p->ncrit; j++) {
-			size_t k = 0;
+		if (s->nz + k > s->zcap) {
+			size_t nc = s->zcap ? 2 * s->zcap : 1024;
+			struct lc_rk_zrow *nz;
 
-			if (!p->crit[j].panel)
-				continue;
-			for (size_t t = 0; t < s->n; t++)
-				if (s->row[t].crit == (int)j) {
-					ps[k].tech = r->e[s->row[t].entry].id;
-					ps[k].expert = s->row[t].expert;
-					ps[k].score = s->row[t].score;
-					k++;
-				}
-			if (lc_panel_zscore(ps, k, p->crit[j].lo,
-					    p->crit[j].hi, err)) {
-				free(ps);
-				free(buf);
-				return err ? err->status : LC_EDATA;
-			}
-			k = 0;
-			for (size_t t = 0; t < s->n; t++)
-				if (s->row[t].crit == (int)j)
-					s->row[t].score = ps[k++].score;
+			while (nc < s->nz + k)
+				nc *= 2;
+			nz = realloc(s->z, nc * sizeof *nz);
+			if (!nz)
+				return LC_ENOMEM;
+			s->z = nz;
+			s->zcap = nc;
 		}
+		for (size_t t = 0; t < k; t++)
+			s->z[s->nz++] = (struct lc_rk_zrow){ row[t].expert,
+				row[t].score, (uint32_t)i, row[t].crit };
 	}
-	/* rows were collected entry by entry, so each entry's are adjacent */
-	long plain = 0, kmax = 0;
+	for (size_t j = 0; j < p->ncrit; j++) {
+		size_t c = 0;
+		double sp;
 
-	for (size_t i = 0, t = 0; i < r->n; i++) {
+		if (!p->crit[j].panel)
+			continue;
+		for (size_t t = 0; t < k; t++)
+			if (row[t].crit == (int)j)
+				raw[c++] = row[t].score;
+		e->nsc[j] = (int)c;
+		if (c == 0)
+			continue;
+		sp = lc_panel_spread(raw, c, p->crit[j].lo, p->crit[j].hi);
+		e->flag[j] = sp > p->disagreement;
+		e->spread = sp > e->spread ? sp : e->spread;
+		s->kmax = (long)c > s->kmax ? (long)c : s->kmax;
+		if (p->agg == LC_AGG_ZSCORE)
+			continue;     /* lc_rk_agg_finish */
+		memcpy(buf, raw, c * sizeof *buf);
+		e->x[j] = lc_panel_aggregate(buf, c, p->agg);
+		s->plain += p->agg == LC_AGG_TRIMMED && c < 4;
+	}
+	return 0;
+}
+
+/* The z-scores of every kept row, criterion by criterion over the whole
+ * edition, then each entry's mean of them. */
+static int zscores(struct lc_ranking *r, const struct lc_profile *p,
+		   struct lc_rk_scores *s, struct lc_error *err)
+{
+	struct lc_panel_score *ps = malloc((s->nz ? s->nz : 1) * sizeof *ps);
+
+	if (!ps)
+		return lc_rk_oom(err);
+	for (size_t j = 0; j < p->ncrit; j++) {
+		size_t k = 0;
+
+		if (!p->crit[j].panel)
+			continue;
+		for (size_t t = 0; t < s->nz; t++)
+			if (s->z[t].crit == (int)j) {
+				ps[k].tech = r->e[s->z[t].entry].id;
+				ps[k].expert = s->z[t].expert;
+				ps[k].score = s->z[t].score;
+				k++;
+			}
+		if (lc_panel_zscore(ps, k, p->crit[j].lo, p->crit[j].hi,
+				    err)) {
+			free(ps);
+			return err ? err->status : LC_EDATA;
+		}
+		k = 0;
+		for (size_t t = 0; t < s->nz; t++)
+			if (s->z[t].crit == (int)j)
+				s->z[t].score = ps[k++].score;
+	}
+	free(ps);
+	/* rows were kept entry by entry, so each entry's are adjacent */
+	for (size_t t = 0; t < s->nz;) {
+		size_t i = s->z[t].entry, start = t;
 		struct lc_rk_entry *e = &r->e[i];
-		size_t start = t;
 
-		while (t < s->n && s->row[t].entry == i)
+		while (t < s->nz && s->z[t].entry == i)
 			t++;
 		for (size_t j = 0; j < p->ncrit; j++) {
+			double sum = 0;
 			size_t k = 0;
-			double sp;
 
 			if (!p->crit[j].panel)
 				continue;
 			for (size_t q = start; q < t; q++)
-				if (s->row[q].crit == (int)j)
-					buf[k++] = raw[q];
-			e->nsc[j] = (int)k;
-			if (k == 0)
-				continue;
-			sp = lc_panel_spread(buf, k, p->crit[j].lo,
-					     p->crit[j].hi);
-			e->flag[j] = sp > p->disagreement;
-			e->spread = sp > e->spread ? sp : e->spread;
-			k = 0;
-			for (size_t q = start; q < t; q++)
-				if (s->row[q].crit == (int)j)
-					buf[k++] = s->row[q].score;
-			e->x[j] = lc_panel_aggregate(buf, k, p->agg);
-			plain += p->agg == LC_AGG_TRIMMED && k < 4;
-			kmax = (long)k > kmax ? (long)k : kmax;
+				if (s->z[q].crit == (int)j) {
+					sum += s->z[q].score;
+					k++;
+				}
+			if (k)
+				e->x[j] = sum / (double)k;
 		}
+	}
+	return 0;
+}
+
+int lc_rk_agg_finish(struct lc_ranking *r, const struct lc_profile *p,
+		     struct lc_rk_scores *s, struct lc_error *err)
+{
+	if (p->agg == LC_AGG_ZSCORE) {
+		int rc = zscores(r, p, s, err);
+
+		if (rc)
+			return rc;
 	}
 	/* a trimmed mean of fewer than 4 scores drops nothing: say so, or
 	 * a reader believes outliers were trimmed */
-	if (plain && kmax < 4)
+	if (s->plain && s->kmax < 4)
 		lc_rk_note(r, "panel: the trimmed mean trimmed nothing: every "
 			   "dossier has fewer than 4 scores on a criterion "
 			   "(at most %ld), so each aggregate is the plain "
-			   "mean", kmax);
-	else if (plain)
+			   "mean", s->kmax);
+	else if (s->plain)
 		lc_rk_note(r, "panel: the trimmed mean trimmed nothing in %ld "
 			   "aggregate(s) of fewer than 4 scores (plain means)",
-			   plain);
-	free(ps);
-	free(buf);
+			   s->plain);
 	return 0;
 }

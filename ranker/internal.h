@@ -4,6 +4,8 @@
 #define LC_RANKER_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <nettle/sha2.h>
 #include "catalog/catalog.h"
 #include "ranker/ranker.h"
 
@@ -149,8 +151,9 @@ struct lc_profile {
 
 
 /* ---- a ranking of an edition (rank.c and the files of its steps) -------
- * rank.c runs the steps (ranking.c holds what they share): edition.c reads the dossiers and panel scores
- * from the catalog, aggregate.c aggregates the scores, method.c runs the
+ * rank.c runs the steps (ranking.c holds what they share): edition.c reads the dossiers
+ * from the catalog, scores.c streams their panel scores, aggregate.c
+ * aggregates them dossier by dossier, method.c runs the
  * method, select.c orders with ties and quotas and selects, sensitivity.c
  * perturbs and compares, explain.c answers "what would have to change",
  * selection.c records the selection. */
@@ -218,30 +221,68 @@ struct lc_ranking {
 };
 
 
-/* Panel scores of the edition, entry by entry. */
-struct lc_rk_score_row {
-	size_t entry;
+/* A panel score held until its dossier is complete (scores.c). */
+struct lc_rk_srow {
+	uint32_t entry;
 	int crit;
 	const char *expert;  /* in the lc_rk_scores' text pool */
+	const char *val;     /* the score as stored (for the hash), idem */
 	double score;
 };
 
+/* A score kept for the per-expert z-scores (the one aggregation that
+ * needs every score of the edition at once). */
+struct lc_rk_zrow {
+	const char *expert;  /* in the text pool */
+	double score;
+	uint32_t entry;
+	int crit;
+};
+
+/* An expert assigned to an entry (the expert in the text pool, kept
+ * once: the same expert is the same pointer). */
+struct lc_rk_asg {
+	uint32_t entry;
+	const char *expert;
+};
+
+/* The panel scores of an edition read as a stream (scores.c): each
+ * entry's rows are held until the scan has passed its keys, then hashed
+ * into h and hd, aggregated into the entry (aggregate.c) and dropped.
+ * Invariant: entries before next are flushed; kpos[i] < kp means the
+ * scan passed entry i's keys; pend[pstart[i]..+pcount[i]) are entry i's
+ * rows while it is held (hold = 0). */
 struct lc_rk_scores {
 	struct lc_ranking *r;
 	const struct lc_profile *p;
-	size_t *byid;      /* entry indices sorted by id */
+	int aggregate;          /* 1: the panel criteria are aggregated */
+	struct sha256_ctx *h, *hd;   /* all inputs; the data alone */
+	size_t *byid;           /* entry indices sorted by id */
+	size_t *korder, *kpos;  /* entries in the key order of "ID:", and
+				   each entry's place in it */
+	size_t kp, next;
+	size_t *pstart;
+	uint32_t *pcount;
+	struct lc_rk_srow *pend;
+	size_t npend, pendcap, nopen;  /* nopen: entries held with rows */
+	int hold, restart;      /* hold: every row held to the end */
 	char **conf;       /* "EXPERT:ID" of every declared conflict */
 	size_t nconf, confcap;
-	struct lc_rk_score_row *row;
-	const char **val;       /* each row's score as stored (for the hash),
-			      in text */
-	size_t n, cap;
-	struct lc_textpool *text;       /* owns val and the experts */
+	size_t n;          /* scores counted */
+	struct lc_textpool *text;       /* owns the experts and values */
 	long conflicted, unknown, bad;
 	long unassigned;   /* scores of experts no longer assigned */
-	struct lc_strmap *assigned;  /* pair keys assigned, and "\1ID" of
-					each dossier with an assignment;
-					only while reading */
+	struct lc_rk_asg *asg;  /* the assignments as read, then by entry:
+				   entry i's experts are asg[astart[i] ..
+				   astart[i + 1]) (none: not reviewed by
+				   assignment, every score counts) */
+	size_t nasg, asgcap;
+	uint32_t *astart;
+	long plain, kmax;  /* trimmed means of < 4 scores; most scores */
+	struct lc_rk_zrow *z;   /* z-scores only: every score, entry order */
+	size_t nz, zcap;
+	double *buf;       /* scratch of one entry's scores */
+	size_t bufcap;
 	int failed;
 };
 
@@ -267,8 +308,10 @@ int lc_rk_views(struct lc_ranking *r);
  * with its indicator values and the rule that excludes it, if any. */
 int lc_rk_read_edition(struct lc_catalog *cat, struct lc_ranking *r,
 		       const struct lc_profile *p, struct lc_error *err);
-/* Reads the panel scores of r's entries into s (s->r, s->p set), row by
- * row in entry order; free with lc_rk_scores_free. */
+/* scores.c: reads the panel scores of r's entries (s->r, s->p, s->h,
+ * s->hd, s->aggregate set), hashing each entry's lines into s->h and
+ * s->hd in entry order and, with s->aggregate, aggregating its panel
+ * criteria; free with lc_rk_scores_free. */
 int lc_rk_read_scores(struct lc_catalog *cat, struct lc_rk_scores *s,
 		      struct lc_error *err);
 void lc_rk_scores_free(struct lc_rk_scores *s);
@@ -276,9 +319,14 @@ void lc_rk_scores_free(struct lc_rk_scores *s);
  * (lc_rk_scale applied) into col (m). */
 void lc_rk_scaled_column(const struct lc_ranking *r, const double *X,
 			 size_t j, double *col);
-/* aggregate.c: the panel criteria of every entry from s. */
-int lc_rk_aggregate(struct lc_ranking *r, const struct lc_profile *p,
-		    struct lc_rk_scores *s, struct lc_error *err);
+/* aggregate.c: entry i's panel criteria from its k rows (count, spread,
+ * disagreement, top scores; the aggregate, or the rows kept for the
+ * z-scores). 0 or LC_ENOMEM. */
+int lc_rk_agg_entry(struct lc_rk_scores *s, size_t i,
+		    const struct lc_rk_srow *row, size_t k);
+/* aggregate.c: after every entry: the z-scores' aggregates, the notes. */
+int lc_rk_agg_finish(struct lc_ranking *r, const struct lc_profile *p,
+		     struct lc_rk_scores *s, struct lc_error *err);
 /* method.c: scores (higher better) of the m rows of X with weights w
  * (ncrit, zeros for dropped criteria); contrib (m x ncrit, may be NULL)
  * the WSM decomposition by each criterion's own normalisation. */

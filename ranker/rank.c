@@ -1,6 +1,7 @@
 /* rank.c - the Top N selection of an edition, step by step: the edition
- * and its panel scores read from the catalog (edition.c), aggregated
- * (aggregate.c), the hash of the inputs, the weights in use, the method
+ * read from the catalog (edition.c), its panel scores streamed dossier by
+ * dossier into the hash of the inputs and aggregated (scores.c,
+ * aggregate.c), the weights in use, the method
  * (method.c), ties, quotas and the selection (select.c), sensitivity and
  * comparison (sensitivity.c); then the views the callers read. */
 #include <math.h>
@@ -23,15 +24,6 @@ static void hex(const uint8_t *d, size_t n, char *out)
 static void hash_line(struct sha256_ctx *h, const char *s)
 {
 	sha256_update(h, strlen(s), (const uint8_t *)s);
-}
-
-/* A line of the data: into the hash of all inputs and that of the data
- * alone (which tells a re-run whether the data changed). */
-static void hash_data(struct sha256_ctx *h, struct sha256_ctx *hd,
-		      const char *s)
-{
-	hash_line(h, s);
-	hash_line(hd, s);
 }
 
 /* ---- the main entry point -------------------------------------------- */
@@ -101,44 +93,22 @@ int lc_rank_edition(struct lc_catalog *cat, const char *edition,
 	snprintf(line, sizeof line, "lowcarb-data 1\nedition|%s\nfields|%s\n",
 		 edition, r->data_hash);
 	hash_line(&hd, line);
+	for (size_t j = 0; j < p->ncrit; j++)
+		npanel += p->crit[j].panel;
 	s.r = r;
 	s.p = p;
+	s.h = &h;
+	s.hd = &hd;
+	s.aggregate = npanel && !opts->indicators_only;
+	/* each dossier's lines are hashed, and its scores aggregated, as
+	 * the scan of the scores completes it */
 	rc = lc_rk_read_scores(cat, &s, err);
 	if (rc)
 		goto fail;
-	for (size_t i = 0, t = 0; i < r->n; i++) {
-		struct lc_rk_entry *e = &r->e[i];
-
-		/* the status itself is not an input (rank sets it); only
-		 * what the rules made of it is */
-		snprintf(line, sizeof line, "tech|%s|%d|%s\n", e->id,
-			 e->sector, e->excluded ? e->excluded : "");
-		hash_line(&h, line);
-		for (size_t j = 0; j < p->ncrit; j++) {
-			char vb[32];
-
-			if (p->crit[j].panel)
-				continue;
-			snprintf(line, sizeof line, "value|%s|%s|%s\n", e->id,
-				 p->crit[j].id, isnan(e->x[j]) ? "NA" :
-				 lc_num_format(e->x[j], vb, sizeof vb));
-			hash_line(&h, line);
-		}
-		/* the same lines, in the same order, as when each dossier's
-		 * scores were read by a query of their own */
-		for (; t < s.n && s.row[t].entry == i; t++) {
-			snprintf(line, sizeof line, "score|%s|%s|%s|%s\n",
-				 e->id, s.row[t].expert,
-				 p->crit[s.row[t].crit].id, s.val[t]);
-			hash_data(&h, &hd, line);
-		}
-	}
 	sha256_digest(&h, sizeof dig, dig);
 	hex(dig, sizeof dig, r->hash);
 	sha256_digest(&hd, sizeof dig, dig);
 	hex(dig, sizeof dig, r->data_hash);
-	for (size_t j = 0; j < p->ncrit; j++)
-		npanel += p->crit[j].panel;
 	for (size_t j = 0; j < p->ncrit; j++) {
 		r->active[j] = 1;
 		r->w[j] = p->crit[j].weight;
@@ -173,7 +143,7 @@ int lc_rank_edition(struct lc_catalog *cat, const char *edition,
 		     : "no panel score in this edition");
 		lc_rk_note(r, "the indicator weights were renormalised to sum 1");
 	} else if (npanel) {
-		rc = lc_rk_aggregate(r, p, &s, err);
+		rc = lc_rk_agg_finish(r, p, &s, err);
 		if (rc)
 			goto fail;
 	}

@@ -126,7 +126,12 @@ int lc_ranking_record(struct lc_catalog *cat, const struct lc_ranking *r,
 				 e->excluded);
 			why = buf;
 		}
-		if (want != e->status || why)
+		/* a status that differs from the one read is set without
+		 * reading the dossier first (the catalog is locked since) */
+		if (want != e->status)
+			rc = lc_catalog_set_status(cat, e->id, want, why,
+						   "lowcarb rank", err);
+		else if (why)
 			rc = set_status(cat, e->id, want, why, err);
 	}
 	if (rc)
