@@ -11,8 +11,10 @@
 # of ids and numbers leave 15 mm unused, which would have saved it a line
 # (NARROW: the width not where the text needs it), and every table as
 # wide as the page that wraps a text of 60 columns at most (a name, a
-# category; a CJK character two columns) onto four lines or more (CRAMPED: its columns of ids and
-# numbers, their headings on one line, hold the width the name needs),
+# category; a CJK character two columns) onto four lines or more, so
+# that its row is taller than its other cells need (CRAMPED: its columns
+# of ids and numbers, their headings on one line, hold the width the
+# name needs),
 # and every chart whose key (text.key) prints under 7 pt at the size the
 # chart takes on the page (SMALL).
 # Usage: overflow.sh CHROMIUM PAGE.html WORKDIR
@@ -145,11 +147,16 @@ window.addEventListener('load', function () {
     if (t.offsetWidth < bw * 0.9) return;
     var worst = null, n = 0;
     t.querySelectorAll('td').forEach(function (c) {
-      var s = c.textContent.trim(), k;
+      var s = c.textContent.trim(), k, other = 0;
       if (c.classList.contains('num') || c.classList.contains('id') ||
           c.colSpan > 1 || cols(s) > 60) return;
       k = lines(c);
-      if (k > n) { n = k; worst = c; }
+      // only where the short text makes its row taller: beside a
+      // longer text (a description) of as many lines it costs nothing
+      Array.prototype.forEach.call(c.parentNode.cells, function (o) {
+        if (o !== c) other = Math.max(other, lines(o));
+      });
+      if (k > other && k > n) { n = k; worst = c; }
     });
     if (worst && n >= 4)
       out.push('CRAMPED text cell "' + worst.textContent.trim().slice(0, 60) +

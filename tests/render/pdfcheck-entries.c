@@ -122,7 +122,7 @@ int check_entries(int pages)
 	(void)pages;
 	build_text();
 	for (size_t k = 0; k < nallheads; k++) {
-		size_t s, e, a, b;
+		size_t s, e, next, a, b, z;
 		double h, tall, low;
 		int p;
 
@@ -141,7 +141,7 @@ int check_entries(int pages)
 			       allheads[k].text);
 			continue;
 		}
-		e = k + 1 < nallheads ?
+		e = next = k + 1 < nallheads ?
 			find(allheads[k + 1].text, s + 1) : ntext;
 		at = s + 1;
 		/* the entry ends with its table's last row: the first print
@@ -174,9 +174,25 @@ int check_entries(int pages)
 			       100 * h / tall, BOXARG(&words[a]), p,
 			       BOXARG(&words[b]), words[b].page);
 		/* the entry starts its page: the page before mostly empty
-		 * when the entry would have fitted under its text */
-		if (p < 2 || fabs(words[a].y0 - text_top(p)) > 1.0)
+		 * when the entry would have fitted under its text (unless
+		 * the entry opens a chapter, which starts a page) */
+		if (p < 2 || fabs(words[a].y0 - text_top(p)) > 1.0 ||
+		    allheads[k].page_break)
 			continue;
+		/* its height to the bottom of its last row: the row's
+		 * last cell prints on its first line, a longer cell of the
+		 * row runs below it; up to the last word before the next
+		 * heading on that page (text after the table counts too:
+		 * the entry is taken for taller, never for shorter) */
+		z = b;
+		while (next < ntext && z + 1 < owner[next] &&
+		       words[z + 1].page == words[b].page)
+			z++;
+		while (next == ntext && z + 1 < nwords &&
+		       words[z + 1].page == words[b].page &&
+		       !is_foot(&words[z + 1]))
+			z++;
+		h = height(a, z);
 		low = text_low(p - 1);
 		if (low > 0 && low < HALF * page_h[p - 1] &&
 		    low + h < 0.9 * page_h[p - 1])

@@ -201,6 +201,23 @@ static int is_chapter(xmlNode *n)
 	return yes;
 }
 
+/* A chapter that starts a new page: not one run on after the text
+ * before it (HTML class "chapter run-on", ODF style "..._Run"). */
+static int starts_page(xmlNode *n)
+{
+	xmlChar *v;
+	int run;
+
+	if (!is_chapter(n))
+		return 0;
+	v = xmlGetProp(n, (const xmlChar *)(strcmp((const char *)n->name,
+		"h2") == 0 ? "class" : "style-name"));
+	run = v && (strstr((const char *)v, "run-on") ||
+		    strstr((const char *)v, "_Run"));
+	xmlFree(v);
+	return !run;
+}
+
 /* Any heading: HTML h1 to h6, ODF text:h. */
 static int is_heading(xmlNode *n)
 {
@@ -291,6 +308,7 @@ static void add_heading(xmlNode *n)
 	allheads[nallheads].text = nospace(t);
 	xmlFree(t);
 	allheads[nallheads].entry = is_kept_table(next);
+	allheads[nallheads].page_break = starts_page(n);
 	allheads[nallheads].last = allheads[nallheads].first = NULL;
 	row = allheads[nallheads].entry ?
 		last_named(next->children, "tr", "table-row") : NULL;

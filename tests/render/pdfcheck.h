@@ -62,6 +62,7 @@ extern size_t nheads;
 struct head {
 	char *text;
 	int entry;
+	int page_break;   /* a chapter that starts a new page */
 	/* an entry's last row: its first and last cells, spaces removed,
 	 * or NULL */
 	char *first, *last;
