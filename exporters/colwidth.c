@@ -171,9 +171,10 @@ static double at_level(const double *nat, const double *min, size_t n,
 
 static void widths(const struct doc_table *t, double page, double *cm);
 
-/* The most lines a text cell of t takes at the widths cm, as the type
- * scale sets it (a tenth more than its width over the column's, for
- * the room lost at the ends of lines). */
+/* The most lines a short text cell of t (a name, a category: 60 display
+ * columns at most; prose runs onto lines as it must) takes at the widths
+ * cm, as the type scale sets it (a tenth more than its width over the
+ * column's, for the room lost at the ends of lines). */
 static double text_lines(const struct doc_table *t, const double *cm)
 {
 	double worst = 1;
@@ -186,10 +187,11 @@ static double text_lines(const struct doc_table *t, const double *cm)
 			continue;
 		for (size_t r = 0; r < t->nrows; r++) {
 			const char *s = t->cells[r * t->ncols + c];
-			double w = scale * (double)lc_text_width(s ? s : "") *
-				   UNIT_CM * 1.1;
+			size_t tw = lc_text_width(s ? s : "");
+			double w = scale * (double)tw * UNIT_CM * 1.1;
 
-			worst = fmax(worst, ceil(w / room));
+			if (tw <= 60)
+				worst = fmax(worst, ceil(w / room));
 		}
 	}
 	return worst;
