@@ -249,7 +249,10 @@ static int advance(struct lc_rk_scores *s)
 	while (s->next < s->r->n && s->kpos[s->next] < s->kp) {
 		size_t i = s->next++;
 
-		if (flush_entry(s, i, s->pend + s->pstart[i], s->pcount[i])) {
+		/* an entry with no row held has no start in pend (which
+		 * may be NULL yet) */
+		if (flush_entry(s, i, s->pcount[i] ? s->pend + s->pstart[i] :
+				NULL, s->pcount[i])) {
 			s->failed = 1;
 			return 1;
 		}
