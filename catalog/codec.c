@@ -60,6 +60,7 @@ static char *encode_projects(const struct lc_tech *t)
 {
 	struct sbuf b = { NULL, 0, 0, 0 };
 	char num[40];
+	int en;   /* the project has English text: eight cells, not five */
 
 	for (size_t i = 0; i < lc_tech_demo_count(t); i++) {
 		const struct lc_demo *d = lc_tech_demo(t, i);
@@ -72,13 +73,11 @@ static char *encode_projects(const struct lc_tech *t)
 			num[0] = '\0';
 		put_cell(&b, num, '\t');
 		put_cell(&b, d->capacity, '\t');
-		if (!d->site_en && !d->enterprise_en && !d->capacity_en) {
-			put_cell(&b, lc_num_format(d->abatement, num,
-						   sizeof num), '\n');
-			continue;
-		}
+		en = d->site_en || d->enterprise_en || d->capacity_en;
 		put_cell(&b, lc_num_format(d->abatement, num, sizeof num),
-			 '\t');
+			 en ? '\t' : '\n');
+		if (!en)
+			continue;
 		put_cell(&b, d->site_en, '\t');
 		put_cell(&b, d->enterprise_en, '\t');
 		put_cell(&b, d->capacity_en, '\n');

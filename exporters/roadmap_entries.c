@@ -64,15 +64,14 @@ static const char *project(const struct rm *m, const struct lc_demo *d,
 			   int eq, char *buf, size_t n)
 {
 	const char *sep = W(m, "entry.p.sep");
+	const char *site = lc_demo_text(d, LC_DC_SITE, m->lang);
+	const char *ent = lc_demo_text(d, LC_DC_ENTERPRISE, m->lang);
+	const char *cap = lc_demo_text(d, LC_DC_CAPACITY, m->lang);
 	char part[256], y[16], co2[64];
 	size_t len = 0;
 
 	buf[0] = '\0';
 	for (int k = 0; k < 5; k++) {
-		const char *site = lc_demo_text(d, LC_DC_SITE, m->lang);
-		const char *ent = lc_demo_text(d, LC_DC_ENTERPRISE, m->lang);
-		const char *cap = lc_demo_text(d, LC_DC_CAPACITY, m->lang);
-
 		part[0] = '\0';
 		if (k == 0 && site)
 			snprintf(part, sizeof part, "%s", site);
