@@ -2,13 +2,15 @@
  * moves from the most to the least loaded experts (repair), then chains
  * of moves when no single one helps; every move keeps every rule
  * (conflicts, pins, sectors). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ranker/assign_int.h"
 
-/* Moves dossier d's review from expert x (in out's slot) to w. */
+/* Moves dossier d's review from expert x (in out's slot) to w; xk is
+ * d's place in x's list, or SIZE_MAX when the caller does not know it. */
 static int move_review(struct solver *s, struct lc_assign_out *out,
-		       size_t x, size_t w, size_t d)
+		       size_t x, size_t w, size_t d, size_t xk)
 {
 	for (size_t j = out->start[d]; j < out->start[d + 1]; j++)
 		if (out->who[j] == x) {
@@ -19,7 +21,7 @@ static int move_review(struct solver *s, struct lc_assign_out *out,
 		out->fallback[d]++;
 	else if (in_sector(s, w, d) && !in_sector(s, x, d))
 		out->fallback[d]--;
-	for (size_t k = 0; k < s->nedoss[x]; k++)
+	for (size_t k = xk != SIZE_MAX ? xk : 0; k < s->nedoss[x]; k++)
 		if (s->edoss[x][k] == d) {
 			s->edoss[x][k] = s->edoss[x][--s->nedoss[x]];
 			break;
@@ -36,7 +38,8 @@ static int move_review(struct solver *s, struct lc_assign_out *out,
  * d: free of conflict, not already on d, of d's sector unless u is not;
  * ne when none. The caller has marked d's conflicted and current experts
  * with s->stamp. */
-static size_t best_swap(const struct solver *s, size_t u, size_t d)
+static size_t best_swap(const struct solver *s, size_t u, size_t d,
+			long *scanned)
 {
 	size_t best = s->in->ne;
 	int sec = s->in->dsec[d], own = in_sector(s, u, d);
@@ -47,6 +50,7 @@ static size_t best_swap(const struct solver *s, size_t u, size_t d)
 		pool = s->bysec[sec];
 		np = s->nbysec[sec];
 	}
+	*scanned += (long)np;
 	for (size_t i = 0; i < np; i++) {
 		size_t v = pool ? pool[i] : i;
 
@@ -68,38 +72,91 @@ static int load_desc(const void *a, const void *b, void *ctx)
 	return (x > y) - (x < y);
 }
 
+/* The least load in each pool (a sector's: 0 .. LC_SECTOR__COUNT - 1;
+ * everyone's: LC_SECTOR__COUNT), kept exact as reviews move: how many of
+ * the pool's experts carry each load, and the least load carried. Loads
+ * never pass the greatest at the start (a review only moves to an expert
+ * loaded 2 less than the giver). */
+struct minload {
+	size_t *count[LC_SECTOR__COUNT + 1];  /* (max + 2) per pool */
+	size_t min[LC_SECTOR__COUNT + 1];
+};
+
+static int in_pool(const struct solver *s, size_t e, int p)
+{
+	return p == LC_SECTOR__COUNT || (p < 32 && (s->in->esec[e] >> p) & 1u);
+}
+
+static int minload_init(struct minload *ml, const struct solver *s)
+{
+	size_t max = 0, ne = s->in->ne;
+
+	for (size_t e = 0; e < ne; e++)
+		if (s->load[e] > max)
+			max = s->load[e];
+	for (int p = 0; p <= LC_SECTOR__COUNT; p++) {
+		ml->count[p] = calloc(max + 2, sizeof *ml->count[p]);
+		ml->min[p] = (size_t)-1;
+		if (!ml->count[p])
+			return LC_ENOMEM;
+		for (size_t e = 0; e < ne; e++) {
+			if (!in_pool(s, e, p))
+				continue;
+			ml->count[p][s->load[e]]++;
+			if (s->load[e] < ml->min[p])
+				ml->min[p] = s->load[e];
+		}
+	}
+	return 0;
+}
+
+static void minload_free(struct minload *ml)
+{
+	for (int p = 0; p <= LC_SECTOR__COUNT; p++)
+		free(ml->count[p]);
+}
+
+/* Expert e's load went from was to was + delta (delta is 1 or -1). */
+static void minload_move(struct minload *ml, const struct solver *s,
+			 size_t e, size_t was, int delta)
+{
+	size_t now = delta > 0 ? was + 1 : was - 1;
+
+	for (int p = 0; p <= LC_SECTOR__COUNT; p++) {
+		if (!in_pool(s, e, p))
+			continue;
+		ml->count[p][was]--;
+		ml->count[p][now]++;
+		if (now < ml->min[p])
+			ml->min[p] = now;
+		while (!ml->count[p][ml->min[p]])
+			ml->min[p]++;
+	}
+}
+
 /* Repair: passes over the experts, most loaded first, moving each of
  * their dossiers to the least-loaded expert that may take it while that
  * lowers the spread (loads differ by 2 or more); until a pass moves
- * nothing. Each move lowers the sum of squared loads, so it ends. */
+ * nothing. Each move lowers the sum of squared loads, so it ends. A
+ * search is skipped when no expert of its pool is loaded 2 less than u
+ * (the pools' least loads are exact: a bound taken at the start of the
+ * pass went stale as moves loaded the light experts, and the searches it
+ * let through made repair quadratic in each expert's load). */
 int lc_rk_assign_repair(struct solver *s, struct lc_assign_out *out,
 			const unsigned char *pinned_slot)
 {
 	size_t ne = s->in->ne, *ord = malloc(ne * sizeof *ord);
-	int moved = 1;
+	struct minload ml = { 0 };
+	int moved = 1, rc = ord ? minload_init(&ml, s) : LC_ENOMEM;
 
-	if (!ord)
-		return LC_ENOMEM;
-	while (moved) {
-		size_t minload = (size_t)-1, secmin[LC_SECTOR__COUNT];
+	while (rc == 0 && moved) {
+		size_t minload = ml.min[LC_SECTOR__COUNT];
 
 		moved = 0;
-		for (size_t i = 0; i < ne; i++) {
+		for (size_t i = 0; i < ne; i++)
 			ord[i] = i;
-			if (s->load[i] < minload)
-				minload = s->load[i];
-		}
-		/* the least load of each sector's pool: a lower bound of
-		 * what best_swap can find there (loads only rise but for
-		 * the expert giving a review, lowered below on each move) */
-		for (int sec = 0; sec < LC_SECTOR__COUNT; sec++) {
-			secmin[sec] = (size_t)-1;
-			for (size_t i = 0; i < s->nbysec[sec]; i++)
-				if (s->load[s->bysec[sec][i]] < secmin[sec])
-					secmin[sec] = s->load[s->bysec[sec][i]];
-		}
 		qsort_r(ord, ne, sizeof *ord, load_desc, s->load);
-		for (size_t oi = 0; oi < ne; oi++) {
+		for (size_t oi = 0; rc == 0 && oi < ne; oi++) {
 			size_t u = ord[oi];
 
 			if (s->load[u] < minload + 2)
@@ -108,12 +165,12 @@ int lc_rk_assign_repair(struct solver *s, struct lc_assign_out *out,
 			     s->load[u] >= minload + 2; k++) {
 				size_t d = s->edoss[u][k], slot = 0, v;
 				int sec = s->in->dsec[d];
+				int p = in_sector(s, u, d) && sec >= 0 &&
+					sec < LC_SECTOR__COUNT ? sec :
+					LC_SECTOR__COUNT;
 
-				/* no expert light enough to take it: skip
-				 * the search (it made repair quadratic) */
-				if ((in_sector(s, u, d) &&
-				     sec < LC_SECTOR__COUNT ? secmin[sec] :
-				     minload) + 2 > s->load[u])
+				/* no expert light enough to take it */
+				if (ml.min[p] + 2 > s->load[u])
 					continue;
 				mark_dossier(s, d);
 				for (size_t j = out->start[d];
@@ -124,24 +181,23 @@ int lc_rk_assign_repair(struct solver *s, struct lc_assign_out *out,
 				}
 				if (pinned_slot[slot])
 					continue;
-				v = best_swap(s, u, d);
+				v = best_swap(s, u, d, &out->scanned);
 				if (v == ne || s->load[v] + 2 > s->load[u])
 					continue;
-				if (move_review(s, out, u, v, d) < 0) {
-					free(ord);
-					return LC_ENOMEM;
+				minload_move(&ml, s, u, s->load[u], -1);
+				minload_move(&ml, s, v, s->load[v], 1);
+				if (move_review(s, out, u, v, d, k) < 0) {
+					rc = LC_ENOMEM;
+					break;
 				}
-				for (int sc = 0; sc < LC_SECTOR__COUNT; sc++)
-					if ((s->in->esec[u] >> sc) & 1u &&
-					    s->load[u] < secmin[sc])
-						secmin[sc] = s->load[u];
 				k--;    /* edoss[u][k] now holds another */
 				moved = 1;
 			}
 		}
 	}
+	minload_free(&ml);
 	free(ord);
-	return 0;
+	return rc;
 }
 
 /* The experts of each pool (a sector's, and everyone: pool
@@ -227,7 +283,8 @@ static int chain(struct solver *s, struct lc_assign_out *out,
 						size_t q = from[w];
 
 						if (move_review(s, out, q, w,
-								via[w]) < 0)
+								via[w],
+								SIZE_MAX) < 0)
 							return LC_ENOMEM;
 						w = q;
 					}

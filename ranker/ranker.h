@@ -646,6 +646,8 @@ struct lc_assign_out {
 	size_t *bad_free;  /* experts free of conflict for each */
 	size_t nbad;
 	long moves;        /* repair moves made */
+	long scanned;      /* experts the repair's searches examined: its
+			      work, counted so a test can see it grow */
 };
 /* Solves in; returns 0 with *out filled, LC_EDATA when some dossiers
  * cannot be covered (out->bad lists them; nothing else filled), LC_EUSAGE

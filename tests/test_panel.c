@@ -281,6 +281,38 @@ static void test_assign_sectors(void **state)
 
 /* Two sectors bridged by experts of both: balance needs reviews to
  * flow through the bridge (chains of moves); 80 reviews, 8 experts. */
+/* The repair's work grows linearly with the dossiers when the panel
+ * stays the same (an edition ten times larger, the same 500 experts: each
+ * expert's load ten times larger). It was quadratic: the bound that skips
+ * a hopeless search went stale as moves loaded the light experts, so
+ * every dossier of a heavy expert was searched again, pool by pool. The
+ * work is counted (experts examined), not timed. */
+static void test_assign_repair_linear(void **state)
+{
+	long work[2], moves[2];
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		struct gen g;
+		struct lc_assign_out out;
+
+		gen_make(&g, 7, 120, i ? 24000 : 6000, 3, 4, 1, 1);
+		assert_int_equal(solve(&g, &out), 0);
+		assert_true(out.moves > 0);
+		work[i] = out.scanned;
+		moves[i] = out.moves;
+		lc_assign_release(&out);
+		gen_free(&g);
+	}
+	print_message("repair: %ld moves, %ld examined at 6000 dossiers; "
+		      "%ld, %ld at 24000\n", moves[0], work[0], moves[1],
+		      work[1]);
+	/* 4x the dossiers: 4x the work when linear (a little more: the
+	 * searches that find the lightest experts busy on the dossier), 16x
+	 * when quadratic (it was 6.7x here with a 50x larger count) */
+	assert_true(work[1] <= 6 * work[0]);
+}
+
 static void test_assign_bridge(void **state)
 {
 	for (uint64_t seed = 1; seed <= 10; seed++) {
@@ -825,6 +857,7 @@ int main(void)
 		cmocka_unit_test(test_sector_mask),
 		cmocka_unit_test(test_assign_single_sector),
 		cmocka_unit_test(test_assign_sectors),
+		cmocka_unit_test(test_assign_repair_linear),
 		cmocka_unit_test(test_assign_bridge),
 		cmocka_unit_test(test_assign_infeasible),
 		cmocka_unit_test(test_assign_pinned),
