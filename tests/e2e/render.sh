@@ -4,7 +4,8 @@
 # LibreOffice, and both PDFs read back with poppler (pdftotext, pdfinfo,
 # pdffonts): the Chinese text, A4 pages, a page number at the foot of
 # every page (but the HTML's title page), nothing printed outside the
-# page, a CJK font embedded, and nothing fetched by Chromium while it
+# page, the table of contents' page numbers those of its headings' pages,
+# a CJK font embedded, and nothing fetched by Chromium while it
 # renders the HTML (its network log, against a blank page's).
 # Usage: render.sh /path/to/lowcarb   (RENDER_OUT=DIR keeps the files)
 # A missing tool (chromium, libreoffice, pdftotext, pdfinfo, pdffonts,
