@@ -1,7 +1,9 @@
 /* html.c - the document model as one self-contained HTML5 file (also
  * well-formed XML, so that tests can check it with libxml2): inline
  * style sheet with A4 print rules, inline SVG charts each followed by its
- * data table, no scripts and nothing fetched from the network. */
+ * data table, nothing fetched from the network; one inline script, in a
+ * document with a table of contents, that writes its page numbers
+ * (html_toc.c). */
 #include <stdlib.h>
 #include <string.h>
 #include "exporters/internal.h"
@@ -19,6 +21,7 @@ static const char fallback_css[] =
 	"figure.keep, table.keep, tr, h2, h3, h4 { break-inside: avoid; }\n"
 	"figcaption, .chart-svg, .desc, .tcap { break-after: avoid; }\n"
 	"svg { max-width: 100%; height: auto; }\n"
+	"nav.toc a { display: flex; } nav.toc .toc-lead { flex: 1; }\n"
 	"math[display=\"block\"] { font-family: 'DejaVu Math TeX Gyre', "
 	"'DejaVu Serif', 'Noto Serif CJK SC', math; }\n";
 
@@ -81,7 +84,8 @@ static void table(FILE *fp, const struct doc_table *t, const char *caption,
 
 /* The table of contents at block at: links to the headings of levels 1
  * and 2 after it (ids "sN", N the heading's block). Page numbers come
- * from the style sheet's target-counter() where the engine has it. */
+ * from the script at the end of the body (html_toc.c) where it runs,
+ * else from the style sheet's target-counter() where the engine has it. */
 static void toc(FILE *fp, const struct lc_doc *d, size_t at)
 {
 	fputs("<nav class=\"toc\">\n<h2 class=\"toc-title\">", fp);
@@ -144,7 +148,7 @@ static void put_svg(FILE *fp, const char *svg, int fig)
 int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 		      struct lc_error *err)
 {
-	int en = exp_is_en(d->lang), in_list = 0, fig = 0;
+	int en = exp_is_en(d->lang), in_list = 0, fig = 0, has_toc = 0;
 
 	if (d->broken)
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
@@ -199,6 +203,7 @@ int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 			break;
 		case BLK_TOC:
 			toc(fp, d, i);
+			has_toc = 1;
 			break;
 		case BLK_PARA:
 			fputs(b->display ? "<p class=\"formula\">" : "<p>",
@@ -246,7 +251,14 @@ int lc_doc_write_html(const struct lc_doc *d, FILE *fp,
 	}
 	if (in_list)
 		fputs("</ul>\n", fp);
-	fputs("</main>\n</body>\n</html>\n", fp);
+	fputs("</main>\n", fp);
+	if (has_toc) {
+		fputs("<script>\n", fp);
+		for (size_t k = 0; exp_html_toc_script[k]; k++)
+			fputs(exp_html_toc_script[k], fp);
+		fputs("</script>\n", fp);
+	}
+	fputs("</body>\n</html>\n", fp);
 	if (fflush(fp) != 0 || ferror(fp))
 		return lc_error_set(err, LC_EIO, NULL, 0, NULL,
 				    "write error");

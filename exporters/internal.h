@@ -96,6 +96,9 @@ int exp_col_widths(const struct doc_table *t, double page, double *cm);
 
 /* "zh" unless lang starts with "en". */
 int exp_is_en(const char *lang);
+/* html_toc.c: the script that numbers the HTML's table of contents, one
+ * line an element, NULL at its end. */
+extern const char *const exp_html_toc_script[];
 
 /* ---- score sheets (sheet_rows.c) ----------------------------------------
  * An expert's score sheet as both writers print it (CSV in sheets.c,

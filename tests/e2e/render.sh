@@ -4,7 +4,8 @@
 # LibreOffice, and both PDFs read back with poppler (pdftotext, pdfinfo,
 # pdffonts): the Chinese text, A4 pages, a page number at the foot of
 # every page (but the HTML's title page), nothing printed outside the
-# page, a CJK font embedded, and nothing fetched by Chromium while it
+# page, the table of contents' page numbers those of its headings' pages,
+# a CJK font embedded, and nothing fetched by Chromium while it
 # renders the HTML (its network log, against a blank page's).
 # Usage: render.sh /path/to/lowcarb   (RENDER_OUT=DIR keeps the files)
 # A missing tool (chromium, libreoffice, pdftotext, pdfinfo, pdffonts,
@@ -354,6 +355,43 @@ for doc in roadmap roadmap-en gen-zh gen-en promo promo-en sector sector-en; do
 	else
 		bad "$doc-html-overflow" "$(head -12 "$tmp/$doc.ov")"
 	fi
+done
+# The table of contents' page numbers: every entry of the HTML's
+# contents printed with a number, the page where its heading prints
+# (tests/render/tocpages.awk), in the HTML's PDFs (Chromium has no
+# target-counter(): the page's script numbers them) and the .fodt's (a
+# real index). First on a made-up print whose contents has one number
+# wrong and one missing, which it must reject.
+# $1 the HTML: its contents' title and entries, one a line.
+toc_entries() {
+	sed -n -e 's/.*<h2 class="toc-title">\([^<]*\)<\/h2>.*/\1/p' \
+		-e 's/.*<li class="toc[0-9]"><a href="#s[0-9]*">\([^<]*\)<.*/\1/p' "$1"
+}
+printf '%s\n' 'Contents' 'Foreword' 'Key &amp; findings' 'Steel' >"$tmp/self.toc"
+printf 'Title\n\n     1\n\fContents\nForeword ........ 4\nKey &\n  findings ...... 3\n   Steel\n     2\n\fForeword\ntext\nKey & findings\nSteel\n     3\n' \
+	>"$tmp/self.toclayout"
+if ! awk -f "$SRC/tests/render/tocpages.awk" "$tmp/self.toc" \
+	"$tmp/self.toclayout" >"$tmp/self.tocpages" &&
+   grep -q "^no page number in the contents: 'Steel'$" "$tmp/self.tocpages" &&
+   grep -q "^'Foreword' listed on page 4, printed on page 3$" "$tmp/self.tocpages" &&
+   ! grep -q "'Key&findings' listed" "$tmp/self.tocpages" &&
+   grep -q '^3 contents entries, 2 with a page number, 1 on' "$tmp/self.tocpages"; then
+	ok layout-selftest-toc-pages
+else
+	bad layout-selftest-toc-pages "tocpages.awk missed a wrong or missing number: $(cat "$tmp/self.tocpages")"
+fi
+for doc in roadmap roadmap-en gen-zh gen-en sector sector-en; do
+	toc_entries "$out/$doc.html" >"$tmp/$doc.toc"
+	for pdf in $doc-html $doc; do
+		if [ -s "$out/$pdf.pdf" ] &&
+		   pdftotext -enc UTF-8 -layout "$out/$pdf.pdf" - |
+			awk -f "$SRC/tests/render/tocpages.awk" "$tmp/$doc.toc" - \
+			>"$tmp/$pdf.tocpages"; then
+			ok "$pdf-toc-pages"
+		else
+			bad "$pdf-toc-pages" "$(cat "$tmp/$pdf.tocpages" 2>/dev/null)"
+		fi
+	done
 done
 # The MACC keys of the .fodt's PDFs at 7 pt or more (the HTML's: the
 # SMALL check of overflow.sh): their word boxes (tests/render/keysize.awk),
