@@ -78,10 +78,6 @@ int lc_num_parse(const char *s, double *out);
 int lc_data_path(const char *rel, char *buf, size_t n, struct lc_error *err);
 /* The folder of the running binary into buf: 0, or -1 when unknown. */
 int lc_exe_dir(char *buf, size_t n);
-/* Advises the kernel to back the n bytes at p (an array the caller
- * allocated and still owns) with huge pages; arrays under 8 MiB are
- * left as they are. Call it again after a realloc that moved or grew p. */
-void lc_mem_huge(void *p, size_t n);
 
 /* ---- text codecs: display width, a CSV field, a JSON string -------------- */
 

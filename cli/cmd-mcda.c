@@ -164,7 +164,6 @@ static int order_by_rank(const int *rank, size_t m, size_t *ord)
 
 	if (!start)
 		return LC_ENOMEM;
-	lc_mem_huge(start, (m + 2) * sizeof *start);
 	for (size_t i = 0; i < m; i++)
 		start[rank[i] + 1]++;
 	for (size_t r = 1; r <= m + 1; r++)
@@ -315,9 +314,6 @@ static int run(int argc, char **argv)
 		lc_error_set(&err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
 		goto fail;
 	}
-	lc_mem_huge(rank, m * sizeof *rank);
-	lc_mem_huge(ord, m * sizeof *ord);
-	lc_mem_huge(a, 4 * m * sizeof *a);
 	b = a + m;
 	s = b + m;
 	sc = s + m;

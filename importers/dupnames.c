@@ -55,7 +55,6 @@ int imp_first_duplicate(const char *names, const size_t *off, size_t n,
 		return -1;
 	}
 	b = a + n;
-	lc_mem_huge(a, n * 2 * sizeof *a);
 	for (size_t i = 0; i < n; i++)
 		a[i] = (struct pair){ hash_name(names + off[i]), (uint32_t)i };
 	for (int shift = 0; shift < 32; shift += 11) {

@@ -161,7 +161,6 @@ static size_t put_name(struct lc_matrix *mx, const char *name)
 			return (size_t)-1;
 		mx->names = nb;
 		mx->ncap = nc;
-		lc_mem_huge(nb, nc);
 	}
 	memcpy(mx->names + off, name, n);
 	mx->nlen += n;
@@ -200,9 +199,6 @@ static int read_row(struct lc_matrix *mx, struct lc_csv *c, size_t nf,
 			return oom(err);
 		mx->x = nx;
 		*rcap = nc;
-		lc_mem_huge(rn, nc * sizeof *rn);
-		lc_mem_huge(ln, nc * sizeof *ln);
-		lc_mem_huge(nx, nc * mx->cols * sizeof *nx);
 	}
 	for (size_t j = 0; j < mx->cols; j++) {
 		const char *v = lc_csv_get(c, j + 1);

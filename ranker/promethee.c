@@ -240,9 +240,6 @@ int lc_mcda_promethee2(const double *x, size_t m, size_t n, const int *cost,
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				    "out of memory");
 	}
-	lc_mem_huge(f2, (4 * m + 1) * sizeof *f2);
-	lc_mem_huge(ps, (m + 1) * sizeof *ps);
-	lc_mem_huge(ord, m * sizeof *ord);
 	v = f2 + 2 * m;   /* f2: the two flows of each alternative */
 	y = v + m;
 	for (size_t j = 0; j < n; j++) {

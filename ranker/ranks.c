@@ -50,7 +50,6 @@ int lc_rk_order(const double *v, size_t m, int higher_better, size_t *ord)
 		return LC_ENOMEM;
 	}
 	b = a + m;
-	lc_mem_huge(base, m * 2 * sizeof *base);
 	for (size_t i = 0; i < m; i++)
 		a[i] = (struct kv){ higher_better ? ~key_of(v[i]) : key_of(v[i]),
 				    i };
@@ -89,7 +88,6 @@ int lc_mcda_ranks(const double *score, size_t m, int higher_better,
 		free(ord);
 		return LC_ENOMEM;
 	}
-	lc_mem_huge(ord, m * sizeof *ord);
 	for (size_t k = 0; k < m; k++) {
 		if (k > 0 && lc_rk_near(score[ord[k]], score[ord[k - 1]]))
 			rank[ord[k]] = rank[ord[k - 1]];

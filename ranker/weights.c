@@ -108,7 +108,6 @@ int lc_weights_critic(const double *x, size_t m, size_t n, const int *cost,
 	if (!r)
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				    "out of memory");
-	lc_mem_huge(r, m * n * sizeof *r);
 	mean = r + m * n;
 	sd = mean + n;
 	rc = lc_mcda_normalize(x, m, n, LC_NORM_MINMAX, r, err);
