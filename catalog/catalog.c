@@ -201,6 +201,53 @@ static int check_id(struct lc_catalog *cat, const char *id,
 	return 0;
 }
 
+/* The stored record of id (key "tech:ID") into *old and decoded into
+ * *prev (the caller frees both); LC_ENOTFOUND when there is none. */
+static int read_stored(struct lc_catalog *cat, const char *id,
+		       const char *key, struct lc_rec **old,
+		       struct lc_tech **prev, struct lc_error *err)
+{
+	int rc = lc_store_get(cat->st, key, old, err);
+
+	*prev = NULL;
+	if (rc < 0)
+		return rc;
+	rc = lc_codec_from_rec(*old, NULL, prev);
+	if (rc < 0) {
+		lc_rec_free(*old);
+		*old = NULL;
+		return lc_error_set(err, rc == LC_ENOMEM ? LC_ENOMEM : LC_EIO,
+				    cat->path, 0, NULL,
+				    "stored dossier '%s' is damaged", id);
+	}
+	return 0;
+}
+
+/* t over the stored version (old, decoded as prev): LC_PUT_UNCHANGED
+ * when they do not differ, else the old one kept as a revision and t
+ * stored as the next (LC_PUT_UPDATED, what changed into changed). */
+static int update(struct lc_catalog *cat, const struct lc_tech *t,
+		  const struct lc_rec *old, const struct lc_tech *prev,
+		  const char *source, char *changed, size_t changed_n,
+		  struct lc_error *err)
+{
+	char diff[1024];
+	int rc, rev;
+
+	if (lc_tech_diff(prev, t, diff, sizeof diff) == 0)
+		return LC_PUT_UNCHANGED;
+	rev = lc_rec_get(old, "_rev") ? atoi(lc_rec_get(old, "_rev")) : 1;
+	rc = keep_revision(cat, lc_tech_get(t, LC_F_ID), old, err);
+	if (rc == 0)
+		rc = store_current(cat, t, rev + 1, source, diff, 0, err);
+	if (rc == 0) {
+		rc = LC_PUT_UPDATED;
+		if (changed)
+			snprintf(changed, changed_n, "%s", diff);
+	}
+	return rc;
+}
+
 int lc_catalog_put_tech(struct lc_catalog *cat, const struct lc_tech *t,
 			const char *source, char *changed, size_t changed_n,
 			struct lc_error *err)
@@ -208,8 +255,8 @@ int lc_catalog_put_tech(struct lc_catalog *cat, const struct lc_tech *t,
 	const char *id = lc_tech_get(t, LC_F_ID);
 	struct lc_rec *old = NULL;
 	struct lc_tech *prev = NULL;
-	char key[128], diff[1024];
-	int rc, rev;
+	char key[128];
+	int rc;
 
 	if (changed && changed_n)
 		changed[0] = '\0';
@@ -221,32 +268,11 @@ int lc_catalog_put_tech(struct lc_catalog *cat, const struct lc_tech *t,
 	rc = store_current(cat, t, 1, source, "", 1, err);
 	if (rc <= 0)
 		return rc < 0 ? rc : LC_PUT_ADDED;
-	rc = lc_store_get(cat->st, key, &old, err);
+	rc = read_stored(cat, id, key, &old, &prev, err);
 	if (rc < 0)
 		return rc == LC_ENOTFOUND ? lc_error_set(err, LC_EIO,
 			cat->path, 0, NULL, "dossier '%s' vanished", id) : rc;
-	rc = lc_codec_from_rec(old, NULL, &prev);
-	if (rc < 0) {
-		lc_rec_free(old);
-		return lc_error_set(err, rc == LC_ENOMEM ? LC_ENOMEM : LC_EIO,
-				    cat->path, 0, NULL,
-				    "stored dossier '%s' is damaged", id);
-	}
-	if (lc_tech_diff(prev, t, diff, sizeof diff) == 0) {
-		rc = LC_PUT_UNCHANGED;
-	} else {
-		rev = lc_rec_get(old, "_rev") ? atoi(lc_rec_get(old, "_rev")) :
-			1;
-		rc = keep_revision(cat, id, old, err);
-		if (rc == 0)
-			rc = store_current(cat, t, rev + 1, source, diff,
-					   0, err);
-		if (rc == 0) {
-			rc = LC_PUT_UPDATED;
-			if (changed)
-				snprintf(changed, changed_n, "%s", diff);
-		}
-	}
+	rc = update(cat, t, old, prev, source, changed, changed_n, err);
 	lc_tech_free(prev);
 	lc_rec_free(old);
 	return rc;
@@ -279,18 +305,34 @@ int lc_catalog_set_status(struct lc_catalog *cat, const char *id,
 			  int status, const char *reason, const char *source,
 			  struct lc_error *err)
 {
-	struct lc_tech *t;
-	int rc = lc_catalog_get_tech(cat, id, &t, err);
+	struct lc_rec *old = NULL;
+	struct lc_tech *prev = NULL, *t = NULL;
+	char key[128];
+	int rc = check_id(cat, id, err);
 
+	/* the stored version read once, its copy changed and put over it
+	 * (not a lookup, a trial insert and a second lookup: rank sets the
+	 * status of every dossier of an edition) */
 	if (rc < 0)
 		return rc;
-	rc = lc_tech_set_status(t, status, reason);
+	snprintf(key, sizeof key, "tech:%s", id);
+	rc = read_stored(cat, id, key, &old, &prev, err);
+	if (rc == LC_ENOTFOUND)
+		return lc_error_set(err, LC_ENOTFOUND, NULL, 0, "id",
+				    "no dossier '%s' in the catalog", id);
 	if (rc < 0)
+		return rc;
+	t = lc_tech_dup(prev);
+	if (!t)
+		rc = oom(cat, err);
+	else if ((rc = lc_tech_set_status(t, status, reason)) < 0)
 		rc = lc_error_set(err, rc, NULL, 0, "status",
 				  "bad status %d", status);
 	else
-		rc = lc_catalog_put_tech(cat, t, source, NULL, 0, err);
+		rc = update(cat, t, old, prev, source, NULL, 0, err);
 	lc_tech_free(t);
+	lc_tech_free(prev);
+	lc_rec_free(old);
 	return rc < 0 ? rc : 0;
 }
 
