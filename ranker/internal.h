@@ -24,6 +24,19 @@ int lc_rk_check_weights(const double *w, size_t n, struct lc_error *err);
 int lc_rk_near(double a, double b);
 /* Indices of v sorted best first (stable by index); LC_ENOMEM or 0. */
 int lc_rk_order(const double *v, size_t m, int higher_better, size_t *ord);
+/* A value and its index, sorted by key: lc_rk_key orders keys as the
+ * values (-0 as 0), lc_rk_unkey gives the value back. */
+struct lc_rk_kv {
+	uint64_t key;
+	size_t i;
+};
+uint64_t lc_rk_key(double v);
+double lc_rk_unkey(uint64_t k);
+/* Sorts a[0..m) by key, stable, with tmp as scratch of m pairs; returns
+ * whichever of a and tmp holds the sorted pairs, or NULL when out of
+ * memory (a and tmp then unchanged; neither is freed). */
+struct lc_rk_kv *lc_rk_radix(struct lc_rk_kv *a, struct lc_rk_kv *tmp,
+			     size_t m);
 
 
 /* ---- shared by the methods (mcda.c) ------------------------------------- */

@@ -17,7 +17,7 @@ int lc_rk_near(double a, double b)
 /* The bits of v as an unsigned key in the order of the values (negatives
  * inverted, positives with the sign bit set; -0 taken as 0, equal to
  * it as the comparisons have it). */
-static uint64_t key_of(double v)
+uint64_t lc_rk_key(double v)
 {
 	uint64_t b;
 
@@ -27,55 +27,77 @@ static uint64_t key_of(double v)
 	return b >> 63 ? ~b : b | (1ULL << 63);
 }
 
-/* Indices of v by value, ascending (descending: the keys inverted), ties
- * by index: a stable radix sort of (key, index) pairs, where a comparison
- * sort of a million scores took ten times as long. Digits of 11 bits
- * (six passes over 2,048 counts, which stay in the cache while millions
- * of values are scattered: with 16 bits, the passes grew faster than the
- * input), of 8 bits (eight passes over 256 counts) below 65,536 values,
- * so that a small sort costs little: explain sorts a few hundred times. */
-int lc_rk_order(const double *v, size_t m, int higher_better, size_t *ord)
+double lc_rk_unkey(uint64_t k)
 {
-	struct kv {
-		uint64_t key;
-		size_t i;
-	} *base = malloc((m ? m : 1) * 2 * sizeof *base), *a = base, *b;
-	int bits = m < 65536 ? 8 : 11;
+	double v;
+
+	k = k >> 63 ? k & ~(1ULL << 63) : ~k;
+	memcpy(&v, &k, sizeof v);
+	return v;
+}
+
+/* A stable LSD radix sort, where a comparison sort of a million scores
+ * took ten times as long. Digits of 11 bits (six passes over 2,048
+ * counts, which stay in the cache while millions of pairs are
+ * scattered: with 16 bits, the passes grew faster than the input), of 8
+ * bits (eight passes over 256 counts) below 65,536 pairs, so that a small
+ * sort costs little: explain sorts a few hundred times. The counts of
+ * every digit are taken in one read of the pairs, and a digit that all
+ * keys share (the high bits of values of one sign and magnitude) costs
+ * no pass. */
+struct lc_rk_kv *lc_rk_radix(struct lc_rk_kv *a, struct lc_rk_kv *tmp,
+			     size_t m)
+{
+	int bits = m < 65536 ? 8 : 11, np = (64 + bits - 1) / bits;
 	size_t nd = (size_t)1 << bits, mask = nd - 1;
-	size_t *count = malloc(nd * sizeof *count);
+	size_t *count = calloc(nd * (size_t)np, sizeof *count);
 
-	if (!base || !count) {
-		free(base);
-		free(count);
-		return LC_ENOMEM;
-	}
-	b = a + m;
-	for (size_t i = 0; i < m; i++)
-		a[i] = (struct kv){ higher_better ? ~key_of(v[i]) : key_of(v[i]),
-				    i };
-	for (int shift = 0; shift < 64; shift += bits) {
-		struct kv *t;
-		size_t sum = 0;
+	if (!count)
+		return NULL;
+	for (size_t k = 0; k < m; k++)
+		for (int p = 0; p < np; p++)
+			count[(size_t)p * nd + ((a[k].key >> (p * bits)) & mask)]++;
+	for (int p = 0; p < np; p++) {
+		size_t *c = count + (size_t)p * nd, sum = 0, shift = (size_t)p * bits;
+		struct lc_rk_kv *t;
 
-		memset(count, 0, nd * sizeof *count);
-		for (size_t k = 0; k < m; k++)
-			count[(a[k].key >> shift) & mask]++;
+		if (m == 0 || c[(a[0].key >> shift) & mask] == m)
+			continue;   /* every key has this digit */
 		for (size_t d = 0; d < nd; d++) {
-			size_t c = count[d];
+			size_t n = c[d];
 
-			count[d] = sum;
-			sum += c;
+			c[d] = sum;
+			sum += n;
 		}
 		for (size_t k = 0; k < m; k++)
-			b[count[(a[k].key >> shift) & mask]++] = a[k];
+			tmp[c[(a[k].key >> shift) & mask]++] = a[k];
 		t = a;
-		a = b;
-		b = t;
+		a = tmp;
+		tmp = t;
+	}
+	free(count);
+	return a;
+}
+
+/* Indices of v by value, ascending (descending: the keys inverted), ties
+ * by index: the radix sort of (key, index) pairs. */
+int lc_rk_order(const double *v, size_t m, int higher_better, size_t *ord)
+{
+	struct lc_rk_kv *base = malloc((m ? m : 1) * 2 * sizeof *base), *a;
+
+	if (!base)
+		return LC_ENOMEM;
+	for (size_t i = 0; i < m; i++)
+		base[i] = (struct lc_rk_kv){ higher_better ? ~lc_rk_key(v[i]) :
+					     lc_rk_key(v[i]), i };
+	a = lc_rk_radix(base, base + m, m);
+	if (!a) {
+		free(base);
+		return LC_ENOMEM;
 	}
 	for (size_t k = 0; k < m; k++)
 		ord[k] = a[k].i;
 	free(base);
-	free(count);
 	return 0;
 }
 

@@ -194,6 +194,136 @@ static void promethee_sorted_equals_pairwise(void **state)
 	}
 }
 
+/* The order of the radix sort against a comparison sort by (value,
+ * index): both signs, -0 and 0 taken as equal, runs of equal values
+ * (stable by index), values that share their high bits (the passes of
+ * those digits skipped), at the 8-bit (small) and 11-bit (large) digit
+ * sizes; and lc_rk_unkey giving every value back. */
+static const double *cmp_v;
+
+static int cmp_vi(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+
+	if (cmp_v[i] != cmp_v[j])
+		return cmp_v[i] < cmp_v[j] ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+static void radix_order(void **state)
+{
+	static const size_t sizes[] = { 0, 1, 2, 1000, 70000 };
+	struct lc_rng r;
+
+	(void)state;
+	lc_rng_seed(&r, 7);
+	for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++)
+		for (int kind = 0; kind < 3; kind++) {
+			size_t m = sizes[si], *got = malloc((m + 1) * sizeof *got),
+				*want = malloc((m + 1) * sizeof *want);
+			double *v = malloc((m + 1) * sizeof *v);
+
+			assert_non_null(got);
+			assert_non_null(want);
+			assert_non_null(v);
+			for (size_t i = 0; i < m; i++) {
+				double u = lc_rng_uniform(&r);
+
+				v[i] = kind == 0 ? floor(9 * u) - 4 :   /* ties, -0 */
+					kind == 1 ? 1 + u :   /* one exponent */
+					(u - 0.5) * 1e6 * lc_rng_uniform(&r);
+				if (kind == 0 && v[i] == 0 && (i & 1))
+					v[i] = -0.0;
+				assert_true(lc_rk_unkey(lc_rk_key(v[i])) == v[i]);
+				want[i] = i;
+			}
+			cmp_v = v;
+			qsort(want, m, sizeof *want, cmp_vi);
+			assert_int_equal(lc_rk_order(v, m, 0, got), 0);
+			for (size_t k = 0; k < m; k++)
+				assert_int_equal(got[k], want[k]);
+			free(got);
+			free(want);
+			free(v);
+		}
+}
+
+/* Enough alternatives for the sweeps' terms to go through several
+ * chunks and buckets on their way to the flows: with the usual and
+ * U-shape functions, the flows are counts that sorted copies of the
+ * columns give by binary search. */
+static size_t count_below(const double *s, size_t m, double t)
+{
+	size_t lo = 0, hi = m;   /* values < t */
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s[mid] < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void promethee_many_alternatives(void **state)
+{
+	enum { M = 300000, NC = 2 };
+	static const int cost[NC] = { 0, 1 };
+	static const double w[NC] = { 0.4, 0.6 };
+	struct lc_pref p[NC];
+	double *x = malloc(sizeof(double) * M * NC), *col[NC];
+	double *pp = malloc(sizeof(double) * M), *pm = malloc(sizeof(double) * M);
+	double *phi = malloc(sizeof(double) * M);
+	struct lc_rng r;
+
+	(void)state;
+	assert_true(x && pp && pm && phi);
+	assert_int_equal(lc_pref_parse("usual", &p[0], NULL), 0);
+	assert_int_equal(lc_pref_parse("ushape:3", &p[1], NULL), 0);
+	lc_rng_seed(&r, 5);
+	for (size_t i = 0; i < (size_t)M * NC; i++)
+		x[i] = floor(1000 * lc_rng_uniform(&r));
+	for (int j = 0; j < NC; j++) {
+		col[j] = malloc(sizeof(double) * M);
+		assert_non_null(col[j]);
+		for (size_t a = 0; a < M; a++)
+			col[j][a] = cost[j] ? -x[a * NC + j] : x[a * NC + j];
+		qsort(col[j], M, sizeof(double), cmp_d);
+	}
+	assert_int_equal(lc_mcda_promethee2(x, M, NC, cost, w, p, pp, pm, phi,
+					    NULL), 0);
+	for (size_t a = 0; a < M; a++) {
+		double sp = 0, sm = 0;
+
+		for (int j = 0; j < NC; j++) {
+			double v = cost[j] ? -x[a * NC + j] : x[a * NC + j];
+			double q = p[j].type == LC_PREF_USHAPE ? p[j].q : 0;
+
+			/* b below a by more than q; above a by more than q */
+			sp += w[j] * (double)count_below(col[j], M, v - q);
+			sm += w[j] * (double)(M - count_below(col[j], M,
+							   nextafter(v + q, INFINITY)));
+		}
+		NEAR(pp[a], sp / (M - 1), 1e-12);
+		NEAR(pm[a], sm / (M - 1), 1e-12);
+	}
+	for (int j = 0; j < NC; j++)
+		free(col[j]);
+	free(x);
+	free(pp);
+	free(pm);
+	free(phi);
+}
+
 /* Saaty, T. L. (1977). A scaling method for priorities in hierarchical
  * structures. J. Math. Psychology 15, 234-281: for a consistent matrix
  * a_ij = w_i / w_j the principal eigenvector is w and lambda_max = n. */
@@ -934,6 +1064,8 @@ int main(void)
 		cmocka_unit_test(promethee_zhao),
 		cmocka_unit_test(promethee_preference_functions),
 		cmocka_unit_test(promethee_sorted_equals_pairwise),
+		cmocka_unit_test(promethee_many_alternatives),
+		cmocka_unit_test(radix_order),
 		cmocka_unit_test(ahp_consistent),
 		cmocka_unit_test(ahp_three),
 		cmocka_unit_test(ahp_errors),
