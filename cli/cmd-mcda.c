@@ -236,7 +236,7 @@ static int run(int argc, char **argv)
 	};
 	const char *path = NULL, *types = NULL, *wlist = NULL, *wmeth = NULL;
 	const char *pref_s = NULL, *fmt = "table", *norm_s = NULL;
-	int method = M_WSM, c, norm, rc, code = 0, v_set = 0;
+	int method = M_WSM, c, norm, rc, code = 0, v_set = 0, by_rank;
 	double v = 0.5;
 	struct lc_error err = { 0 };
 	struct lc_matrix *mx = NULL;
@@ -306,11 +306,13 @@ static int run(int argc, char **argv)
 	n = lc_matrix_cols(mx);
 	cost = calloc(n, sizeof *cost);
 	rank = calloc(m, sizeof *rank);
-	ord = calloc(m, sizeof *ord);
+	/* the order by rank: for JSON and VIKOR's note only */
+	by_rank = !strcmp(fmt, "json") || method == M_VIKOR;
+	ord = by_rank ? calloc(m, sizeof *ord) : NULL;
 	w = calloc(n, sizeof *w);
 	a = calloc(4 * m, sizeof *a);
 	pref = calloc(n, sizeof *pref);
-	if (!cost || !rank || !w || !a || !pref || !ord) {
+	if (!cost || !rank || !w || !a || !pref || (by_rank && !ord)) {
 		lc_error_set(&err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
 		goto fail;
 	}
@@ -429,7 +431,7 @@ static int run(int argc, char **argv)
 	if (rc)
 		goto fail;
 	if (lc_mcda_ranks(s, m, method != M_VIKOR, rank) ||
-	    order_by_rank(rank, m, ord)) {
+	    (by_rank && order_by_rank(rank, m, ord))) {
 		lc_error_set(&err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
 		goto fail;
 	}

@@ -104,19 +104,32 @@ int lc_rk_order(const double *v, size_t m, int higher_better, size_t *ord)
 int lc_mcda_ranks(const double *score, size_t m, int higher_better,
 		  int *rank)
 {
-	size_t *ord = malloc((m ? m : 1) * sizeof *ord);
+	/* the sorted keys give the values back in order: no gather of
+	 * score through the order, which costs a cache miss an entry at
+	 * millions of rows */
+	struct lc_rk_kv *base = malloc((m ? m : 1) * 2 * sizeof *base), *a;
+	uint64_t flip = higher_better ? ~0ULL : 0;
+	double prev = 0;
+	int r = 0;
 
-	if (!ord || lc_rk_order(score, m, higher_better, ord)) {
-		free(ord);
+	if (!base)
+		return LC_ENOMEM;
+	for (size_t i = 0; i < m; i++)
+		base[i] = (struct lc_rk_kv){ lc_rk_key(score[i]) ^ flip, i };
+	a = lc_rk_radix(base, base + m, m);
+	if (!a) {
+		free(base);
 		return LC_ENOMEM;
 	}
 	for (size_t k = 0; k < m; k++) {
-		if (k > 0 && lc_rk_near(score[ord[k]], score[ord[k - 1]]))
-			rank[ord[k]] = rank[ord[k - 1]];
-		else
-			rank[ord[k]] = (int)k + 1;
+		double v = lc_rk_unkey(a[k].key ^ flip);
+
+		if (k == 0 || !lc_rk_near(v, prev))
+			r = (int)k + 1;
+		rank[a[k].i] = r;
+		prev = v;
 	}
-	free(ord);
+	free(base);
 	return 0;
 }
 
