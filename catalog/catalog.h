@@ -87,6 +87,8 @@ size_t lc_text_width(const char *s);
 /* Drops an incomplete UTF-8 sequence at the end of s, as a cut at a
  * byte count (snprintf into a buffer too small) leaves it; returns s. */
 char *lc_utf8_trim(char *s);
+/* The length of the first n bytes of s without such a cut sequence. */
+size_t lc_utf8_whole(const char *s, size_t n);
 /* Writes s to fp in exactly width columns: cut (with "…") when wider,
  * padded with spaces when narrower (on the left when right_align). */
 void lc_text_cell(FILE *fp, const char *s, size_t width, int right_align);
@@ -636,6 +638,9 @@ struct lc_textpool *lc_textpool_new(void);
 void lc_textpool_free(struct lc_textpool *p);      /* NULL is fine */
 /* A copy of s in p (owned by p), NULL on no memory. */
 const char *lc_textpool_add(struct lc_textpool *p, const char *s);
+/* A copy of the first n bytes of s, ended by a NUL, in p; NULL on no
+ * memory. */
+const char *lc_textpool_addn(struct lc_textpool *p, const char *s, size_t n);
 /* The one copy of s in p, made the first time (for strings met many
  * times: names of experts, criteria, files); NULL on no memory. */
 const char *lc_textpool_once(struct lc_textpool *p, const char *s);

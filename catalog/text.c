@@ -234,19 +234,23 @@ int lc_regex_jit(void)
 	return !s || !*s;
 }
 
-char *lc_utf8_trim(char *s)
+size_t lc_utf8_whole(const char *s, size_t n)
 {
-	size_t n = strlen(s), k = 0, want;
+	size_t k = 0, want;
 	unsigned char c;
 
 	/* back over continuation bytes (at most three) to a lead byte */
 	while (k < 3 && k < n && ((unsigned char)s[n - 1 - k] & 0xC0) == 0x80)
 		k++;
 	if (k == n)
-		return s;
+		return n;
 	c = (unsigned char)s[n - 1 - k];
 	want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-	if (c >= 0xC0 && want > k + 1)
-		s[n - 1 - k] = '\0';
+	return c >= 0xC0 && want > k + 1 ? n - 1 - k : n;
+}
+
+char *lc_utf8_trim(char *s)
+{
+	s[lc_utf8_whole(s, strlen(s))] = '\0';
 	return s;
 }

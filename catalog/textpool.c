@@ -45,7 +45,12 @@ void lc_textpool_free(struct lc_textpool *p)
 
 const char *lc_textpool_add(struct lc_textpool *p, const char *s)
 {
-	size_t n = strlen(s) + 1;
+	return lc_textpool_addn(p, s, strlen(s));
+}
+
+const char *lc_textpool_addn(struct lc_textpool *p, const char *s, size_t len)
+{
+	size_t n = len + 1;
 	struct block *b = p->head;
 	char *d;
 
@@ -61,7 +66,8 @@ const char *lc_textpool_add(struct lc_textpool *p, const char *s)
 		p->head = b;
 	}
 	d = b->text + b->used;
-	memcpy(d, s, n);
+	memcpy(d, s, len);
+	d[len] = '\0';
 	b->used += n;
 	return d;
 }

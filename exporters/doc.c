@@ -1,5 +1,6 @@
 /* doc.c - the roadmap's document model: blocks appended in order, copied
- * text, one sticky out-of-memory flag so builders check once. */
+ * text (the tables' cells in one pool), one sticky out-of-memory flag so
+ * builders check once. */
 #include <stdlib.h>
 #include <string.h>
 #include "exporters/internal.h"
@@ -18,12 +19,29 @@ static char *dup_or_null(struct lc_doc *d, const char *s)
 	return p ? lc_utf8_trim(p) : NULL;
 }
 
+/* A cell's text kept in the doc's pool: a table of 100,000 rows has a
+ * million cells, and an allocation each cost more than their text. */
+static const char *pool_cell(struct lc_doc *d, const char *s)
+{
+	const char *p = lc_textpool_addn(d->pool, s,
+					 lc_utf8_whole(s, strlen(s)));
+
+	if (!p)
+		d->broken = 1;
+	return p;
+}
+
 struct lc_doc *lc_doc_new(const char *lang)
 {
 	struct lc_doc *d = calloc(1, sizeof *d);
 
 	if (!d)
 		return NULL;
+	d->pool = lc_textpool_new();
+	if (!d->pool) {
+		free(d);
+		return NULL;
+	}
 	memcpy(d->lang, exp_is_en(lang) ? "en" : "zh", 3);
 	d->last_table = -1;
 	return d;
@@ -33,8 +51,6 @@ static void table_free(struct doc_table *t)
 {
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->head ? t->head[i] : NULL);
-	for (size_t i = 0; t->cells && i < t->nrows * t->ncols; i++)
-		free(t->cells[i]);
 	free(t->head);
 	free(t->align);
 	free(t->cells);
@@ -62,6 +78,7 @@ void lc_doc_free(struct lc_doc *d)
 	free(d->title);
 	free(d->subtitle);
 	free(d->css);
+	lc_textpool_free(d->pool);
 	free(d);
 }
 
@@ -374,7 +391,7 @@ int lc_doc_row(struct lc_doc *d, const char *const *cells)
 	t = &d->blocks[d->last_table].tab;
 	if (t->nrows == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 16;
-		char **nc = realloc(t->cells,
+		const char **nc = realloc(t->cells,
 				    cap * (t->ncols ? t->ncols : 1) *
 				    sizeof *nc);
 
@@ -387,7 +404,7 @@ int lc_doc_row(struct lc_doc *d, const char *const *cells)
 	}
 	for (size_t c = 0; c < t->ncols; c++)
 		t->cells[t->nrows * t->ncols + c] =
-			dup_or_null(d, cells && cells[c] ? cells[c] : "");
+			pool_cell(d, cells && cells[c] ? cells[c] : "");
 	t->nrows++;
 	return d->broken ? LC_ENOMEM : 0;
 }

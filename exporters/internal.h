@@ -15,7 +15,7 @@ struct doc_table {
 	size_t ncols, nrows, cap;
 	char **head;
 	char *align;         /* ncols chars 'l' / 'r' */
-	char **cells;
+	const char **cells;  /* nrows x ncols, the text in the doc's pool */
 	int keep;            /* kept on one page whatever its length */
 };
 
@@ -59,6 +59,7 @@ struct lc_doc {
 	char *title, *subtitle, *css;
 	char **lines;
 	size_t nlines;
+	struct lc_textpool *pool;   /* the tables' cells */
 	struct doc_block *blocks;
 	size_t n, cap;
 	int broken;

@@ -232,6 +232,12 @@ static void text_pool(void **state)
 	assert_ptr_not_equal(lc_textpool_once(p, "score 1"),
 			     lc_textpool_once(p, "score 2"));
 	assert_string_equal(lc_textpool_once(p, ""), "");
+	/* a prefix, ended; a cut character dropped as doc cells do */
+	assert_string_equal(lc_textpool_addn(p, "abcdef", 3), "abc");
+	assert_int_equal(lc_utf8_whole("\xe9\x92\xa2\xe9\x93", 5), 3);
+	assert_int_equal(lc_utf8_whole("\xe9\x92\xa2\xe9\x93\x81", 6), 6);
+	assert_int_equal(lc_utf8_whole("ab", 2), 2);
+	assert_int_equal(lc_utf8_whole("", 0), 0);
 	lc_textpool_free(p);
 	lc_textpool_free(NULL);
 	free(huge);
