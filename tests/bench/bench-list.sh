@@ -22,25 +22,30 @@ ids() {
 		j = int(i * k / 20); printf "2025-%s-%06d\n",
 		substr("STNFPCCHBM", 2 * (j % 5) + 1, 2), int(j / 5) + 1 } }'
 }
+c="$BT/l@K.tct"
+pair "$n" "$N" ls 600 "$LOWCARB" --catalog "$c" list --format csv
 for k in "$n" "$N"; do
-	c="$BT/l$k.tct"
-	best "ls$k" 600 "$LOWCARB" --catalog "$c" list --format csv
 	[ "$(wc -l <"$BT/out.ls$k")" -eq $((k + 1)) ] || {
 		echo "   list printed $(wc -l <"$BT/out.ls$k") lines, not $((k + 1))"
 		exit 1; }
-	best "st$k" 600 "$LOWCARB" --catalog "$c" stats
-	measure "sh$k" 60 "$LOWCARB" --catalog "$c" show "$(ids "$k" | head -n 1)"
-	# time: twenty shows; memory: the one above
-	best "shl$k" 600 sh -c 'c=$1; shift; for id; do
-		"$LOWCARB" --catalog "$c" show "$id" >/dev/null || exit 1
-		done' sh "$c" $(ids "$k")
-	eval "shl${k}_heap=\$sh${k}_heap shl${k}_rss=\$sh${k}_rss"
-	for f in xml csv json; do
-		best "ex$f$k" 600 "$LOWCARB" --catalog "$c" export catalog \
-			--format "$f" -o "$BT/export.$f"
-	done
-	rm -f "$BT/export."*
+	ids_k=$(ids "$k" | tr '\n' ' ')
+	eval "id$k=\$ids_k"
+	measure "sh$k" 60 "$LOWCARB" --catalog "$BT/l$k.tct" show \
+		"$(ids "$k" | head -n 1)"
 done
+pair "$n" "$N" st 600 "$LOWCARB" --catalog "$c" stats
+# time: twenty shows; memory: the one above
+pair "$n" "$N" shl 600 sh -c 'c=$1; for id in $2; do
+	"$LOWCARB" --catalog "$c" show "$id" >/dev/null || exit 1
+	done' sh "$c" "@ID"
+for k in "$n" "$N"; do
+	eval "shl${k}_heap=\$sh${k}_heap shl${k}_rss=\$sh${k}_rss"
+done
+for f in xml csv json; do
+	pair "$n" "$N" "ex$f" 600 "$LOWCARB" --catalog "$c" export catalog \
+		--format "$f" -o "$BT/export.$f"
+done
+rm -f "$BT/export."*
 
 # tctmgr list -pv of the same catalog (a table of the same records when
 # the catalog is not one tctmgr reads)

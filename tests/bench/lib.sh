@@ -117,52 +117,106 @@ row() {
 		"$(mib "$_mh1")" "$(mib "$_mh2")" "$_mv" >>"$BT/rows"
 }
 
-# best NAME CAP CMD...: measure, three times when a run takes under 30 s
-# (the best time kept, with the highest memory peaks), for commands that
-# change nothing: short runs are the ones the machine's noise distorts.
-# The rule is the same at N and 10N (it was 6 s, which gave the N run
-# the best of three and the 10N run a single one: a ratio biased up).
-best() {
-	_bn=$1
-	shift
-	measure "$_bn" "$@"
-	for _bi in 2 3; do
-		eval "_bs=\$${_bn}_s _bt=\$${_bn}_stop"
-		[ "$_bt" = 0 ] && awk -v s="$_bs" 'BEGIN { exit !(s < 30) }' ||
-			return 0
-		measure _b "$@"
-		[ "$_b_stop" = 0 ] || return 0
-		eval "_bh=\$${_bn}_heap _br=\$${_bn}_rss"
-		[ "$_b_heap" -gt "$_bh" ] && _bh=$_b_heap
-		[ "$_b_rss" -gt "$_br" ] && _br=$_b_rss
-		awk -v a="$_b_s" -v b="$_bs" 'BEGIN { exit !(a < b) }' &&
-			eval "_bs=\$_b_s ${_bn}_cpu=\$_b_cpu"
-		eval "${_bn}_s=\$_bs ${_bn}_heap=\$_bh ${_bn}_rss=\$_br"
-	done
+# keep NAME: folds the run just measured as _b into NAME: the better
+# time (with its CPU time), the higher memory peaks.
+keep() {
+	eval "_kh=\$${1}_heap _kr=\$${1}_rss _ks=\$${1}_s"
+	[ "$_b_heap" -gt "$_kh" ] && _kh=$_b_heap
+	[ "$_b_rss" -gt "$_kr" ] && _kr=$_b_rss
+	awk -v a="$_b_s" -v b="$_ks" 'BEGIN { exit !(a < b) }' &&
+		eval "_ks=\$_b_s ${1}_cpu=\$_b_cpu"
+	eval "${1}_s=\$_ks ${1}_heap=\$_kh ${1}_rss=\$_kr"
 }
 
-# best_state NAME CAP CATALOG CMD...: best, for a command that changes
-# CATALOG: each run starts from the catalog as it was before the first
-# (a copy restored), so that every run does the same work.
-best_state() {
-	_sn=$1 _sc=$2 _sf=$3
+# again NAME CAP CMD...: one more run of CMD, kept into NAME (keep), when
+# NAME's best so far took under 30 s and was not stopped: short runs are
+# the ones the machine's noise distorts. The rule is the same at N and
+# 10N (it was 6 s, which gave the N run the best of three and the 10N
+# run a single one: a ratio biased up).
+again() {
+	_an=$1
+	shift
+	eval "_as=\$${_an}_s _at=\$${_an}_stop"
+	[ "$_at" = 0 ] && awk -v s="$_as" 'BEGIN { exit !(s < 30) }' ||
+		return 0
+	measure _b "$@"
+	[ "$_b_stop" = 0 ] || return 0
+	keep "$_an"
+}
+
+# again_state NAME CAP CATALOG CMD...: again, for a command that changes
+# CATALOG: the run starts from CATALOG.saved (the catalog as it was
+# before the first run, copied by the caller), so that every run does
+# the same work.
+again_state() {
+	_an=$1 _ac=$2 _af=$3
 	shift 3
-	cp "$_sf" "$_sf.saved" || exit 1
-	measure "$_sn" "$_sc" "$@"
-	for _si in 2 3; do
-		eval "_ss=\$${_sn}_s _st=\$${_sn}_stop"
-		[ "$_st" = 0 ] && awk -v s="$_ss" 'BEGIN { exit !(s < 30) }' ||
-			break
-		rm -f "$_sf".wal
-		cp "$_sf.saved" "$_sf" || exit 1
-		measure _b "$_sc" "$@"
-		[ "$_b_stop" = 0 ] || break
-		eval "_sh=\$${_sn}_heap _sr=\$${_sn}_rss"
-		[ "$_b_heap" -gt "$_sh" ] && _sh=$_b_heap
-		[ "$_b_rss" -gt "$_sr" ] && _sr=$_b_rss
-		awk -v a="$_b_s" -v b="$_ss" 'BEGIN { exit !(a < b) }' &&
-			eval "_ss=\$_b_s ${_sn}_cpu=\$_b_cpu"
-		eval "${_sn}_s=\$_ss ${_sn}_heap=\$_sh ${_sn}_rss=\$_sr"
+	eval "_as=\$${_an}_s _at=\$${_an}_stop"
+	[ "$_at" = 0 ] && awk -v s="$_as" 'BEGIN { exit !(s < 30) }' ||
+		return 0
+	rm -f "$_af".wal
+	cp "$_af.saved" "$_af" || exit 1
+	measure _b "$_ac" "$@"
+	[ "$_b_stop" = 0 ] || return 0
+	keep "$_an"
+}
+
+# best NAME CAP CMD...: measure, then again twice: the best of three when
+# a run takes under 30 s, for commands that change nothing.
+best() {
+	measure "$@"
+	again "$@"
+	again "$@"
+}
+
+# sub VALUE CMD...: runs CMD with @K in any of its words replaced by
+# VALUE (and @ID by the value of the variable idVALUE), in this shell.
+sub() {
+	_wv=$1
+	shift
+	eval "_wi=\${id$_wv:-}"
+	for _wa do
+		shift
+		case $_wa in
+		*@K*|*@ID*) _wa=$(printf '%s\n' "$_wa" |
+			sed "s/@K/$_wv/g; s/@ID/$_wi/g") ;;
+		esac
+		set -- "$@" "$_wa"
 	done
-	rm -f "$_sf.saved"
+	"$@"
+}
+
+# pair SMALL LARGE NAME CAP [-s CATALOG] CMD...: CMD at two sizes, @K in
+# its words standing for SMALL or LARGE (see sub), measured into NAME
+# followed by the size: the first runs SMALL then LARGE, then up to two
+# more of each (again) alternating SMALL, LARGE, SMALL, LARGE, so that a
+# slow spell of the machine (a third of a run's time here) falls on both
+# sizes rather than on the ten runs of one. With -s, CMD changes the
+# catalog CATALOG (@K in it too): every run starts from the catalog as it
+# was before the first.
+pair() {
+	_p1=$1 _p2=$2 _pn=$3 _pc=$4 _pf=
+	shift 4
+	if [ "$1" = -s ]; then
+		_pf=$2
+		shift 2
+	fi
+	for _pk in "$_p1" "$_p2"; do
+		if [ -n "$_pf" ]; then
+			sub "$_pk" cp "$_pf" "$_pf.saved" || exit 1
+		fi
+		sub "$_pk" measure "$_pn$_pk" "$_pc" "$@"
+	done
+	for _pr in 2 3; do
+		for _pk in "$_p1" "$_p2"; do
+			if [ -n "$_pf" ]; then
+				sub "$_pk" again_state "$_pn$_pk" "$_pc" "$_pf" "$@"
+			else
+				sub "$_pk" again "$_pn$_pk" "$_pc" "$@"
+			fi
+		done
+	done
+	for _pk in "$_p1" "$_p2"; do
+		[ -z "$_pf" ] || sub "$_pk" rm -f "$_pf.saved"
+	done
 }
