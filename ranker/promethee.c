@@ -301,8 +301,9 @@ int lc_mcda_promethee2(const double *x, size_t m, size_t n, const int *cost,
 			gauss = 1;
 			continue;
 		}
-		if (w[j] > 0 && flows_sorted(x, m, n, j, cost && cost[j],
-					     &pref[j], w[j], f2, kv, y, ps, &sp))
+		if (w[j] > 0 &&
+		    flows_sorted(x, m, n, j, cost && cost[j], &pref[j], w[j],
+				 f2, kv, y, ps, &sp))
 			goto nomem;
 	}
 	free(ps);   /* the scratch of the sorted sweeps */

@@ -56,9 +56,11 @@ struct lc_rk_kv *lc_rk_radix(struct lc_rk_kv *a, struct lc_rk_kv *tmp,
 		return NULL;
 	for (size_t k = 0; k < m; k++)
 		for (int p = 0; p < np; p++)
-			count[(size_t)p * nd + ((a[k].key >> (p * bits)) & mask)]++;
+			count[(size_t)p * nd +
+			      ((a[k].key >> (p * bits)) & mask)]++;
 	for (int p = 0; p < np; p++) {
-		size_t *c = count + (size_t)p * nd, sum = 0, shift = (size_t)p * bits;
+		size_t *c = count + (size_t)p * nd, sum = 0;
+		size_t shift = (size_t)p * bits;
 		struct lc_rk_kv *t;
 
 		if (m == 0 || c[(a[0].key >> shift) & mask] == m)

@@ -219,8 +219,9 @@ static void radix_order(void **state)
 	lc_rng_seed(&r, 7);
 	for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++)
 		for (int kind = 0; kind < 3; kind++) {
-			size_t m = sizes[si], *got = malloc((m + 1) * sizeof *got),
-				*want = malloc((m + 1) * sizeof *want);
+			size_t m = sizes[si];
+			size_t *got = malloc((m + 1) * sizeof *got);
+			size_t *want = malloc((m + 1) * sizeof *want);
 			double *v = malloc((m + 1) * sizeof *v);
 
 			assert_non_null(got);
@@ -229,12 +230,14 @@ static void radix_order(void **state)
 			for (size_t i = 0; i < m; i++) {
 				double u = lc_rng_uniform(&r);
 
-				v[i] = kind == 0 ? floor(9 * u) - 4 :   /* ties, -0 */
-					kind == 1 ? 1 + u :   /* one exponent */
+				/* ties and -0; one exponent; both signs */
+				v[i] = kind == 0 ? floor(9 * u) - 4 :
+					kind == 1 ? 1 + u :
 					(u - 0.5) * 1e6 * lc_rng_uniform(&r);
 				if (kind == 0 && v[i] == 0 && (i & 1))
 					v[i] = -0.0;
-				assert_true(lc_rk_unkey(lc_rk_key(v[i])) == v[i]);
+				assert_true(lc_rk_unkey(lc_rk_key(v[i])) ==
+					    v[i]);
 				want[i] = i;
 			}
 			cmp_v = v;
@@ -281,7 +284,8 @@ static void promethee_many_alternatives(void **state)
 	static const double w[NC] = { 0.4, 0.6 };
 	struct lc_pref p[NC];
 	double *x = malloc(sizeof(double) * M * NC), *col[NC];
-	double *pp = malloc(sizeof(double) * M), *pm = malloc(sizeof(double) * M);
+	double *pp = malloc(sizeof(double) * M);
+	double *pm = malloc(sizeof(double) * M);
 	double *phi = malloc(sizeof(double) * M);
 	struct lc_rng r;
 
@@ -307,11 +311,12 @@ static void promethee_many_alternatives(void **state)
 		for (int j = 0; j < NC; j++) {
 			double v = cost[j] ? -x[a * NC + j] : x[a * NC + j];
 			double q = p[j].type == LC_PREF_USHAPE ? p[j].q : 0;
+			double above = nextafter(v + q, INFINITY);
 
 			/* b below a by more than q; above a by more than q */
 			sp += w[j] * (double)count_below(col[j], M, v - q);
 			sm += w[j] * (double)(M - count_below(col[j], M,
-							   nextafter(v + q, INFINITY)));
+							   above));
 		}
 		NEAR(pp[a], sp / (M - 1), 1e-12);
 		NEAR(pm[a], sm / (M - 1), 1e-12);

@@ -210,7 +210,8 @@ pair() {
 	for _pr in 2 3; do
 		for _pk in "$_p1" "$_p2"; do
 			if [ -n "$_pf" ]; then
-				sub "$_pk" again_state "$_pn$_pk" "$_pc" "$_pf" "$@"
+				sub "$_pk" again_state "$_pn$_pk" "$_pc" \
+					"$_pf" "$@"
 			else
 				sub "$_pk" again "$_pn$_pk" "$_pc" "$@"
 			fi
