@@ -81,22 +81,37 @@ struct lc_rk_kv *lc_rk_radix(struct lc_rk_kv *a, struct lc_rk_kv *tmp,
 	return a;
 }
 
+/* The pairs (key of v[i] ^ flip, i) sorted, in *base (2m pairs, the
+ * caller frees it); NULL when out of memory (*base then freed). flip
+ * ~0 orders the values descending. */
+static struct lc_rk_kv *sorted_pairs(const double *v, size_t m,
+				     uint64_t flip, struct lc_rk_kv **base)
+{
+	struct lc_rk_kv *a;
+
+	*base = malloc((m ? m : 1) * 2 * sizeof **base);
+	if (!*base)
+		return NULL;
+	for (size_t i = 0; i < m; i++)
+		(*base)[i] = (struct lc_rk_kv){ lc_rk_key(v[i]) ^ flip, i };
+	a = lc_rk_radix(*base, *base + m, m);
+	if (!a) {
+		free(*base);
+		*base = NULL;
+	}
+	return a;
+}
+
 /* Indices of v by value, ascending (descending: the keys inverted), ties
  * by index: the radix sort of (key, index) pairs. */
 int lc_rk_order(const double *v, size_t m, int higher_better, size_t *ord)
 {
-	struct lc_rk_kv *base = malloc((m ? m : 1) * 2 * sizeof *base), *a;
+	struct lc_rk_kv *base;
+	const struct lc_rk_kv *a = sorted_pairs(v, m, higher_better ? ~0ULL : 0,
+						&base);
 
-	if (!base)
+	if (!a)
 		return LC_ENOMEM;
-	for (size_t i = 0; i < m; i++)
-		base[i] = (struct lc_rk_kv){ higher_better ? ~lc_rk_key(v[i]) :
-					     lc_rk_key(v[i]), i };
-	a = lc_rk_radix(base, base + m, m);
-	if (!a) {
-		free(base);
-		return LC_ENOMEM;
-	}
 	for (size_t k = 0; k < m; k++)
 		ord[k] = a[k].i;
 	free(base);
@@ -109,20 +124,14 @@ int lc_mcda_ranks(const double *score, size_t m, int higher_better,
 	/* the sorted keys give the values back in order: no gather of
 	 * score through the order, which costs a cache miss an entry at
 	 * millions of rows */
-	struct lc_rk_kv *base = malloc((m ? m : 1) * 2 * sizeof *base), *a;
 	uint64_t flip = higher_better ? ~0ULL : 0;
+	struct lc_rk_kv *base;
+	const struct lc_rk_kv *a = sorted_pairs(score, m, flip, &base);
 	double prev = 0;
 	int r = 0;
 
-	if (!base)
+	if (!a)
 		return LC_ENOMEM;
-	for (size_t i = 0; i < m; i++)
-		base[i] = (struct lc_rk_kv){ lc_rk_key(score[i]) ^ flip, i };
-	a = lc_rk_radix(base, base + m, m);
-	if (!a) {
-		free(base);
-		return LC_ENOMEM;
-	}
 	for (size_t k = 0; k < m; k++) {
 		double v = lc_rk_unkey(a[k].key ^ flip);
 

@@ -128,17 +128,22 @@ keep() {
 	eval "${1}_s=\$_ks ${1}_heap=\$_kh ${1}_rss=\$_kr"
 }
 
+# short NAME: true when NAME's best run so far took under 30 s and was
+# not stopped: short runs are the ones the machine's noise distorts, and
+# get up to two more. The rule is the same at N and 10N (it was 6 s, which
+# gave the N run the best of three and the 10N run a single one: a ratio
+# biased up).
+short() {
+	eval "_as=\$${1}_s _at=\$${1}_stop"
+	[ "$_at" = 0 ] && awk -v s="$_as" 'BEGIN { exit !(s < 30) }'
+}
+
 # again NAME CAP CMD...: one more run of CMD, kept into NAME (keep), when
-# NAME's best so far took under 30 s and was not stopped: short runs are
-# the ones the machine's noise distorts. The rule is the same at N and
-# 10N (it was 6 s, which gave the N run the best of three and the 10N
-# run a single one: a ratio biased up).
+# NAME's runs are short.
 again() {
 	_an=$1
 	shift
-	eval "_as=\$${_an}_s _at=\$${_an}_stop"
-	[ "$_at" = 0 ] && awk -v s="$_as" 'BEGIN { exit !(s < 30) }' ||
-		return 0
+	short "$_an" || return 0
 	measure _b "$@"
 	[ "$_b_stop" = 0 ] || return 0
 	keep "$_an"
@@ -151,22 +156,12 @@ again() {
 again_state() {
 	_an=$1 _ac=$2 _af=$3
 	shift 3
-	eval "_as=\$${_an}_s _at=\$${_an}_stop"
-	[ "$_at" = 0 ] && awk -v s="$_as" 'BEGIN { exit !(s < 30) }' ||
-		return 0
+	short "$_an" || return 0
 	rm -f "$_af".wal
 	cp "$_af.saved" "$_af" || exit 1
 	measure _b "$_ac" "$@"
 	[ "$_b_stop" = 0 ] || return 0
 	keep "$_an"
-}
-
-# best NAME CAP CMD...: measure, then again twice: the best of three when
-# a run takes under 30 s, for commands that change nothing.
-best() {
-	measure "$@"
-	again "$@"
-	again "$@"
 }
 
 # sub VALUE CMD...: runs CMD with @K in any of its words replaced by
