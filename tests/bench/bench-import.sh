@@ -1,5 +1,6 @@
 # bench-import.sh - `lowcarb import` of generated submissions, CSV and XML,
-# at N (30,000, which takes about a second) and 10N (300,000) dossiers;
+# at N (30,000, which takes about a second) and 10N (300,000) dossiers,
+# alternating as pair does for every scaling row;
 # at 100,000 (the issue's figure) the CSV import against its anchors on
 # the same records: Tokyo Cabinet's own tools (`tctmgr
 # importtsv` of the records the import stored, dumped from its catalog
@@ -23,14 +24,15 @@ added() {
 		echo "   import did not add $2 dossiers:"; tail -2 "$BT/out.$1"
 		exit 1; }
 }
-measure ic1 900 "$LOWCARB" --catalog "$BT/i$n.tct" import "$BT/d$n.csv"
-added ic1 "$n"
-measure ic2 1800 "$LOWCARB" --catalog "$BT/i$N.tct" import "$BT/d$N.csv"
-added ic2 "$N"
-measure ix1 900 "$LOWCARB" --catalog "$BT/x$n.tct" import "$BT/d$n.xml"
-added ix1 "$n"
-measure ix2 1800 "$LOWCARB" --catalog "$BT/x$N.tct" import "$BT/d$N.xml"
-added ix2 "$N"
+# each at N and 10N, alternating, every run into a new catalog (pair -f)
+pair "$n" "$N" ic 1800 -f "$BT/i@K.tct" "$LOWCARB" --catalog "$BT/i@K.tct" \
+	import "$BT/d@K.csv"
+added "ic$n" "$n"
+added "ic$N" "$N"
+pair "$n" "$N" ix 1800 -f "$BT/x@K.tct" "$LOWCARB" --catalog "$BT/x@K.tct" \
+	import "$BT/d@K.xml"
+added "ix$n" "$n"
+added "ix$N" "$N"
 rm -f "$BT/x$n.tct"* "$BT/x$N.tct"* "$BT/d$n.xml" "$BT/d$N.xml"
 measure ica 1800 "$LOWCARB" --catalog "$BT/a$A.tct" import "$BT/d$A.csv"
 added ica "$A"
@@ -64,6 +66,6 @@ anchor "import $A dossiers (CSV)" ica \
 echo "   peak memory of that import: RSS $(mib "$ica_rss") MiB, heap" \
 	"$(mib "$ica_heap") MiB; tctmgr importtsv RSS $(mib "$tci_rss") MiB," \
 	"sqlite3 RSS $(mib "$sq_rss") MiB"
-row "import (csv)" "$n" ic1 ic2 1
-row "import (xml)" "$n" ix1 ix2 1
+row "import (csv)" "$n" "ic$n" "ic$N" 1
+row "import (xml)" "$n" "ix$n" "ix$N" 1
 rm -f "$BT/i$n.tct"* "$BT/i$N.tct"*

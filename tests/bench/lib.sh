@@ -151,17 +151,26 @@ again() {
 
 # again_state NAME CAP CATALOG CMD...: again, for a command that changes
 # CATALOG: the run starts from CATALOG.saved (the catalog as it was
-# before the first run, copied by the caller), so that every run does
-# the same work.
+# before the first run, copied by pair -s), or with no catalog at all
+# when there is no CATALOG.saved (pair -f: an import into a new
+# catalog), so that every run does the same work.
 again_state() {
 	_an=$1 _ac=$2 _af=$3
 	shift 3
 	short "$_an" || return 0
-	rm -f "$_af".wal
-	cp "$_af.saved" "$_af" || exit 1
+	restore "$_af"
 	measure _b "$_ac" "$@"
 	[ "$_b_stop" = 0 ] || return 0
 	keep "$_an"
+}
+
+# restore CATALOG: CATALOG as it was before the first run (see
+# again_state): a copy of CATALOG.saved, or no catalog.
+restore() {
+	rm -f "$1" "$1".wal "$1".bulk
+	if [ -f "$1.saved" ]; then
+		cp "$1.saved" "$1" || exit 1
+	fi
 }
 
 # sub VALUE CMD...: runs CMD with @K in any of its words replaced by
@@ -181,25 +190,28 @@ sub() {
 	"$@"
 }
 
-# pair SMALL LARGE NAME CAP [-s CATALOG] CMD...: CMD at two sizes, @K in
-# its words standing for SMALL or LARGE (see sub), measured into NAME
+# pair SMALL LARGE NAME CAP [-s|-f CATALOG] CMD...: CMD at two sizes, @K
+# in its words standing for SMALL or LARGE (see sub), measured into NAME
 # followed by the size: the first runs SMALL then LARGE, then up to two
 # more of each (again) alternating SMALL, LARGE, SMALL, LARGE, so that a
 # slow spell of the machine (a third of a run's time here) falls on both
 # sizes rather than on the ten runs of one. With -s, CMD changes the
 # catalog CATALOG (@K in it too): every run starts from the catalog as it
-# was before the first.
+# was before the first. With -f, CMD makes CATALOG (an import): every run
+# starts with none.
 pair() {
-	_p1=$1 _p2=$2 _pn=$3 _pc=$4 _pf=
+	_p1=$1 _p2=$2 _pn=$3 _pc=$4 _pf= _pm=
 	shift 4
-	if [ "$1" = -s ]; then
-		_pf=$2
-		shift 2
-	fi
+	case $1 in
+	-s|-f)
+		_pm=$1 _pf=$2
+		shift 2 ;;
+	esac
 	for _pk in "$_p1" "$_p2"; do
-		if [ -n "$_pf" ]; then
-			sub "$_pk" cp "$_pf" "$_pf.saved" || exit 1
-		fi
+		case $_pm in
+		-s) sub "$_pk" cp "$_pf" "$_pf.saved" || exit 1 ;;
+		-f) sub "$_pk" restore "$_pf" ;;
+		esac
 		sub "$_pk" measure "$_pn$_pk" "$_pc" "$@"
 	done
 	for _pr in 2 3; do
