@@ -328,10 +328,9 @@ int lc_rk_read_edition(struct lc_catalog *cat, struct lc_ranking *r,
 int lc_rk_read_scores(struct lc_catalog *cat, struct lc_rk_scores *s,
 		      struct lc_error *err);
 void lc_rk_scores_free(struct lc_rk_scores *s);
-/* method.c: column j of the m x n matrix X as it enters the method
- * (lc_rk_scale applied) into col (m). */
-void lc_rk_scaled_column(const struct lc_ranking *r, const double *X,
-			 size_t j, double *col);
+/* method.c: col (r->m values of criterion j) as they enter the method:
+ * on a log or rank scale transformed in place, else left as they are. */
+void lc_rk_scale_column(const struct lc_ranking *r, size_t j, double *col);
 /* aggregate.c: entry i's panel criteria from its k rows (count, spread,
  * disagreement, top scores; the aggregate, or the rows kept for the
  * z-scores). 0 or LC_ENOMEM. */

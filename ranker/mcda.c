@@ -72,7 +72,26 @@ int lc_rk_col_stats(const double *x, size_t m, size_t n,
 		st[j].lo = st[j].hi = x[j];
 		st[j].sum = st[j].sq = st[j].inv = 0;
 	}
-	for (size_t i = 0; i < m; i++) {
+	if (n == 1) {
+		/* one column (WSM's, criterion by criterion): the sums in
+		 * registers, as st may alias x for all the compiler knows;
+		 * the same operations in the same order */
+		double lo = x[0], hi = x[0], sum = 0, sq = 0;
+
+		for (size_t i = 0; i < m; i++) {
+			double v = x[i];
+
+			lo = v < lo ? v : lo;
+			hi = v > hi ? v : hi;
+			sum += v;
+			sq += v * v;
+		}
+		st[0].lo = lo;
+		st[0].hi = hi;
+		st[0].sum = sum;
+		st[0].sq = sq;
+	}
+	for (size_t i = 0; n > 1 && i < m; i++) {
 		const double *row = x + i * n;
 
 		for (size_t j = 0; j < n; j++) {

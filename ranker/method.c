@@ -17,14 +17,11 @@ static int cmp_idx(const void *a, const void *b, void *ctx)
 	return x < y ? -1 : x > y;
 }
 
-void lc_rk_scaled_column(const struct lc_ranking *r, const double *X,
-			 size_t j, double *col)
+void lc_rk_scale_column(const struct lc_ranking *r, size_t j, double *col)
 {
-	size_t m = r->m, n = r->ncrit;
+	size_t m = r->m;
 	double low = INFINITY;
 
-	for (size_t i = 0; i < m; i++)
-		col[i] = X[i * n + j];
 	if (r->crit[j].scale == LC_RK_SCALE_LOG) {
 		/* a value <= 0 has no logarithm: it counts as the smallest
 		 * positive value of the column (the lowest place) */
@@ -62,23 +59,52 @@ void lc_rk_scaled_column(const struct lc_ranking *r, const double *X,
 	}
 }
 
+/* The profile's normalisation and direction of criterion j, in place on
+ * its column col (m values as they enter the method); on a fault, err
+ * names the criterion, the profile and the dossier at fault. */
+static int wsm_column(const struct lc_ranking *r, size_t j, double *col,
+		      struct lc_error *err)
+{
+	size_t m = r->m;
+	int one = r->crit[j].cost;
+	int rc = lc_mcda_normalize(col, m, 1, r->crit[j].norm, col, err);
+
+	if (!rc)
+		rc = lc_mcda_cost(col, m, 1, &one, r->crit[j].norm, err);
+	if (rc && err) {
+		char msg[sizeof err->msg + 64];
+		/* copied: err->msg is also the destination; the row at fault
+		 * named by its dossier */
+		long row = err->line;
+
+		if (row >= 1 && (size_t)row <= m)
+			snprintf(msg, sizeof msg, "dossier %s: %s",
+				 r->e[r->byrow[row - 1]].id, err->msg);
+		else
+			snprintf(msg, sizeof msg, "%s", err->msg);
+		lc_error_set(err, err->status, NULL, 0, r->crit[j].id,
+			     "%s (profile %s)", msg, r->profile);
+	}
+	return rc;
+}
+
 /* The method's scores, column by column where it can: explain re-runs
  * the method some 500 times on one matrix, and a pass a criterion over
- * the whole row-major matrix, copied thrice, cost ten times as much at
- * 100,000 dossiers (7 MB, out of the cache) as at 10,000. WSM now reads
- * each criterion's column once and adds its weighted values to the
- * scores in criterion order, the same additions in the same order as
- * the row sums before; the scaled copy of the matrix is made only for
- * TOPSIS and VIKOR, and only when a criterion is on a log or rank
- * scale. */
+ * the whole row-major matrix cost ten times as much at 100,000 dossiers
+ * (4 MB, out of the cache) as at 10,000. The matrix is read once, in
+ * order, into its columns; each column is then scaled once (log, rank),
+ * put into the scaled matrix TOPSIS and VIKOR read when a criterion is
+ * on a log or rank scale, and for WSM (or the decomposition) normalised
+ * and its weighted values added to the scores in criterion order: the
+ * same additions in the same order as the row sums before. */
 int lc_rk_run_method(const struct lc_ranking *r, int method,
 		      const double *X0, const double *w, double *score,
 		      double *contrib, struct lc_error *err)
 {
 	size_t m = r->m, n = r->ncrit;
-	int cost[LC_RK_MAXCRIT], scaled = 0;
+	int cost[LC_RK_MAXCRIT], scaled = 0, wsm = method == 0 || contrib;
 	struct lc_pref pref[LC_RK_MAXCRIT];
-	double *tmp, *Xs;
+	double *tmp, *Xs = NULL, *cols;
 	const double *X = X0;
 	int rc = 0;
 
@@ -88,66 +114,42 @@ int lc_rk_run_method(const struct lc_ranking *r, int method,
 		scaled |= r->crit[j].scale != LC_RK_SCALE_LINEAR;
 	}
 	scaled &= method == 1 || method == 2;
-	/* a column (or VIKOR's S and R), then the scaled matrix */
-	tmp = malloc((2 * m + (scaled ? m * n : 0) + 1) * sizeof *tmp);
+	/* VIKOR's S and R; the columns; the scaled matrix */
+	tmp = malloc((2 * m + (scaled || wsm ? m * n : 0) +
+		      (scaled ? m * n : 0) + 1) * sizeof *tmp);
 	if (!tmp)
 		return lc_rk_oom(err);
+	cols = tmp + 2 * m;
+	if (scaled) {
+		Xs = cols + m * n;
+		X = Xs;
+	}
 	/* the values as they enter the methods that normalise (WSM,
 	 * TOPSIS, VIKOR): a criterion on a log or rank scale transformed,
 	 * the others as they are; PROMETHEE II compares raw differences
 	 * with its preference functions, whose thresholds are in the
 	 * criterion's own units */
-	Xs = tmp + 2 * m;
-	for (size_t j = 0; scaled && j < n; j++) {
-		double *col = tmp;
+	for (size_t i = 0; (scaled || wsm) && i < m; i++)
+		for (size_t j = 0; j < n; j++)
+			cols[j * m + i] = X0[i * n + j];
+	for (size_t i = 0; method == 0 && i < m; i++)
+		score[i] = 0;
+	for (size_t j = 0; (scaled || wsm) && j < n && !rc; j++) {
+		double *col = cols + j * m;
 
-		lc_rk_scaled_column(r, X0, j, col);
-		for (size_t i = 0; i < m; i++)
+		lc_rk_scale_column(r, j, col);
+		for (size_t i = 0; scaled && i < m; i++)
 			Xs[i * n + j] = col[i];
-	}
-	if (scaled)
-		X = Xs;
-	if (method == 0 || contrib) {
-		/* WSM with each criterion's own normalisation */
-		double *col = tmp;
+		if (!wsm)
+			continue;
+		rc = wsm_column(r, j, col, err);
+		for (size_t i = 0; !rc && i < m; i++) {
+			double t = w[j] * col[i];
 
-		for (size_t i = 0; method == 0 && i < m; i++)
-			score[i] = 0;
-		for (size_t j = 0; j < n && !rc; j++) {
-			int one = cost[j];
-
-			lc_rk_scaled_column(r, X0, j, col);
-			rc = lc_mcda_normalize(col, m, 1, r->crit[j].norm,
-					       col, err);
-			if (!rc)
-				rc = lc_mcda_cost(col, m, 1, &one,
-						  r->crit[j].norm, err);
-			if (rc && err) {
-				char msg[sizeof err->msg + 64];
-
-				/* copied: err->msg is also the destination;
-				 * the row at fault named by its dossier */
-				long row = err->line;
-
-				if (row >= 1 && (size_t)row <= m)
-					snprintf(msg, sizeof msg, "dossier %s: %s",
-						 r->e[r->byrow[row - 1]].id,
-						 err->msg);
-				else
-					snprintf(msg, sizeof msg, "%s",
-						 err->msg);
-				lc_error_set(err, err->status, NULL, 0,
-					     r->crit[j].id, "%s (profile %s)",
-					     msg, r->profile);
-			}
-			for (size_t i = 0; !rc && i < m; i++) {
-				double t = w[j] * col[i];
-
-				if (method == 0)
-					score[i] += t;
-				if (contrib)
-					contrib[i * n + j] = t;
-			}
+			if (method == 0)
+				score[i] += t;
+			if (contrib)
+				contrib[i * n + j] = t;
 		}
 	}
 	if (!rc && method == 1)
