@@ -629,6 +629,10 @@ int lc_strmap_put(struct lc_strmap *m, const char *key, long val);
 /* The value of key, or dflt when absent. */
 long lc_strmap_get(const struct lc_strmap *m, const char *key, long dflt);
 size_t lc_strmap_count(const struct lc_strmap *m);
+/* FNV-1a, 64 bits, of the n bytes at p, or of the string s: the one hash
+ * of lowcarb's tables. */
+uint64_t lc_hash_bytes(const void *p, size_t n);
+uint64_t lc_hash_str(const char *s);
 
 /* Strings kept until the pool is freed, without an allocation each
  * (textpool.c). */

@@ -16,14 +16,22 @@ struct lc_strmap {
 	size_t cap, count;
 };
 
-static uint64_t hash(const char *k)
+uint64_t lc_hash_bytes(const void *p, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
+	const unsigned char *b = p;
+	uint64_t h = 14695981039346656037ULL;
 
-	for (; *k; k++) {
-		h ^= (unsigned char)*k;
-		h *= 1099511628211ULL;
-	}
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 1099511628211ULL;
+	return h;
+}
+
+uint64_t lc_hash_str(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (const unsigned char *b = (const unsigned char *)s; *b; b++)
+		h = (h ^ *b) * 1099511628211ULL;
 	return h;
 }
 
@@ -54,7 +62,7 @@ void lc_strmap_free(struct lc_strmap *m)
 
 static struct slot *find(const struct lc_strmap *m, const char *key)
 {
-	size_t i = (size_t)(hash(key) & (m->cap - 1));
+	size_t i = (size_t)(lc_hash_str(key) & (m->cap - 1));
 
 	while (m->s[i].key && strcmp(m->s[i].key, key) != 0)
 		i = (i + 1) & (m->cap - 1);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "catalog/catalog.h"
 #include "importers/dupes.h"
 
 #define DUP_MAX 20000
@@ -23,10 +24,7 @@ struct entry {
 
 static uint64_t hash_s(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (s = s ? s : ""; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	return lc_hash_str(s ? s : "");
 }
 
 struct posting {

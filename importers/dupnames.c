@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "catalog/catalog.h"
 #include "importers/internal.h"
 
 struct pair {
@@ -16,10 +17,8 @@ struct pair {
 
 static uint32_t hash_name(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = lc_hash_str(s);
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
 	return (uint32_t)(h ^ (h >> 32));
 }
 

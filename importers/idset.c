@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <tcutil.h>
 #include <tchdb.h>
+#include "catalog/catalog.h"
 #include "importers/idset.h"
 
 struct imp_idset {
@@ -58,10 +59,8 @@ int imp_idset_on_disk(const struct imp_idset *z)
 
 static uint64_t hash_id(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = lc_hash_bytes(s, n);
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
 	return h ^ (h >> 29);
 }
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "catalog/catalog.h"
 #include "importers/mapping.h"
 
 void map_header_norm(const char *s, char *buf, size_t n)
@@ -245,9 +246,5 @@ int map_sequence(const char *cell, char *buf, size_t n)
 
 unsigned long map_hash_seq(const char *key)
 {
-	uint64_t h = 14695981039346656037ULL;  /* FNV-1a 64 */
-
-	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-		h = (h ^ *p) * 1099511628211ULL;
-	return 10000UL + (unsigned long)(h % 90000ULL);
+	return 10000UL + (unsigned long)(lc_hash_str(key) % 90000ULL);
 }

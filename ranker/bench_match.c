@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "catalog/catalog.h"
 #include "ranker/bench.h"
 
 #define PREFIX 4          /* index key: a word's first letters */
@@ -146,11 +147,7 @@ int bm_word_match(const char *a, const char *b)
 
 static uint64_t hkey(const char *w)
 {
-	uint64_t h = 14695981039346656037ULL;
-
-	for (int i = 0; i < PREFIX && w[i]; i++)
-		h = (h ^ (unsigned char)w[i]) * 1099511628211ULL;
-	return h | 1;
+	return lc_hash_bytes(w, strnlen(w, PREFIX)) | 1;
 }
 
 struct slot {

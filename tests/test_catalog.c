@@ -1394,9 +1394,23 @@ static void test_error_format(void **state)
 	assert_int_equal(lc_exit_code(LC_EBUSY), 3);
 }
 
+/* The shared hash is FNV-1a 64 (the published test vectors), and the
+ * byte and string forms agree, bytes after a NUL counted by the first. */
+static void test_hash(void **state)
+{
+	(void)state;
+	assert_true(lc_hash_str("") == 0xcbf29ce484222325ULL);
+	assert_true(lc_hash_str("a") == 0xaf63dc4c8601ec8cULL);
+	assert_true(lc_hash_str("foobar") == 0x85944171f73967e8ULL);
+	assert_true(lc_hash_bytes("foobar", 6) == lc_hash_str("foobar"));
+	assert_true(lc_hash_bytes("foobar", 3) == lc_hash_str("foo"));
+	assert_true(lc_hash_bytes("a\0b", 3) != lc_hash_str("a"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hash),
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_trl_source),
 		cmocka_unit_test(test_tech_types),
