@@ -52,16 +52,34 @@ static int set_status(struct lc_catalog *cat, const char *id, int want,
 	return rc;
 }
 
+static int cmp_entry_id(const void *a, const void *b, void *ctx)
+{
+	const struct lc_rk_entry *e = ctx;
+
+	return strcmp(e[*(const size_t *)a].id, e[*(const size_t *)b].id);
+}
+
 int lc_ranking_record(struct lc_catalog *cat, const struct lc_ranking *r,
 		      struct lc_error *err)
 {
 	struct lc_rec *rec = lc_rec_new();
 	char key[64], when[32], num[32], *ids = NULL;
-	size_t len = 0;
+	size_t len = 0, *byid = malloc((r->n ? r->n : 1) * sizeof *byid);
 	int rc;
 
-	if (!rec)
+	if (!rec || !byid) {
+		lc_rec_free(rec);
+		free(byid);
 		return lc_rk_oom(err);
+	}
+	/* the statuses are written in id order, the order of the catalog's
+	 * keys: each write then falls in or beside the leaf of the one
+	 * before, where rank order sent every write to a random place of
+	 * the tree (and Tokyo Cabinet keeps every leaf a transaction
+	 * changes in memory until the commit) */
+	for (size_t i = 0; i < r->n; i++)
+		byid[i] = i;
+	qsort_r(byid, r->n, sizeof *byid, cmp_entry_id, r->e);
 	for (size_t i = 0; i < r->n; i++)
 		if (r->e[i].selected)
 			len += strlen(r->e[i].id) + 1;
@@ -108,8 +126,8 @@ int lc_ranking_record(struct lc_catalog *cat, const struct lc_ranking *r,
 	/* every dossier ends exactly one of selected, eligible (ranked, not
 	 * selected) or rejected with the rule that excluded it; a rejection
 	 * from outside (the formal check, imported) is kept as it is */
-	for (size_t i = 0; !rc && i < r->n; i++) {
-		const struct lc_rk_entry *e = &r->e[i];
+	for (size_t k = 0; !rc && k < r->n; k++) {
+		const struct lc_rk_entry *e = &r->e[byid[k]];
 		const char *why = NULL;
 		char buf[512];
 		int want;
@@ -140,6 +158,7 @@ int lc_ranking_record(struct lc_catalog *cat, const struct lc_ranking *r,
 		rc = lc_catalog_commit(cat, err);
 out:
 	free(ids);
+	free(byid);
 	lc_rec_free(rec);
 	return rc;
 }
