@@ -279,8 +279,9 @@ struct lc_rk_scores {
 	struct lc_rk_srow *pend;
 	size_t npend, pendcap, nopen;  /* nopen: entries held with rows */
 	int hold, restart;      /* hold: every row held to the end */
-	char **conf;       /* "EXPERT:ID" of every declared conflict */
-	size_t nconf, confcap;
+	struct lc_strmap *conf; /* "EXPERT:ID" of every declared conflict
+				   (NULL: none) */
+	long last;         /* the entry find_entry found last (-1: none) */
 	size_t n;          /* scores counted */
 	struct lc_textpool *text;       /* owns the experts and values */
 	long conflicted, unknown, bad;
