@@ -24,13 +24,15 @@ added() {
 		echo "   import did not add $2 dossiers:"; tail -2 "$BT/out.$1"
 		exit 1; }
 }
-# each at N and 10N, alternating, every run into a new catalog (pair -f)
+# each at N and 10N, every run into a new catalog (pair -f), the repeats
+# in rounds (see rounds in lib.sh)
 pair "$n" "$N" ic 1800 -f "$BT/i@K.tct" "$LOWCARB" --catalog "$BT/i@K.tct" \
 	import "$BT/d@K.csv"
-added "ic$n" "$n"
-added "ic$N" "$N"
 pair "$n" "$N" ix 1800 -f "$BT/x@K.tct" "$LOWCARB" --catalog "$BT/x@K.tct" \
 	import "$BT/d@K.xml"
+rounds
+added "ic$n" "$n"
+added "ic$N" "$N"
 added "ix$n" "$n"
 added "ix$N" "$N"
 rm -f "$BT/x$n.tct"* "$BT/x$N.tct"* "$BT/d$n.xml" "$BT/d$N.xml"

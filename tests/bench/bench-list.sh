@@ -45,6 +45,7 @@ for f in xml csv json; do
 	pair "$n" "$N" "ex$f" 600 "$LOWCARB" --catalog "$c" export catalog \
 		--format "$f" -o "$BT/export.$f"
 done
+rounds
 rm -f "$BT/export."*
 
 # tctmgr list -pv of the same catalog (a table of the same records when

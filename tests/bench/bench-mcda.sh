@@ -9,8 +9,8 @@
 # 10x its anchor (at least 30 s) and then reported as a lower bound.
 # Scaling: each method's N is found by doubling the rows from 5,000 until
 # one run takes 0.7 s; the 10N run is stopped at 15x the N run; then two
-# more runs of each, alternating N and 10N (the best kept, see pair in
-# lib.sh).
+# rounds of one more run of each at N and 10N, over all the methods (the
+# best kept, see rounds in lib.sh).
 . "$SRC/tests/bench/lib.sh"
 M=$(size 1000000)
 g="$BENCH_BIN/gen"
@@ -76,25 +76,31 @@ rm -f "$BT/peer.csv" "$BT"/out.a*
 
 target=$(awk -v s="${BENCH_SCALE:-1}" 'BEGIN { t = 0.7 * s;
 	print (t < 0.05) ? 0.05 : t }')
+# each method's N (k$meth runs at N, t$meth at 10N), then the repeats in
+# rounds (see rounds in lib.sh)
 for meth in wsm topsis vikor promethee2 entropy critic; do
 	k=$(size 5000)
 	while :; do
-		measure s1 600 "$LOWCARB" $(opts $meth) --matrix "$(mat "$k")"
-		if [ "$s1_stop" = 1 ] || [ "$k" -ge "$M" ] || awk -v a="$s1_s" \
-			-v t="$target" 'BEGIN { exit !(a >= t) }'; then break; fi
+		measure "k$meth" 600 "$LOWCARB" $(opts $meth) --matrix "$(mat "$k")"
+		if eval "[ \$k${meth}_stop = 1 ]" || [ "$k" -ge "$M" ] ||
+			awk -v a="$(eval echo "\$k${meth}_s")" -v t="$target" \
+			'BEGIN { exit !(a >= t) }'; then break; fi
 		k=$((k * 2))
 	done
-	c2=$(cap "$s1_s" 15 10)
-	measure s2 "$c2" "$LOWCARB" $(opts $meth) --matrix "$(mat $((k * 10)))"
-	# up to two more runs of each, alternating (see pair in lib.sh)
-	for r in 2 3; do
-		again s1 600 "$LOWCARB" $(opts $meth) --matrix "$(mat "$k")"
-		again s2 "$c2" "$LOWCARB" $(opts $meth) \
-			--matrix "$(mat $((k * 10)))"
-	done
+	eval "n$meth=\$k"
+	c2=$(cap "$(eval echo "\$k${meth}_s")" 15 10)
+	measure "t$meth" "$c2" "$LOWCARB" $(opts $meth) \
+		--matrix "$(mat $((k * 10)))"
+	later again "k$meth" 600 "$LOWCARB" $(opts $meth) --matrix "$(mat "$k")"
+	later again "t$meth" "$c2" "$LOWCARB" $(opts $meth) \
+		--matrix "$(mat $((k * 10)))"
+done
+rounds
+for meth in wsm topsis vikor promethee2 entropy critic; do
 	case $meth in
-	entropy|critic) row "weights --method $meth" "$k" s1 s2 0 ;;
-	*) row "mcda --method $meth" "$k" s1 s2 0 ;;
+	entropy|critic) w="weights --method $meth" ;;
+	*) w="mcda --method $meth" ;;
 	esac
+	row "$w" "$(eval echo "\$n$meth")" "k$meth" "t$meth" 0
 done
 rm -f "$BT"/m*.csv

@@ -6,10 +6,10 @@
 # scores import (every assigned expert scores the five panel criteria),
 # rank --edition, explain of a selected dossier, rank --sensitivity 100,
 # export roadmap (html). Both editions are built first; then every timed
-# command runs at N and 10N, and up to twice more at each, alternating
-# (pair in lib.sh: a run under 30 s is repeated), the writing ones
-# (assign, scores import, rank) each time from the catalog as it was
-# before.
+# command runs at N and 10N, and then, in two rounds of all of them, up
+# to twice more at each (pair and rounds in lib.sh: a run under 30 s is
+# repeated), the writing ones (assign, scores import, rank) each time
+# from a copy of the catalog as it was before their first run.
 . "$SRC/tests/bench/lib.sh"
 n=$(size 10000)
 N=$((n * 10))
@@ -38,7 +38,6 @@ done
 rm -f "$BT/assign.csv"
 pair "$n" "$N" sc 1800 -s "$c" "$LOWCARB" --catalog "$c" scores import \
 	"$BT/scores@K.csv"
-rm -f "$BT"/scores*.csv
 pair "$n" "$N" rk 1800 -s "$c" "$LOWCARB" --catalog "$c" rank \
 	--edition 2025
 for k in "$n" "$N"; do
@@ -52,7 +51,8 @@ pair "$n" "$N" sn 1800 "$LOWCARB" --catalog "$c" rank --edition 2025 \
 	--dry-run --sensitivity 100
 pair "$n" "$N" rm 1800 "$LOWCARB" --catalog "$c" export roadmap \
 	--edition 2025 --format html -o "$BT/roadmap@K.html"
-rm -rf "$BT"/roadmap* "$BT"/p*.tct*
+rounds
+rm -rf "$BT"/roadmap* "$BT"/p*.tct* "$BT"/scores*.csv
 echo "   editions built by lowcarb import + experts import: $n dossiers" \
 	"in $(add "$(eval echo "\$pi${n}_s")" "$(eval echo "\$pe${n}_s")") s," \
 	"$N in $(add "$(eval echo "\$pi${N}_s")" "$(eval echo "\$pe${N}_s")") s;" \

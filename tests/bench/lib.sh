@@ -149,12 +149,9 @@ again() {
 	keep "$_an"
 }
 
-# again_state NAME CAP CATALOG CMD...: again, for a command that changes
-# CATALOG: the run starts from CATALOG.saved (the catalog as it was
-# before the first run, copied by pair -s), or with no catalog at all
-# when there is no CATALOG.saved (pair -f: an import into a new
-# catalog), so that every run does the same work.
-again_state() {
+# again_import NAME CAP CATALOG CMD...: again, for a command that makes
+# CATALOG (an import): the run starts with no catalog.
+again_import() {
 	_an=$1 _ac=$2 _af=$3
 	shift 3
 	short "$_an" || return 0
@@ -164,13 +161,36 @@ again_state() {
 	keep "$_an"
 }
 
-# restore CATALOG: CATALOG as it was before the first run (see
-# again_state): a copy of CATALOG.saved, or no catalog.
+# again_state NAME CAP CATALOG CMD...: again, for a command that changes
+# CATALOG: the run starts from CATALOG.NAME.saved, the catalog as it was
+# before NAME's first run (copied by pair -s). CATALOG itself, which the
+# commands queued after NAME have changed since, is set aside meanwhile
+# and put back after, so that every run of every command does the same
+# work on the state its first run had.
+again_state() {
+	_an=$1 _ac=$2 _af=$3
+	shift 3
+	short "$_an" || return 0
+	mv "$_af" "$_af.aside" || exit 1
+	cp "$_af.$_an.saved" "$_af" || exit 1
+	measure _b "$_ac" "$@"
+	rm -f "$_af" "$_af".wal "$_af".bulk
+	mv "$_af.aside" "$_af" || exit 1
+	[ "$_b_stop" = 0 ] || return 0
+	keep "$_an"
+}
+
+# restore CATALOG: no catalog (before an import: see again_import).
 restore() {
 	rm -f "$1" "$1".wal "$1".bulk
-	if [ -f "$1.saved" ]; then
-		cp "$1.saved" "$1" || exit 1
-	fi
+}
+
+# quote WORD...: the words, each in single quotes, for eval
+quote() {
+	for _qw do
+		_qs=$(printf '%sx' "$_qw" | sed "s/'/'\\\\''/g")
+		printf "'%s' " "${_qs%x}"
+	done
 }
 
 # sub VALUE CMD...: runs CMD with @K in any of its words replaced by
@@ -192,13 +212,11 @@ sub() {
 
 # pair SMALL LARGE NAME CAP [-s|-f CATALOG] CMD...: CMD at two sizes, @K
 # in its words standing for SMALL or LARGE (see sub), measured into NAME
-# followed by the size: the first runs SMALL then LARGE, then up to two
-# more of each (again) alternating SMALL, LARGE, SMALL, LARGE, so that a
-# slow spell of the machine (a third of a run's time here) falls on both
-# sizes rather than on the ten runs of one. With -s, CMD changes the
-# catalog CATALOG (@K in it too): every run starts from the catalog as it
-# was before the first. With -f, CMD makes CATALOG (an import): every run
-# starts with none.
+# followed by the size: SMALL then LARGE now, and up to two more runs of
+# each (again) queued for rounds. With -s, CMD changes the catalog
+# CATALOG (@K in it too): every run starts from the catalog as it was
+# before the first (a copy, CATALOG.NAME.saved, kept until rounds). With
+# -f, CMD makes CATALOG (an import): every run starts with none.
 pair() {
 	_p1=$1 _p2=$2 _pn=$3 _pc=$4 _pf= _pm=
 	shift 4
@@ -209,22 +227,41 @@ pair() {
 	esac
 	for _pk in "$_p1" "$_p2"; do
 		case $_pm in
-		-s) sub "$_pk" cp "$_pf" "$_pf.saved" || exit 1 ;;
+		-s) sub "$_pk" cp "$_pf" "$_pf.$_pn$_pk.saved" || exit 1
+			_saved="$_saved $(sub "$_pk" quote "$_pf.$_pn$_pk.saved")" ;;
 		-f) sub "$_pk" restore "$_pf" ;;
 		esac
 		sub "$_pk" measure "$_pn$_pk" "$_pc" "$@"
 	done
-	for _pr in 2 3; do
-		for _pk in "$_p1" "$_p2"; do
-			if [ -n "$_pf" ]; then
-				sub "$_pk" again_state "$_pn$_pk" "$_pc" \
-					"$_pf" "$@"
-			else
-				sub "$_pk" again "$_pn$_pk" "$_pc" "$@"
-			fi
-		done
-	done
+	case $_pm in
+	-s) _pa=again_state ;;
+	-f) _pa=again_import ;;
+	*) _pa=again ;;
+	esac
 	for _pk in "$_p1" "$_p2"; do
-		[ -z "$_pf" ] || sub "$_pk" rm -f "$_pf.saved"
+		later sub "$_pk" "$_pa" "$_pn@K" "$_pc" ${_pf:+"$_pf"} "$@"
 	done
+}
+
+# later CMD...: queues CMD (again, again_state, ...) for rounds
+later() {
+	_queue="$_queue
+$(quote "$@")"
+}
+
+# rounds: the queued repeats (later), in rounds: every queued command in
+# the order queued (each pair's second runs, SMALL then LARGE), then all
+# of them again (the third runs).
+# Three runs of a command back to back all fell in the same slow spell of
+# this machine (a minute when a run takes a third longer), and a row
+# near the target missed it on one run and met it on the next; spread
+# over the rounds, a slow spell touches one run of a command, and the
+# best of three is kept. Then the copies pair -s made are removed.
+rounds() {
+	for _rr in 2 3; do
+		eval "$_queue"
+	done
+	eval "set -- $_saved"
+	rm -f "$@"
+	_queue= _saved=
 }
