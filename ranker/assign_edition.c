@@ -311,7 +311,13 @@ int lc_assign_edition(struct lc_catalog *cat, const char *edition,
 	c.err = err;
 	c.opt = opt;
 	c.nctx = nctx;
-	rc = lc_audit_tx_begin(cat, &a, err);
+	/* A bulk transaction (a copy of the catalog renamed over it at the
+	 * commit): solving an edition writes three assignments a dossier and
+	 * their index entries, and Tokyo Cabinet's own transaction keeps
+	 * every page it changes in memory until the commit. At 100,000
+	 * dossiers (a 112 MB catalog): 5.10 -> 4.06 s and 503 -> 298 MB
+	 * resident; at 10,000, 0.47 -> 0.43 s (best of four, alternating). */
+	rc = lc_audit_tx_begin_bulk(cat, &a, err);
 	if (rc == 0)
 		rc = lc_conflicts_refresh(cat, a, NULL, NULL, NULL, err);
 	if (rc == 0)

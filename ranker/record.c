@@ -117,7 +117,12 @@ int lc_ranking_record(struct lc_catalog *cat, const struct lc_ranking *r,
 		rc = lc_rk_oom(err);
 		goto out;
 	}
-	rc = lc_catalog_begin(cat, err);
+	/* A bulk transaction, as for assign: every dossier of the edition
+	 * gets a revision, and Tokyo Cabinet's transaction would keep every
+	 * page changed in memory until the commit. At 100,000 dossiers (a
+	 * 748 MB catalog): 10.66 -> 9.35 s and 741 -> 545 MB resident; at
+	 * 10,000 0.98 -> 0.97 s (best of three, alternating). */
+	rc = lc_catalog_begin_bulk(cat, err);
 	if (rc)
 		goto out;
 	rc = under_notice(cat, r->edition, err);

@@ -53,7 +53,7 @@ rm -f "$BT/export."*
 c="$BT/l$N.tct"
 if ! tctmgr list -pv "$c" >/dev/null 2>&1; then
 	"$g" dossiers tsv "$N" "$BT/recs.tsv" || exit 1
-	tctmgr importtsv "$BT/raw.tct" "$BT/recs.tsv" || exit 1
+	tctmgr importtsv "$BT/raw.tct" "$BT/recs.tsv" >/dev/null || exit 1
 	c="$BT/raw.tct"
 	echo "   (the catalog is not a table tctmgr reads: the anchor lists" \
 		"a table of the same dossiers)"
