@@ -74,6 +74,12 @@ static inline double lc_rk_lin_at(const struct lc_rk_lin *l, double x)
 		       : l->c + l->k * (x - l->o);
 }
 
+/* The normalisation norm of each of the n columns of x as a struct
+ * lc_rk_lin (l: n of them, the caller's): lc_rk_lin_at(&l[j], x) is the
+ * value lc_mcda_normalize writes. Errors as lc_mcda_normalize's. */
+int lc_rk_norm_lins(const double *x, size_t m, size_t n, int norm,
+		    struct lc_rk_lin *l, struct lc_error *err);
+
 /* LC_EDATA when one of the m values of out is not a finite number (a
  * last guard: the methods are written so that it cannot happen). */
 int lc_rk_check_out(const double *v, size_t m, const char *what,

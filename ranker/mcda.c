@@ -196,21 +196,19 @@ int lc_rk_check_out(const double *v, size_t m, const char *what,
 	return 0;
 }
 
-int lc_mcda_normalize(const double *x, size_t m, size_t n, int norm,
-		      double *out, struct lc_error *err)
+int lc_rk_norm_lins(const double *x, size_t m, size_t n, int norm,
+		    struct lc_rk_lin *l, struct lc_error *err)
 {
 	struct lc_rk_colstat *st;
-	struct lc_rk_lin *l;
 	int rc;
 
 	if (norm < 0 || norm >= LC_NORM__COUNT)
 		return lc_error_set(err, LC_EUSAGE, NULL, 0, "normalization",
 				    "unknown normalisation");
-	st = malloc((n ? n : 1) * (sizeof *st + sizeof *l));
+	st = malloc((n ? n : 1) * sizeof *st);
 	if (!st)
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				    "out of memory");
-	l = (struct lc_rk_lin *)(st + n);
 	rc = lc_rk_col_stats(x, m, n, st, 0, err);
 	for (size_t j = 0; !rc && j < n; j++) {
 		if (norm != LC_NORM_MINMAX && st[j].lo < 0)
@@ -219,10 +217,24 @@ int lc_mcda_normalize(const double *x, size_t m, size_t n, int norm,
 		else
 			lin_norm(&l[j], &st[j], norm, 1, 0);
 	}
+	free(st);
+	return rc;
+}
+
+int lc_mcda_normalize(const double *x, size_t m, size_t n, int norm,
+		      double *out, struct lc_error *err)
+{
+	struct lc_rk_lin *l = malloc((n ? n : 1) * sizeof *l);
+	int rc;
+
+	if (!l)
+		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
+				    "out of memory");
+	rc = lc_rk_norm_lins(x, m, n, norm, l, err);
 	for (size_t i = 0; !rc && i < m; i++)
 		for (size_t j = 0; j < n; j++)
 			out[i * n + j] = lc_rk_lin_at(&l[j], x[i * n + j]);
-	free(st);
+	free(l);
 	return rc;
 }
 

@@ -19,9 +19,9 @@
 # Usage: crash.sh LOWCARB_BINARY [KILLS] [SEED]
 # The commands are the sample job of `make sample` on data/samples/:
 # import (normal, and bulk with LOWCARB_BULK_BYTES=1), experts import,
-# assign --edition 2025 --per-dossier 3, scores import (normal, and bulk
-# with LOWCARB_BULK_BYTES=1), rank --edition
-# 2025; and, with Tokyo Cabinet's tcbmgr and tctmgr installed, the first
+# assign --edition 2025 --per-dossier 3 (always bulk), scores import
+# (normal, and bulk with LOWCARB_BULK_BYTES=1), rank --edition 2025
+# (always bulk); and, with Tokyo Cabinet's tcbmgr and tctmgr installed, the first
 # command on a catalog of the older table format, which converts it. Kill moments are drawn from [0, 1.2 x the command's own run time].
 # Exit 0 when every kill passed, 1 otherwise (each failure is printed with
 # the seed and kill number that reproduce it).
