@@ -19,8 +19,15 @@ struct out {
 	int ncol;                    /* columns after alternative */
 	const char *col[MAXCOL];     /* score, rank, then method columns */
 	double *v[MAXCOL];           /* m values each; rank column NULL */
+	int one_minus;               /* column 0 is 1 - v[0] (VIKOR's Q) */
 	int *rank;
 };
+
+/* Column c's value at row i. */
+static double at(const struct out *o, int c, size_t i)
+{
+	return c == 0 && o->one_minus ? 1 - o->v[0][i] : o->v[c][i];
+}
 
 static void num(char *b, double v)
 {
@@ -42,7 +49,7 @@ static void print_csv(const struct lc_matrix *mx, const struct out *o)
 		lc_csv_field(stdout, name, 0);
 		for (int c = 0; c < o->ncol; c++) {
 			if (o->v[c])
-				num(b, o->v[c][i]);
+				num(b, at(o, c, i));
 			else
 				snprintf(b, sizeof b, "%d", o->rank[i]);
 			printf(",%s", b);
@@ -69,7 +76,7 @@ static void print_table(const struct lc_matrix *mx, const struct out *o)
 			int l;
 
 			if (o->v[c])
-				num(b, o->v[c][i]);
+				num(b, at(o, c, i));
 			else
 				snprintf(b, sizeof b, "%d", o->rank[i]);
 			l = (int)strlen(b);
@@ -84,7 +91,7 @@ static void print_table(const struct lc_matrix *mx, const struct out *o)
 		printf("%-*s", w[0], lc_matrix_row_name(mx, i));
 		for (int c = 0; c < o->ncol; c++) {
 			if (o->v[c])
-				num(b, o->v[c][i]);
+				num(b, at(o, c, i));
 			else
 				snprintf(b, sizeof b, "%d", o->rank[i]);
 			printf("  %*s", w[c + 1], b);
@@ -117,7 +124,7 @@ static void print_json(const struct lc_matrix *mx, const struct out *o,
 		lc_json_string(stdout, lc_matrix_row_name(mx, i));
 		for (int c = 0; c < o->ncol; c++) {
 			if (o->v[c])
-				num(b, o->v[c][i]);
+				num(b, at(o, c, i));
 			else
 				snprintf(b, sizeof b, "%d", o->rank[i]);
 			printf(", \"%s\": %s", o->col[c], b);
@@ -156,22 +163,29 @@ static void vikor_note(FILE *fp, const struct lc_matrix *mx,
 	fputc('\n', fp);
 }
 
-/* Indices by rank then input order: a counting sort, ranks being 1..m.
- * Returns 0 or LC_ENOMEM. */
-static int order_by_rank(const int *rank, size_t m, size_t *ord)
+/* The alternatives of rank k or better, by rank then input order (a
+ * counting sort, ranks being 1..m): the first k of the order by rank,
+ * and all of it when k is m. The caller frees it; NULL when out of
+ * memory. VIKOR's note needs only its compromise set, not the order of
+ * millions. */
+static size_t *order_by_rank(const int *rank, size_t m, size_t k)
 {
-	size_t *start = calloc(m + 2, sizeof *start);
+	size_t *start = calloc(k + 2, sizeof *start), *ord = NULL;
 
 	if (!start)
-		return LC_ENOMEM;
+		return NULL;
 	for (size_t i = 0; i < m; i++)
-		start[rank[i] + 1]++;
-	for (size_t r = 1; r <= m + 1; r++)
+		if ((size_t)rank[i] <= k)
+			start[rank[i] + 1]++;
+	for (size_t r = 1; r <= k + 1; r++)
 		start[r] += start[r - 1];
-	for (size_t i = 0; i < m; i++)
-		ord[start[rank[i]]++] = i;
+	ord = malloc((start[k + 1] ? start[k + 1] : 1) * sizeof *ord);
+	if (ord)
+		for (size_t i = 0; i < m; i++)
+			if ((size_t)rank[i] <= k)
+				ord[start[rank[i]]++] = i;
 	free(start);
-	return 0;
+	return ord;
 }
 
 /* Derives or parses the weights; prints the sum warning. */
@@ -244,7 +258,7 @@ static int run(int argc, char **argv)
 	struct out o;
 	size_t m, n, *ord = NULL;
 	int *cost = NULL, *rank = NULL;
-	double *w = NULL, *a = NULL, *b = NULL, *s = NULL, *sc = NULL;
+	double *w = NULL, *a = NULL, *b = NULL, *s = NULL;
 	struct lc_pref *pref = NULL;
 	char params[256];
 
@@ -306,19 +320,18 @@ static int run(int argc, char **argv)
 	n = lc_matrix_cols(mx);
 	cost = calloc(n, sizeof *cost);
 	rank = calloc(m, sizeof *rank);
-	/* the order by rank: for JSON and VIKOR's note only */
+	/* the order by rank: all of it for JSON, VIKOR's compromise set
+	 * for its note */
 	by_rank = !strcmp(fmt, "json") || method == M_VIKOR;
-	ord = by_rank ? calloc(m, sizeof *ord) : NULL;
 	w = calloc(n, sizeof *w);
-	a = calloc(4 * m, sizeof *a);
+	a = calloc(3 * m, sizeof *a);
 	pref = calloc(n, sizeof *pref);
-	if (!cost || !rank || !w || !a || !pref || (by_rank && !ord)) {
+	if (!cost || !rank || !w || !a || !pref) {
 		lc_error_set(&err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
 		goto fail;
 	}
 	b = a + m;
 	s = b + m;
-	sc = s + m;
 	if (types && lc_mcda_parse_types(types, n, cost, &err))
 		goto fail;
 	if (get_weights("mcda", mx, cost, wlist, wmeth, w, &err))
@@ -351,9 +364,8 @@ static int run(int argc, char **argv)
 				   s, &acc, &err);
 		/* score: higher is better in every method (as in rank);
 		 * Q itself (0 best) in its own column */
-		for (size_t i = 0; i < m; i++)
-			sc[i] = 1 - s[i];
-		o.v[0] = sc;
+		o.v[0] = s;
+		o.one_minus = 1;
 		o.col[2] = "S";
 		o.v[2] = a;
 		o.col[3] = "R";
@@ -431,7 +443,8 @@ static int run(int argc, char **argv)
 	if (rc)
 		goto fail;
 	if (lc_mcda_ranks(s, m, method != M_VIKOR, rank) ||
-	    (by_rank && order_by_rank(rank, m, ord))) {
+	    (by_rank && !(ord = order_by_rank(rank, m, strcmp(fmt, "json") ?
+					      acc.n_compromise : m)))) {
 		lc_error_set(&err, LC_ENOMEM, NULL, 0, NULL, "out of memory");
 		goto fail;
 	}

@@ -18,7 +18,13 @@ struct lc_matrix {
 	size_t nlen, ncap;   /* bytes used, allocated */
 	size_t *roff;        /* row i's name at names + roff[i] */
 	char **cname;        /* cols names */
-	long *line;          /* source line of each row */
+	/* source lines: row i is on line i + bp_base[k], k the last break
+	 * with bp_row[k] <= i; a break only where a row does not follow
+	 * the last on the next line (blank lines, a name over two lines),
+	 * so a plain file costs one break, not 8 bytes a row */
+	size_t *bp_row;
+	long *bp_base;
+	size_t nbp, bpcap;
 	long hline;          /* source line of the header */
 	char *path;          /* the file read */
 	double *x;           /* rows x cols */
@@ -34,7 +40,8 @@ void lc_matrix_free(struct lc_matrix *mx)
 	free(mx->names);
 	free(mx->roff);
 	free(mx->cname);
-	free(mx->line);
+	free(mx->bp_row);
+	free(mx->bp_base);
 	free(mx->x);
 	free(mx->path);
 	lc_strmap_free(mx->seen);
@@ -55,9 +62,25 @@ const char *lc_matrix_col_name(const struct lc_matrix *mx, size_t j)
 	return j < mx->cols ? mx->cname[j] : NULL;
 }
 
+/* The line of row i (< rows): a binary search of the breaks. */
+static long row_line(const struct lc_matrix *mx, size_t i)
+{
+	size_t lo = 0, hi = mx->nbp;   /* bp_row[0] is 0 */
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (mx->bp_row[mid] <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (long)i + mx->bp_base[lo];
+}
+
 long lc_matrix_row_line(const struct lc_matrix *mx, size_t i)
 {
-	return i < mx->rows ? mx->line[i] : 0;
+	return i < mx->rows ? row_line(mx, i) : 0;
 }
 
 void lc_matrix_locate_error(const struct lc_matrix *mx, struct lc_error *err)
@@ -73,8 +96,8 @@ void lc_matrix_locate_error(const struct lc_matrix *mx, struct lc_error *err)
 	if (j < 0)
 		return;
 	snprintf(err->field, sizeof err->field, "%s", mx->cname[j]);
-	err->line = row >= 1 && (size_t)row <= mx->rows ? mx->line[row - 1]
-							: mx->hline;
+	err->line = row >= 1 && (size_t)row <= mx->rows
+			    ? row_line(mx, (size_t)row - 1) : mx->hline;
 }
 
 /* Parses a cell: a decimal, or "a/b" when fractions are allowed. */
@@ -167,6 +190,24 @@ static size_t put_name(struct lc_matrix *mx, const char *name)
 	return off;
 }
 
+/* Room for more line breaks; 0 or -1 (out of memory). */
+static int grow_breaks(struct lc_matrix *mx)
+{
+	size_t nc = mx->bpcap ? 2 * mx->bpcap : 16;
+	size_t *r = realloc(mx->bp_row, nc * sizeof *r);
+	long *b;
+
+	if (!r)
+		return -1;
+	mx->bp_row = r;
+	b = realloc(mx->bp_base, nc * sizeof *b);
+	if (!b)
+		return -1;
+	mx->bp_base = b;
+	mx->bpcap = nc;
+	return 0;
+}
+
 /* Appends the current record of c as a row. *rcap: rows allocated. */
 static int read_row(struct lc_matrix *mx, struct lc_csv *c, size_t nf,
 		    long lineno, int flags, size_t *rcap,
@@ -184,16 +225,11 @@ static int read_row(struct lc_matrix *mx, struct lc_csv *c, size_t nf,
 	if (mx->rows == *rcap) {
 		size_t nc = *rcap ? 2 * *rcap : 16;
 		size_t *rn = realloc(mx->roff, nc * sizeof *rn);
-		long *ln;
 		double *nx;
 
 		if (!rn)
 			return oom(err);
 		mx->roff = rn;
-		ln = realloc(mx->line, nc * sizeof *ln);
-		if (!ln)
-			return oom(err);
-		mx->line = ln;
 		nx = realloc(mx->x, nc * mx->cols * sizeof *nx);
 		if (!nx)
 			return oom(err);
@@ -216,7 +252,14 @@ static int read_row(struct lc_matrix *mx, struct lc_csv *c, size_t nf,
 	mx->roff[mx->rows] = put_name(mx, name);
 	if (mx->roff[mx->rows] == (size_t)-1)
 		return oom(err);
-	mx->line[mx->rows++] = lineno;
+	if (mx->nbp == 0 ||
+	    (long)mx->rows + mx->bp_base[mx->nbp - 1] != lineno) {
+		if (mx->nbp == mx->bpcap && grow_breaks(mx))
+			return oom(err);
+		mx->bp_row[mx->nbp] = mx->rows;
+		mx->bp_base[mx->nbp++] = lineno - (long)mx->rows;
+	}
+	mx->rows++;
 	return 0;
 }
 
@@ -259,7 +302,7 @@ int lc_matrix_read(const char *path, int flags, struct lc_matrix **out,
 		if (dr < 0)
 			rc = oom(err);
 		else if (dr == 1)
-			rc = lc_error_set(err, LC_EDATA, path, mx->line[d],
+			rc = lc_error_set(err, LC_EDATA, path, row_line(mx, d),
 					  NULL, "duplicate alternative '%s'",
 					  mx->names + mx->roff[d]);
 	}
@@ -280,7 +323,7 @@ int lc_matrix_read(const char *path, int flags, struct lc_matrix **out,
 		for (size_t i = 0; i < mx->rows; i++)
 			if (strcmp(mx->names + mx->roff[i], mx->cname[i])) {
 				rc = lc_error_set(err, LC_EDATA, path,
-					mx->line[i], NULL, "row '%s' must "
+					row_line(mx, i), NULL, "row '%s' must "
 					"be named '%s' like column %zu",
 					mx->names + mx->roff[i], mx->cname[i],
 					i + 2);

@@ -1,10 +1,55 @@
 /* vikor.c - VIKOR (Opricovic): group utility S, regret R, the compromise
  * index Q, and the two acceptance conditions. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ranker/ranker.h"
 #include "ranker/internal.h"
+
+/* Is i before k in the order by Q then index (the values' keys, so -0
+ * and 0 are equal as everywhere in the ranks)? */
+static int before(const double *Q, size_t i, size_t k)
+{
+	uint64_t a = lc_rk_key(Q[i]), b = lc_rk_key(Q[k]);
+
+	return a < b || (a == b && i < k);
+}
+
+/* The acceptance conditions from the two best by Q and a count: the set
+ * within 1/(m-1) of the best is every alternative so close, Q - Q[best]
+ * growing with Q, so no order of all m is needed (a sort and 40 bytes an
+ * alternative, at millions). */
+static void accept(const double *Q, const double *S, const double *R,
+		   size_t m, double smin, double rmin,
+		   struct lc_vikor_accept *acc)
+{
+	double dq = m > 1 ? 1.0 / (double)(m - 1) : 0;
+	size_t first = 0, second = m > 1 ? 1 : 0, k = 1;
+
+	if (m > 1 && before(Q, 1, 0)) {
+		first = 1;
+		second = 0;
+	}
+	for (size_t i = 2; i < m; i++)
+		if (before(Q, i, first)) {
+			second = first;
+			first = i;
+		} else if (before(Q, i, second)) {
+			second = i;
+		}
+	acc->best = first;
+	acc->second = second;
+	acc->c1 = m < 2 || Q[second] - Q[first] >= dq - 1e-12;
+	acc->c2 = lc_rk_near(S[first], smin) || lc_rk_near(R[first], rmin);
+	if (acc->c1) {
+		acc->n_compromise = acc->c2 ? 1 : 2;
+		return;
+	}
+	for (size_t i = 0; i < m; i++)
+		k += i != first && Q[i] - Q[first] < dq - 1e-12;
+	acc->n_compromise = k;
+}
 
 int lc_mcda_vikor(const double *x, size_t m, size_t n, const int *cost,
 		  const double *w, double v, double *S, double *R, double *Q,
@@ -77,32 +122,8 @@ int lc_mcda_vikor(const double *x, size_t m, size_t n, const int *cost,
 		Q[i] = q;
 	}
 	rc = lc_rk_check_out(Q, m, "Q", err);
-	if (!rc && acc) {
-		size_t *ord = malloc(m * sizeof *ord);
-		double dq = m > 1 ? 1.0 / (double)(m - 1) : 0;
-		size_t first;
-
-		if (!ord)
-			return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
-					    "out of memory");
-		lc_rk_order(Q, m, 0, ord);
-		first = ord[0];
-		acc->best = first;
-		acc->second = m > 1 ? ord[1] : first;
-		acc->c1 = m < 2 || Q[ord[1]] - Q[first] >= dq - 1e-12;
-		acc->c2 = lc_rk_near(S[first], smin) ||
-			  lc_rk_near(R[first], rmin);
-		if (acc->c1) {
-			acc->n_compromise = acc->c2 ? 1 : 2;
-		} else {
-			size_t k = 1;
-
-			while (k < m && Q[ord[k]] - Q[first] < dq - 1e-12)
-				k++;
-			acc->n_compromise = k;
-		}
-		free(ord);
-	}
+	if (!rc && acc)
+		accept(Q, S, R, m, smin, rmin, acc);
 	return rc;
 }
 

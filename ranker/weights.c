@@ -148,7 +148,7 @@ int lc_weights_critic(const double *x, size_t m, size_t n, const int *cost,
 		      double *w, struct lc_error *err)
 {
 	struct lc_rk_lin *l;
-	double *mean, *sd, *c, sum_c = 0;
+	double *mean, *sd, *c, *d, sum_c = 0;
 	int rc = lc_rk_check_matrix(x, m, n, err);
 
 	if (rc)
@@ -156,16 +156,17 @@ int lc_weights_critic(const double *x, size_t m, size_t n, const int *cost,
 	if (m < 2)
 		return lc_error_set(err, LC_EDATA, NULL, 0, NULL,
 				    "CRITIC weights need 2 alternatives");
-	if (n > SIZE_MAX / sizeof *mean / (n + 2 + sizeof *l))
+	if (n > SIZE_MAX / sizeof *mean / (n + 3 + sizeof *l))
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				    "out of memory");
-	mean = malloc(n * (n + 2) * sizeof *mean + n * sizeof *l);
+	mean = malloc(n * (n + 3) * sizeof *mean + n * sizeof *l);
 	if (!mean)
 		return lc_error_set(err, LC_ENOMEM, NULL, 0, NULL,
 				    "out of memory");
 	sd = mean + n;
 	c = sd + n;     /* c[j * n + k], k > j: the sums of co-deviations */
-	l = (struct lc_rk_lin *)(c + n * n);
+	d = c + n * n;  /* a row's deviations from the means */
+	l = (struct lc_rk_lin *)(d + n);
 	rc = lc_rk_norm_lins(x, m, n, LC_NORM_MINMAX, l, err);
 	if (rc)
 		goto out;
@@ -181,14 +182,12 @@ int lc_weights_critic(const double *x, size_t m, size_t n, const int *cost,
 	for (size_t i = 0; i < m; i++) {
 		const double *row = x + i * n;
 
+		for (size_t j = 0; j < n; j++)
+			d[j] = crit_r(l, cost, j, row[j]) - mean[j];
 		for (size_t j = 0; j < n; j++) {
-			double d = crit_r(l, cost, j, row[j]) - mean[j];
-
-			sd[j] += d * d;
+			sd[j] += d[j] * d[j];
 			for (size_t k2 = j + 1; k2 < n; k2++)
-				c[j * n + k2] += d * (crit_r(l, cost, k2,
-							     row[k2]) -
-						      mean[k2]);
+				c[j * n + k2] += d[j] * d[k2];
 		}
 	}
 	for (size_t j = 0; j < n; j++)
