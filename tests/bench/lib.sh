@@ -138,49 +138,39 @@ short() {
 	[ "$_at" = 0 ] && awk -v s="$_as" 'BEGIN { exit !(s < 30) }'
 }
 
-# again NAME CAP CMD...: one more run of CMD, kept into NAME (keep), when
-# NAME's runs are short.
-again() {
-	_an=$1
-	shift
-	short "$_an" || return 0
-	measure _b "$@"
-	[ "$_b_stop" = 0 ] || return 0
-	keep "$_an"
-}
-
-# again_import NAME CAP CATALOG CMD...: again, for a command that makes
-# CATALOG (an import): the run starts with no catalog.
-again_import() {
-	_an=$1 _ac=$2 _af=$3
-	shift 3
-	short "$_an" || return 0
-	restore "$_af"
-	measure _b "$_ac" "$@"
-	[ "$_b_stop" = 0 ] || return 0
-	keep "$_an"
-}
-
-# again_state NAME CAP CATALOG CMD...: again, for a command that changes
-# CATALOG: the run starts from CATALOG.NAME.saved, the catalog as it was
-# before NAME's first run (copied by pair -s). CATALOG itself, which the
+# again [-s|-f CATALOG] NAME CAP CMD...: one more run of CMD, kept into
+# NAME (keep), when NAME's runs are short. With -f, CMD makes CATALOG (an
+# import): the run starts with no catalog. With -s, CMD changes CATALOG:
+# the run starts from CATALOG.NAME.saved, the catalog as it was before
+# NAME's first run (copied by pair -s); CATALOG itself, which the
 # commands queued after NAME have changed since, is set aside meanwhile
 # and put back after, so that every run of every command does the same
 # work on the state its first run had.
-again_state() {
-	_an=$1 _ac=$2 _af=$3
-	shift 3
+again() {
+	_am= _af=
+	case $1 in
+	-s|-f)
+		_am=$1 _af=$2
+		shift 2 ;;
+	esac
+	_an=$1
+	shift
 	short "$_an" || return 0
-	mv "$_af" "$_af.aside" || exit 1
-	cp "$_af.$_an.saved" "$_af" || exit 1
-	measure _b "$_ac" "$@"
-	rm -f "$_af" "$_af".wal "$_af".bulk
-	mv "$_af.aside" "$_af" || exit 1
+	case $_am in
+	-s) mv "$_af" "$_af.aside" || exit 1
+		cp "$_af.$_an.saved" "$_af" || exit 1 ;;
+	-f) restore "$_af" ;;
+	esac
+	measure _b "$@"
+	if [ "$_am" = -s ]; then
+		restore "$_af"
+		mv "$_af.aside" "$_af" || exit 1
+	fi
 	[ "$_b_stop" = 0 ] || return 0
 	keep "$_an"
 }
 
-# restore CATALOG: no catalog (before an import: see again_import).
+# restore CATALOG: no catalog (before an import: see again -f).
 restore() {
 	rm -f "$1" "$1".wal "$1".bulk
 }
@@ -233,17 +223,13 @@ pair() {
 		esac
 		sub "$_pk" measure "$_pn$_pk" "$_pc" "$@"
 	done
-	case $_pm in
-	-s) _pa=again_state ;;
-	-f) _pa=again_import ;;
-	*) _pa=again ;;
-	esac
 	for _pk in "$_p1" "$_p2"; do
-		later sub "$_pk" "$_pa" "$_pn@K" "$_pc" ${_pf:+"$_pf"} "$@"
+		later sub "$_pk" again ${_pm:+"$_pm" "$_pf"} "$_pn@K" "$_pc" \
+			"$@"
 	done
 }
 
-# later CMD...: queues CMD (again, again_state, ...) for rounds
+# later CMD...: queues CMD (again, ...) for rounds
 later() {
 	_queue="$_queue
 $(quote "$@")"
