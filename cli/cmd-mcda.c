@@ -442,6 +442,9 @@ static int run(int argc, char **argv)
 	}
 	if (rc)
 		goto fail;
+	/* the numbers are done with: the rank sort's 32 bytes a row take
+	 * their place (TOPSIS at 6,400,000 x 8: 867 -> 590 MB peak) */
+	lc_matrix_drop_data(mx);
 	if (lc_mcda_ranks(s, m, method != M_VIKOR, rank) ||
 	    (by_rank && !(ord = order_by_rank(rank, m, strcmp(fmt, "json") ?
 					      acc.n_compromise : m)))) {

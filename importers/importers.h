@@ -285,8 +285,13 @@ size_t lc_matrix_rows(const struct lc_matrix *mx);   /* alternatives */
 size_t lc_matrix_cols(const struct lc_matrix *mx);   /* criteria */
 const char *lc_matrix_row_name(const struct lc_matrix *mx, size_t i);
 const char *lc_matrix_col_name(const struct lc_matrix *mx, size_t j);
-/* Row-major rows x cols values; belongs to mx. */
+/* Row-major rows x cols values; belongs to mx. NULL after
+ * lc_matrix_drop_data. */
 const double *lc_matrix_data(const struct lc_matrix *mx);
+/* Frees the values, keeping the names and lines: for a caller done with
+ * the numbers, so that what it allocates next (a sort of the scores)
+ * takes their place instead of growing the peak by it. */
+void lc_matrix_drop_data(struct lc_matrix *mx);
 /* Source line of row i, for messages. */
 long lc_matrix_row_line(const struct lc_matrix *mx, size_t i);
 /* Rewrites an error of the methods or weights on mx's data (err->file

@@ -52,6 +52,12 @@ size_t lc_matrix_rows(const struct lc_matrix *mx) { return mx->rows; }
 size_t lc_matrix_cols(const struct lc_matrix *mx) { return mx->cols; }
 const double *lc_matrix_data(const struct lc_matrix *mx) { return mx->x; }
 
+void lc_matrix_drop_data(struct lc_matrix *mx)
+{
+	free(mx->x);
+	mx->x = NULL;
+}
+
 const char *lc_matrix_row_name(const struct lc_matrix *mx, size_t i)
 {
 	return i < mx->rows ? mx->names + mx->roff[i] : NULL;
