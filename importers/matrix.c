@@ -18,12 +18,11 @@ struct lc_matrix {
 	size_t nlen, ncap;   /* bytes used, allocated */
 	size_t *roff;        /* row i's name at names + roff[i] */
 	char **cname;        /* cols names */
-	/* source lines: row i is on line i + bp_base[k], k the last break
-	 * with bp_row[k] <= i; a break only where a row does not follow
+	/* source lines: row i is on line i + bp[k].base, k the last break
+	 * with bp[k].row <= i; a break only where a row does not follow
 	 * the last on the next line (blank lines, a name over two lines),
 	 * so a plain file costs one break, not 8 bytes a row */
-	size_t *bp_row;
-	long *bp_base;
+	struct { size_t row; long base; } *bp;
 	size_t nbp, bpcap;
 	long hline;          /* source line of the header */
 	char *path;          /* the file read */
@@ -40,8 +39,7 @@ void lc_matrix_free(struct lc_matrix *mx)
 	free(mx->names);
 	free(mx->roff);
 	free(mx->cname);
-	free(mx->bp_row);
-	free(mx->bp_base);
+	free(mx->bp);
 	free(mx->x);
 	free(mx->path);
 	lc_strmap_free(mx->seen);
@@ -71,17 +69,17 @@ const char *lc_matrix_col_name(const struct lc_matrix *mx, size_t j)
 /* The line of row i (< rows): a binary search of the breaks. */
 static long row_line(const struct lc_matrix *mx, size_t i)
 {
-	size_t lo = 0, hi = mx->nbp;   /* bp_row[0] is 0 */
+	size_t lo = 0, hi = mx->nbp;   /* bp[0].row is 0 */
 
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (mx->bp_row[mid] <= i)
+		if (mx->bp[mid].row <= i)
 			lo = mid;
 		else
 			hi = mid;
 	}
-	return (long)i + mx->bp_base[lo];
+	return (long)i + mx->bp[lo].base;
 }
 
 long lc_matrix_row_line(const struct lc_matrix *mx, size_t i)
@@ -196,24 +194,6 @@ static size_t put_name(struct lc_matrix *mx, const char *name)
 	return off;
 }
 
-/* Room for more line breaks; 0 or -1 (out of memory). */
-static int grow_breaks(struct lc_matrix *mx)
-{
-	size_t nc = mx->bpcap ? 2 * mx->bpcap : 16;
-	size_t *r = realloc(mx->bp_row, nc * sizeof *r);
-	long *b;
-
-	if (!r)
-		return -1;
-	mx->bp_row = r;
-	b = realloc(mx->bp_base, nc * sizeof *b);
-	if (!b)
-		return -1;
-	mx->bp_base = b;
-	mx->bpcap = nc;
-	return 0;
-}
-
 /* Appends the current record of c as a row. *rcap: rows allocated. */
 static int read_row(struct lc_matrix *mx, struct lc_csv *c, size_t nf,
 		    long lineno, int flags, size_t *rcap,
@@ -259,11 +239,15 @@ static int read_row(struct lc_matrix *mx, struct lc_csv *c, size_t nf,
 	if (mx->roff[mx->rows] == (size_t)-1)
 		return oom(err);
 	if (mx->nbp == 0 ||
-	    (long)mx->rows + mx->bp_base[mx->nbp - 1] != lineno) {
-		if (mx->nbp == mx->bpcap && grow_breaks(mx))
+	    (long)mx->rows + mx->bp[mx->nbp - 1].base != lineno) {
+		void *nb = lc_grow(mx->bp, &mx->bpcap, mx->nbp,
+				   sizeof *mx->bp);
+
+		if (!nb)
 			return oom(err);
-		mx->bp_row[mx->nbp] = mx->rows;
-		mx->bp_base[mx->nbp++] = lineno - (long)mx->rows;
+		mx->bp = nb;
+		mx->bp[mx->nbp].row = mx->rows;
+		mx->bp[mx->nbp++].base = lineno - (long)mx->rows;
 	}
 	mx->rows++;
 	return 0;
